@@ -1,0 +1,34 @@
+from .frameworks import BehaviouralIndicator, Cluster, Competency, Framework, ProficiencyLevel
+from .organisations import Membership, Organisation
+from .profiles import (
+    Dilemma,
+    DilemmaPosition,
+    ExpertiseArea,
+    Profile,
+    ProfileCompetency,
+    ProfileTask,
+    RoleLevel,
+)
+from .questions import GuidingQuestion, GuidingQuestionSet
+from .scales import RatingScale, ScalePoint
+
+__all__ = [
+    "BehaviouralIndicator",
+    "Cluster",
+    "Competency",
+    "Dilemma",
+    "DilemmaPosition",
+    "ExpertiseArea",
+    "Framework",
+    "GuidingQuestion",
+    "GuidingQuestionSet",
+    "Membership",
+    "Organisation",
+    "ProficiencyLevel",
+    "Profile",
+    "ProfileCompetency",
+    "ProfileTask",
+    "RatingScale",
+    "RoleLevel",
+    "ScalePoint",
+]

@@ -1,0 +1,184 @@
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Framework(models.Model):
+    """A competency framework. Without an organisation it is a seeded library, readable by everyone."""
+
+    class Status(models.TextChoices):
+        CONCEPT = "concept", _("Concept")
+        REVIEW = "review", _("In review")
+        PILOT = "pilot", _("Pilot")
+        ADOPTED = "vastgesteld", _("Vastgesteld")
+        ARCHIVED = "gearchiveerd", _("Gearchiveerd")
+
+    organisation = models.ForeignKey(
+        "frameworks.Organisation",
+        verbose_name=_("organisatie"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="frameworks",
+        help_text=_("Leeg voor een openbare bibliotheek die iedereen mag lezen."),
+    )
+    name = models.CharField(_("naam"), max_length=200)
+    description = models.TextField(_("doel"), blank=True)
+    target_group = models.TextField(_("doelgroep"), blank=True)
+    source = models.TextField(_("bron"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT)
+    is_dictionary = models.BooleanField(
+        _("competentiewoordenboek"),
+        default=False,
+        help_text=_("Een woordenboek levert competenties waaruit auteurs kunnen kiezen."),
+    )
+    version = models.PositiveIntegerField(_("versie"), default=1)
+    published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+    based_on = models.ForeignKey(
+        "self",
+        verbose_name=_("gebaseerd op"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="derived_frameworks",
+    )
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("competentieframework")
+        verbose_name_plural = _("competentieframeworks")
+        ordering = ["name", "-version"]
+
+    def __str__(self):
+        return f"{self.name} (v{self.version})"
+
+    @property
+    def is_library(self) -> bool:
+        return self.organisation_id is None
+
+
+class Cluster(models.Model):
+    """A grouping of competencies inside a framework, such as PiCompany's six clusters."""
+
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="clusters")
+    name = models.CharField(_("naam"), max_length=200)
+    description = models.TextField(_("omschrijving"), blank=True)
+    order = models.PositiveIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("cluster")
+        verbose_name_plural = _("clusters")
+        ordering = ["framework", "order", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class ProficiencyLevel(models.Model):
+    """An ordered beheersingsniveau of a framework (beginner, gevorderd, expert …)."""
+
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="levels")
+    name = models.CharField(_("naam"), max_length=100)
+    description = models.TextField(_("omschrijving"), blank=True)
+    order = models.PositiveIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("beheersingsniveau")
+        verbose_name_plural = _("beheersingsniveaus")
+        ordering = ["framework", "order", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class Competency(models.Model):
+    class Kind(models.TextChoices):
+        KNOWLEDGE = "kennis", _("Kennis")
+        SKILL = "vaardigheid", _("Vaardigheid")
+        ATTITUDE = "attitude", _("Attitude")
+
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="competencies")
+    cluster = models.ForeignKey(
+        Cluster,
+        verbose_name=_("cluster"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="competencies",
+    )
+    name = models.CharField(_("naam"), max_length=200)
+    definition = models.TextField(_("definitie"), blank=True)
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, blank=True)
+    hard_to_learn = models.BooleanField(
+        _("moeilijk aan te leren"),
+        default=False,
+        help_text=_("Moeilijk aan te leren: selecteer hierop in plaats van erop op te leiden."),
+    )
+    order = models.PositiveIntegerField(_("volgorde"), default=0)
+    derived_from = models.ForeignKey(
+        "self",
+        verbose_name=_("afgeleid van"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="derivatives",
+    )
+
+    class Meta:
+        verbose_name = _("competentie")
+        verbose_name_plural = _("competenties")
+        ordering = ["framework", "order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class BehaviouralIndicator(models.Model):
+    """Observable behaviour: generic for a competency (optionally per level) or specific to a profile.
+
+    Divosa's gedragsvoorbeelden and VTH's toelichtingen belong to a competency *within a
+    profile*; the Rotterdam indicators belong to the competency itself.
+    """
+
+    competency = models.ForeignKey(
+        Competency,
+        verbose_name=_("competentie"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="indicators",
+    )
+    profile_competency = models.ForeignKey(
+        "frameworks.ProfileCompetency",
+        verbose_name=_("competentie in profiel"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="indicators",
+    )
+    level = models.ForeignKey(
+        ProficiencyLevel,
+        verbose_name=_("beheersingsniveau"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="indicators",
+    )
+    text = models.TextField(_("gedragsindicator"))
+    order = models.PositiveIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("gedragsindicator")
+        verbose_name_plural = _("gedragsindicatoren")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(competency__isnull=False, profile_competency__isnull=True)
+                | Q(competency__isnull=True, profile_competency__isnull=False),
+                name="indicator_belongs_to_competency_or_profile_competency",
+            ),
+        ]
+
+    def __str__(self):
+        return self.text[:80]

@@ -1,0 +1,32 @@
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+from . import selectors
+
+
+def framework_list(request):
+    frameworks = selectors.framework_list(user=request.user)
+    libraries = [f for f in frameworks if f.is_library]
+    own = [f for f in frameworks if not f.is_library]
+    return render(request, "frameworks/framework_list.html", {"libraries": libraries, "own_frameworks": own})
+
+
+def framework_detail(request, pk):
+    framework = selectors.framework_detail(user=request.user, pk=pk)
+    return render(request, "frameworks/framework_detail.html", {"framework": framework})
+
+
+def competency_detail(request, pk):
+    competency = selectors.competency_get(user=request.user, pk=pk)
+    return render(request, "frameworks/competency_detail.html", {"competency": competency})
+
+
+def profile_detail(request, pk):
+    profile = selectors.profile_get(user=request.user, pk=pk)
+    return render(request, "frameworks/profile_detail.html", {"profile": profile})
+
+
+def dictionary(request):
+    query = request.GET.get("q", "")
+    page = Paginator(selectors.dictionary_search(user=request.user, query=query), 60).get_page(request.GET.get("page"))
+    return render(request, "frameworks/dictionary.html", {"query": query, "page": page})

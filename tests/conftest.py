@@ -1,0 +1,66 @@
+"""Personas, after healthchecks' Alice/Bob/Charlie: two organisations and one user per role.
+
+Organisation A ("Gemeente Aadorp") has one member per role; organisation B ("Gemeente
+Beekdal") has its own HR author. Tests ask for `client_as("hr")` and get a logged-in client.
+"""
+
+import pytest
+from django.test import Client
+
+from frameworks.models import Membership, Organisation
+from frameworks.seeding import seed_libraries_load
+
+from .factories import make_framework, make_user
+
+ROLES = [role.value for role in Membership.Role]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the seeded libraries once; tests roll back around them."""
+    with django_db_blocker.unblock():
+        seed_libraries_load()
+
+
+@pytest.fixture
+def seeded(db):
+    """The seeded libraries, reloaded if a transactional test flushed them."""
+    seed_libraries_load()
+
+
+@pytest.fixture
+def org_a(db):
+    return Organisation.objects.create(name="Gemeente Aadorp")
+
+
+@pytest.fixture
+def org_b(db):
+    return Organisation.objects.create(name="Gemeente Beekdal")
+
+
+@pytest.fixture
+def users(org_a, org_b):
+    people = {role: make_user(role, organisation=org_a, role=role) for role in ROLES}
+    people["outsider"] = make_user("hr_beekdal", organisation=org_b, role=Membership.Role.HR)
+    people["nobody"] = make_user("zonder_organisatie")
+    return people
+
+
+@pytest.fixture
+def client_as(users):
+    def login(persona: str) -> Client:
+        client = Client()
+        client.force_login(users[persona])
+        return client
+
+    return login
+
+
+@pytest.fixture
+def framework_a(org_a):
+    return make_framework(org_a, name="Framework Aadorp")
+
+
+@pytest.fixture
+def framework_b(org_b):
+    return make_framework(org_b, name="Framework Beekdal")
