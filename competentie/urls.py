@@ -13,5 +13,7 @@ urlpatterns = [
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("frameworks/", include("frameworks.urls")),
+    path("selectie/", include("selectie.urls")),
+    path("zelfevaluatie/", include("zelfevaluatie.urls")),
     path("beheer/", admin.site.urls),
 ]

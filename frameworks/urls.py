@@ -1,13 +1,26 @@
 from django.urls import path
 
-from . import views
+from .views import browse
 
 app_name = "frameworks"
 
 urlpatterns = [
-    path("", views.framework_list, name="framework-list"),
-    path("<int:pk>/", views.framework_detail, name="framework-detail"),
-    path("competenties/<int:pk>/", views.competency_detail, name="competency-detail"),
-    path("profielen/<int:pk>/", views.profile_detail, name="profile-detail"),
-    path("woordenboek/", views.dictionary, name="dictionary"),
+    path("", browse.framework_list, name="framework-list"),
+    path("<int:pk>/", browse.framework_detail, name="framework-detail"),
+    path("competenties/<int:pk>/", browse.competency_detail, name="competency-detail"),
+    path("profielen/<int:pk>/", browse.profile_detail, name="profile-detail"),
+    path("woordenboek/", browse.dictionary, name="dictionary"),
 ]
+
+# Authoring (frameworks/urls_authoring.py) and exports/imports (frameworks/urls_exchange.py)
+# keep their own route lists, so each module stays small.
+try:
+    from .urls_authoring import urlpatterns as authoring_urlpatterns
+except ImportError:  # not built yet
+    authoring_urlpatterns = []
+try:
+    from .urls_exchange import urlpatterns as exchange_urlpatterns
+except ImportError:  # not built yet
+    exchange_urlpatterns = []
+
+urlpatterns += authoring_urlpatterns + exchange_urlpatterns

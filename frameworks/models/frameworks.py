@@ -57,6 +57,11 @@ class Framework(models.Model):
     def is_library(self) -> bool:
         return self.organisation_id is None
 
+    @property
+    def is_frozen(self) -> bool:
+        """A published version (or a seeded library) never changes; selections and rounds rest on it."""
+        return self.is_library or self.published_at is not None
+
 
 class Cluster(models.Model):
     """A grouping of competencies inside a framework, such as PiCompany's six clusters."""

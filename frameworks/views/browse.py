@@ -1,7 +1,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from . import selectors
+from .. import selectors
 
 
 def framework_list(request):
