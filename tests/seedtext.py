@@ -25,6 +25,8 @@ _TAG = re.compile(r"<[^>]+>")
 _DECORATION = re.compile(r"[*■•]")
 _SPACE = re.compile(r"\s+")
 _LINE_BREAK_HYPHEN = re.compile(r"(\w)-[ \t]*\n\s*(\w)")
+# A few extractions flattened a line-break hyphen onto one line ("leidinggeven- de").
+_FLATTENED_HYPHEN = re.compile(r"(\w)- ([a-z])")
 
 
 def normalise(text: str) -> str:
@@ -33,8 +35,8 @@ def normalise(text: str) -> str:
 
 
 @lru_cache
-def seed_variants(name: str) -> tuple[str, str]:
-    """The seed text normalised twice: hyphen at a line break dropped, and kept."""
+def seed_variants(name: str) -> tuple[str, str, str]:
+    """The seed text normalised three ways: hyphen at a line break dropped, kept, and flattened ones joined."""
     path = SEEDS_DIR / SEED_FILES[name]
     if not path.exists():
         raise FileNotFoundError(f"Seed document not found: {path} (shared/ must sit beside the checkout)")
@@ -44,7 +46,8 @@ def seed_variants(name: str) -> tuple[str, str]:
     raw = _DECORATION.sub(" ", raw)
     joined = _LINE_BREAK_HYPHEN.sub(r"\1\2", raw)
     kept = _LINE_BREAK_HYPHEN.sub(r"\1-\2", raw)
-    return normalise(joined), normalise(kept)
+    flattened = _FLATTENED_HYPHEN.sub(r"\1\2", joined)
+    return normalise(joined), normalise(kept), normalise(flattened)
 
 
 def occurs_in_seed(text: str, name: str) -> bool:

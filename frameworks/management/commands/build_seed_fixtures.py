@@ -1,3 +1,5 @@
+import json
+
 from django.core.management.base import BaseCommand
 
 from frameworks.seed_fixtures import FIXTURE_DIR, build_all
@@ -9,4 +11,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         for filename, text in build_all().items():
             (FIXTURE_DIR / filename).write_text(text, encoding="utf-8")
-            self.stdout.write(f"{filename}: {text.count('\"model\"')} rijen")
+            rows = len(json.loads(text))
+            self.stdout.write(f"{filename}: {rows} rijen")

@@ -4,7 +4,6 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production-0123456789abcdefghijklmnop")
 os.environ.setdefault("DEBUG", "0")
-os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 
 from competentie.settings import *  # noqa: E402,F403
 
@@ -14,7 +13,11 @@ STORAGES = {  # noqa: F405
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+STATIC_ROOT = None  # tests serve static files from the finders; nothing is collected
+WHITENOISE_USE_FINDERS = True
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
-# The test client speaks plain HTTP; secure cookies would never come back.
+# The test client and the live server speak plain HTTP; production settings are checked
+# separately (tests/test_settings.py runs check --deploy).
+SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
