@@ -1,0 +1,5 @@
+from django.shortcuts import render
+
+
+def procedure_list(request):
+    return render(request, "selectie/procedure_list.html")
