@@ -55,4 +55,4 @@ def test_tablet_width_collapses_the_menu(page, users, seeded):
     toggle = page.get_by_role("button", name="Menu tonen")
     expect(toggle).to_be_visible()
     toggle.click()
-    expect(page.get_by_role("link", name="Frameworks")).to_be_visible()
+    expect(page.get_by_role("link", name="Frameworks", exact=True)).to_be_visible()
