@@ -34,8 +34,14 @@ browser:
 	  echo "Chromium ontbreekt: installeren met apt-get (nodig voor de browsertests)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; }
 
+## The Nu Html Checker (vnu.jar from npm's vnu-jar; runs on the machine's Java) for valid HTML.
+$(VENV)/vnu/vnu.jar: | $(VENV)/bin/python
+	@command -v java >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+	rm -rf $(VENV)/vnu && mkdir -p $(VENV)/vnu
+	cd $(VENV)/vnu && npm pack --silent vnu-jar@26 >/dev/null && tar xzf vnu-jar-*.tgz && mv package/build/dist/vnu.jar . && rm -rf package vnu-jar-*.tgz
+
 ## All tests: unit, view and browser tests. DATABASE_URL selects PostgreSQL.
-test: install-test browser
+test: install-test browser $(VENV)/vnu/vnu.jar
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 ## Rebuild fixtures/*.json from the curated sources in fixtures/source/.

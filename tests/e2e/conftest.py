@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from .quality import PageAudit
+
 # Playwright's sync API keeps an event loop running in this thread; the ORM calls the tests
 # make to arrange data are still plain synchronous calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -41,6 +43,19 @@ def page(browser, live_server):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def audited_page(page, request):
+    """A page whose every HTML document must pass axe-core (WCAG 2.1 A/AA) and the Nu Html Checker."""
+    audit = PageAudit()
+    page.on("response", audit.capture)
+    yield page
+    page.remove_listener("response", audit.capture)
+    problems = audit.accessibility_violations(page.context)
+    problems += audit.html_errors(ARTIFACTS / "html" / request.node.name)
+    if problems:
+        pytest.fail("Pages visited by this test fail the quality gates:\n" + "\n".join(problems), pytrace=False)
 
 
 @pytest.fixture

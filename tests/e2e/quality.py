@@ -1,0 +1,92 @@
+"""Quality gates for every page a browser test visits: WCAG 2.1 A/AA (axe-core) and valid HTML (vnu).
+
+While a test runs, every HTML document the server sends is captured as it was sent
+(GET pages, but also a form re-rendered with errors after a POST). After the test each
+distinct document is rendered again in the same browser context (the captured body is
+served for its own URL, so stylesheets and scripts load as before), axe-core checks it,
+and the Nu Html Checker validates the bodies in one run.
+"""
+
+import hashlib
+import json
+import os
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from axe_playwright_python.sync_playwright import Axe
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+VNU_JAR = Path(os.environ.get("VNU_JAR", Path(__file__).resolve().parents[2] / ".venv" / "vnu" / "vnu.jar"))
+
+
+@dataclass
+class Document:
+    url: str
+    body: str
+
+
+@dataclass
+class PageAudit:
+    documents: dict[str, Document] = field(default_factory=dict)
+
+    def capture(self, response):
+        """Playwright 'response' handler: keep every HTML document the server sent."""
+        if response.request.resource_type != "document":
+            return
+        if "text/html" not in response.headers.get("content-type", ""):
+            return
+        try:
+            body = response.text()
+        except Exception:  # a redirect or aborted navigation has no body
+            return
+        digest = hashlib.sha1(body.encode()).hexdigest()
+        self.documents.setdefault(digest, Document(url=response.url, body=body))
+
+    def accessibility_violations(self, context) -> list[str]:
+        """Render each captured document again and return axe-core's WCAG A/AA violations."""
+        axe = Axe()
+        problems = []
+        page = context.new_page()
+        try:
+            for document in self.documents.values():
+                def is_document(url, target=document.url):
+                    return url == target
+
+                def serve(route, _request, body=document.body):
+                    route.fulfill(status=200, content_type="text/html; charset=utf-8", body=body)
+
+                page.route(is_document, serve)
+                page.goto(document.url)
+                page.unroute(is_document, serve)
+                results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+                for violation in results.response["violations"]:
+                    targets = "; ".join(", ".join(node["target"]) for node in violation["nodes"][:3])
+                    problems.append(f"{document.url}: {violation['id']} ({violation['impact']}): "
+                                    f"{violation['help']} — {targets}")
+        finally:
+            page.close()
+        return problems
+
+    def html_errors(self, directory: Path) -> list[str]:
+        """Validate the captured documents with the Nu Html Checker (vnu.jar, from npm's vnu-jar)."""
+        if not self.documents:
+            return []
+        if not VNU_JAR.exists():
+            return [f"vnu.jar not found at {VNU_JAR}: run `make test`, it installs the Nu Html Checker"]
+        directory.mkdir(parents=True, exist_ok=True)
+        files = {}
+        for digest, document in self.documents.items():
+            path = directory / f"{digest[:12]}.html"
+            path.write_text(document.body, encoding="utf-8")
+            files[path.resolve().as_uri()] = document.url
+        result = subprocess.run(
+            ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *[str(directory / Path(u).name) for u in files]],
+            capture_output=True, text=True, timeout=300,
+        )
+        messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+        return [
+            f"{files.get(message.get('url'), message.get('url'))}:{message.get('lastLine', '?')}: {message['message']}"
+            for message in messages
+            if message.get("type") == "error"
+        ]
