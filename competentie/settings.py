@@ -80,6 +80,11 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# `make bench` only: a floor page and a per-request query count header for the load test.
+BENCHMARK = envbool("BENCHMARK", False)
+if BENCHMARK:
+    MIDDLEWARE.insert(0, "competentie.middleware.QueryCountHeaderMiddleware")
+
 ROOT_URLCONF = "competentie.urls"
 WSGI_APPLICATION = "competentie.wsgi.application"
 
@@ -179,8 +184,8 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", True)
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    # Only a benchmark over plain HTTP on loopback turns these off (SECURE_COOKIES=0).
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = envbool("SECURE_COOKIES", True)
     SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -17,3 +18,6 @@ urlpatterns = [
     path("zelfevaluatie/", include("zelfevaluatie.urls")),
     path("beheer/", admin.site.urls),
 ]
+
+if settings.BENCHMARK:
+    urlpatterns.append(path("meting/vloer/", views.floor, name="benchmark-floor"))
