@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test install install-test browser fixtures clean
+.PHONY: run test install install-test browser fixtures bench clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,14 @@ $(VENV)/vnu/vnu.jar: | $(VENV)/bin/python
 ## All tests: unit, view and browser tests. DATABASE_URL selects PostgreSQL.
 test: install-test browser $(VENV)/vnu/vnu.jar
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+$(VENV)/.installed-bench: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -e '.[bench]'
+	touch $@ $(VENV)/.installed
+
+## Load test on PostgreSQL with gunicorn and locust; writes bench/RESULTS.md (not part of make test).
+bench: $(VENV)/.installed-bench
+	bash bench/run.sh
 
 ## Rebuild fixtures/*.json from the curated sources in fixtures/source/.
 fixtures: install

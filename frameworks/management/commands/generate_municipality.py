@@ -1,12 +1,14 @@
 import importlib
+import json
 import random
 import time
+from pathlib import Path
 
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from frameworks.generate import generate_frameworks
+from frameworks.generate import BENCH_PASSWORD, generate_frameworks
 
 
 class Command(BaseCommand):
@@ -17,8 +19,9 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=42)
         parser.add_argument("--scale", type=float, default=1.0, help="1.0 = de volle omvang; 0.01 voor een proef")
         parser.add_argument("--name", default="Gemeente Grootstad")
+        parser.add_argument("--manifest", help="JSON-bestand met de ids en accounts, voor de belastingstest")
 
-    def handle(self, *args, seed, scale, name, **options):
+    def handle(self, *args, seed, scale, name, manifest, **options):
         rng = random.Random(seed)
         started = time.monotonic()
 
@@ -31,6 +34,12 @@ class Command(BaseCommand):
                 profiles_per_framework=20, selecteurs=scaled(60),
             )
             self.stdout.write(f"frameworks: {len(base.frameworks)}, profielen: {len(base.profiles)}")
+            contents = {
+                "password": BENCH_PASSWORD,
+                "users": {role: [user.username for user in users] for role, users in base.users.items()},
+                "frameworks": [framework.pk for framework in base.frameworks],
+                "profiles": [profile.pk for profile in base.profiles],
+            }
             # selectie and zelfevaluatie add their part through an optional `generate` module, so
             # frameworks never imports them.
             for app_label in ("selectie", "zelfevaluatie"):
@@ -41,6 +50,9 @@ class Command(BaseCommand):
                     if error.name != f"{app.name}.generate":
                         raise
                     continue
-                summary = module.generate(base=base, rng=rng, scale=scale)
+                summary, app_manifest = module.generate(base=base, rng=rng, scale=scale)
                 self.stdout.write(f"{app_label}: {summary}")
+                contents.update(app_manifest)
+        if manifest:
+            Path(manifest).write_text(json.dumps(contents))
         self.stdout.write(self.style.SUCCESS(f"Klaar in {time.monotonic() - started:.1f} s"))

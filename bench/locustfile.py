@@ -1,0 +1,80 @@
+"""Load test for `make bench`: 30 users following the real journeys against gunicorn.
+
+The manifest (written by `manage.py generate_municipality --manifest`) names the generated
+objects and accounts; each simulated user logs in once and then browses, scores or reviews.
+Every response carries X-Query-Count (BENCHMARK=1), collected per page into queries.json.
+"""
+
+import json
+import os
+import random
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from locust import HttpUser, between, events, task
+
+MANIFEST = json.loads(Path(os.environ["BENCH_MANIFEST"]).read_text())
+RESULTS = Path(os.environ.get("BENCH_RESULTS", "bench/results"))
+QUERY_COUNTS: dict[str, list[int]] = defaultdict(list)
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+@events.request.add_listener
+def record_queries(request_type, name, response, exception, **kwargs):
+    if response is not None and "X-Query-Count" in response.headers:
+        QUERY_COUNTS[name].append(int(response.headers["X-Query-Count"]))
+
+
+@events.test_stop.add_listener
+def write_queries(**kwargs):
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "queries.json").write_text(json.dumps(QUERY_COUNTS))
+
+
+class Member(HttpUser):
+    abstract = True
+    wait_time = between(0.5, 2)
+    role = "hr"
+
+    def on_start(self):
+        username = random.choice(MANIFEST["users"][self.role])
+        page = self.client.get("/inloggen/", name="login-form")
+        token = CSRF.search(page.text).group(1)
+        self.client.post("/inloggen/", {"username": username, "password": MANIFEST["password"],
+                                        "csrfmiddlewaretoken": token}, name="login")
+        self.username = username
+
+    @task(2)
+    def floor(self):
+        self.client.get("/meting/vloer/", name="floor")
+
+
+class Author(Member):
+    """HR staff browsing frameworks, profiles and the dictionary, and exporting a profile."""
+
+    weight = 2
+    role = "hr"
+
+    @task(3)
+    def framework_list(self):
+        self.client.get("/frameworks/", name="framework-list")
+
+    @task(3)
+    def framework_detail(self):
+        self.client.get(f"/frameworks/{random.choice(MANIFEST['frameworks'])}/", name="framework-detail")
+
+    @task(4)
+    def profile_detail(self):
+        self.client.get(f"/frameworks/profielen/{random.choice(MANIFEST['profiles'])}/", name="profile-detail")
+
+    @task(2)
+    def dictionary(self):
+        self.client.get("/frameworks/woordenboek/", params={"q": random.choice(["klant", "analyse", "integriteit"])},
+                        name="dictionary-search")
+
+    @task(1)
+    def profile_pdf(self):
+        url = MANIFEST.get("profile_pdf_url")
+        if url:
+            self.client.get(url.format(pk=random.choice(MANIFEST["profiles"])), name="profile-pdf")

@@ -1,0 +1,64 @@
+"""Turn locust's CSV and the per-page query counts into bench/RESULTS.md, checked against the targets."""
+
+import csv
+import json
+import statistics
+import sys
+from pathlib import Path
+
+TARGET_HTML_P95_MS = 300
+TARGET_FLOOR_FACTOR = 4
+TARGET_SCORE_SAVE_P95_MS = 150
+TARGET_PDF_P50_MS = 1000
+NOT_HTML = {"login", "login-form", "floor", "score-save", "profile-pdf", "round-pdf", "candidate-pdf"}
+
+
+def load(directory: Path):
+    with (directory / "locust_stats.csv").open() as handle:
+        rows = {row["Name"]: row for row in csv.DictReader(handle) if row["Name"] != "Aggregated"}
+    queries = json.loads((directory / "queries.json").read_text()) if (directory / "queries.json").exists() else {}
+    return rows, queries
+
+
+def main(out: Path):
+    large, large_queries = load(out / "large")
+    _small, small_queries = load(out / "small")
+    generate_seconds = (out / "generate-large.seconds").read_text().strip()
+    floor_p95 = float(large["floor"]["95%"])
+    lines = [
+        "# Benchmark",
+        "",
+        "`make bench`: PostgreSQL, gunicorn (4 workers) and locust with 30 concurrent users on this",
+        "2-core machine, against the generated municipality (`generate_municipality --seed 42`,",
+        f"built in {generate_seconds} s) and, for the query counts, against a small one (2 %).",
+        "",
+        "| pagina | verzoeken | req/s | p50 ms | p95 ms | queries (groot) | queries (klein) | doel | gehaald |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, row in sorted(large.items()):
+        p50, p95 = float(row["50%"]), float(row["95%"])
+        q_large = sorted(set(large_queries.get(name, [])))
+        q_small = sorted(set(small_queries.get(name, [])))
+        if name == "score-save":
+            target, ok = f"p95 < {TARGET_SCORE_SAVE_P95_MS} ms", p95 < TARGET_SCORE_SAVE_P95_MS
+        elif name.endswith("-pdf"):
+            target, ok = f"p50 < {TARGET_PDF_P50_MS} ms", p50 < TARGET_PDF_P50_MS
+        elif name in NOT_HTML:
+            target, ok = "", None
+        else:
+            limit = min(TARGET_HTML_P95_MS, TARGET_FLOOR_FACTOR * floor_p95)
+            target, ok = f"p95 ≤ {limit:.0f} ms", p95 <= limit
+        same = "" if not q_small else (" (gelijk)" if q_small == q_large else " (ANDERS)")
+        lines.append(
+            f"| {name} | {row['Request Count']} | {float(row['Requests/s']):.1f} | {p50:.0f} | {p95:.0f} "
+            f"| {', '.join(map(str, q_large))} | {', '.join(map(str, q_small))}{same} | {target} "
+            f"| {'' if ok is None else ('ja' if ok else 'NEE')} |"
+        )
+    total = sum(int(row["Request Count"]) for row in large.values())
+    failures = sum(int(row["Failure Count"]) for row in large.values())
+    lines += ["", f"Totaal {total} verzoeken, {failures} fouten; vloer p95 {floor_p95:.0f} ms.", ""]
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))

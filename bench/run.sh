@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# make bench: PostgreSQL + gunicorn + locust (30 users), at a small and the full data set.
+# Writes bench/RESULTS.md. Not part of make test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+PORT="${BENCH_PORT:-8765}"
+USERS="${BENCH_USERS:-30}"
+DURATION="${BENCH_DURATION:-60s}"
+OUT=bench/results
+mkdir -p "$OUT"
+
+if ! pg_isready -q -h 127.0.0.1 -p 5432; then
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start
+  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+fi
+PGUSER="${PGUSER:-postgres}"
+
+export DEBUG=0 BENCHMARK=1 SECURE_COOKIES=0 SECURE_SSL_REDIRECT=0 SECURE_HSTS_SECONDS=0
+export SECRET_KEY="benchmark-only-secret-key-$(date +%s)-not-for-production-use-anywhere"
+export ALLOWED_HOSTS=127.0.0.1 STATIC_ROOT="$PWD/.venv/bench-static" LOG_LEVEL=WARNING
+$PY manage.py collectstatic --noinput -v0
+
+run_size() {  # $1 = label, $2 = scale
+  local label=$1 scale=$2 db="competentie_bench_$1"
+  psql -h 127.0.0.1 -U "$PGUSER" -d postgres -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+  export DATABASE_URL="postgres://$PGUSER@127.0.0.1:5432/$db"
+  $PY manage.py migrate --noinput -v0
+  $PY manage.py load_seed_libraries >/dev/null
+  /usr/bin/time -f "%e" -o "$OUT/generate-$label.seconds" \
+    $PY manage.py generate_municipality --seed 42 --scale "$scale" --manifest "$OUT/manifest-$label.json" | tee "$OUT/generate-$label.log"
+  $PY manage.py shell -c "
+from django.db import connection
+with connection.cursor() as c:
+    c.execute('ANALYZE')"
+  .venv/bin/gunicorn competentie.wsgi --bind "127.0.0.1:$PORT" --workers "${BENCH_WORKERS:-4}" \
+    --access-logfile /dev/null --error-logfile "$OUT/gunicorn-$label.log" &
+  local gunicorn=$!
+  for _ in $(seq 1 50); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/inloggen/" && break; sleep 0.2; done
+  BENCH_MANIFEST="$OUT/manifest-$label.json" BENCH_RESULTS="$OUT/$label" .venv/bin/locust \
+    -f bench/locustfile.py --headless -u "$USERS" -r 10 -t "$3" --host "http://127.0.0.1:$PORT" \
+    --csv "$OUT/$label/locust" --only-summary --loglevel WARNING || true
+  kill "$gunicorn"; wait "$gunicorn" 2>/dev/null || true
+}
+
+mkdir -p "$OUT/small" "$OUT/large"
+run_size small 0.02 "${BENCH_SMALL_DURATION:-20s}"
+run_size large 1.0 "$DURATION"
+$PY bench/report.py "$OUT" > bench/RESULTS.md
+cat bench/RESULTS.md
