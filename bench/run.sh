@@ -39,7 +39,7 @@ with connection.cursor() as c:
   for _ in $(seq 1 50); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/inloggen/" && break; sleep 0.2; done
   BENCH_MANIFEST="$OUT/manifest-$label.json" BENCH_RESULTS="$OUT/$label" .venv/bin/locust \
     -f bench/locustfile.py --headless -u "$USERS" -r 10 -t "$3" --host "http://127.0.0.1:$PORT" \
-    --csv "$OUT/$label/locust" --only-summary --loglevel WARNING || true
+    --csv "$OUT/$label/locust" --only-summary --reset-stats --loglevel WARNING || true
   kill "$gunicorn"; wait "$gunicorn" 2>/dev/null || true
 }
 
