@@ -166,3 +166,38 @@ class GuidingQuestionSetAdmin(admin.ModelAdmin):
     list_filter = ["purpose", "framework"]
     search_fields = ["name", "description", "questions__text"]
     inlines = [GuidingQuestionInline]
+
+
+# --- Authoring --------------------------------------------------------------------------------
+
+
+@admin.register(models.FrameworkStep)
+class FrameworkStepAdmin(admin.ModelAdmin):
+    list_display = ["framework", "number", "done", "updated_by", "updated_at"]
+    list_filter = ["done", "number"]
+    search_fields = ["framework__name", "output"]
+    raw_id_fields = ["framework", "updated_by"]
+
+
+@admin.register(models.Reviewer)
+class ReviewerAdmin(admin.ModelAdmin):
+    list_display = ["framework", "user", "invited_by", "invited_at"]
+    search_fields = ["framework__name", "user__username"]
+    raw_id_fields = ["framework", "user", "invited_by"]
+
+
+@admin.register(models.ReviewComment)
+class ReviewCommentAdmin(admin.ModelAdmin):
+    list_display = ["framework", "competency", "author", "created_at", "resolved_at"]
+    list_filter = [("resolved_at", admin.EmptyFieldListFilter)]
+    search_fields = ["framework__name", "text"]
+    raw_id_fields = ["framework", "competency", "indicator", "author", "resolved_by"]
+
+
+@admin.register(models.FrameworkChange)
+class FrameworkChangeAdmin(admin.ModelAdmin):
+    list_display = ["at", "framework", "user", "action", "description"]
+    list_filter = ["action"]
+    search_fields = ["framework__name", "description", "user__username"]
+    raw_id_fields = ["framework", "user"]
+    date_hierarchy = "at"

@@ -1,3 +1,4 @@
+from .authoring import FrameworkChange, FrameworkStep, ReviewComment, Reviewer
 from .frameworks import BehaviouralIndicator, Cluster, Competency, Framework, ProficiencyLevel
 from .organisations import Membership, Organisation
 from .profiles import (
@@ -20,6 +21,8 @@ __all__ = [
     "DilemmaPosition",
     "ExpertiseArea",
     "Framework",
+    "FrameworkChange",
+    "FrameworkStep",
     "GuidingQuestion",
     "GuidingQuestionSet",
     "Membership",
@@ -29,6 +32,8 @@ __all__ = [
     "ProfileCompetency",
     "ProfileTask",
     "RatingScale",
+    "ReviewComment",
+    "Reviewer",
     "RoleLevel",
     "ScalePoint",
 ]

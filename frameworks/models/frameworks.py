@@ -42,6 +42,18 @@ class Framework(models.Model):
         blank=True,
         related_name="derived_frameworks",
     )
+    first_version = models.ForeignKey(
+        "self",
+        verbose_name=_("eerste versie"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="later_versions",
+        help_text=_("Leeg bij de eerste versie; verbindt alle versies van hetzelfde framework."),
+    )
+    revision = models.PositiveIntegerField(
+        _("revisie"), default=1, editable=False, help_text=_("Telt op bij elke wijziging; weigert verouderde formulieren.")
+    )
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
@@ -70,6 +82,9 @@ class Cluster(models.Model):
     name = models.CharField(_("naam"), max_length=200)
     description = models.TextField(_("omschrijving"), blank=True)
     order = models.PositiveIntegerField(_("volgorde"), default=0)
+    revision = models.PositiveIntegerField(
+        _("revisie"), default=1, editable=False, help_text=_("Telt op bij elke wijziging; weigert verouderde formulieren.")
+    )
 
     class Meta:
         verbose_name = _("cluster")
@@ -87,6 +102,9 @@ class ProficiencyLevel(models.Model):
     name = models.CharField(_("naam"), max_length=100)
     description = models.TextField(_("omschrijving"), blank=True)
     order = models.PositiveIntegerField(_("volgorde"), default=0)
+    revision = models.PositiveIntegerField(
+        _("revisie"), default=1, editable=False, help_text=_("Telt op bij elke wijziging; weigert verouderde formulieren.")
+    )
 
     class Meta:
         verbose_name = _("beheersingsniveau")
@@ -128,6 +146,9 @@ class Competency(models.Model):
         null=True,
         blank=True,
         related_name="derivatives",
+    )
+    revision = models.PositiveIntegerField(
+        _("revisie"), default=1, editable=False, help_text=_("Telt op bij elke wijziging; weigert verouderde formulieren.")
     )
 
     class Meta:
@@ -172,6 +193,9 @@ class BehaviouralIndicator(models.Model):
     )
     text = models.TextField(_("gedragsindicator"))
     order = models.PositiveIntegerField(_("volgorde"), default=0)
+    revision = models.PositiveIntegerField(
+        _("revisie"), default=1, editable=False, help_text=_("Telt op bij elke wijziging; weigert verouderde formulieren.")
+    )
 
     class Meta:
         verbose_name = _("gedragsindicator")

@@ -72,6 +72,9 @@ class Profile(models.Model):
         related_name="profiles",
     )
     order = models.PositiveIntegerField(_("volgorde"), default=0)
+    revision = models.PositiveIntegerField(
+        _("revisie"), default=1, editable=False, help_text=_("Telt op bij elke wijziging; weigert verouderde formulieren.")
+    )
 
     class Meta:
         verbose_name = _("profiel")
@@ -160,6 +163,9 @@ class ProfileCompetency(models.Model):
     )
     note = models.TextField(_("toelichting"), blank=True)
     order = models.PositiveIntegerField(_("volgorde"), default=0)
+    revision = models.PositiveIntegerField(
+        _("revisie"), default=1, editable=False, help_text=_("Telt op bij elke wijziging; weigert verouderde formulieren.")
+    )
 
     class Meta:
         verbose_name = _("competentie in profiel")

@@ -1,0 +1,76 @@
+"""Shared rules of every authoring write: who may change a framework, stale forms, the history."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy
+
+from .. import access
+from ..models import Framework, FrameworkChange
+
+STALE_MESSAGE = gettext_lazy(
+    "Iemand anders heeft dit intussen gewijzigd. Uw wijziging is niet opgeslagen en er is niets "
+    "overschreven: open de pagina opnieuw, bekijk de nieuwste tekst en voer uw wijziging nog eens in."
+)
+FROZEN_MESSAGE = gettext_lazy(
+    "Deze versie is vastgesteld en kan niet meer worden gewijzigd. Maak een nieuwe versie om verder te werken."
+)
+LIBRARY_MESSAGE = gettext_lazy(
+    "Een bibliotheek kan niet worden gewijzigd. Gebruik haar als vertrekpunt voor een eigen framework."
+)
+
+
+def framework_lock(*, framework_id: int) -> Framework:
+    """The framework row, locked until the transaction ends, so a publish and an edit never cross."""
+    return Framework.objects.select_for_update().get(pk=framework_id)
+
+
+def ensure_can_change(*, user: AbstractBaseUser, framework_id: int) -> Framework:
+    """Refuse unless the user authors this framework and the version is still a draft.
+
+    Reads the framework afresh (and locks it): a page loaded before a colleague published is stale.
+    """
+    framework = framework_lock(framework_id=framework_id)
+    if not access.can_edit_framework(user, framework):
+        raise PermissionDenied
+    if framework.is_library:
+        raise ValidationError(LIBRARY_MESSAGE, code="library")
+    if framework.published_at is not None:
+        raise ValidationError(FROZEN_MESSAGE, code="frozen")
+    return framework
+
+
+def revision_bump(*, instance: models.Model, revision: int | None) -> None:
+    """Refuse a form made from an older revision of this row; otherwise count one revision up."""
+    current = type(instance).objects.select_for_update().values_list("revision", flat=True).get(pk=instance.pk)
+    if revision is None or int(revision) != current:
+        raise ValidationError(STALE_MESSAGE, code="stale")
+    instance.revision = current + 1
+
+
+def change_log(*, framework: Framework, user: AbstractBaseUser | None, action: str, description: str) -> None:
+    FrameworkChange.objects.create(
+        framework=framework, user=user if user and user.is_authenticated else None, action=action,
+        description=description[:2000],
+    )
+
+
+def next_order(queryset) -> int:
+    highest = queryset.aggregate(highest=models.Max("order"))["highest"]
+    return 0 if highest is None else highest + 1
+
+
+def move_in(*, instance: models.Model, siblings, direction: str) -> bool:
+    """Swap an item with its neighbour ("up"/"down") and number the siblings 0..n again."""
+    items = list(siblings)
+    index = next((i for i, item in enumerate(items) if item.pk == instance.pk), None)
+    if index is None:
+        return False
+    target = index - 1 if direction == "up" else index + 1
+    if direction not in {"up", "down"} or not 0 <= target < len(items):
+        return False
+    items[index], items[target] = items[target], items[index]
+    for order, item in enumerate(items):
+        item.order = order
+    type(instance).objects.bulk_update(items, ["order"])
+    return True

@@ -1,0 +1,126 @@
+"""Deep copies of a framework (or one profile of it): a fixed number of queries, whatever the size."""
+
+from ..models import (
+    BehaviouralIndicator,
+    Cluster,
+    Competency,
+    Dilemma,
+    DilemmaPosition,
+    ExpertiseArea,
+    Framework,
+    ProficiencyLevel,
+    Profile,
+    ProfileCompetency,
+    ProfileTask,
+    RoleLevel,
+)
+
+
+def _copy_rows(model, rows, **overrides):
+    """bulk_create copies of rows (with pk/ids replaced through overrides); return {old pk: new pk}."""
+    copies = []
+    for row in rows:
+        values = {
+            field.attname: getattr(row, field.attname)
+            for field in model._meta.concrete_fields
+            if not field.primary_key
+        }
+        for attname, value in overrides.items():
+            values[attname] = value(row) if callable(value) else value
+        copies.append(model(**values))
+    created = model.objects.bulk_create(copies)
+    return {row.pk: copy.pk for row, copy in zip(rows, created)}
+
+
+def profile_tree_ids(*, framework: Framework, profile: Profile) -> list[int]:
+    """A profile and all its descendants (hoofdtaken), read in one query."""
+    parents = dict(Profile.objects.filter(framework=framework).values_list("pk", "parent_id"))
+    wanted = {profile.pk}
+    changed = True
+    while changed:
+        changed = False
+        for pk, parent_id in parents.items():
+            if parent_id in wanted and pk not in wanted:
+                wanted.add(pk)
+                changed = True
+    return sorted(wanted)
+
+
+def framework_copy_contents(
+    *, source: Framework, target: Framework, profile_ids: list[int] | None = None, link_to_source: bool = True
+) -> None:
+    """Copy levels, clusters, competencies, indicators and profiles of source into target.
+
+    profile_ids limits the copy to those profiles and the competencies they use. With link_to_source
+    each copied competency remembers the source competency (derived_from); without it (a new version
+    of the same framework) it keeps the origin the source competency had.
+    """
+    level_map = _copy_rows(ProficiencyLevel, list(source.levels.all()), framework_id=target.pk, revision=1)
+    role_level_map = _copy_rows(RoleLevel, list(source.role_levels.all()), framework_id=target.pk)
+    dilemma_map = _copy_rows(Dilemma, list(source.dilemmas.all()), framework_id=target.pk)
+
+    profiles = list(Profile.objects.filter(framework=source).order_by("pk"))
+    competencies = Competency.objects.filter(framework=source)
+    clusters = Cluster.objects.filter(framework=source)
+    if profile_ids is not None:
+        profiles = [p for p in profiles if p.pk in set(profile_ids)]
+        used = ProfileCompetency.objects.filter(profile_id__in=profile_ids).values("competency_id")
+        competencies = competencies.filter(pk__in=used)
+        clusters = clusters.filter(pk__in=competencies.values("cluster_id"))
+    cluster_map = _copy_rows(Cluster, list(clusters), framework_id=target.pk)
+
+    competencies = list(competencies)
+    competency_map = _copy_rows(
+        Competency,
+        competencies,
+        framework_id=target.pk,
+        revision=1,
+        cluster_id=lambda c: cluster_map.get(c.cluster_id),
+        derived_from_id=(lambda c: c.pk) if link_to_source else (lambda c: c.derived_from_id),
+    )
+    _copy_rows(
+        BehaviouralIndicator,
+        list(BehaviouralIndicator.objects.filter(competency_id__in=list(competency_map))),
+        revision=1,
+        competency_id=lambda i: competency_map[i.competency_id],
+        level_id=lambda i: level_map.get(i.level_id),
+    )
+
+    # Profiles level by level, so that a hoofdtaak's parent exists before the hoofdtaak.
+    profile_map: dict[int, int] = {}
+    remaining = profiles
+    while remaining:
+        ready = [p for p in remaining if p.parent_id is None or p.parent_id in profile_map
+                 or p.parent_id not in {q.pk for q in profiles}]
+        if not ready:  # a cycle cannot exist in a tree; guard against bad data all the same
+            break
+        profile_map |= _copy_rows(
+            Profile, ready, framework_id=target.pk, revision=1,
+            parent_id=lambda p: profile_map.get(p.parent_id),
+            role_level_id=lambda p: role_level_map.get(p.role_level_id),
+        )
+        remaining = [p for p in remaining if p.pk not in profile_map]
+
+    old_profiles = list(profile_map)
+    _copy_rows(ProfileTask, list(ProfileTask.objects.filter(profile_id__in=old_profiles)),
+               profile_id=lambda t: profile_map[t.profile_id])
+    _copy_rows(ExpertiseArea, list(ExpertiseArea.objects.filter(profile_id__in=old_profiles)),
+               profile_id=lambda a: profile_map[a.profile_id])
+    _copy_rows(DilemmaPosition, list(DilemmaPosition.objects.filter(profile_id__in=old_profiles)),
+               profile_id=lambda d: profile_map[d.profile_id], dilemma_id=lambda d: dilemma_map[d.dilemma_id])
+    profile_competencies = list(
+        ProfileCompetency.objects.filter(profile_id__in=old_profiles, competency_id__in=list(competency_map))
+    )
+    pc_map = _copy_rows(
+        ProfileCompetency, profile_competencies, revision=1,
+        profile_id=lambda pc: profile_map[pc.profile_id],
+        competency_id=lambda pc: competency_map[pc.competency_id],
+        required_level_id=lambda pc: level_map.get(pc.required_level_id),
+    )
+    _copy_rows(
+        BehaviouralIndicator,
+        list(BehaviouralIndicator.objects.filter(profile_competency_id__in=list(pc_map))),
+        revision=1,
+        profile_competency_id=lambda i: pc_map[i.profile_competency_id],
+        level_id=lambda i: level_map.get(i.level_id),
+    )

@@ -1,0 +1,74 @@
+"""Review (stap 4 of "Ontwikkel gedragsindicatoren": valideer): invite, comment, resolve."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .. import access
+from ..models import BehaviouralIndicator, Competency, Framework, Membership, ReviewComment, Reviewer
+from ._common import change_log, ensure_can_change, framework_lock
+
+
+@transaction.atomic
+def reviewer_invite(*, framework: Framework, user: AbstractBaseUser, reviewer: AbstractBaseUser) -> Reviewer:
+    """Invite a colleague of the same organisation; a concept framework moves to "in review"."""
+    framework = ensure_can_change(user=user, framework_id=framework.pk)
+    if not Membership.objects.filter(user=reviewer, organisation_id=framework.organisation_id).exists():
+        raise ValidationError(_("Alleen collega’s van %(org)s kunnen reviewer zijn.") % {"org": framework.organisation})
+    if Reviewer.objects.filter(framework=framework, user=reviewer).exists():
+        raise ValidationError(_("%(name)s is al uitgenodigd.") % {"name": reviewer.get_username()})
+    invitation = Reviewer.objects.create(framework=framework, user=reviewer, invited_by=user)
+    if framework.status == Framework.Status.CONCEPT:
+        framework.status = Framework.Status.REVIEW
+        framework.save(update_fields=["status", "updated_at"])
+    change_log(framework=framework, user=user, action="reviewer_invite",
+               description=_("%(name)s uitgenodigd als reviewer.") % {"name": reviewer.get_username()})
+    return invitation
+
+
+@transaction.atomic
+def review_comment_add(
+    *, framework: Framework, user: AbstractBaseUser, text: str, competency: Competency | None = None,
+    indicator: BehaviouralIndicator | None = None,
+) -> ReviewComment:
+    framework = framework_lock(framework_id=framework.pk)
+    reviewer_ids = framework.reviewers.values_list("user_id", flat=True)
+    if not access.can_comment_on_framework(user, framework, reviewer_ids):
+        raise PermissionDenied
+    if framework.published_at is not None:
+        raise ValidationError(_("Deze versie is vastgesteld; opmerkingen horen bij een conceptversie."))
+    if (competency is None) == (indicator is None):
+        raise ValidationError(_("Kies een competentie of een gedragsindicator om op te reageren."))
+    if competency is not None and competency.framework_id != framework.pk:
+        raise ValidationError(_("Kies een competentie van dit framework."))
+    if indicator is not None:
+        owner = indicator.competency or indicator.profile_competency.competency
+        if owner.framework_id != framework.pk:
+            raise ValidationError(_("Kies een gedragsindicator van dit framework."))
+    text = text.strip()
+    if not text:
+        raise ValidationError(_("Schrijf een opmerking."))
+    comment = ReviewComment.objects.create(
+        framework=framework, competency=competency, indicator=indicator, author=user, text=text
+    )
+    subject = competency.name if competency else f"“{indicator.text[:60]}”"
+    change_log(framework=framework, user=user, action="comment_add",
+               description=_("Reviewopmerking geplaatst bij %(subject)s.") % {"subject": subject})
+    return comment
+
+
+@transaction.atomic
+def review_comment_resolve(*, comment: ReviewComment, user: AbstractBaseUser) -> ReviewComment:
+    framework = framework_lock(framework_id=comment.framework_id)
+    if not access.can_edit_framework(user, framework):
+        raise PermissionDenied
+    comment = ReviewComment.objects.select_for_update().get(pk=comment.pk)
+    if comment.resolved_at is not None:
+        return comment
+    comment.resolved_at, comment.resolved_by = timezone.now(), user
+    comment.save(update_fields=["resolved_at", "resolved_by"])
+    change_log(framework=framework, user=user, action="comment_resolve",
+               description=_("Reviewopmerking afgehandeld: “%(text)s”.") % {"text": comment.text[:80]})
+    return comment
