@@ -1,5 +1,7 @@
 from django.urls import path
 
+from .urls_authoring import urlpatterns as authoring_urlpatterns
+from .urls_exchange import urlpatterns as exchange_urlpatterns
 from .views import browse
 
 app_name = "frameworks"
@@ -12,15 +14,5 @@ urlpatterns = [
     path("woordenboek/", browse.dictionary, name="dictionary"),
 ]
 
-# Authoring (frameworks/urls_authoring.py) and exports/imports (frameworks/urls_exchange.py)
-# keep their own route lists, so each module stays small.
-try:
-    from .urls_authoring import urlpatterns as authoring_urlpatterns
-except ImportError:  # not built yet
-    authoring_urlpatterns = []
-try:
-    from .urls_exchange import urlpatterns as exchange_urlpatterns
-except ImportError:  # not built yet
-    exchange_urlpatterns = []
-
+# Authoring and exports/imports keep their own route lists, so each module stays small.
 urlpatterns += authoring_urlpatterns + exchange_urlpatterns

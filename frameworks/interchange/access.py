@@ -1,0 +1,14 @@
+"""Who may import: HR staff (framework authors) of an organisation; the new framework lands there."""
+
+from django.contrib.auth.models import AbstractBaseUser
+
+from ..access import roles_by_organisation
+from ..models import Membership
+
+
+def import_organisation_ids(user: AbstractBaseUser) -> list[int]:
+    return [pk for pk, role in roles_by_organisation(user).items() if role == Membership.Role.HR]
+
+
+def can_import_framework(user: AbstractBaseUser) -> bool:
+    return bool(import_organisation_ids(user))

@@ -1,0 +1,367 @@
+"""Import of the app's own JSON format (see native.py): validate everything, then write it all at once."""
+
+import json
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from ..models import (
+    BehaviouralIndicator,
+    Cluster,
+    Competency,
+    Dilemma,
+    DilemmaPosition,
+    ExpertiseArea,
+    Framework,
+    Organisation,
+    ProficiencyLevel,
+    Profile,
+    ProfileCompetency,
+    ProfileTask,
+    RoleLevel,
+)
+from .errors import ImportErrors, check_size, log_import
+from .native import FORMAT, VERSION
+
+MAX_ERRORS = 20
+
+
+class _Reader:
+    """Walks the parsed document, collecting every problem (with where it is) before anything is written."""
+
+    def __init__(self):
+        self.errors: list[str] = []
+
+    def error(self, where: str, problem: str):
+        if len(self.errors) < MAX_ERRORS:
+            self.errors.append(f"{where}: {problem}")
+
+    def obj(self, value, where: str) -> dict:
+        if not isinstance(value, dict):
+            self.error(where, "verwacht een object ({…}).")
+            return {}
+        return value
+
+    def items(self, data: dict, key: str, where: str) -> list:
+        value = data.get(key, [])
+        if not isinstance(value, list):
+            self.error(where, f"“{key}” moet een lijst zijn.")
+            return []
+        return value
+
+    def text(self, data: dict, key: str, where: str, *, required: bool = False, max_length: int | None = None) -> str:
+        value = data.get(key, "")
+        if value is None:
+            value = ""
+        if not isinstance(value, str):
+            self.error(where, f"“{key}” moet tekst zijn.")
+            return ""
+        value = value.strip() if required else value
+        if required and not value:
+            self.error(where, f"“{key}” ontbreekt of is leeg.")
+        if max_length and len(value) > max_length:
+            self.error(where, f"“{key}” is {len(value)} tekens lang; het maximum is {max_length}.")
+        return value
+
+    def order(self, data: dict, where: str, default: int) -> int:
+        value = data.get("order", default)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            self.error(where, "“order” moet een geheel getal van 0 of meer zijn.")
+            return default
+        return value
+
+    def ref(self, data: dict, key: str, known: dict, where: str):
+        value = data.get(key)
+        if value is None or value == "":
+            return None
+        if value not in known:
+            self.error(where, f"“{key}” verwijst naar “{value}”, maar die sleutel staat niet in het bestand.")
+            return None
+        return known[value]
+
+
+def _parse(raw: bytes) -> dict:
+    check_size(raw)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportErrors([f"Het bestand is geen UTF-8-tekst (onleesbaar teken op positie {exc.start + 1})."])
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportErrors([f"Regel {exc.lineno}, kolom {exc.colno}: dit is geen geldige JSON ({exc.msg})."])
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise ImportErrors(
+            [f"Dit is geen export van een competentieframework: het veld “format” moet “{FORMAT}” zijn."]
+        )
+    if document.get("version") != VERSION:
+        raise ImportErrors(
+            [f"Versie {document.get('version')!r} van het formaat wordt niet ondersteund; verwacht versie {VERSION}."]
+        )
+    return document
+
+
+def _build(document: dict, organisation: Organisation):
+    """Unsaved model instances for the whole document, or ImportErrors naming every problem."""
+    r = _Reader()
+    meta = r.obj(document.get("framework"), "framework")
+    framework = Framework(
+        organisation=organisation,
+        name=r.text(meta, "name", "framework", required=True, max_length=200),
+        description=r.text(meta, "description", "framework"),
+        target_group=r.text(meta, "target_group", "framework"),
+        source=r.text(meta, "source", "framework"),
+        is_dictionary=bool(meta.get("is_dictionary", False)),
+        status=Framework.Status.CONCEPT,
+        version=1,
+    )
+
+    def keyed(key: str, model, label: str, max_length: int) -> dict:
+        objects = {}
+        for n, raw in enumerate(r.items(document, key, key), start=1):
+            where = f"{label} {n}"
+            item = r.obj(raw, where)
+            item_key = item.get("key")
+            if not isinstance(item_key, str) or not item_key:
+                r.error(where, "“key” ontbreekt.")
+                continue
+            if item_key in objects:
+                r.error(where, f"de sleutel “{item_key}” komt twee keer voor.")
+            objects[item_key] = model(
+                name=r.text(item, "name", where, required=True, max_length=max_length),
+                description=r.text(item, "description", where),
+                order=r.order(item, where, n),
+            )
+        return objects
+
+    levels = keyed("levels", ProficiencyLevel, "niveau", 100)
+    clusters = keyed("clusters", Cluster, "cluster", 200)
+    role_levels = keyed("role_levels", RoleLevel, "level", 100)
+    dilemmas = keyed("dilemmas", Dilemma, "dilemma", 200)
+
+    def indicators(items: list, where: str) -> list[BehaviouralIndicator]:
+        built = []
+        for n, raw in enumerate(items, start=1):
+            item_where = f"{where}, gedragsindicator {n}"
+            item = r.obj(raw, item_where)
+            built.append(
+                BehaviouralIndicator(
+                    text=r.text(item, "text", item_where, required=True),
+                    level=r.ref(item, "level", levels, item_where),
+                    order=r.order(item, item_where, n),
+                )
+            )
+        return built
+
+    competencies = {}  # key -> (competency, indicators, derived_from)
+    kinds = {choice.value for choice in Competency.Kind} | {""}
+    for n, raw in enumerate(r.items(document, "competencies", "competencies"), start=1):
+        item = r.obj(raw, f"competentie {n}")
+        name = r.text(item, "name", f"competentie {n}", required=True, max_length=200)
+        where = f"competentie {n} (“{name}”)" if name else f"competentie {n}"
+        key = item.get("key")
+        if not isinstance(key, str) or not key:
+            r.error(where, "“key” ontbreekt.")
+            continue
+        if key in competencies:
+            r.error(where, f"de sleutel “{key}” komt twee keer voor.")
+        kind = item.get("kind") or ""
+        if kind not in kinds:
+            r.error(where, f"“kind” moet kennis, vaardigheid of attitude zijn, niet “{kind}”.")
+            kind = ""
+        origin = item.get("derived_from")
+        competencies[key] = (
+            Competency(
+                name=name,
+                definition=r.text(item, "definition", where),
+                kind=kind,
+                hard_to_learn=bool(item.get("hard_to_learn", False)),
+                cluster=r.ref(item, "cluster", clusters, where),
+                order=r.order(item, where, n),
+            ),
+            indicators(r.items(item, "indicators", where), where),
+            origin if isinstance(origin, dict) else None,
+        )
+
+    profiles = []  # (profile, parent index or None, tasks, areas, positions, [(pc, indicators)])
+
+    def read_profile(raw, where: str, parent_index: int | None, n: int):
+        item = r.obj(raw, where)
+        name = r.text(item, "name", where, required=True, max_length=300)
+        where = f"{where} (“{name}”)" if name else where
+        profile = Profile(
+            name=name,
+            code=r.text(item, "code", where, max_length=20),
+            description=r.text(item, "description", where),
+            characteristic=r.text(item, "characteristic", where, max_length=300),
+            role_level=r.ref(item, "role_level", role_levels, where),
+            order=r.order(item, where, n),
+        )
+        tasks = []
+        for t, task in enumerate(r.items(item, "tasks", where), start=1):
+            task = r.obj(task, f"{where}, deeltaak {t}")
+            tasks.append(ProfileTask(text=r.text(task, "text", f"{where}, deeltaak {t}", required=True),
+                                     order=r.order(task, where, t)))
+        areas = []
+        for a, area in enumerate(r.items(item, "expertise_areas", where), start=1):
+            area = r.obj(area, f"{where}, deskundigheidsgebied {a}")
+            areas.append(ExpertiseArea(
+                name=r.text(area, "name", f"{where}, deskundigheidsgebied {a}", required=True, max_length=300),
+                order=r.order(area, where, a),
+            ))
+        positions, seen_dilemmas = [], set()
+        for p, position in enumerate(r.items(item, "dilemma_positions", where), start=1):
+            position_where = f"{where}, dilemmapositie {p}"
+            position = r.obj(position, position_where)
+            dilemma = r.ref(position, "dilemma", dilemmas, position_where)
+            value = position.get("position")
+            if not isinstance(value, int) or isinstance(value, bool) or not -2 <= value <= 2:
+                r.error(position_where, "“position” moet een geheel getal van -2 tot en met 2 zijn.")
+                continue
+            if dilemma is not None:
+                if id(dilemma) in seen_dilemmas:
+                    r.error(position_where, "dit dilemma staat twee keer in het profiel.")
+                seen_dilemmas.add(id(dilemma))
+                positions.append(DilemmaPosition(dilemma=dilemma, position=value))
+        pcs, seen = [], set()
+        for c, entry in enumerate(r.items(item, "competencies", where), start=1):
+            entry_where = f"{where}, competentie {c}"
+            entry = r.obj(entry, entry_where)
+            reference = entry.get("competency")
+            if reference not in competencies:
+                r.error(entry_where, f"“competency” verwijst naar “{reference}”, die niet in het bestand staat.")
+                continue
+            if reference in seen:
+                r.error(entry_where, "deze competentie staat twee keer in het profiel.")
+            seen.add(reference)
+            pcs.append((
+                ProfileCompetency(
+                    competency=competencies[reference][0],
+                    required_level=r.ref(entry, "required_level", levels, entry_where),
+                    note=r.text(entry, "note", entry_where),
+                    order=r.order(entry, entry_where, c),
+                ),
+                indicators(r.items(entry, "indicators", entry_where), entry_where),
+            ))
+        profiles.append((profile, parent_index, tasks, areas, positions, pcs))
+        index = len(profiles) - 1
+        for k, child in enumerate(r.items(item, "children", where), start=1):
+            read_profile(child, f"{where}, deelprofiel {k}", index, k)
+
+    for n, raw in enumerate(r.items(document, "profiles", "profiles"), start=1):
+        read_profile(raw, f"profiel {n}", None, n)
+
+    if r.errors:
+        raise ImportErrors(r.errors)
+    return framework, levels, clusters, role_levels, dilemmas, competencies, profiles
+
+
+def _clean_all(objects, exclude: list[str]):
+    """Field validation (lengths, choices, ranges) without the per-row queries of full_clean."""
+    for obj in objects:
+        obj.clean_fields(exclude=exclude)
+
+
+def _resolve_origins(competencies: dict, organisation: Organisation) -> None:
+    """Re-link competencies to the dictionary entry they came from, when that entry is readable here."""
+    wanted = {
+        (origin.get("framework"), origin.get("competency"))
+        for _c, _i, origin in competencies.values()
+        if origin
+    }
+    if not wanted:
+        return
+    candidates = Competency.objects.filter(
+        framework__name__in={framework for framework, _ in wanted},
+        name__in={name for _, name in wanted},
+    ).filter(framework__organisation__isnull=True) | Competency.objects.filter(
+        framework__name__in={framework for framework, _ in wanted},
+        name__in={name for _, name in wanted},
+        framework__organisation=organisation,
+    )
+    found = {}
+    for candidate in candidates.select_related("framework").order_by("-framework__version", "pk"):
+        found.setdefault((candidate.framework.name, candidate.name), candidate)
+    for competency, _indicators, origin in competencies.values():
+        if origin:
+            competency.derived_from = found.get((origin.get("framework"), origin.get("competency")))
+
+
+@transaction.atomic
+def framework_import_json(
+    *, raw: bytes, organisation: Organisation, user: AbstractBaseUser | None = None, filename: str = ""
+) -> Framework:
+    """Create a new concept framework in the organisation from an export; all or nothing."""
+    document = _parse(raw)
+    framework, levels, clusters, role_levels, dilemmas, competencies, profiles = _build(document, organisation)
+    try:
+        framework.full_clean(exclude=["based_on"])
+        framework.save()
+        for objects in (levels, clusters, role_levels, dilemmas):
+            for obj in objects.values():
+                obj.framework = framework
+            _clean_all(objects.values(), ["framework"])
+        ProficiencyLevel.objects.bulk_create(levels.values())
+        Cluster.objects.bulk_create(clusters.values())
+        RoleLevel.objects.bulk_create(role_levels.values())
+        Dilemma.objects.bulk_create(dilemmas.values())
+
+        _resolve_origins(competencies, organisation)
+        competency_rows = [c for c, _i, _o in competencies.values()]
+        for competency in competency_rows:
+            competency.framework = framework
+        _clean_all(competency_rows, ["framework", "cluster", "derived_from"])
+        Competency.objects.bulk_create(competency_rows)
+
+        indicator_rows = []
+        for competency, indicators, _origin in competencies.values():
+            for indicator in indicators:
+                indicator.competency = competency
+                indicator_rows.append(indicator)
+
+        # Profiles level by level (the list is in pre-order), so each parent has its key before
+        # its children are written.
+        depth = []
+        for profile, parent_index, *_ in profiles:
+            profile.framework = framework
+            if parent_index is not None:
+                profile.parent = profiles[parent_index][0]
+            depth.append(0 if parent_index is None else depth[parent_index] + 1)
+        _clean_all([p for p, *_ in profiles], ["framework", "parent", "role_level"])
+        for level in sorted(set(depth)):
+            Profile.objects.bulk_create([p for (p, *_), d in zip(profiles, depth) if d == level])
+
+        tasks, areas, positions, pcs = [], [], [], []
+        for profile, _parent, profile_tasks, profile_areas, profile_positions, profile_pcs in profiles:
+            for task in profile_tasks:
+                task.profile = profile
+                tasks.append(task)
+            for area in profile_areas:
+                area.profile = profile
+                areas.append(area)
+            for position in profile_positions:
+                position.profile = profile
+                positions.append(position)
+            for pc, _indicators in profile_pcs:
+                pc.profile = profile
+                pcs.append(pc)
+        _clean_all(tasks, ["profile"])
+        _clean_all(areas, ["profile"])
+        _clean_all(positions, ["profile", "dilemma"])
+        _clean_all(pcs, ["profile", "competency", "required_level"])
+        ProfileTask.objects.bulk_create(tasks)
+        ExpertiseArea.objects.bulk_create(areas)
+        DilemmaPosition.objects.bulk_create(positions)
+        ProfileCompetency.objects.bulk_create(pcs)
+        for _profile, *_rest, profile_pcs in profiles:
+            for pc, indicators in profile_pcs:
+                for indicator in indicators:
+                    indicator.profile_competency = pc
+                    indicator_rows.append(indicator)
+        _clean_all(indicator_rows, ["competency", "profile_competency", "level"])
+        BehaviouralIndicator.objects.bulk_create(indicator_rows)
+    except ValidationError as exc:
+        raise ImportErrors([f"Het bestand bevat een ongeldige waarde: {'; '.join(exc.messages)}"]) from exc
+    log_import(framework=framework, user=user, source="een JSON-export", filename=filename)
+    return framework

@@ -1,0 +1,96 @@
+"""Exports (JSON, Moodle CSV, CASE 1.1), imports (JSON, Moodle CSV) and the indicator writing assistant."""
+
+import time
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from ..indicator_hints import indicator_hints as hints_for
+from ..interchange import ImportErrors, case, moodle, native, native_import
+from ..interchange.access import can_import_framework, import_organisation_ids
+from ..interchange.forms import FrameworkImportForm
+from ..interchange.selectors import framework_for_export
+from ..models import Organisation
+
+
+def _filename(framework, extension: str) -> str:
+    return f"{slugify(framework.name)[:80] or 'framework'}-v{framework.version}.{extension}"
+
+
+def _download(content: str, content_type: str, filename: str, started: float) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # How long building the export took, for whoever wonders (visible in the browser's dev tools).
+    response["Server-Timing"] = f"export;dur={(time.perf_counter() - started) * 1000:.1f}"
+    return response
+
+
+@require_GET
+def framework_export_json(request, pk):
+    started = time.perf_counter()
+    framework = framework_for_export(user=request.user, pk=pk)
+    return _download(native.framework_to_json(framework), "application/json; charset=utf-8",
+                     _filename(framework, "json"), started)
+
+
+@require_GET
+def framework_export_csv(request, pk):
+    started = time.perf_counter()
+    framework = framework_for_export(user=request.user, pk=pk)
+    return _download(moodle.framework_to_moodle_csv(framework), "text/csv; charset=utf-8",
+                     _filename(framework, "csv"), started)
+
+
+@require_GET
+def framework_export_case(request, pk):
+    started = time.perf_counter()
+    framework = framework_for_export(user=request.user, pk=pk)
+    content = case.framework_to_case_json(framework, absolute=request.build_absolute_uri)
+    return _download(content, "application/json; charset=utf-8", _filename(framework, "case.json"), started)
+
+
+IMPORTERS = {"json": native_import.framework_import_json, "moodle": moodle.framework_import_moodle_csv}
+
+
+@require_http_methods(["GET", "POST"])
+def framework_import(request):
+    if not can_import_framework(request.user):
+        raise PermissionDenied
+    organisations = Organisation.objects.filter(pk__in=import_organisation_ids(request.user)).order_by("name")
+    form = FrameworkImportForm(request.POST or None, request.FILES or None, organisations=organisations)
+    import_errors = []
+    if request.method == "POST" and form.is_valid():
+        importer = IMPORTERS[form.cleaned_data["file_format"]]
+        upload = form.cleaned_data["file"]
+        try:
+            framework = importer(raw=upload.read(), organisation=form.cleaned_data["organisation"],
+                                 user=request.user, filename=upload.name)
+        except ImportErrors as errors:
+            import_errors = errors.messages
+            form.add_error("file", _("Het bestand is niet geïmporteerd; er is niets opgeslagen."))
+        else:
+            messages.success(request, _("“%(name)s” is geïmporteerd als concept.") % {"name": framework.name})
+            return redirect("frameworks:framework-detail", framework.pk)
+    return render(request, "frameworks/exchange/import_form.html",
+                  {"form": form, "import_errors": import_errors}, status=400 if form.errors else 200)
+
+
+@require_GET
+def indicator_hints(request):
+    """The writing hints for one indicator text, as an HTML fragment (htmx or fetch).
+
+    Rendered without the request, so no context processor adds a query: it runs on every keystroke pause.
+    Reads ?text=…, or a prefixed form field such as ?ind-3-text=… (hx-get on the field itself sends that).
+    """
+    text = request.GET.get("text")
+    if text is None:
+        text = next((value for key, value in request.GET.items() if key.endswith("text")), "")
+    text = text[:2000]
+    html = render_to_string("frameworks/exchange/indicator_hint_list.html", {"hints": hints_for(text), "text": text})
+    return HttpResponse(html)
