@@ -1,0 +1,53 @@
+"""Who may do what in a selection procedure. Organisation scoping lives in selectors.py.
+
+HR of the procedure's organisation runs the procedure and is the only role that sees personal
+data. A selecteur works only on what is assigned to them (anything else is "not found"), and
+sees colleagues' scores for a candidate only after handing in their own.
+"""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied
+
+from frameworks.access import has_role, roles_by_organisation
+from frameworks.models import Membership
+
+from .models import SelectionProcedure
+
+HR = Membership.Role.HR
+#: Roles that may be assigned as selecteur (HR staff often sit on the panel themselves).
+ASSESSOR_ROLES = (Membership.Role.SELECTEUR, Membership.Role.HR)
+
+
+def hr_organisation_ids(user: AbstractBaseUser) -> list[int]:
+    return [pk for pk, role in roles_by_organisation(user).items() if role == HR]
+
+
+def can_create_procedure(user: AbstractBaseUser) -> bool:
+    return bool(hr_organisation_ids(user))
+
+
+def is_hr(user: AbstractBaseUser, procedure: SelectionProcedure) -> bool:
+    return has_role(user, procedure.organisation_id, HR)
+
+
+def require_hr(user: AbstractBaseUser, procedure: SelectionProcedure) -> None:
+    """Members of the organisation without the HR role get a 403."""
+    if not is_hr(user, procedure):
+        raise PermissionDenied
+
+
+def require_create_procedure(user: AbstractBaseUser) -> None:
+    if not can_create_procedure(user):
+        raise PermissionDenied
+
+
+def can_see_scores_of_candidate(user: AbstractBaseUser, procedure: SelectionProcedure, submitted_ids) -> bool:
+    """HR always; a selecteur only once they handed in their own scores for this candidate."""
+    return is_hr(user, procedure) or user.pk in set(submitted_ids)
+
+
+def can_revise_score(user: AbstractBaseUser, procedure: SelectionProcedure, score_owner_id: int) -> bool:
+    """After submission, HR or the selecteur who gave the score may change it, with a reason."""
+    if procedure.is_closed:
+        return False
+    return is_hr(user, procedure) or user.pk == score_owner_id

@@ -1,0 +1,138 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from frameworks.models import Organisation
+
+from .models import (
+    CandidatePersonalData,
+    ConsensusScore,
+    Decision,
+    Exercise,
+    SelectionProcedure,
+)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class ProfileChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        name = f"{obj.parent.name} – {obj.name}" if obj.parent_id else obj.name
+        return f"{obj.framework.name}: {name}"
+
+
+class ScaleChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        values = [p.value for p in obj.points.all()]
+        span = f" ({min(values)}–{max(values)})" if values else ""
+        return f"{obj.name}{span}"
+
+
+class ProcedureForm(forms.ModelForm):
+    organisation = forms.ModelChoiceField(queryset=Organisation.objects.none(), label=_("Organisatie"))
+    profile = ProfileChoiceField(queryset=None, label=_("Competentieprofiel"),
+                                 help_text=_("Alleen profielen uit een gepubliceerde versie of een bibliotheek: "
+                                             "die veranderen niet meer."))
+    scale = ScaleChoiceField(queryset=None, label=_("Beoordelingsschaal"))
+
+    class Meta:
+        model = SelectionProcedure
+        fields = ["organisation", "name", "description", "profile", "scale", "preselection_date", "selection_date",
+                  "retention_weeks"]
+        widgets = {"preselection_date": DateInput(format="%Y-%m-%d"), "selection_date": DateInput(format="%Y-%m-%d"),
+                   "description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, organisations, profiles, scales, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        if self.instance.pk:
+            del self.fields["organisation"]
+        elif len(organisations) == 1:
+            self.fields["organisation"].initial = organisations.first()
+            self.fields["organisation"].widget = forms.HiddenInput()
+        self.fields["profile"].queryset = profiles
+        self.fields["scale"].queryset = scales
+
+
+class ExerciseForm(forms.ModelForm):
+    class Meta:
+        model = Exercise
+        fields = ["name", "kind", "phase", "instructions"]
+        widgets = {"instructions": forms.Textarea(attrs={"rows": 2})}
+
+
+class CandidateForm(forms.ModelForm):
+    class Meta:
+        model = CandidatePersonalData
+        fields = ["name", "email", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
+
+
+class PersonalDataForm(forms.ModelForm):
+    class Meta:
+        model = CandidatePersonalData
+        fields = ["name", "email", "notes", "consent_until", "consent_note"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 2}), "consent_until": DateInput(format="%Y-%m-%d")}
+
+
+class CandidateImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV-bestand"),
+        help_text=_("Eerste regel: naam,e-mail,notities (notities mag ontbreken). Eén kandidaat per regel. "
+                    "Komma of puntkomma als scheidingsteken, UTF-8."),
+    )
+
+
+class AssignmentForm(forms.Form):
+    selecteurs = forms.ModelMultipleChoiceField(queryset=None, label=_("Selecteurs"),
+                                                widget=forms.CheckboxSelectMultiple)
+    candidates = forms.ModelMultipleChoiceField(queryset=None, label=_("Kandidaten"),
+                                                widget=forms.CheckboxSelectMultiple)
+    exercises = forms.ModelMultipleChoiceField(queryset=None, label=_("Oefeningen"),
+                                               widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, selecteurs, candidates, exercises, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["selecteurs"].queryset = selecteurs
+        self.fields["candidates"].queryset = candidates
+        self.fields["exercises"].queryset = exercises
+
+
+def scale_choices(points):
+    return [(p.value, f"{p.value} – {p.label}" if p.label else str(p.value)) for p in points]
+
+
+class ScoreReviseForm(forms.Form):
+    value = forms.TypedChoiceField(label=_("Score"), coerce=int, choices=())
+    evidence = forms.CharField(label=_("Wat zag en hoorde je"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(label=_("Reden van de wijziging"), widget=forms.Textarea(attrs={"rows": 2}),
+                             help_text=_("Verplicht: wijzigingen na indienen worden vastgelegd."))
+
+    def __init__(self, *args, points, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["value"].choices = scale_choices(points)
+
+
+class ConsensusForm(forms.ModelForm):
+    value = forms.TypedChoiceField(label=_("Consensusscore"), coerce=int, choices=())
+
+    class Meta:
+        model = ConsensusScore
+        fields = ["value", "rationale"]
+        widgets = {"rationale": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, points, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["value"].choices = [("", "—"), *scale_choices(points)]
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = ["outcome", "justification"]
+        widgets = {"outcome": forms.RadioSelect, "justification": forms.Textarea(attrs={"rows": 4})}
+
+
+class TransitionForm(forms.Form):
+    status = forms.ChoiceField(choices=SelectionProcedure.Status.choices)

@@ -1,0 +1,37 @@
+"""Reads, always scoped to the user: another organisation's procedure, or a candidate or
+assignment the selecteur was not given, is "not found" (404)."""
+
+from .calibration import (  # noqa: F401
+    DISAGREEMENT,
+    Assessor,
+    CalibrationCell,
+    CalibrationRow,
+    calibration_matrix,
+    candidate_scores_detail,
+    consensus_history,
+    score_get,
+    score_values,
+)
+from .procedures import (  # noqa: F401
+    allowed_indicator_ids,
+    assessor_choices,
+    assignment_get_for_selecteur,
+    assignments_of_procedure,
+    candidate_get,
+    candidate_get_for_selecteur,
+    candidate_list_for_hr,
+    exercises_with_competencies,
+    frozen_profiles,
+    indicators_for,
+    my_assignments,
+    procedure_competencies,
+    procedure_get,
+    procedure_is_assigned,
+    procedure_list,
+    submission_progress,
+    procedure_profile_ids,
+    rating_scales,
+    submitted_selecteur_ids,
+)
+from .results import candidate_report, results  # noqa: F401
+from .scoring import ScoringItem, scale_points, scoring_screen  # noqa: F401

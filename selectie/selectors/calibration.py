@@ -1,0 +1,154 @@
+"""The calibration matrix and the scores of one candidate."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+
+from frameworks.models import Competency
+
+from ..models import Assignment, Candidate, ConsensusScore, Score, ScoreChange, SelectionProcedure, Submission
+from .procedures import procedure_competencies
+
+# --- Calibration --------------------------------------------------------------------------------
+
+
+def _average(values) -> float | int:
+    """Mean without statistics.mean (which computes in fractions and costs 20× more); whole numbers stay int."""
+    result = round(sum(values) / len(values), 2)
+    return int(result) if result == int(result) else result
+
+
+#: Selecteurs whose scores differ by this much or more are flagged for discussion.
+DISAGREEMENT = 2
+
+
+@dataclass
+class CalibrationCell:
+    competency: Competency
+    by_selecteur: dict  # selecteur id -> mean value over exercises (or None)
+    consensus: ConsensusScore | None = None
+    spread: float = 0
+    disagreement: bool = False
+
+    def __post_init__(self):
+        values = [v for v in self.by_selecteur.values() if v is not None]
+        self.spread = max(values) - min(values) if len(values) >= 2 else 0
+        self.disagreement = self.spread >= DISAGREEMENT
+
+
+@dataclass(frozen=True)
+class Assessor:
+    pk: int
+    username: str
+
+    def __str__(self):
+        return self.username
+
+
+@dataclass
+class CalibrationRow:
+    candidate: Candidate
+    selecteurs: list
+    cells: list
+    submitted_ids: set
+    has_disagreement: bool = False
+    lines: list = field(default_factory=list)  # (selecteur, handed in?, [value per competency])
+
+    def __post_init__(self):
+        self.has_disagreement = any(cell.disagreement for cell in self.cells)
+        self.lines = [
+            (s, s.pk in self.submitted_ids, [cell.by_selecteur.get(s.pk) for cell in self.cells])
+            for s in self.selecteurs
+        ]
+
+
+def score_values(*, procedure: SelectionProcedure, candidate_ids=None) -> list[tuple]:
+    """(candidate id, selecteur id, competency id, value) per score with a value — 1 query."""
+    scores = Score.objects.filter(assignment__procedure=procedure, value__isnull=False)
+    if candidate_ids is not None:
+        scores = scores.filter(assignment__candidate_id__in=candidate_ids)
+    return list(scores.values_list("assignment__candidate_id", "assignment__selecteur_id", "competency_id", "value"))
+
+
+def calibration_matrix(*, procedure: SelectionProcedure, user: AbstractBaseUser, is_hr: bool) -> tuple[list, list]:
+    """Candidate × competency × selecteur. HR sees every candidate; a selecteur only those they
+    handed in for. Queries: competencies (1–2), candidates (1), submissions (1), assignments (1),
+    score values (1), consensus scores (1) — independent of the number of candidates."""
+    competencies = procedure_competencies(procedure=procedure)
+    candidates = list(procedure.candidates.order_by("number"))
+    submissions = list(Submission.objects.filter(candidate__procedure=procedure).values_list("candidate_id",
+                                                                                             "selecteur_id"))
+    submitted: dict[int, set[int]] = defaultdict(set)
+    for candidate_id, selecteur_id in submissions:
+        submitted[candidate_id].add(selecteur_id)
+    if not is_hr:
+        candidates = [c for c in candidates if user.pk in submitted[c.pk]]
+    # HR sees every candidate: no need to send a long list of ids to the database.
+    candidate_ids = None if is_hr else [c.pk for c in candidates]
+    assignments = Assignment.objects.filter(procedure=procedure)
+    consensus_scores = ConsensusScore.objects.filter(candidate__procedure=procedure)
+    if candidate_ids is not None:
+        assignments = assignments.filter(candidate_id__in=candidate_ids)
+        consensus_scores = consensus_scores.filter(candidate_id__in=candidate_ids)
+    # Pairs instead of Assignment objects: a selecteur has one row per exercise, and building
+    # thousands of model instances costs more than the query.
+    selecteurs_of: dict[int, dict] = defaultdict(dict)
+    people: dict[int, Assessor] = {}
+    pairs = (assignments.order_by("candidate_id", "selecteur__username")
+             .values_list("candidate_id", "selecteur_id", "selecteur__username").distinct())
+    for candidate_id, selecteur_id, username in pairs:
+        person = people.setdefault(selecteur_id, Assessor(selecteur_id, username))
+        selecteurs_of[candidate_id][selecteur_id] = person
+    values: dict[tuple, list] = defaultdict(list)
+    for candidate_id, selecteur_id, competency_id, value in score_values(procedure=procedure,
+                                                                       candidate_ids=candidate_ids):
+        values[(candidate_id, competency_id, selecteur_id)].append(value)
+    consensus = {(c.candidate_id, c.competency_id): c for c in consensus_scores}
+    rows = []
+    for candidate in candidates:
+        selecteurs = list(selecteurs_of[candidate.pk].values())
+        if not is_hr:  # a colleague's scores stay private until they hand them in
+            selecteurs = [s for s in selecteurs if s.pk in submitted[candidate.pk]]
+        cells = []
+        for competency in competencies:
+            by_selecteur = {}
+            for selecteur in selecteurs:
+                found = values.get((candidate.pk, competency.pk, selecteur.pk))
+                by_selecteur[selecteur.pk] = _average(found) if found else None
+            cells.append(CalibrationCell(competency=competency, by_selecteur=by_selecteur,
+                                         consensus=consensus.get((candidate.pk, competency.pk))))
+        rows.append(CalibrationRow(candidate=candidate, selecteurs=selecteurs, cells=cells,
+                                   submitted_ids=submitted[candidate.pk]))
+    return competencies, rows
+
+
+def candidate_scores_detail(*, candidate: Candidate, selecteur_ids=None) -> list[Score]:
+    """Every score for a candidate (or those of the given selecteurs) with its selecteur, exercise,
+    indicators and audit trail."""
+    scores = Score.objects.filter(assignment__candidate=candidate)
+    if selecteur_ids is not None:
+        scores = scores.filter(assignment__selecteur_id__in=selecteur_ids)
+    return list(
+        scores
+        .select_related("assignment__selecteur", "assignment__exercise", "competency")
+        .prefetch_related("observed_indicators",
+                          Prefetch("changes", queryset=ScoreChange.objects.select_related("changed_by")))
+        .order_by("competency__order", "competency__pk", "assignment__selecteur__username", "assignment__exercise__order")
+    )
+
+
+def score_get(*, procedure: SelectionProcedure, pk: int) -> Score:
+    return get_object_or_404(
+        Score.objects.filter(assignment__procedure=procedure).select_related(
+            "assignment__selecteur", "assignment__candidate", "assignment__exercise", "competency"
+        ),
+        pk=pk,
+    )
+
+
+def consensus_history(*, candidate: Candidate) -> list[ScoreChange]:
+    return list(ScoreChange.objects.filter(consensus__candidate=candidate).select_related("changed_by",
+                                                                                        "consensus__competency"))

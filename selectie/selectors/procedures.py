@@ -1,0 +1,205 @@
+"""Procedures, the competencies they assess, candidates and assignments, scoped to the user."""
+
+from collections import defaultdict
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from frameworks.access import organisation_ids
+from frameworks.models import BehaviouralIndicator, Competency, Profile, ProfileCompetency, RatingScale
+
+from ..access import ASSESSOR_ROLES, hr_organisation_ids
+from ..models import Assignment, Candidate, Exercise, SelectionProcedure, Submission
+
+# --- Procedures -------------------------------------------------------------------------------
+
+
+def procedure_list(*, user: AbstractBaseUser) -> QuerySet[SelectionProcedure]:
+    """HR sees every procedure of their organisation; others only those they assess in."""
+    members = organisation_ids(user)
+    ids = SelectionProcedure.objects.filter(
+        Q(organisation__in=hr_organisation_ids(user))
+        | Q(organisation__in=members, assignments__selecteur=user)
+    ).values("pk")
+    return (
+        SelectionProcedure.objects.filter(pk__in=ids)
+        .select_related("organisation", "profile__framework", "scale")
+        .annotate(candidate_count=Count("candidates", distinct=True))
+        .order_by("-created_at", "-pk")
+    )
+
+
+def procedure_get(*, user: AbstractBaseUser, pk: int) -> SelectionProcedure:
+    """A procedure of one of the user's organisations; role checks follow in access.py."""
+    queryset = SelectionProcedure.objects.filter(organisation__in=organisation_ids(user)).select_related(
+        "organisation", "profile__framework", "profile__parent", "scale"
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+def procedure_is_assigned(*, user: AbstractBaseUser, procedure: SelectionProcedure) -> bool:
+    return Assignment.objects.filter(procedure=procedure, selecteur=user).exists()
+
+
+def frozen_profiles(*, user: AbstractBaseUser) -> QuerySet[Profile]:
+    """Profiles a procedure may rest on: those of a seeded library or of a published version."""
+    return (
+        Profile.objects.filter(
+            Q(framework__organisation__isnull=True)
+            | Q(framework__organisation__in=organisation_ids(user), framework__published_at__isnull=False),
+            framework__is_dictionary=False,
+        )
+        .select_related("framework", "parent")
+        .order_by("framework__name", "framework__version", "parent__order", "order", "pk")
+    )
+
+
+def rating_scales(*, user: AbstractBaseUser) -> QuerySet[RatingScale]:
+    return (
+        RatingScale.objects.filter(Q(organisation__isnull=True) | Q(organisation__in=organisation_ids(user)))
+        .prefetch_related("points")
+        .order_by("name")
+    )
+
+
+def assessor_choices(*, procedure: SelectionProcedure) -> QuerySet:
+    return (
+        get_user_model()
+        .objects.filter(memberships__organisation=procedure.organisation_id, memberships__role__in=ASSESSOR_ROLES)
+        .order_by("username")
+    )
+
+
+# --- The competencies a procedure assesses -----------------------------------------------------
+
+
+def procedure_profile_ids(profile: Profile) -> list[int]:
+    """A profile with competencies of its own assesses those; a Divosa profile (its competencies
+    live on its hoofdtaken) assesses those of its children."""
+    if ProfileCompetency.objects.filter(profile=profile).exists():
+        return [profile.pk]
+    return [profile.pk, *Profile.objects.filter(parent=profile).order_by("order", "pk").values_list("pk", flat=True)]
+
+
+def procedure_competencies(*, procedure: SelectionProcedure) -> list[Competency]:
+    """The profile's competencies in profile order, each once (2 queries)."""
+    profile_ids = procedure_profile_ids(procedure.profile)
+    rows = (
+        ProfileCompetency.objects.filter(profile_id__in=profile_ids)
+        .select_related("competency", "profile")
+        .order_by("profile__parent_id", "profile__order", "profile_id", "order", "pk")
+    )
+    seen: dict[int, Competency] = {}
+    for row in rows:
+        seen.setdefault(row.competency_id, row.competency)
+    competencies = list(seen.values())
+    for competency in competencies:
+        competency.profile_ids = profile_ids
+    return competencies
+
+
+def indicators_for(*, profile_ids: list[int], competency_ids) -> dict[int, list[BehaviouralIndicator]]:
+    """Generic indicators of each competency, then those specific to the profile (1 query)."""
+    indicators = (
+        BehaviouralIndicator.objects.filter(
+            Q(competency_id__in=competency_ids)
+            | Q(profile_competency__profile_id__in=profile_ids, profile_competency__competency_id__in=competency_ids)
+        )
+        .select_related("level", "profile_competency")
+        .order_by("profile_competency_id", "order", "pk")
+    )
+    result: dict[int, list[BehaviouralIndicator]] = defaultdict(list)
+    seen_texts: dict[int, set[str]] = defaultdict(set)
+    for indicator in indicators:
+        competency_id = indicator.competency_id or indicator.profile_competency.competency_id
+        # A Divosa competency can appear under several hoofdtaken with the same example.
+        if indicator.text in seen_texts[competency_id]:
+            continue
+        seen_texts[competency_id].add(indicator.text)
+        indicator.is_profile_specific = indicator.profile_competency_id is not None
+        result[competency_id].append(indicator)
+    return result
+
+
+def allowed_indicator_ids(*, procedure: SelectionProcedure, competency_id: int) -> set[int]:
+    profile_ids = procedure_profile_ids(procedure.profile)
+    return set(
+        BehaviouralIndicator.objects.filter(
+            Q(competency_id=competency_id)
+            | Q(profile_competency__profile_id__in=profile_ids, profile_competency__competency_id=competency_id)
+        ).values_list("pk", flat=True)
+    )
+
+
+def exercises_with_competencies(*, procedure: SelectionProcedure) -> list[Exercise]:
+    return list(procedure.exercises.prefetch_related("competencies").order_by("order", "pk"))
+
+
+# --- Candidates and assignments -----------------------------------------------------------------
+
+
+def candidate_list_for_hr(*, procedure: SelectionProcedure) -> QuerySet[Candidate]:
+    return (
+        procedure.candidates.select_related("personal_data", "decision")
+        .annotate(assignment_count=Count("assignments", distinct=True),
+                  submission_count=Count("submissions", distinct=True))
+        .order_by("number")
+    )
+
+
+def candidate_get(*, procedure: SelectionProcedure, pk: int) -> Candidate:
+    return get_object_or_404(
+        Candidate.objects.filter(procedure=procedure).select_related("personal_data", "decision"), pk=pk
+    )
+
+
+def candidate_get_for_selecteur(*, user: AbstractBaseUser, procedure: SelectionProcedure, pk: int) -> Candidate:
+    """A candidate the selecteur is assigned to; anyone else's is not found."""
+    return get_object_or_404(
+        Candidate.objects.filter(procedure=procedure, assignments__selecteur=user).distinct(), pk=pk
+    )
+
+
+def assignment_get_for_selecteur(*, user: AbstractBaseUser, procedure: SelectionProcedure, pk: int) -> Assignment:
+    return get_object_or_404(
+        Assignment.objects.filter(procedure=procedure, selecteur=user).select_related(
+            "candidate", "exercise", "procedure__scale", "procedure__profile"
+        ),
+        pk=pk,
+    )
+
+
+def assignments_of_procedure(*, procedure: SelectionProcedure) -> QuerySet[Assignment]:
+    return procedure.assignments.select_related("selecteur", "candidate", "exercise")
+
+
+def my_assignments(*, user: AbstractBaseUser, procedure: SelectionProcedure) -> list[dict]:
+    """The selecteur's candidates, each with its exercises and whether they handed in."""
+    assignments = (
+        Assignment.objects.filter(procedure=procedure, selecteur=user)
+        .select_related("candidate", "exercise")
+        .annotate(scored=Count("scores", filter=Q(scores__value__isnull=False)))
+        .order_by("candidate__number", "exercise__order", "exercise__pk")
+    )
+    submitted = set(Submission.objects.filter(candidate__procedure=procedure, selecteur=user)
+                    .values_list("candidate_id", flat=True))
+    rows: dict[int, dict] = {}
+    for assignment in assignments:
+        row = rows.setdefault(assignment.candidate_id, {
+            "candidate": assignment.candidate, "assignments": [],
+            "submitted": assignment.candidate_id in submitted,
+        })
+        row["assignments"].append(assignment)
+    return list(rows.values())
+
+
+def submitted_selecteur_ids(*, candidate: Candidate) -> set[int]:
+    return set(candidate.submissions.values_list("selecteur_id", flat=True))
+
+
+def submission_progress(*, procedure: SelectionProcedure) -> tuple[int, int]:
+    """(handed in, expected): one submission per selecteur per assigned candidate — 2 queries."""
+    expected = Assignment.objects.filter(procedure=procedure).values("candidate_id", "selecteur_id").distinct().count()
+    return Submission.objects.filter(candidate__procedure=procedure).count(), expected

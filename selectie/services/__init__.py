@@ -1,0 +1,27 @@
+"""Writes and the rules of a selection procedure. Views, admin, commands and tests call these."""
+
+from .candidates import (  # noqa: F401
+    HEADER_ALIASES,
+    MAX_IMPORT_BYTES,
+    MAX_IMPORT_ROWS,
+    candidate_create,
+    candidate_personal_data_update,
+    candidates_import_csv,
+)
+from .decisions import consensus_set, decision_set, justification_names_competency  # noqa: F401
+from .privacy import candidate_purge, candidates_past_retention, candidates_purge_expired, retention_end  # noqa: F401
+from .scoring import UNSET, candidate_submit, score_revise, score_save, submission_problems, version_token  # noqa: F401
+from .setup import (  # noqa: F401
+    SELECTION_SCALE_NAME,
+    SELECTION_SCALE_POINTS,
+    TRANSITIONS,
+    assignment_delete,
+    assignments_create,
+    exercise_create,
+    exercise_delete,
+    exercise_matrix_save,
+    procedure_create,
+    procedure_transition,
+    procedure_update,
+    selection_scale_default,
+)

@@ -1,0 +1,65 @@
+"""AVG: personal data goes once the retention period is over; anonymous scores stay."""
+
+import logging
+from datetime import date
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models import MAX_RETENTION, Candidate, CandidatePersonalData, PurgeLog, SelectionProcedure
+
+logger = logging.getLogger(__name__)
+Status = SelectionProcedure.Status
+
+
+# --- AVG ----------------------------------------------------------------------------------------
+
+
+def retention_end(candidate: Candidate, personal: CandidatePersonalData | None = None) -> date | None:
+    """The last day this candidate's personal data may be kept; None while the procedure runs."""
+    procedure = candidate.procedure
+    end = procedure.retention_end()
+    if end is None:
+        return None
+    personal = personal or getattr(candidate, "personal_data", None)
+    if personal is not None and personal.consent_until and personal.consent_until > end:
+        end = min(personal.consent_until, procedure.closed_on + MAX_RETENTION)
+    return end
+
+
+@transaction.atomic
+def candidate_purge(*, candidate: Candidate, user: AbstractBaseUser | None, via: str) -> bool:
+    """Remove name, e-mail and notes; keep code, scores and decision for statistics. Idempotent."""
+    personal = CandidatePersonalData.objects.select_for_update().filter(candidate=candidate).first()
+    if personal is None:
+        return False
+    personal.delete()
+    candidate.purged_at = timezone.now()
+    candidate.save(update_fields=["purged_at"])
+    PurgeLog.objects.create(
+        procedure=candidate.procedure, candidate=candidate, candidate_code=candidate.code, purged_by=user, via=via,
+        description=_("Naam, e-mailadres, notities en toestemming verwijderd; anonieme scores bewaard."),
+    )
+    logger.info("Persoonsgegevens van kandidaat %s (procedure %s) verwijderd via %s door %s",
+                candidate.code, candidate.procedure_id, via, user or "-")
+    return True
+
+
+def candidates_past_retention(*, today: date) -> list[Candidate]:
+    candidates = Candidate.objects.filter(
+        procedure__status=Status.CLOSED, procedure__closed_on__isnull=False, personal_data__isnull=False
+    ).select_related("procedure", "personal_data")
+    return [c for c in candidates if (end := retention_end(c, c.personal_data)) is not None and end < today]
+
+
+def candidates_purge_expired(*, today: date | None = None) -> list[str]:
+    """Purge every candidate whose retention ended before today. Safe to run daily."""
+    today = today or timezone.localdate()
+    purged = []
+    for candidate in candidates_past_retention(today=today):
+        if candidate_purge(candidate=candidate, user=None, via="purge_candidates"):
+            purged.append(f"{candidate.procedure_id}/{candidate.code}")
+    logger.info("purge_candidates: %s kandidaten opgeschoond", len(purged))
+    return purged

@@ -1,0 +1,162 @@
+"""Scoring: autosave, submitting (which locks) and revising a handed-in score."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from frameworks.models import Competency
+
+from .. import selectors
+from ..models import Assignment, Candidate, Score, ScoreChange, SelectionProcedure, Submission
+
+# --- Scoring ------------------------------------------------------------------------------------
+
+UNSET = object()
+
+
+def _check_value(procedure: SelectionProcedure, value) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        value = int(value)
+    except (TypeError, ValueError):
+        raise ValidationError(_("Kies een score op de schaal.")) from None
+    if not procedure.scale.points.filter(value=value).exists():
+        raise ValidationError(_("%(value)s is geen punt op de schaal “%(scale)s”.")
+                              % {"value": value, "scale": procedure.scale.name})
+    return value
+
+
+def _check_indicators(procedure: SelectionProcedure, competency: Competency, indicator_ids) -> set[int]:
+    ids = {int(pk) for pk in indicator_ids}
+    if ids - selectors.allowed_indicator_ids(procedure=procedure, competency_id=competency.pk):
+        raise ValidationError(_("Dit gedrag hoort niet bij de competentie “%(name)s”.") % {"name": competency.name})
+    return ids
+
+
+def _check_observed(assignment: Assignment, competency: Competency) -> None:
+    if not assignment.exercise.competencies.filter(pk=competency.pk).exists():
+        raise ValidationError(_("Deze oefening observeert de competentie “%(name)s” niet.") % {"name": competency.name})
+
+
+@transaction.atomic
+def score_save(*, assignment: Assignment, competency: Competency, user: AbstractBaseUser, value=UNSET,
+               evidence=UNSET, indicator_ids=UNSET) -> Score:
+    """Autosave of one or more fields: an idempotent upsert that leaves the other fields alone.
+
+    The assignment row is locked first, so concurrent saves for the same selecteur and
+    candidate queue up instead of overwriting each other.
+    """
+    assignment = Assignment.objects.select_for_update().select_related("procedure__scale", "procedure__profile").get(
+        pk=assignment.pk
+    )
+    procedure = assignment.procedure
+    if assignment.selecteur_id != user.pk:
+        raise ValidationError(_("U kunt alleen uw eigen scores opslaan."))
+    if not procedure.is_scoring_open:
+        raise ValidationError(_("Scoren kan alleen als de procedure open staat of in de fase scoren is."))
+    if Submission.objects.filter(candidate_id=assignment.candidate_id, selecteur=user).exists():
+        raise ValidationError(_("U hebt uw scores voor deze kandidaat al ingediend; ze liggen vast."))
+    _check_observed(assignment, competency)
+    score, _created = Score.objects.get_or_create(assignment=assignment, competency=competency)
+    update_fields = []
+    if value is not UNSET:
+        score.value = _check_value(procedure, value)
+        update_fields.append("value")
+    if evidence is not UNSET:
+        score.evidence = (evidence or "").strip()
+        update_fields.append("evidence")
+    if indicator_ids is not UNSET:
+        score.observed_indicators.set(_check_indicators(procedure, competency, indicator_ids))
+    if update_fields:
+        score.full_clean(exclude=["assignment", "competency"])
+    score.save(update_fields=[*update_fields, "updated_at"])
+    return score
+
+
+def submission_problems(*, candidate: Candidate, user: AbstractBaseUser) -> list[str]:
+    """What still stands between the selecteur and handing in for this candidate."""
+    problems = []
+    assignments = (Assignment.objects.filter(candidate=candidate, selecteur=user)
+                   .select_related("exercise").prefetch_related("exercise__competencies", "scores__observed_indicators"))
+    for assignment in assignments:
+        scores = {s.competency_id: s for s in assignment.scores.all()}
+        for competency in assignment.exercise.competencies.all():
+            score = scores.get(competency.pk)
+            where = f"{assignment.exercise.name} – {competency.name}"
+            if score is None or score.value is None:
+                problems.append(_("%(where)s: er is nog geen score gekozen.") % {"where": where})
+            elif not score.evidence.strip() and not score.observed_indicators.all():
+                problems.append(
+                    _("%(where)s: een score rust op waargenomen gedrag. Vink minstens één gedragsindicator aan "
+                      "of beschrijf wat u zag en hoorde.") % {"where": where}
+                )
+    return problems
+
+
+@transaction.atomic
+def candidate_submit(*, candidate: Candidate, user: AbstractBaseUser) -> Submission:
+    # Lock the selecteur's assignments for this candidate: no autosave can slip in while we check.
+    if not list(Assignment.objects.select_for_update().filter(candidate=candidate, selecteur=user)
+                .values_list("pk", flat=True)):
+        raise ValidationError(_("U bent niet aan deze kandidaat toegewezen."))
+    if candidate.procedure.is_closed:
+        raise ValidationError(_("Deze procedure is afgerond; indienen kan niet meer."))
+    existing = Submission.objects.filter(candidate=candidate, selecteur=user).first()
+    if existing:
+        return existing
+    problems = submission_problems(candidate=candidate, user=user)
+    if problems:
+        raise ValidationError(problems)
+    submission = Submission(candidate=candidate, selecteur=user)
+    submission.full_clean()
+    submission.save()
+    return submission
+
+
+def version_token(instance, field: str) -> str:
+    """What the form saw: the last-change time of the row, or "" when it did not exist yet."""
+    stamp = getattr(instance, field, None) if instance is not None else None
+    return f"{stamp.timestamp():.6f}" if stamp else ""
+
+
+def _check_fresh(instance, field: str, seen: str | None) -> None:
+    """Refuse a stale edit: someone else changed the row after this form was opened."""
+    if seen is not None and version_token(instance, field) != seen:
+        raise ValidationError(_("Iemand anders heeft dit intussen gewijzigd. Bekijk de nieuwe stand en probeer "
+                                "het opnieuw."))
+
+
+@transaction.atomic
+def score_revise(*, score: Score, user: AbstractBaseUser, value, evidence: str, reason: str,
+                 seen: str | None = None) -> Score:
+    """A change to a handed-in score (in calibration): only with a reason, kept in the audit trail."""
+    score = Score.objects.select_for_update().select_related("assignment__procedure__scale").get(pk=score.pk)
+    _check_fresh(score, "updated_at", seen)
+    procedure = score.assignment.procedure
+    if procedure.is_closed:
+        raise ValidationError(_("Deze procedure is afgerond; scores liggen vast."))
+    if not reason.strip():
+        raise ValidationError(_("Geef aan waarom u de ingediende score wijzigt."))
+    if not Submission.objects.filter(candidate_id=score.assignment.candidate_id,
+                                     selecteur_id=score.assignment.selecteur_id).exists():
+        raise ValidationError(_("Deze score is nog niet ingediend; de selecteur past hem zelf aan."))
+    value = _check_value(procedure, value)
+    evidence = (evidence or "").strip()
+    changes = []
+    if value != score.value:
+        changes.append(("score", score.value, value))
+        score.value = value
+    if evidence != score.evidence:
+        changes.append(("bewijs", score.evidence, evidence))
+        score.evidence = evidence
+    if not changes:
+        raise ValidationError(_("Er is niets gewijzigd."))
+    score.full_clean(exclude=["assignment", "competency"])
+    score.save()
+    for field_name, old, new in changes:
+        ScoreChange.objects.create(score=score, changed_by=user, field=field_name,
+                                   old="" if old is None else str(old), new="" if new is None else str(new),
+                                   reason=reason.strip())
+    return score

@@ -1,5 +1,0 @@
-from django.shortcuts import render
-
-
-def procedure_list(request):
-    return render(request, "selectie/procedure_list.html")

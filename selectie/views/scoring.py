@@ -1,0 +1,104 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from frameworks.models import Competency
+
+from .. import selectors, services
+from ..models import Submission
+from .common import member_procedure
+
+#: The autosave answers with a short status line that the script puts in a role="status" element.
+PLAIN = "text/plain; charset=utf-8"
+
+
+def _screen_context(request, procedure, assignment):
+    return {
+        "procedure": procedure,
+        "assignment": assignment,
+        "candidate": assignment.candidate,
+        "items": selectors.scoring_screen(assignment=assignment),
+        "points": selectors.scale_points(procedure=procedure),
+        "submitted": Submission.objects.filter(candidate=assignment.candidate, selecteur=request.user).exists(),
+        "siblings": assignment.candidate.assignments.filter(selecteur=request.user).select_related("exercise")
+        .order_by("exercise__order", "exercise__pk"),
+    }
+
+
+def score_screen(request, pk, assignment_pk):
+    """The selecteur's scoring screen for one candidate in one exercise.
+
+    With JavaScript every change is saved at once (score_autosave); without it, the
+    "Opslaan" button posts the whole screen here.
+    """
+    procedure, _is_hr = member_procedure(request, pk)
+    assignment = selectors.assignment_get_for_selecteur(user=request.user, procedure=procedure, pk=assignment_pk)
+    if request.method == "POST":
+        errors = []
+        for item in selectors.scoring_screen(assignment=assignment):
+            cid = item.competency.pk
+            try:
+                services.score_save(
+                    assignment=assignment, competency=item.competency, user=request.user,
+                    value=request.POST.get(f"value-{cid}", ""), evidence=request.POST.get(f"evidence-{cid}", ""),
+                    indicator_ids=[v for v in request.POST.getlist(f"indicators-{cid}") if v.isdigit()],
+                )
+            except ValidationError as error:
+                errors += error.messages
+        for message in errors:
+            messages.error(request, message)
+        if not errors:
+            messages.success(request, _("Opgeslagen om %(time)s.") % {"time": timezone.localtime().strftime("%H:%M")})
+        return redirect("selectie:score-screen", procedure.pk, assignment.pk)
+    return render(request, "selectie/score_screen.html", _screen_context(request, procedure, assignment))
+
+
+@require_POST
+def score_autosave(request, pk, assignment_pk):
+    """One field of one competency: field=value|evidence|indicators. Answers with a short status."""
+    procedure, _is_hr = member_procedure(request, pk)
+    assignment = selectors.assignment_get_for_selecteur(user=request.user, procedure=procedure, pk=assignment_pk)
+    competency_id = request.POST.get("competency", "")
+    competency = Competency.objects.filter(pk=competency_id).first() if competency_id.isdigit() else None
+    if competency is None:
+        return HttpResponseBadRequest(_("Onbekende competentie."), content_type=PLAIN)
+    field = request.POST.get("field")
+    if field == "value":
+        changes = {"value": request.POST.get("value", "")}
+    elif field == "evidence":
+        changes = {"evidence": request.POST.get("evidence", "")}
+    elif field == "indicators":
+        changes = {"indicator_ids": [v for v in request.POST.getlist("indicators") if v.isdigit()]}
+    else:
+        return HttpResponseBadRequest(_("Onbekend veld."), content_type=PLAIN)
+    try:
+        services.score_save(assignment=assignment, competency=competency, user=request.user, **changes)
+    except ValidationError as error:
+        return HttpResponseBadRequest(" ".join(error.messages), content_type=PLAIN)
+    return HttpResponse(_("Opgeslagen om %(time)s") % {"time": timezone.localtime().strftime("%H:%M")},
+                        content_type=PLAIN)
+
+
+def candidate_submit(request, pk, candidate_pk):
+    """Hand in every score for a candidate: GET shows what is missing, POST locks."""
+    procedure, _is_hr = member_procedure(request, pk)
+    candidate = selectors.candidate_get_for_selecteur(user=request.user, procedure=procedure, pk=candidate_pk)
+    if request.method == "POST":
+        try:
+            services.candidate_submit(candidate=candidate, user=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect("selectie:candidate-submit", procedure.pk, candidate.pk)
+        messages.success(request, _("Uw scores voor %(code)s zijn ingediend. U ziet nu ook de scores van uw "
+                                    "collega's in de kalibratie.") % {"code": candidate.code})
+        return redirect("selectie:procedure-detail", procedure.pk)
+    return render(request, "selectie/candidate_submit.html", {
+        "procedure": procedure, "candidate": candidate,
+        "submitted": Submission.objects.filter(candidate=candidate, selecteur=request.user).exists(),
+        "problems": services.submission_problems(candidate=candidate, user=request.user),
+    })

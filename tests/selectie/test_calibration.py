@@ -1,0 +1,176 @@
+"""Calibration, consensus, decisions, results and the PDF reports."""
+
+import subprocess
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from selectie import selectors, services
+from selectie.models import ConsensusScore, Decision, ScoreChange
+
+from .conftest import score_all
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def calibrated(day, selecteurs):
+    first = day.candidates[0]
+    score_all(day, selecteurs["selecteur"], first, value=2, submit=True)
+    score_all(day, selecteurs["selecteur2"], first, value=2, values={"Verbinden": 4}, submit=True)
+    return day
+
+
+def test_matrix_flags_a_difference_of_two_points(calibrated, users):
+    competencies, rows = selectors.calibration_matrix(procedure=calibrated.procedure, user=users["hr"], is_hr=True)
+    first = rows[0]
+    flagged = [cell.competency.name for cell in first.cells if cell.disagreement]
+    assert flagged == ["Verbinden"]
+    assert first.has_disagreement
+    assert not rows[1].has_disagreement  # K-002 has no scores yet
+
+
+def test_calibration_page_shows_the_flag_to_hr(calibrated, client_for):
+    content = client_for("hr").get(reverse("selectie:calibration", args=[calibrated.procedure.pk])).content.decode()
+    assert "verschil 2" in content
+    assert "K-001" in content and "K-003" in content
+
+
+def test_selecteur_sees_only_candidates_they_handed_in_for(calibrated, client_for, selecteurs):
+    score_all(calibrated, selecteurs["selecteur2"], calibrated.candidates[1], submit=True)
+    content = client_for("selecteur").get(reverse("selectie:calibration", args=[calibrated.procedure.pk])).content
+    assert b"K-001" in content and b"K-002" not in content
+
+
+def test_consensus_is_recorded_with_rationale_and_changes_are_kept(calibrated, users, client_for):
+    candidate, competency = calibrated.candidates[0], calibrated.competencies[1]
+    url = reverse("selectie:calibration-candidate", args=[calibrated.procedure.pk, candidate.pk])
+    client = client_for("hr")
+    client.post(url, {"competency": competency.pk, f"c{competency.pk}-value": "3",
+                      f"c{competency.pk}-rationale": "Samen besproken: 3 past bij het gedrag."})
+    consensus = ConsensusScore.objects.get(candidate=candidate, competency=competency)
+    assert (consensus.value, consensus.decided_by) == (3, users["hr"])
+    client.post(url, {"competency": competency.pk, f"c{competency.pk}-value": "4",
+                      f"c{competency.pk}-rationale": "Na herlezen van het bewijs toch 4."})
+    consensus.refresh_from_db()
+    assert consensus.value == 4
+    change = ScoreChange.objects.get(consensus=consensus)
+    assert change.old.startswith("3:") and change.new.startswith("4:")
+
+
+def test_consensus_outside_the_scale_or_without_rationale_is_refused(calibrated, users):
+    candidate, competency = calibrated.candidates[0], calibrated.competencies[0]
+    with pytest.raises(ValidationError, match="geen punt op de schaal"):
+        services.consensus_set(candidate=candidate, competency=competency, user=users["hr"], value=7, rationale="x")
+    with pytest.raises(ValidationError, match="waarom"):
+        services.consensus_set(candidate=candidate, competency=competency, user=users["hr"], value=3, rationale="")
+    assert not ConsensusScore.objects.exists()
+
+
+def test_submitted_selecteur_may_record_consensus(calibrated, selecteurs, client_for):
+    candidate, competency = calibrated.candidates[0], calibrated.competencies[0]
+    url = reverse("selectie:calibration-candidate", args=[calibrated.procedure.pk, candidate.pk])
+    client_for("selecteur2").post(url, {"competency": competency.pk, f"c{competency.pk}-value": "2",
+                                        f"c{competency.pk}-rationale": "Eens."})
+    assert ConsensusScore.objects.get(candidate=candidate, competency=competency).decided_by == selecteurs["selecteur2"]
+
+
+def test_decision_must_name_a_competency_of_the_profile(calibrated, users, client_for):
+    candidate = calibrated.candidates[0]
+    with pytest.raises(ValidationError, match="minstens één competentie"):
+        services.decision_set(candidate=candidate, user=users["hr"], outcome="door", justification="Goede indruk.")
+    url = reverse("selectie:decision", args=[calibrated.procedure.pk, candidate.pk])
+    response = client_for("hr").post(url, {"outcome": "door", "justification": "Goede indruk."})
+    assert "minstens één competentie" in response.content.decode()
+    assert not Decision.objects.exists()
+    client_for("hr").post(url, {"outcome": "door", "justification": "Sterk in oordeelsvorming en verbinden."})
+    assert Decision.objects.get(candidate=candidate).outcome == "door"
+
+
+def test_results_rank_candidates_on_mean_consensus(calibrated, users):
+    first, second, third = calibrated.candidates
+    for competency in calibrated.competencies:
+        services.consensus_set(candidate=first, competency=competency, user=users["hr"], value=3, rationale="r")
+        services.consensus_set(candidate=second, competency=competency, user=users["hr"], value=4, rationale="r")
+    competencies, rows = selectors.results(procedure=calibrated.procedure)
+    assert [(r["candidate"].code, r.get("rank"), r["overall"]) for r in rows] == [
+        ("K-002", 1, 4), ("K-001", 2, 3), ("K-003", None, None)]
+
+
+def pdf_text(response) -> str:
+    assert response["Content-Type"] == "application/pdf"
+    result = subprocess.run(["pdftotext", "-", "-"], input=response.content, capture_output=True, check=True)
+    return result.stdout.decode()
+
+
+def test_candidate_pdf_holds_only_that_candidates_results(calibrated, users, client_for):
+    first, second, _third = calibrated.candidates
+    services.consensus_set(candidate=first, competency=calibrated.competencies[0], user=users["hr"], value=2,
+                           rationale="Ziet de omgeving nog weinig.")
+    services.consensus_set(candidate=second, competency=calibrated.competencies[0], user=users["hr"], value=5,
+                           rationale="Uitzonderlijk omgevingsbewust.")
+    services.decision_set(candidate=first, user=users["hr"], outcome="reserve",
+                          justification="Omgevingsbewust moet groeien.")
+    text = pdf_text(client_for("hr").get(reverse("selectie:candidate-pdf", args=[calibrated.procedure.pk, first.pk])))
+    assert "K-001" in text and "Ziet de omgeving nog weinig." in text and "Reserve" in text
+    assert "K-002" not in text and "Uitzonderlijk omgevingsbewust." not in text
+    assert "Persoon 1" not in text  # no name unless HR asks for it
+    named = pdf_text(client_for("hr").get(
+        reverse("selectie:candidate-pdf", args=[calibrated.procedure.pk, first.pk]) + "?naam=1"))
+    assert "Persoon 1" in named and "Persoon 2" not in named
+
+
+def test_procedure_pdf_lists_codes_but_no_personal_data(calibrated, client_for):
+    text = pdf_text(client_for("hr").get(reverse("selectie:procedure-pdf", args=[calibrated.procedure.pk])))
+    assert "K-001" in text and "K-003" in text
+    assert "Persoon" not in text and "@example.nl" not in text
+
+
+def test_closing_the_procedure_freezes_consensus_and_decisions(calibrated, users):
+    procedure = calibrated.procedure
+    for status in ["scoren", "kalibratie", "afgerond"]:
+        procedure = services.procedure_transition(procedure=procedure, user=users["hr"], status=status)
+    assert procedure.closed_on is not None
+    candidate = calibrated.candidates[0]
+    candidate.refresh_from_db()
+    with pytest.raises(ValidationError, match="afgerond"):
+        services.consensus_set(candidate=candidate, competency=calibrated.competencies[0], user=users["hr"], value=3,
+                               rationale="Te laat.")
+
+
+def test_status_follows_the_allowed_transitions_only(day, users):
+    with pytest.raises(ValidationError, match="kan de procedure niet"):
+        services.procedure_transition(procedure=day.procedure, user=users["hr"], status="afgerond")
+    assert services.procedure_transition(procedure=day.procedure, user=users["hr"], status="scoren").status == "scoren"
+
+
+def test_calibration_can_show_only_candidates_with_a_disagreement(calibrated, client_for):
+    url = reverse("selectie:calibration", args=[calibrated.procedure.pk])
+    content = client_for("hr").get(url, {"verschil": "1"}).content.decode()
+    assert ">K-001<" in content and ">K-002<" not in content
+    assert "Alle kandidaten tonen" in content
+
+
+def test_a_stale_consensus_edit_is_refused(calibrated, users, client_for):
+    candidate, competency = calibrated.candidates[0], calibrated.competencies[0]
+    url = reverse("selectie:calibration-candidate", args=[calibrated.procedure.pk, candidate.pk])
+    client = client_for("hr")
+    form = client.get(url).content.decode()
+    assert 'name="seen" value=""' in form
+    services.consensus_set(candidate=candidate, competency=competency, user=users["hr"], value=2,
+                           rationale="Eerst vastgelegd door een collega.")
+    response = client.post(url, {"competency": competency.pk, "seen": "", f"c{competency.pk}-value": "4",
+                                 f"c{competency.pk}-rationale": "Later, zonder de nieuwe stand te zien."},
+                           follow=True)
+    assert "Iemand anders heeft dit intussen gewijzigd" in response.content.decode()
+    assert ConsensusScore.objects.get(candidate=candidate, competency=competency).value == 2
+
+
+def test_a_stale_decision_is_refused(calibrated, users):
+    candidate = calibrated.candidates[0]
+    services.decision_set(candidate=candidate, user=users["hr"], outcome="door", justification="Verbinden sterk.")
+    with pytest.raises(ValidationError, match="intussen gewijzigd"):
+        services.decision_set(candidate=candidate, user=users["hr"], outcome="afgewezen",
+                              justification="Verbinden zwak.", seen="")
+    assert Decision.objects.get(candidate=candidate).outcome == "door"
