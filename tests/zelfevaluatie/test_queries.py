@@ -1,0 +1,55 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from frameworks.models import Membership
+from tests.factories import make_user
+from zelfevaluatie import services
+
+from .conftest import score_everything, start_round
+
+pytestmark = pytest.mark.django_db
+
+
+def grow(org, mt, vth, *, rounds, participants):
+    people = [make_user(organisation=org, role=Membership.Role.HR) for _ in range(participants)]
+    for number in range(rounds):
+        round = start_round(org, mt, vth, period=f"{2020 + 2 * number}–{2021 + 2 * number}", participants=people)
+        score_everything(round, score=1 + number % 5)
+        services.round_advance(round=round)
+        services.round_advance(round=round)
+
+
+def count(client, url):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+def test_round_overview_costs_the_same_with_one_round_or_five(client_as, users, org_a, vth, django_assert_max_num_queries):
+    client = client_as("mt")
+    url = reverse("zelfevaluatie:round-list")
+    grow(org_a, users["mt"], vth, rounds=1, participants=1)
+    small = count(client, url)
+    grow(org_a, users["mt"], vth, rounds=4, participants=6)
+    assert count(client, url) == small
+    # Expect 8 queries: session, user, memberships, rounds with participant counts, their agreed
+    # scores, their profiles, "may start a round?", rounds the user reviews for others.
+    with django_assert_max_num_queries(8):
+        client.get(url)
+
+
+@pytest.mark.parametrize("name", ["round-detail", "team", "conclusions", "round-json"])
+def test_round_pages_cost_the_same_with_few_or_many_participants(client_as, users, org_a, vth, name):
+    client = client_as("mt")
+    start_round(org_a, users["mt"], vth, period="eerste")  # so both measured rounds have a previous round
+    small_round = start_round(org_a, users["mt"], vth, period="klein")
+    score_everything(small_round)
+    people = [make_user(organisation=org_a, role=Membership.Role.HR) for _ in range(8)]
+    large_round = start_round(org_a, users["mt"], vth, period="groot", participants=people)
+    score_everything(large_round)
+    small = count(client, reverse(f"zelfevaluatie:{name}", args=[small_round.pk]))
+    large = count(client, reverse(f"zelfevaluatie:{name}", args=[large_round.pk]))
+    assert small == large

@@ -1,0 +1,121 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EvaluationRound(models.Model):
+    """One biennial self-evaluation of an organisation against the profiles of a frozen framework."""
+
+    class Status(models.TextChoices):
+        CONCEPT = "concept", _("Concept")
+        IN_PROGRESS = "in_behandeling", _("In behandeling")
+        FINISHED = "afgerond", _("Afgerond")
+
+    organisation = models.ForeignKey(
+        "frameworks.Organisation",
+        verbose_name=_("organisatie"),
+        on_delete=models.CASCADE,
+        related_name="evaluation_rounds",
+    )
+    framework = models.ForeignKey(
+        "frameworks.Framework",
+        verbose_name=_("framework"),
+        on_delete=models.PROTECT,
+        related_name="evaluation_rounds",
+    )
+    scale = models.ForeignKey(
+        "frameworks.RatingScale",
+        verbose_name=_("beoordelingsschaal"),
+        on_delete=models.PROTECT,
+        related_name="evaluation_rounds",
+    )
+    period = models.CharField(_("periode"), max_length=50, help_text=_("Bijvoorbeeld 2025–2026."))
+    contact_name = models.CharField(_("naam contactpersoon"), max_length=200, blank=True)
+    contact_function = models.CharField(_("functie contactpersoon"), max_length=200, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT)
+    previous_round = models.ForeignKey(
+        "self",
+        verbose_name=_("vorige ronde"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="next_rounds",
+    )
+    framework_version = models.PositiveIntegerField(_("versie van het framework"), default=1)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gestart door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("gestart op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+    finished_at = models.DateTimeField(_("afgerond op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("zelfevaluatieronde")
+        verbose_name_plural = _("zelfevaluatierondes")
+        ordering = ["organisation__name", "-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.organisation} – {self.period}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status == self.Status.FINISHED
+
+
+class RoundProfile(models.Model):
+    """A profile the round evaluates, with a snapshot of its content as it was when the round started.
+
+    A later round compares fingerprints to tell whether the profile itself changed in between.
+    """
+
+    round = models.ForeignKey(EvaluationRound, on_delete=models.CASCADE, related_name="round_profiles")
+    profile = models.ForeignKey(
+        "frameworks.Profile", verbose_name=_("profiel"), on_delete=models.PROTECT, related_name="+"
+    )
+    order = models.PositiveIntegerField(_("volgorde"), default=0)
+    snapshot = models.JSONField(_("inhoud van het profiel"), default=dict)
+    fingerprint = models.CharField(_("vingerafdruk"), max_length=64)
+
+    class Meta:
+        verbose_name = _("profiel in ronde")
+        verbose_name_plural = _("profielen in ronde")
+        ordering = ["round", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "profile"], name="unique_profile_per_round"),
+        ]
+
+    def __str__(self):
+        return f"{self.round}: {self.profile}"
+
+
+class Participant(models.Model):
+    """A member of the organisation invited to score the profiles."""
+
+    round = models.ForeignKey(EvaluationRound, on_delete=models.CASCADE, related_name="participants")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("deelnemer"),
+        on_delete=models.CASCADE,
+        related_name="evaluation_participations",
+    )
+    invited_at = models.DateTimeField(_("uitgenodigd op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("deelnemer")
+        verbose_name_plural = _("deelnemers")
+        ordering = ["round", "user__username"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "user"], name="unique_participant_per_round"),
+        ]
+
+    def __str__(self):
+        return display_name(self.user)
+
+
+def display_name(user) -> str:
+    return user.get_full_name() or user.get_username()

@@ -1,0 +1,274 @@
+"""Reads, always scoped to the user.
+
+A round is found when it belongs to one of the user's organisations or when the user is an
+invited peer reviewer of that very round; anything else is a 404. Role checks are in access.py.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from frameworks.access import organisation_ids, roles_by_organisation
+from frameworks.models import (
+    BehaviouralIndicator,
+    Framework,
+    GuidingQuestion,
+    GuidingQuestionSet,
+    Membership,
+    Profile,
+    ProfileCompetency,
+    RatingScale,
+    ScalePoint,
+)
+
+from .models import (
+    Action,
+    Answer,
+    EvaluationRound,
+    Participant,
+    PeerReview,
+    PeerReviewNote,
+    ProfileConclusion,
+    Rating,
+    RoundProfile,
+)
+
+
+def _management_organisation_ids(user: AbstractBaseUser) -> list[int]:
+    return [org for org, role in roles_by_organisation(user).items() if role == Membership.Role.MANAGEMENT]
+
+
+def _rounds(*, full: bool = False) -> QuerySet[EvaluationRound]:
+    """Rounds with their people and profiles; `full` adds everything the detail pages, PDF and exports show."""
+    participants = Participant.objects.select_related("user")
+    peer_reviews = PeerReview.objects.select_related("reviewer", "organisation")
+    if full:
+        participants = participants.prefetch_related("ratings")
+        peer_reviews = peer_reviews.prefetch_related(
+            Prefetch("notes", queryset=PeerReviewNote.objects.select_related("question"))
+        )
+    queryset = EvaluationRound.objects.select_related(
+        "organisation", "framework", "scale", "previous_round", "created_by"
+    ).prefetch_related(
+        Prefetch("participants", queryset=participants),
+        Prefetch("peer_reviews", queryset=peer_reviews),
+        Prefetch("round_profiles", queryset=RoundProfile.objects.select_related("profile")),
+        Prefetch("scale__points", queryset=ScalePoint.objects.order_by("value")),
+    )
+    if full:
+        queryset = queryset.prefetch_related(
+            Prefetch("conclusions", queryset=ProfileConclusion.objects.select_related("profile", "recorded_by")),
+            Prefetch(
+                "answers",
+                queryset=Answer.objects.select_related("question", "participant__user").order_by(
+                    "question__question_set__order", "question__order", "participant__user__username"
+                ),
+            ),
+            Prefetch("actions", queryset=Action.objects.select_related("profile", "carried_from__round")),
+        )
+    return queryset
+
+
+def _scope(user: AbstractBaseUser, allow_reviewer: bool) -> Q:
+    scope = Q(organisation__in=organisation_ids(user))
+    if allow_reviewer:
+        scope |= Q(pk__in=PeerReview.objects.filter(reviewer=user.pk).values("round"))
+    return scope
+
+
+def round_get(*, user: AbstractBaseUser, pk: int, allow_reviewer: bool = True) -> EvaluationRound:
+    return get_object_or_404(_rounds().filter(_scope(user, allow_reviewer)), pk=pk)
+
+
+def round_full(*, user: AbstractBaseUser, pk: int, allow_reviewer: bool = True) -> EvaluationRound:
+    """A round with everything the detail page, the team view, the PDF and the exports show."""
+    return get_object_or_404(_rounds(full=True).filter(_scope(user, allow_reviewer)), pk=pk)
+
+
+def round_list(*, user: AbstractBaseUser) -> QuerySet[EvaluationRound]:
+    """Rounds the user manages (MT) or takes part in, with what the overview and its chart need."""
+    visible = Q(organisation__in=_management_organisation_ids(user)) | Q(
+        pk__in=Participant.objects.filter(user=user.pk).values("round")
+    )
+    return (
+        EvaluationRound.objects.filter(visible)
+        .select_related("organisation", "framework")
+        .annotate(participant_count=Count("participants", distinct=True))
+        .prefetch_related(
+            Prefetch("conclusions", queryset=ProfileConclusion.objects.select_related("profile")),
+            Prefetch("round_profiles", queryset=RoundProfile.objects.select_related("profile")),
+        )
+        .order_by("organisation__name", "created_at", "pk")
+    )
+
+
+def reviewed_round_list(*, user: AbstractBaseUser) -> QuerySet[EvaluationRound]:
+    """Rounds of other organisations the user was invited to review."""
+    return (
+        EvaluationRound.objects.filter(peer_reviews__reviewer=user.pk)
+        .select_related("organisation", "framework")
+        .order_by("-created_at")
+    )
+
+
+def organisation_rounds(*, user: AbstractBaseUser, organisation_id: int) -> list[EvaluationRound]:
+    """The organisation's rounds the user may see, oldest first, with their agreed scores."""
+    return [r for r in round_list(user=user) if r.organisation_id == organisation_id]
+
+
+def startable_organisations(*, user: AbstractBaseUser):
+    from frameworks.models import Organisation
+
+    return Organisation.objects.filter(pk__in=_management_organisation_ids(user)).order_by("name")
+
+
+def evaluable_frameworks(*, user: AbstractBaseUser) -> QuerySet[Framework]:
+    """Frozen frameworks (seeded libraries or published versions) of the user that have profiles."""
+    readable = Q(organisation__isnull=True) | Q(organisation__in=organisation_ids(user))
+    frozen = Q(organisation__isnull=True) | Q(published_at__isnull=False)
+    return (
+        Framework.objects.filter(readable, frozen, profiles__parent__isnull=True)
+        .distinct()
+        .select_related("organisation")
+        .order_by("organisation__name", "name", "-version")
+    )
+
+
+def default_framework(*, user: AbstractBaseUser) -> Framework | None:
+    frameworks = evaluable_frameworks(user=user)
+    return frameworks.filter(organisation__isnull=True, name__startswith="VTH").first() or frameworks.first()
+
+
+def framework_scale(framework: Framework) -> RatingScale | None:
+    return RatingScale.objects.filter(framework=framework).order_by("pk").first()
+
+
+def previous_round_summary(*, round: EvaluationRound) -> EvaluationRound | None:
+    """The round before this one (same organisation), with its profiles, agreed scores and actions."""
+    if round.previous_round_id is None:
+        return None
+    return (
+        EvaluationRound.objects.filter(pk=round.previous_round_id, organisation_id=round.organisation_id)
+        .prefetch_related(
+            Prefetch("round_profiles", queryset=RoundProfile.objects.select_related("profile")),
+            Prefetch("conclusions", queryset=ProfileConclusion.objects.select_related("profile")),
+            Prefetch("actions", queryset=Action.objects.select_related("profile")),
+        )
+        .first()
+    )
+
+
+def latest_round(*, organisation_id: int) -> EvaluationRound | None:
+    """The organisation's most recent round, with its agreed scores and actions (for a new round)."""
+    return (
+        EvaluationRound.objects.filter(organisation_id=organisation_id)
+        .select_related("framework")
+        .prefetch_related(
+            Prefetch("conclusions", queryset=ProfileConclusion.objects.select_related("profile")),
+            Prefetch("actions", queryset=Action.objects.select_related("profile")),
+        )
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+@dataclass
+class QuestionSets:
+    self_evaluation: list[GuidingQuestion] = field(default_factory=list)
+    peer_review: list[GuidingQuestion] = field(default_factory=list)
+    conclusions: list[GuidingQuestion] = field(default_factory=list)
+    action_plan: list[GuidingQuestion] = field(default_factory=list)
+    descriptions: dict[str, str] = field(default_factory=dict)
+
+
+def question_sets(framework_id: int) -> QuestionSets:
+    """The framework's hulpvragen per step, verbatim from the seeded question sets (one query)."""
+    sets = QuestionSets()
+    questions = GuidingQuestion.objects.filter(
+        question_set__framework_id=framework_id,
+        question_set__purpose__in=[
+            GuidingQuestionSet.Purpose.SELF_EVALUATION,
+            GuidingQuestionSet.Purpose.PEER_REVIEW,
+            GuidingQuestionSet.Purpose.CONCLUSIONS,
+        ],
+    ).select_related("question_set").order_by("question_set__order", "order", "pk")
+    for question in questions:
+        purpose = question.question_set.purpose
+        sets.descriptions.setdefault(purpose, question.question_set.description)
+        if purpose == GuidingQuestionSet.Purpose.SELF_EVALUATION:
+            sets.self_evaluation.append(question)
+        elif purpose == GuidingQuestionSet.Purpose.PEER_REVIEW:
+            sets.peer_review.append(question)
+        elif question.section == "Actieplan":
+            sets.action_plan.append(question)
+        else:
+            sets.conclusions.append(question)
+    return sets
+
+
+def profile_for_panel(*, round: EvaluationRound, profile_pk: int) -> Profile:
+    """A profile of the round with its description, competencies and bullets (for the side panel)."""
+    queryset = Profile.objects.filter(
+        pk__in=RoundProfile.objects.filter(round=round).values("profile")
+    ).prefetch_related(
+        "expertise_areas",
+        Prefetch(
+            "profile_competencies",
+            queryset=ProfileCompetency.objects.select_related("competency").prefetch_related(
+                Prefetch("indicators", queryset=BehaviouralIndicator.objects.all())
+            ),
+        ),
+    )
+    return get_object_or_404(queryset, pk=profile_pk)
+
+
+def participant_entries(*, participant: Participant, profile_id: int) -> tuple[Rating | None, dict[int, Answer]]:
+    """The participant's rating and hulpvraag answers for one profile."""
+    rating = Rating.objects.filter(participant=participant, profile_id=profile_id).first()
+    answers = {
+        answer.question_id: answer
+        for answer in Answer.objects.filter(participant=participant, profile_id=profile_id)
+    }
+    return rating, answers
+
+
+def peer_review_get(*, round: EvaluationRound, pk: int) -> PeerReview:
+    queryset = PeerReview.objects.filter(round=round).select_related("reviewer", "organisation").prefetch_related(
+        "notes"
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+def action_get(*, round: EvaluationRound, pk: int) -> Action:
+    return get_object_or_404(Action.objects.filter(round=round).select_related("profile"), pk=pk)
+
+
+def participant_get(*, round: EvaluationRound, pk: int) -> Participant:
+    return get_object_or_404(Participant.objects.filter(round=round).select_related("user"), pk=pk)
+
+
+def invitable_members(*, round: EvaluationRound):
+    """Members of the round's organisation who are not yet participants."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(memberships__organisation=round.organisation_id)
+        .exclude(evaluation_participations__round=round)
+        .order_by("username")
+    )
+
+
+def score_form_questions(*, framework_id: int, profile_id: int) -> tuple[GuidingQuestion | None, GuidingQuestion | None]:
+    """The score form's two questions for a profile ("In welke mate …?" and "Hoe kom je tot deze score?")."""
+    questions = list(
+        GuidingQuestion.objects.filter(
+            question_set__framework_id=framework_id,
+            question_set__purpose=GuidingQuestionSet.Purpose.SCORE_FORM,
+            profile_id=profile_id,
+        ).order_by("order", "pk")[:2]
+    )
+    questions += [None] * (2 - len(questions))
+    return questions[0], questions[1]

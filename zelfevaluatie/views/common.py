@@ -1,0 +1,62 @@
+"""Small helpers shared by the views of a round."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, JsonResponse
+from django.utils import timezone
+from django.utils.formats import time_format
+
+from .. import access
+from ..models import EvaluationRound, Participant, PeerReview
+
+
+@dataclass
+class Involvement:
+    """How the current user is involved in a round; templates use it to show or hide controls."""
+
+    is_management: bool
+    participant: Participant | None
+    peer_review: PeerReview | None
+    finished: bool
+
+    @property
+    def is_member(self) -> bool:
+        return self.is_management or self.participant is not None
+
+    @property
+    def can_edit(self) -> bool:
+        return self.is_management and not self.finished
+
+    @property
+    def can_rate(self) -> bool:
+        return self.participant is not None and not self.finished
+
+
+def involvement(user, round: EvaluationRound) -> Involvement:
+    return Involvement(
+        is_management=access.can_manage_round(user, round),
+        participant=access.participant_of(user, round),
+        peer_review=access.peer_review_of(user, round),
+        finished=round.is_finished,
+    )
+
+
+def round_profile(round: EvaluationRound, profile_pk: int):
+    """The profile with this pk among the round's profiles (prefetched), or 404."""
+    for rp in round.round_profiles.all():
+        if rp.profile_id == profile_pk:
+            return rp.profile
+    raise Http404
+
+
+def error_text(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+def saved_response() -> JsonResponse:
+    return JsonResponse({"saved": True, "time": time_format(timezone.localtime(), "H:i")})
+
+
+def refused_response(message: str, status: int = 400) -> JsonResponse:
+    return JsonResponse({"saved": False, "error": message}, status=status)

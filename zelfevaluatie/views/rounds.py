@@ -1,0 +1,211 @@
+from itertools import groupby
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import access, selectors, services
+from ..forms import ParticipantAddForm, RoundCreateForm, RoundUpdateForm
+from ..growth import growth_for, growth_svg, profile_changes
+from ..models import EvaluationRound
+from .common import error_text, involvement
+
+
+def round_list(request):
+    """Rounds per organisation, with the agreed scores per profile across rounds as a chart."""
+    rounds = selectors.round_list(user=request.user)
+    organisations = []
+    for organisation, items in groupby(rounds, key=lambda r: r.organisation):
+        items = list(items)
+        growth = growth_for(items)
+        organisations.append(
+            {
+                "organisation": organisation,
+                "rounds": list(reversed(items)),
+                "growth": growth,
+                "chart": growth_svg(growth) if growth.has_scores else None,
+            }
+        )
+    can_start = selectors.startable_organisations(user=request.user).exists()
+    return render(
+        request,
+        "zelfevaluatie/round_list.html",
+        {
+            "organisations": organisations,
+            "reviewed_rounds": selectors.reviewed_round_list(user=request.user),
+            "can_start": can_start,
+        },
+    )
+
+
+def round_create(request):
+    organisations = selectors.startable_organisations(user=request.user)
+    if not organisations.exists():
+        raise PermissionDenied
+    frameworks = selectors.evaluable_frameworks(user=request.user)
+    chosen = organisations.filter(pk=request.POST.get("organisation") or request.GET.get("organisatie")).first()
+    organisation = chosen or organisations.first()
+    from django.contrib.auth import get_user_model
+
+    members = (
+        get_user_model()
+        .objects.filter(memberships__organisation=organisation)
+        .exclude(pk=request.user.pk)
+        .order_by("username")
+    )
+    form = RoundCreateForm(
+        request.POST or None,
+        organisations=organisations,
+        frameworks=frameworks,
+        members=members,
+        initial={"organisation": organisation, "framework": selectors.default_framework(user=request.user)},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            round = services.round_create(
+                organisation=form.cleaned_data["organisation"],
+                framework=form.cleaned_data["framework"],
+                period=form.cleaned_data["period"],
+                contact_name=form.cleaned_data["contact_name"],
+                contact_function=form.cleaned_data["contact_function"],
+                participants=list(form.cleaned_data["participants"]),
+                user=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De zelfevaluatie is gestart."))
+            return redirect("zelfevaluatie:round-detail", pk=round.pk)
+    previous = selectors.latest_round(organisation_id=organisation.pk)
+    return render(
+        request,
+        "zelfevaluatie/round_form.html",
+        {"form": form, "previous": previous, "organisation": organisation},
+    )
+
+
+def round_detail(request, pk):
+    round = selectors.round_full(user=request.user, pk=pk)
+    access.require_read(request.user, round)
+    me = involvement(request.user, round)
+    conclusions = {c.profile_id: c for c in round.conclusions.all()}
+    my_ratings = {r.profile_id: r for r in me.participant.ratings.all()} if me.participant else {}
+    profiles = [
+        {
+            "profile": rp.profile,
+            "conclusion": conclusions.get(rp.profile_id),
+            "my_rating": my_ratings.get(rp.profile_id),
+            "rated_count": sum(
+                1 for p in round.participants.all() for r in p.ratings.all()
+                if r.profile_id == rp.profile_id and r.score is not None
+            ),
+        }
+        for rp in round.round_profiles.all()
+    ]
+    previous = None
+    changes = []
+    if me.is_member:
+        # Peer reviewers read this round only, not the organisation's earlier rounds.
+        previous = selectors.previous_round_summary(round=round)
+        changes = profile_changes(previous, round)
+    context = {
+        "round": round,
+        "me": me,
+        "profiles": profiles,
+        "previous": previous,
+        "changes": changes,
+        "participant_form": ParticipantAddForm(members=selectors.invitable_members(round=round)) if me.can_edit else None,
+        "peer_organisations": sorted({review.organisation.name for review in round.peer_reviews.all()}),
+    }
+    if previous:
+        previous_by_profile = {c.profile.name: c for c in previous.conclusions.all()}
+        for item in profiles:
+            item["previous_conclusion"] = previous_by_profile.get(item["profile"].name)
+    return render(request, "zelfevaluatie/round_detail.html", context)
+
+
+def round_update(request, pk):
+    round = selectors.round_get(user=request.user, pk=pk)
+    access.require_manage(request.user, round)
+    access.require_editable(round)
+    form = RoundUpdateForm(request.POST or None, instance=round)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.round_update(
+                round=selectors.round_get(user=request.user, pk=pk), **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De gegevens zijn opgeslagen."))
+            return redirect("zelfevaluatie:round-detail", pk=round.pk)
+    return render(request, "zelfevaluatie/round_update.html", {"form": form, "round": round})
+
+
+@require_POST
+def participant_add(request, pk):
+    round = selectors.round_get(user=request.user, pk=pk)
+    access.require_manage(request.user, round)
+    access.require_editable(round)
+    form = ParticipantAddForm(request.POST, members=selectors.invitable_members(round=round))
+    if form.is_valid():
+        try:
+            participant = services.participant_add(round=round, user=form.cleaned_data["user"])
+        except ValidationError as error:
+            messages.error(request, error_text(error))
+        else:
+            messages.success(request, _("%(name)s is uitgenodigd.") % {"name": participant})
+    else:
+        messages.error(request, _("Kies een collega uit de lijst."))
+    return redirect("zelfevaluatie:round-detail", pk=round.pk)
+
+
+def participant_remove(request, pk, participant_pk):
+    round = selectors.round_get(user=request.user, pk=pk)
+    access.require_manage(request.user, round)
+    access.require_editable(round)
+    participant = selectors.participant_get(round=round, pk=participant_pk)
+    if request.method == "POST":
+        try:
+            services.participant_remove(participant=participant)
+        except ValidationError as error:
+            messages.error(request, error_text(error))
+        else:
+            messages.success(request, _("De deelnemer is verwijderd."))
+        return redirect("zelfevaluatie:round-detail", pk=round.pk)
+    return render(
+        request,
+        "zelfevaluatie/confirm_delete.html",
+        {
+            "round": round,
+            "title": _("Deelnemer verwijderen"),
+            "question": _("Wilt u %(name)s verwijderen uit deze zelfevaluatie? Diens scores en aantekeningen worden ook verwijderd.")
+            % {"name": participant},
+        },
+    )
+
+
+def round_advance(request, pk):
+    """Move the round to its next status; closing is final, so it asks for confirmation."""
+    round = selectors.round_get(user=request.user, pk=pk)
+    access.require_manage(request.user, round)
+    access.require_editable(round)
+    next_status = services.NEXT_STATUS[round.status]
+    if request.method == "POST":
+        try:
+            services.round_advance(round=round)
+        except ValidationError as error:
+            messages.error(request, error_text(error))
+        else:
+            if next_status == EvaluationRound.Status.FINISHED:
+                messages.success(request, _("De zelfevaluatie is afgerond. U kunt het verslag nu downloaden."))
+            else:
+                messages.success(request, _("De zelfevaluatie is in behandeling."))
+        return redirect("zelfevaluatie:round-detail", pk=round.pk)
+    return render(
+        request,
+        "zelfevaluatie/round_advance.html",
+        {"round": round, "next_status": EvaluationRound.Status(next_status)},
+    )
