@@ -37,23 +37,21 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
+def page(browser, live_server, request):
+    """A browser page on the live server. Every HTML document it receives must pass axe-core
+    (WCAG 2.0/2.1 A and AA) and the Nu Html Checker, checked after the test."""
     context = browser.new_context(base_url=live_server.url, locale="nl-NL", viewport={"width": 1024, "height": 768})
     page = context.new_page()
     page.set_default_timeout(10_000)
-    yield page
-    context.close()
-
-
-@pytest.fixture
-def audited_page(page, request):
-    """A page whose every HTML document must pass axe-core (WCAG 2.1 A/AA) and the Nu Html Checker."""
     audit = PageAudit()
     page.on("response", audit.capture)
     yield page
     page.remove_listener("response", audit.capture)
-    problems = audit.accessibility_violations(page.context)
-    problems += audit.html_errors(ARTIFACTS / "html" / request.node.name)
+    try:
+        problems = audit.accessibility_violations(context)
+        problems += audit.html_errors(ARTIFACTS / "html" / request.node.name)
+    finally:
+        context.close()
     if problems:
         pytest.fail("Pages visited by this test fail the quality gates:\n" + "\n".join(problems), pytrace=False)
 

@@ -8,8 +8,7 @@ from .conftest import log_in
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_newcomer_logs_in_and_browses_the_three_libraries(audited_page, screenshot, users, seeded):
-    page = audited_page
+def test_newcomer_logs_in_and_browses_the_three_libraries(page, screenshot, users, seeded):
     page.goto("/")
     expect(page).to_have_url(re.compile(r"/inloggen/\?next=/$"))
     screenshot("01-login")
