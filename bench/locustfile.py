@@ -37,8 +37,11 @@ class Member(HttpUser):
     wait_time = between(0.5, 2)
     role = "hr"
 
+    def choose_username(self) -> str:
+        return random.choice(MANIFEST["users"][self.role])
+
     def on_start(self):
-        username = random.choice(MANIFEST["users"][self.role])
+        username = self.choose_username()
         page = self.client.get("/inloggen/", name="login-form")
         token = CSRF.search(page.text).group(1)
         self.client.post("/inloggen/", {"username": username, "password": MANIFEST["password"],
@@ -78,3 +81,75 @@ class Author(Member):
         url = MANIFEST.get("profile_pdf_url")
         if url:
             self.client.get(url.format(pk=random.choice(MANIFEST["profiles"])), name="profile-pdf")
+
+
+class Selecteur(Member):
+    """A selecteur on a selection day: opens an assigned candidate, ticks, writes and scores."""
+
+    weight = 4
+    role = "selecteur"
+
+    def choose_username(self) -> str:
+        return random.choice(list(MANIFEST["selectie"]["scoring"]))  # a selecteur with open work
+
+    def on_start(self):
+        super().on_start()
+        self.work = MANIFEST["selectie"]["scoring"][self.username]
+
+    @task(3)
+    def scoring_screen(self):
+        self.client.get(random.choice(self.work)["screen"], name="score-screen")
+
+    @task(6)
+    def score_save(self):
+        item = random.choice(self.work)
+        token = self.client.cookies.get("csrftoken", "")
+        self.client.post(item["save"], random.choice(item["save_data"]), headers={"X-CSRFToken": token},
+                         name="score-save")
+
+    @task(1)
+    def my_procedures(self):
+        self.client.get("/selectie/", name="procedure-list")
+
+
+class Calibrator(Member):
+    """HR during calibration: the score matrix and a candidate's feedback PDF."""
+
+    weight = 1
+    role = "hr"
+
+    @task(4)
+    def calibration_matrix(self):
+        entry = random.choice(MANIFEST["selectie"]["calibration"])
+        self.client.get(entry["url"], name="calibration-matrix")
+
+    @task(1)
+    def candidate_pdf(self):
+        entry = random.choice(MANIFEST["selectie"]["candidate_pdf"])
+        self.client.get(entry["url"], name="candidate-pdf")
+
+
+class ManagementTeam(Member):
+    """A management-team member following the self-evaluation."""
+
+    weight = 2
+    role = "mt"
+
+    def choose_username(self) -> str:
+        return random.choice(MANIFEST["zelfevaluatie"]["round"])["username"]
+
+    def _mine(self, key):
+        entries = [e for e in MANIFEST["zelfevaluatie"][key] if e["username"] == self.username]
+        return random.choice(entries or MANIFEST["zelfevaluatie"][key])["url"]
+
+    @task(3)
+    def overview(self):
+        self.client.get(self._mine("overview"), name="round-overview")
+
+    @task(3)
+    def round_detail(self):
+        self.client.get(self._mine("round"), name="round-detail")
+
+    @task(2)
+    def team(self):
+        self.client.get(self._mine("team"), name="round-team")

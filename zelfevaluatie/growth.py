@@ -38,6 +38,14 @@ class Growth:
         return any(score is not None for series in self.series for score in series.scores)
 
 
+def growth_per_framework(rounds, **options) -> list[tuple["Framework", Growth]]:
+    """Rounds grouped by framework (all its versions), oldest first: growth is only comparable there."""
+    groups: dict[int, list] = {}
+    for round in rounds:
+        groups.setdefault(round.framework.lineage_id, []).append(round)
+    return [(items[-1].framework, growth_for(items, **options)) for items in groups.values()]
+
+
 def growth_for(rounds, *, scale_values: list[int] | None = None, only_profile: str | None = None) -> Growth:
     """Agreed scores per profile across the given rounds (oldest first; uses prefetched relations)."""
     rounds = list(rounds)

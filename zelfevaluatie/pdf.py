@@ -12,7 +12,9 @@ from .growth import growth_for, growth_svg
 def round_pdf_response(round, *, user, request=None):
     questions = selectors.question_sets(round.framework_id)
     rounds = selectors.organisation_rounds(user=user, organisation_id=round.organisation_id)
-    rounds = [item for item in rounds if item.created_at <= round.created_at]
+    # Growth is only comparable between rounds on (versions of) the same framework.
+    lineage = round.framework.lineage_id
+    rounds = [item for item in rounds if item.created_at <= round.created_at and item.framework.lineage_id == lineage]
     growth = growth_for(rounds, scale_values=[p.value for p in round.scale.points.all()])
     context = {
         "round": round,

@@ -70,6 +70,11 @@ class Framework(models.Model):
         return self.organisation_id is None
 
     @property
+    def lineage_id(self) -> int:
+        """The same for every version of one framework: the first version's key."""
+        return self.first_version_id or self.pk
+
+    @property
     def is_frozen(self) -> bool:
         """A published version (or a seeded library) never changes; selections and rounds rest on it."""
         return self.is_library or self.published_at is not None

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from .. import access, selectors, services
 from ..forms import ParticipantAddForm, RoundCreateForm, RoundUpdateForm
-from ..growth import growth_for, growth_svg, profile_changes
+from ..growth import growth_per_framework, growth_svg, profile_changes
 from ..models import EvaluationRound
 from .common import error_text, involvement
 
@@ -19,15 +19,12 @@ def round_list(request):
     organisations = []
     for organisation, items in groupby(rounds, key=lambda r: r.organisation):
         items = list(items)
-        growth = growth_for(items)
-        organisations.append(
-            {
-                "organisation": organisation,
-                "rounds": list(reversed(items)),
-                "growth": growth,
-                "chart": growth_svg(growth) if growth.has_scores else None,
-            }
-        )
+        charts = [
+            {"framework": framework, "growth": growth, "chart": growth_svg(growth)}
+            for framework, growth in growth_per_framework(items)
+            if growth.has_scores
+        ]
+        organisations.append({"organisation": organisation, "rounds": list(reversed(items)), "charts": charts})
     can_start = selectors.startable_organisations(user=request.user).exists()
     return render(
         request,

@@ -7,6 +7,7 @@ from pathlib import Path
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.urls import reverse
 
 from frameworks.generate import BENCH_PASSWORD, generate_frameworks
 
@@ -39,6 +40,7 @@ class Command(BaseCommand):
                 "users": {role: [user.username for user in users] for role, users in base.users.items()},
                 "frameworks": [framework.pk for framework in base.frameworks],
                 "profiles": [profile.pk for profile in base.profiles],
+                "profile_pdf_url": reverse("frameworks:profile-pdf", args=[0]).replace("/0/", "/{pk}/"),
             }
             # selectie and zelfevaluatie add their part through an optional `generate` module, so
             # frameworks never imports them.
