@@ -1,0 +1,225 @@
+"""Every route of the URLconf, walked as every kind of visitor.
+
+The routes are read from the URLconf itself, so a new URL is covered without anyone
+remembering it. For each route this test builds a real object of organisation A (a
+framework with its parts, a selection procedure with a scored candidate, a
+self-evaluation round with a peer review and an action) and asserts:
+
+- an anonymous visitor is sent to the login page;
+- members of organisation B, in every role, and a user without organisation, get a 404
+  for organisation A's objects, and pages without an object never mention organisation A;
+- organisation A's own members never get a server error (which role gets a 200 or a
+  403 is pinned route by route in each app's access tests);
+- the Django admin turns away anyone who is not staff.
+
+A route whose objects this test cannot name fails here with a message that says what to add.
+"""
+
+import re
+
+import pytest
+from django.contrib import admin
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from frameworks.models import BehaviouralIndicator, Membership, ProfileCompetency
+from frameworks.services import review as review_services
+from selectie.models import Score
+from zelfevaluatie import services as round_services
+
+from .factories import make_framework, make_user
+from .selectie.conftest import build_day, score_all
+from .zelfevaluatie.conftest import start_round
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC = {"login", "logout"}  # logout is harmless for anonymous visitors; Django marks both public
+ORGANISATION_A = "Gemeente Aadorp"
+
+# What `<int:pk>` names, by app and by the path segment in front of it.
+PK_KINDS = {
+    ("frameworks", ""): "framework",
+    ("frameworks", "competenties"): "competency",
+    ("frameworks", "profielen"): "profile",
+    ("frameworks", "niveaus"): "level",
+    ("frameworks", "indicatoren"): "indicator",
+    ("frameworks", "profielcompetenties"): "profile_competency",
+    ("frameworks", "opmerkingen"): "comment",
+    ("frameworks", "clusters"): "cluster",
+    ("selectie", ""): "procedure",
+    ("zelfevaluatie", ""): "round",
+}
+# Other keyword arguments name their object themselves.
+KWARG_KINDS = {
+    "candidate_pk": "candidate",
+    "assignment_pk": "assignment",
+    "score_pk": "score",
+    "exercise_pk": "exercise",
+    "profile_pk": "round_profile",
+    "participant_pk": "participant",
+    "review_pk": "peer_review",
+    "action_pk": "action",
+    "number": "step_number",
+}
+
+
+def walk(resolver=None, prefix="", namespace=None):
+    """(full name, route string) for every named URL pattern, admin excluded."""
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == "admin":
+                continue
+            yield from walk(pattern, prefix + str(pattern.pattern), pattern.namespace or namespace)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+            yield name, prefix + str(pattern.pattern)
+
+
+ROUTES = sorted(set(walk()))
+
+
+def kinds_for(name: str, route: str) -> dict[str, str]:
+    """The object kind behind each argument of a route."""
+    app = name.split(":")[0] if ":" in name else ""
+    path_after_app = route.split("/", 1)[1] if "/" in route else route
+    kinds = {}
+    for match in re.finditer(r"<(?:\w+:)?(\w+)>", path_after_app):
+        argument = match.group(1)
+        if argument == "pk":
+            segment = path_after_app[: match.start()].rstrip("/").rsplit("/", 1)[-1]
+            kind = PK_KINDS.get((app, segment))
+            assert kind, f"{name} ({route}): add ({app!r}, {segment!r}) to PK_KINDS in {__file__}"
+        else:
+            kind = KWARG_KINDS.get(argument)
+            assert kind, f"{name} ({route}): add {argument!r} to KWARG_KINDS in {__file__}"
+        kinds[argument] = kind
+    return kinds
+
+
+def test_every_route_names_objects_this_test_can_build():
+    assert len(ROUTES) > 100
+    for name, route in ROUTES:
+        kinds_for(name, route)
+
+
+@pytest.fixture
+def world(users, org_a, org_b, seeded):
+    """One object of every kind, all of organisation A."""
+    from frameworks.models import Profile
+
+    framework = make_framework(org_a, name="Framework Aadorp")
+    competency = framework.competencies.first()
+    review_services.reviewer_invite(framework=framework, user=users["hr"], reviewer=users["selecteur"])
+    comment = review_services.review_comment_add(framework=framework, user=users["selecteur"], text="Duidelijk?",
+                                                 competency=competency)
+    profile = Profile.objects.get(name="Vergunningverlener", framework__name="VTH competentieprofielen")
+    second = make_user("selecteur_twee", organisation=org_a, role=Membership.Role.SELECTEUR)
+    day = build_day(hr=users["hr"], organisation=org_a, profile=profile, assessors=[users["selecteur"], second])
+    candidate = day.candidates[0]
+    score_all(day, users["selecteur"], candidate, submit=True)
+    assignment = day.procedure.assignments.filter(selecteur=users["selecteur"], candidate=candidate).first()
+    from frameworks.models import Framework
+
+    vth = Framework.objects.get(organisation__isnull=True, name="VTH competentieprofielen")
+    evaluation = start_round(org_a, users["mt"], vth, participants=[users["selecteur"]])
+    reviewer = make_user("toetser_beekdal", organisation=org_b, role=Membership.Role.MANAGEMENT)
+    peer_review = round_services.peer_review_invite(round=evaluation, username=reviewer.username,
+                                                    invited_by=users["mt"])
+    round_profile = evaluation.round_profiles.first().profile
+    action = round_services.action_create(round=evaluation, what="Opleidingsplan", measure="Iedereen gevolgd",
+                                          owner="MT", deadline="2027-06-30", profile=round_profile)
+    return {
+        "framework": framework.pk,
+        "competency": competency.pk,
+        "profile": framework.profiles.filter(parent__isnull=True).first().pk,
+        "level": framework.levels.first().pk,
+        "indicator": BehaviouralIndicator.objects.filter(competency__framework=framework).first().pk,
+        "profile_competency": ProfileCompetency.objects.filter(profile__framework=framework).first().pk,
+        "comment": comment.pk,
+        "cluster": framework.clusters.first().pk,
+        "step_number": 1,
+        "procedure": day.procedure.pk,
+        "candidate": candidate.pk,
+        "assignment": assignment.pk,
+        "score": Score.objects.filter(assignment=assignment).first().pk,
+        "exercise": day.interview.pk,
+        "round": evaluation.pk,
+        "round_profile": round_profile.pk,
+        "participant": evaluation.participants.get(user=users["selecteur"]).pk,
+        "peer_review": peer_review.pk,
+        "action": action.pk,
+    }
+
+
+def url_for(name, route, world):
+    return reverse(name, kwargs={argument: world[kind] for argument, kind in kinds_for(name, route).items()})
+
+
+def visit(client, url):
+    """GET, or an empty POST where the route takes only POST."""
+    response = client.get(url)
+    if response.status_code == 405:
+        response = client.post(url, {})
+    return response
+
+
+@pytest.fixture
+def outsiders(org_b, users):
+    """Members of organisation B in every role, and a user without organisation."""
+    people = {role: make_user(f"beekdal_{role}", organisation=org_b, role=role) for role in Membership.Role.values}
+    people["nobody"] = users["nobody"]
+    return people
+
+
+def test_anonymous_visitors_are_sent_to_the_login_page_everywhere(client, world):
+    for name, route in ROUTES:
+        if name in PUBLIC:
+            continue
+        url = url_for(name, route, world)
+        for method in (client.get, client.post):
+            response = method(url)
+            assert response.status_code == 302, (name, url, response.status_code)
+            assert response.url.startswith(reverse("login")), (name, url, response.url)
+
+
+def test_other_organisations_find_nothing_of_organisation_a(client, world, outsiders):
+    for persona, user in outsiders.items():
+        client.force_login(user)
+        for name, route in ROUTES:
+            if name in PUBLIC:
+                continue
+            url = url_for(name, route, world)
+            response = visit(client, url)
+            if kinds_for(name, route):
+                assert response.status_code == 404, (persona, name, url, response.status_code)
+            else:
+                assert response.status_code < 500, (persona, name, url, response.status_code)
+                assert ORGANISATION_A not in response.content.decode(errors="replace"), (persona, name, url)
+
+
+def test_members_of_organisation_a_never_get_a_server_error(client, world, users):
+    for persona in ("hr", "selecteur", "mt", "beheerder"):
+        client.force_login(users[persona])
+        for name, route in ROUTES:
+            if name == "logout":
+                continue
+            url = url_for(name, route, world)
+            response = visit(client, url)
+            assert response.status_code < 500, (persona, name, url, response.status_code)
+
+
+def test_the_admin_turns_away_everyone_who_is_not_staff(client, users):
+    urls = [reverse("admin:index")] + [
+        reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        for model in admin.site._registry
+    ]
+    for persona in ("hr", "selecteur", "mt"):
+        client.force_login(users[persona])
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 302 and "/beheer/login/" in response.url, (persona, url)
+    client.force_login(users["beheerder"])
+    users["beheerder"].is_staff = users["beheerder"].is_superuser = True
+    users["beheerder"].save()
+    for url in urls:
+        assert client.get(url).status_code == 200, url
