@@ -160,7 +160,7 @@ class TestFrameworkAndSteps:
         assert response.status_code == 200
         assert 'id="stap-1"' in response.content.decode()
         assert "Opgeslagen." in response.content.decode()
-        assert 'id="stappenplan-voortgang" hx-swap-oob="true"' in response.content.decode()
+        assert 'id="stappenplan-voortgang" data-hx-swap-oob="true"' in response.content.decode()
         step = FrameworkStep.objects.get(framework=framework_a, number=1)
         assert step.done and step.output == "Doel: eerlijke selectie."
         content = client_as("hr").get(reverse("frameworks:framework-detail", args=[framework_a.pk])).content.decode()
