@@ -2,8 +2,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .base import Revisioned
 
-class Framework(models.Model):
+
+class Framework(Revisioned):
     """A competency framework. Without an organisation it is a seeded library, readable by everyone."""
 
     class Status(models.TextChoices):
@@ -51,9 +53,6 @@ class Framework(models.Model):
         related_name="later_versions",
         help_text=_("Leeg bij de eerste versie; verbindt alle versies van hetzelfde framework."),
     )
-    revision = models.PositiveIntegerField(
-        _("revisie"), default=1, editable=False, help_text=_("Telt op bij elke wijziging; weigert verouderde formulieren.")
-    )
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
@@ -80,16 +79,13 @@ class Framework(models.Model):
         return self.is_library or self.published_at is not None
 
 
-class Cluster(models.Model):
+class Cluster(Revisioned):
     """A grouping of competencies inside a framework, such as PiCompany's six clusters."""
 
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="clusters")
     name = models.CharField(_("naam"), max_length=200)
     description = models.TextField(_("omschrijving"), blank=True)
     order = models.PositiveIntegerField(_("volgorde"), default=0)
-    revision = models.PositiveIntegerField(
-        _("revisie"), default=1, editable=False, help_text=_("Telt op bij elke wijziging; weigert verouderde formulieren.")
-    )
 
     class Meta:
         verbose_name = _("cluster")
@@ -100,16 +96,13 @@ class Cluster(models.Model):
         return self.name
 
 
-class ProficiencyLevel(models.Model):
+class ProficiencyLevel(Revisioned):
     """An ordered beheersingsniveau of a framework (beginner, gevorderd, expert …)."""
 
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="levels")
     name = models.CharField(_("naam"), max_length=100)
     description = models.TextField(_("omschrijving"), blank=True)
     order = models.PositiveIntegerField(_("volgorde"), default=0)
-    revision = models.PositiveIntegerField(
-        _("revisie"), default=1, editable=False, help_text=_("Telt op bij elke wijziging; weigert verouderde formulieren.")
-    )
 
     class Meta:
         verbose_name = _("beheersingsniveau")
@@ -120,7 +113,7 @@ class ProficiencyLevel(models.Model):
         return self.name
 
 
-class Competency(models.Model):
+class Competency(Revisioned):
     class Kind(models.TextChoices):
         KNOWLEDGE = "kennis", _("Kennis")
         SKILL = "vaardigheid", _("Vaardigheid")
@@ -152,9 +145,6 @@ class Competency(models.Model):
         blank=True,
         related_name="derivatives",
     )
-    revision = models.PositiveIntegerField(
-        _("revisie"), default=1, editable=False, help_text=_("Telt op bij elke wijziging; weigert verouderde formulieren.")
-    )
 
     class Meta:
         verbose_name = _("competentie")
@@ -165,7 +155,7 @@ class Competency(models.Model):
         return self.name
 
 
-class BehaviouralIndicator(models.Model):
+class BehaviouralIndicator(Revisioned):
     """Observable behaviour: generic for a competency (optionally per level) or specific to a profile.
 
     Divosa's gedragsvoorbeelden and VTH's toelichtingen belong to a competency *within a
@@ -198,9 +188,6 @@ class BehaviouralIndicator(models.Model):
     )
     text = models.TextField(_("gedragsindicator"))
     order = models.PositiveIntegerField(_("volgorde"), default=0)
-    revision = models.PositiveIntegerField(
-        _("revisie"), default=1, editable=False, help_text=_("Telt op bij elke wijziging; weigert verouderde formulieren.")
-    )
 
     class Meta:
         verbose_name = _("gedragsindicator")

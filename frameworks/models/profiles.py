@@ -2,6 +2,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .base import Revisioned
+
 
 class RoleLevel(models.Model):
     """VTH levelindeling: intra-persoonlijk, interpersoonlijk, interactief, iteratief."""
@@ -42,7 +44,7 @@ class Dilemma(models.Model):
         return left, right
 
 
-class Profile(models.Model):
+class Profile(Revisioned):
     """A role, function or task profile; Divosa profiles have their hoofdtaken as children."""
 
     framework = models.ForeignKey(
@@ -72,9 +74,6 @@ class Profile(models.Model):
         related_name="profiles",
     )
     order = models.PositiveIntegerField(_("volgorde"), default=0)
-    revision = models.PositiveIntegerField(
-        _("revisie"), default=1, editable=False, help_text=_("Telt op bij elke wijziging; weigert verouderde formulieren.")
-    )
 
     class Meta:
         verbose_name = _("profiel")
@@ -143,7 +142,7 @@ class DilemmaPosition(models.Model):
         return f"{self.profile} – {self.dilemma}: {self.position}"
 
 
-class ProfileCompetency(models.Model):
+class ProfileCompetency(Revisioned):
     """A competency in a profile, with the required level and a note on its context in this role."""
 
     profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="profile_competencies")
@@ -163,9 +162,6 @@ class ProfileCompetency(models.Model):
     )
     note = models.TextField(_("toelichting"), blank=True)
     order = models.PositiveIntegerField(_("volgorde"), default=0)
-    revision = models.PositiveIntegerField(
-        _("revisie"), default=1, editable=False, help_text=_("Telt op bij elke wijziging; weigert verouderde formulieren.")
-    )
 
     class Meta:
         verbose_name = _("competentie in profiel")
