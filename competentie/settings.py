@@ -201,5 +201,7 @@ LOGGING = {
     "loggers": {
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # Every successful login is routine; failed ones and lockouts are logged as warnings.
+        "axes": {"level": "WARNING"},
     },
 }

@@ -13,6 +13,10 @@ def test_newcomer_logs_in_and_browses_the_three_libraries(page, screenshot, user
     expect(page).to_have_url(re.compile(r"/inloggen/\?next=/$"))
     screenshot("01-login")
 
+    log_in(page, "hr", password="verkeerd")  # a form with errors goes through the quality gates too
+    expect(page.get_by_text("Voer een juiste gebruikersnaam en wachtwoord in")).to_be_visible()
+    screenshot("01b-login-error")
+
     log_in(page, "hr")
     expect(page.get_by_role("heading", level=1)).to_have_text("Welkom bij Competentie")
     screenshot("02-home")
