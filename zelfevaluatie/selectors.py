@@ -6,6 +6,7 @@ invited peer reviewer of that very round; anything else is a 404. Role checks ar
 
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -17,6 +18,7 @@ from frameworks.models import (
     GuidingQuestion,
     GuidingQuestionSet,
     Membership,
+    Organisation,
     Profile,
     ProfileCompetency,
     RatingScale,
@@ -119,8 +121,6 @@ def organisation_rounds(*, user: AbstractBaseUser, organisation_id: int) -> list
 
 
 def startable_organisations(*, user: AbstractBaseUser):
-    from frameworks.models import Organisation
-
     return Organisation.objects.filter(pk__in=_management_organisation_ids(user)).order_by("name")
 
 
@@ -249,10 +249,18 @@ def participant_get(*, round: EvaluationRound, pk: int) -> Participant:
     return get_object_or_404(Participant.objects.filter(round=round).select_related("user"), pk=pk)
 
 
+def organisation_members(*, organisation_id: int, exclude_user: AbstractBaseUser):
+    """Colleagues who can be invited to take part in a new round."""
+    return (
+        get_user_model()
+        .objects.filter(memberships__organisation=organisation_id)
+        .exclude(pk=exclude_user.pk)
+        .order_by("username")
+    )
+
+
 def invitable_members(*, round: EvaluationRound):
     """Members of the round's organisation who are not yet participants."""
-    from django.contrib.auth import get_user_model
-
     return (
         get_user_model()
         .objects.filter(memberships__organisation=round.organisation_id)

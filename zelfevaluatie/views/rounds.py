@@ -44,14 +44,7 @@ def round_create(request):
     frameworks = selectors.evaluable_frameworks(user=request.user)
     chosen = organisations.filter(pk=request.POST.get("organisation") or request.GET.get("organisatie")).first()
     organisation = chosen or organisations.first()
-    from django.contrib.auth import get_user_model
-
-    members = (
-        get_user_model()
-        .objects.filter(memberships__organisation=organisation)
-        .exclude(pk=request.user.pk)
-        .order_by("username")
-    )
+    members = selectors.organisation_members(organisation_id=organisation.pk, exclude_user=request.user)
     form = RoundCreateForm(
         request.POST or None,
         organisations=organisations,
