@@ -53,3 +53,13 @@ def test_templates_contain_no_inline_script():
         if re.search(r"\son[a-z]+=\"", text):
             offenders.append(f"{template.relative_to(root)}: inline event handler")
     assert not offenders, "\n".join(offenders)
+
+
+def test_refusals_explain_themselves_in_dutch(client_as, framework_b):
+    client = client_as("selecteur")
+    forbidden = client.get(reverse("frameworks:framework-create"))
+    assert forbidden.status_code == 403
+    assert "Geen toegang" in forbidden.content.decode()
+    missing = client.get(reverse("frameworks:framework-detail", args=[framework_b.pk]))
+    assert missing.status_code == 404
+    assert "Pagina niet gevonden" in missing.content.decode()
