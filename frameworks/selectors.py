@@ -201,6 +201,11 @@ def indicators_of(*, competency: Competency | None = None, profile_competency: P
     return list(queryset.order_by("order", "pk"))
 
 
+def framework_levels(*, framework_id: int) -> QuerySet[ProficiencyLevel]:
+    """The levels of a framework the caller has already fetched (and so may read), in order."""
+    return ProficiencyLevel.objects.filter(framework_id=framework_id)
+
+
 def level_get(*, user: AbstractBaseUser, pk: int) -> ProficiencyLevel:
     return get_object_or_404(
         ProficiencyLevel.objects.filter(framework__in=_readable_frameworks(user)).select_related(

@@ -22,6 +22,12 @@ def frozen_redirect(request, framework):
     return None
 
 
+def refuse_unless_editable(request, framework):
+    """Before any edit: a 403 for a non-author, and a redirect with a message for a frozen version."""
+    require_author(request.user, framework)
+    return frozen_redirect(request, framework)
+
+
 def call_service(form, call):
     """Run a service; a ValidationError becomes a form error. Returns (ok, result)."""
     try:

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from .. import access, selectors, services
 from ..forms import DeriveForm, FrameworkForm, StepForm
 from ..models import Organisation
-from ._helpers import call_service, frozen_redirect, require_author, service_or_message
+from ._helpers import call_service, refuse_unless_editable, require_author, service_or_message
 
 
 def _authoring_organisations(user):
@@ -37,8 +37,7 @@ def framework_create(request):
 
 def framework_edit(request, pk):
     framework = selectors.authoring_framework_get(user=request.user, pk=pk)
-    require_author(request.user, framework)
-    if response := frozen_redirect(request, framework):
+    if response := refuse_unless_editable(request, framework):
         return response
     form = FrameworkForm(request.POST or None, instance=framework)
     if request.method == "POST" and form.is_valid():
@@ -114,8 +113,7 @@ def profile_derive(request, pk):
 
 def framework_publish(request, pk):
     framework = selectors.authoring_framework_get(user=request.user, pk=pk)
-    require_author(request.user, framework)
-    if response := frozen_redirect(request, framework):
+    if response := refuse_unless_editable(request, framework):
         return response
     open_comments = framework.review_comments.filter(resolved_at__isnull=True).count()
     if request.method == "POST":

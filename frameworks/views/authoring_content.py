@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from .. import selectors, services
 from ..forms import ClusterForm, CompetencyForm, IndicatorForm, LevelForm
-from ._helpers import call_service, direction_of, frozen_redirect, require_author, service_or_message
+from ._helpers import call_service, direction_of, refuse_unless_editable, require_author, service_or_message
 from .authoring_indicators import new_indicator_label
 
 # --- Competencies ------------------------------------------------------------------------------
@@ -18,8 +18,7 @@ from .authoring_indicators import new_indicator_label
 
 def competency_create(request, pk):
     framework = selectors.authoring_framework_get(user=request.user, pk=pk)
-    require_author(request.user, framework)
-    if response := frozen_redirect(request, framework):
+    if response := refuse_unless_editable(request, framework):
         return response
     form = CompetencyForm(request.POST or None, framework=framework)
     if request.method == "POST" and form.is_valid():
@@ -38,8 +37,7 @@ def competency_create(request, pk):
 def competency_edit(request, pk):
     competency = selectors.competency_editor(user=request.user, pk=pk)
     framework = competency.framework
-    require_author(request.user, framework)
-    if response := frozen_redirect(request, framework):
+    if response := refuse_unless_editable(request, framework):
         return response
     form = CompetencyForm(request.POST or None, instance=competency, framework=framework)
     if request.method == "POST" and form.is_valid():
@@ -75,8 +73,7 @@ def competency_edit(request, pk):
 def competency_delete(request, pk):
     competency = selectors.competency_editor(user=request.user, pk=pk)
     framework = competency.framework
-    require_author(request.user, framework)
-    if response := frozen_redirect(request, framework):
+    if response := refuse_unless_editable(request, framework):
         return response
     if request.method == "POST":
         if service_or_message(request, lambda: services.competency_delete(competency=competency, user=request.user)):
@@ -103,8 +100,7 @@ def competency_move(request, pk):
 def competency_pick(request, pk):
     """The picker: search the readable dictionaries and other frameworks; picking copies the entry."""
     framework = selectors.authoring_framework_get(user=request.user, pk=pk)
-    require_author(request.user, framework)
-    if response := frozen_redirect(request, framework):
+    if response := refuse_unless_editable(request, framework):
         return response
     if request.method == "POST":
         source = selectors.picker_source_get(user=request.user, framework=framework, pk=request.POST.get("source"))
@@ -131,8 +127,7 @@ def competency_pick(request, pk):
 
 def cluster_create(request, pk):
     framework = selectors.authoring_framework_get(user=request.user, pk=pk)
-    require_author(request.user, framework)
-    if response := frozen_redirect(request, framework):
+    if response := refuse_unless_editable(request, framework):
         return response
     form = ClusterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -152,8 +147,7 @@ def cluster_create(request, pk):
 def cluster_edit(request, pk):
     cluster = selectors.cluster_get(user=request.user, pk=pk)
     framework = cluster.framework
-    require_author(request.user, framework)
-    if response := frozen_redirect(request, framework):
+    if response := refuse_unless_editable(request, framework):
         return response
     form = ClusterForm(request.POST or None, instance=cluster)
     if request.method == "POST" and form.is_valid():
@@ -173,8 +167,7 @@ def cluster_edit(request, pk):
 def cluster_delete(request, pk):
     cluster = selectors.cluster_get(user=request.user, pk=pk)
     framework = cluster.framework
-    require_author(request.user, framework)
-    if response := frozen_redirect(request, framework):
+    if response := refuse_unless_editable(request, framework):
         return response
     if request.method == "POST":
         if service_or_message(request, lambda: services.cluster_delete(cluster=cluster, user=request.user)):
@@ -192,8 +185,7 @@ def cluster_delete(request, pk):
 
 def levels_edit(request, pk):
     framework = selectors.levels_editor(user=request.user, pk=pk)
-    require_author(request.user, framework)
-    if response := frozen_redirect(request, framework):
+    if response := refuse_unless_editable(request, framework):
         return response
     add_form = LevelForm(request.POST or None, prefix="new")
     if request.method == "POST" and add_form.is_valid():
@@ -212,8 +204,7 @@ def levels_edit(request, pk):
 def level_edit(request, pk):
     level = selectors.level_get(user=request.user, pk=pk)
     framework = level.framework
-    require_author(request.user, framework)
-    if response := frozen_redirect(request, framework):
+    if response := refuse_unless_editable(request, framework):
         return response
     form = LevelForm(request.POST or None, instance=level, prefix=f"level{level.pk}")
     if request.method == "POST" and form.is_valid():
@@ -242,8 +233,7 @@ def level_move(request, pk):
 def level_delete(request, pk):
     level = selectors.level_get(user=request.user, pk=pk)
     framework = level.framework
-    require_author(request.user, framework)
-    if response := frozen_redirect(request, framework):
+    if response := refuse_unless_editable(request, framework):
         return response
     if request.method == "POST":
         service_or_message(request, lambda: services.level_delete(level=level, user=request.user))

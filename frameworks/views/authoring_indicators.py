@@ -12,8 +12,7 @@ from django.views.decorators.http import require_POST
 
 from .. import access, selectors, services
 from ..forms import IndicatorForm
-from ..models import ProficiencyLevel
-from ._helpers import call_service, direction_of, frozen_redirect, require_author, service_or_message
+from ._helpers import call_service, direction_of, refuse_unless_editable, require_author, service_or_message
 
 
 def new_indicator_label(*, level=None, competency=None, profile_competency=None) -> str:
@@ -37,7 +36,7 @@ def _indicator_block(request, *, competency=None, profile_competency=None, level
         add_url = reverse("frameworks:profile-indicator-create", args=[profile_competency.pk])
         framework = profile_competency.profile.framework
     if levels is None:
-        levels = list(ProficiencyLevel.objects.filter(framework_id=framework.pk))
+        levels = list(selectors.framework_levels(framework_id=framework.pk))
     if form is None:
         form = IndicatorForm(levels=levels, fixed_level=competency is not None, prefix=block_id, compact=True,
                              initial={"level": level.pk if level else None},
@@ -67,7 +66,7 @@ def _render_block(request, **kwargs):
 def _create_indicator(request, *, competency=None, profile_competency=None):
     framework = competency.framework if competency else profile_competency.profile.framework
     require_author(request.user, framework)
-    levels = list(ProficiencyLevel.objects.filter(framework_id=framework.pk))
+    levels = list(selectors.framework_levels(framework_id=framework.pk))
     block_id = request.POST.get("block", "")
     form = IndicatorForm(request.POST, levels=levels, fixed_level=competency is not None, prefix=block_id or None,
                          compact=True)
@@ -115,10 +114,9 @@ def _indicator_context(indicator):
 def indicator_edit(request, pk):
     indicator = selectors.indicator_get(user=request.user, pk=pk)
     competency, pc, framework = _indicator_context(indicator)
-    require_author(request.user, framework)
-    if response := frozen_redirect(request, framework):
+    if response := refuse_unless_editable(request, framework):
         return response
-    levels = list(ProficiencyLevel.objects.filter(framework_id=framework.pk))
+    levels = list(selectors.framework_levels(framework_id=framework.pk))
     form = IndicatorForm(request.POST or None, instance=indicator, levels=levels, prefix=f"edit{indicator.pk}")
     context = {"form": form, "indicator": indicator, "framework": framework, "competency": competency, "pc": pc}
     if request.method == "POST" and form.is_valid():
@@ -158,8 +156,7 @@ def indicator_move(request, pk):
 def indicator_delete(request, pk):
     indicator = selectors.indicator_get(user=request.user, pk=pk)
     competency, pc, framework = _indicator_context(indicator)
-    require_author(request.user, framework)
-    if response := frozen_redirect(request, framework):
+    if response := refuse_unless_editable(request, framework):
         return response
     if request.method == "POST":
         if service_or_message(request, lambda: services.indicator_delete(indicator=indicator, user=request.user)):

@@ -8,15 +8,14 @@ from django.views.decorators.http import require_POST
 
 from .. import selectors, services
 from ..forms import IndicatorForm, ProfileCompetencyAddForm, ProfileCompetencyForm, ProfileForm
-from ..models import ProficiencyLevel, Profile
-from ._helpers import call_service, direction_of, frozen_redirect, require_author, service_or_message
+from ..models import Profile
+from ._helpers import call_service, direction_of, refuse_unless_editable, require_author, service_or_message
 from .authoring_indicators import new_indicator_label
 
 
 def profile_create(request, pk):
     framework = selectors.authoring_framework_get(user=request.user, pk=pk)
-    require_author(request.user, framework)
-    if response := frozen_redirect(request, framework):
+    if response := refuse_unless_editable(request, framework):
         return response
     form = ProfileForm(request.POST or None, framework=framework, instance=Profile(framework=framework),
                        initial={"parent": request.GET.get("hoofdprofiel")})
@@ -33,8 +32,7 @@ def profile_create(request, pk):
 def profile_edit(request, pk):
     profile = selectors.profile_editor(user=request.user, pk=pk)
     framework = profile.framework
-    require_author(request.user, framework)
-    if response := frozen_redirect(request, framework):
+    if response := refuse_unless_editable(request, framework):
         return response
     form = ProfileForm(request.POST or None, framework=framework, instance=profile)
     if request.method == "POST" and form.is_valid():
@@ -50,8 +48,7 @@ def profile_edit(request, pk):
 def profile_delete(request, pk):
     profile = selectors.profile_get_plain(user=request.user, pk=pk)
     framework = profile.framework
-    require_author(request.user, framework)
-    if response := frozen_redirect(request, framework):
+    if response := refuse_unless_editable(request, framework):
         return response
     if request.method == "POST":
         if service_or_message(request, lambda: services.profile_delete(profile=profile, user=request.user)):
@@ -68,12 +65,11 @@ def profile_delete(request, pk):
 def profile_compose(request, pk, add_form=None):
     profile = selectors.profile_compose(user=request.user, pk=pk)
     framework = profile.framework
-    require_author(request.user, framework)
-    if response := frozen_redirect(request, framework):
+    if response := refuse_unless_editable(request, framework):
         return response
     levels = framework.levels.all()
     level_list = list(levels)
-    level_queryset = ProficiencyLevel.objects.filter(framework_id=framework.pk)
+    level_queryset = selectors.framework_levels(framework_id=framework.pk)
     rows = []
     for pc in profile.profile_competencies.all():
         block_id = f"ind-p{pc.pk}"
@@ -103,7 +99,7 @@ def profile_competency_add(request, pk):
     framework = profile.framework
     require_author(request.user, framework)
     form = ProfileCompetencyAddForm(request.POST, profile=profile, competencies=framework.competencies.all(),
-                                    levels=ProficiencyLevel.objects.filter(framework_id=framework.pk), prefix="add")
+                                    levels=selectors.framework_levels(framework_id=framework.pk), prefix="add")
     if form.is_valid():
         ok, _pc = call_service(form, lambda: services.profile_competency_add(
             profile=profile, user=request.user, competency=form.cleaned_data["competency"],
@@ -121,8 +117,8 @@ def profile_competency_edit(request, pk):
     pc = selectors.profile_competency_get(user=request.user, pk=pk)
     framework = pc.profile.framework
     require_author(request.user, framework)
-    form = ProfileCompetencyForm(request.POST, instance=pc, levels=list(ProficiencyLevel.objects.filter(
-        framework_id=framework.pk)), prefix=f"pc{pc.pk}")
+    levels = list(selectors.framework_levels(framework_id=framework.pk))
+    form = ProfileCompetencyForm(request.POST, instance=pc, levels=levels, prefix=f"pc{pc.pk}")
     if form.is_valid():
         ok, _pc = call_service(form, lambda: services.profile_competency_update(
             profile_competency=pc, user=request.user, revision=form.cleaned_data["revision"],
@@ -151,8 +147,7 @@ def profile_competency_move(request, pk):
 def profile_competency_remove(request, pk):
     pc = selectors.profile_competency_get(user=request.user, pk=pk)
     framework = pc.profile.framework
-    require_author(request.user, framework)
-    if response := frozen_redirect(request, framework):
+    if response := refuse_unless_editable(request, framework):
         return response
     if request.method == "POST":
         if service_or_message(request, lambda: services.profile_competency_remove(
