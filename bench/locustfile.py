@@ -44,8 +44,11 @@ class Member(HttpUser):
         username = self.choose_username()
         page = self.client.get("/inloggen/", name="login-form")
         token = CSRF.search(page.text).group(1)
-        self.client.post("/inloggen/", {"username": username, "password": MANIFEST["password"],
-                                        "csrfmiddlewaretoken": token}, name="login")
+        self.client.post(
+            "/inloggen/",
+            {"username": username, "password": MANIFEST["password"], "csrfmiddlewaretoken": token},
+            name="login",
+        )
         self.username = username
 
     @task(2)
@@ -73,8 +76,11 @@ class Author(Member):
 
     @task(2)
     def dictionary(self):
-        self.client.get("/frameworks/woordenboek/", params={"q": random.choice(["klant", "analyse", "integriteit"])},
-                        name="dictionary-search")
+        self.client.get(
+            "/frameworks/woordenboek/",
+            params={"q": random.choice(["klant", "analyse", "integriteit"])},
+            name="dictionary-search",
+        )
 
     @task(1)
     def profile_pdf(self):
@@ -104,8 +110,9 @@ class Selecteur(Member):
     def score_save(self):
         item = random.choice(self.work)
         token = self.client.cookies.get("csrftoken", "")
-        self.client.post(item["save"], random.choice(item["save_data"]), headers={"X-CSRFToken": token},
-                         name="score-save")
+        self.client.post(
+            item["save"], random.choice(item["save_data"]), headers={"X-CSRFToken": token}, name="score-save"
+        )
 
     @task(1)
     def my_procedures(self):

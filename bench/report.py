@@ -2,7 +2,6 @@
 
 import csv
 import json
-import statistics
 import sys
 from pathlib import Path
 

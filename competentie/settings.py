@@ -5,9 +5,8 @@ Development defaults (a throw-away SECRET_KEY, localhost hosts) apply only with 
 """
 
 import os
-from pathlib import Path
-
 from datetime import timedelta
+from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF

@@ -34,7 +34,9 @@ def _lines(text: str) -> list[str]:
 
 class FrameworkForm(RevisionMixin, forms.ModelForm):
     organisation = forms.ModelChoiceField(
-        label=_("Organisatie"), queryset=Organisation.objects.none(), required=False,
+        label=_("Organisatie"),
+        queryset=Organisation.objects.none(),
+        required=False,
         help_text=_("De organisatie die eigenaar wordt van het framework."),
     )
 
@@ -43,13 +45,18 @@ class FrameworkForm(RevisionMixin, forms.ModelForm):
         fields = ["name", "description", "target_group", "source", "status"]
         labels = {"description": _("Doel"), "target_group": _("Doelgroep")}
         help_texts = {
-            "description": _("Wat wilt u met het framework bereiken? Bijvoorbeeld: gelijke kansen bij werving en "
-                             "selectie, of een cultuur van continu leren."),
+            "description": _(
+                "Wat wilt u met het framework bereiken? Bijvoorbeeld: gelijke kansen bij werving en "
+                "selectie, of een cultuur van continu leren."
+            ),
             "target_group": _("Wie gebruikt het framework, en voor welke functies of rollen?"),
             "source": _("Waar komen de competenties vandaan (documenten, focusgroepen, woordenboek)?"),
         }
-        widgets = {"description": forms.Textarea(attrs={"rows": 3}), "target_group": forms.Textarea(attrs={"rows": 3}),
-                   "source": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "target_group": forms.Textarea(attrs={"rows": 3}),
+            "source": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -68,8 +75,9 @@ class FrameworkForm(RevisionMixin, forms.ModelForm):
 class StepForm(forms.Form):
     seen = forms.CharField(widget=forms.HiddenInput, required=False)
     done = forms.BooleanField(label=_("Afgerond"), required=False)
-    output = forms.CharField(label=_("Resultaat van deze stap"), required=False,
-                             widget=forms.Textarea(attrs={"rows": 2}))
+    output = forms.CharField(
+        label=_("Resultaat van deze stap"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class CompetencyForm(RevisionMixin, forms.ModelForm):
@@ -77,8 +85,11 @@ class CompetencyForm(RevisionMixin, forms.ModelForm):
         model = Competency
         fields = ["name", "definition", "kind", "hard_to_learn", "cluster"]
         help_texts = {
-            "definition": _("Gebruik de template uit de handleiding: “%(template)s” Formuleer SMART en gebruik "
-                            "de termen uit de focusgroep.") % {"template": COMPETENCY_TEMPLATE},
+            "definition": _(
+                "Gebruik de template uit de handleiding: “%(template)s” Formuleer SMART en gebruik "
+                "de termen uit de focusgroep."
+            )
+            % {"template": COMPETENCY_TEMPLATE},
             "kind": _("Kennis, vaardigheid of attitude."),
         }
         widgets = {"definition": forms.Textarea(attrs={"rows": 4, "placeholder": COMPETENCY_TEMPLATE})}
@@ -100,8 +111,10 @@ class LevelForm(RevisionMixin, forms.ModelForm):
     class Meta:
         model = ProficiencyLevel
         fields = ["name", "description"]
-        widgets = {"name": forms.TextInput(attrs={"class": "form-control"}),
-                   "description": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "name": forms.TextInput(attrs={"class": "form-control"}),
+            "description": forms.Textarea(attrs={"rows": 2}),
+        }
 
 
 def _level_choices(levels) -> list[tuple[str, str]]:
@@ -128,17 +141,29 @@ class _LevelChoiceMixin:
 class IndicatorForm(_LevelChoiceMixin, forms.Form):
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
     text = forms.CharField(
-        label=_("Gedragsindicator"), widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Observeerbaar gedrag, positief geformuleerd, vaak beginnend met een actief werkwoord, "
-                    "enkelvoudig en zonder waardeoordeel. Bijvoorbeeld: “Vraagt geregeld feedback.”"),
+        label=_("Gedragsindicator"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Observeerbaar gedrag, positief geformuleerd, vaak beginnend met een actief werkwoord, "
+            "enkelvoudig en zonder waardeoordeel. Bijvoorbeeld: “Vraagt geregeld feedback.”"
+        ),
     )
     level = forms.ChoiceField(label=_("Beheersingsniveau"), required=False)
 
-    def __init__(self, *args, levels, instance=None, fixed_level: bool = False, text_label: str = "",
-                 compact: bool = False, **kwargs):
+    def __init__(
+        self,
+        *args,
+        levels,
+        instance=None,
+        fixed_level: bool = False,
+        text_label: str = "",
+        compact: bool = False,
+        **kwargs,
+    ):
         if instance is not None:
             kwargs.setdefault("initial", {}).update(
-                {"text": instance.text, "level": instance.level_id, "revision": instance.revision})
+                {"text": instance.text, "level": instance.level_id, "revision": instance.revision}
+            )
         super().__init__(*args, **kwargs)
         if compact:  # the page states the rules once; the writing hints appear under the field
             self.fields["text"].help_text = ""
@@ -154,7 +179,9 @@ class IndicatorForm(_LevelChoiceMixin, forms.Form):
 
 class ProfileForm(RevisionMixin, forms.ModelForm):
     expertise_areas = forms.CharField(
-        label=_("Deskundigheidsgebieden"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Deskundigheidsgebieden"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Eén per regel."),
     )
     tasks = forms.CharField(
@@ -186,14 +213,20 @@ class ProfileForm(RevisionMixin, forms.ModelForm):
             left, right = dilemma.poles
             choices = self.POSITION_CHOICES
             if left and right:
-                choices = [("", _("(niet ingevuld)")),
-                           ("-2", _("-2: geheel %(pole)s") % {"pole": left}),
-                           ("-1", _("-1: meer %(pole)s") % {"pole": left}),
-                           ("0", _("0: in balans")),
-                           ("1", _("1: meer %(pole)s") % {"pole": right}),
-                           ("2", _("2: geheel %(pole)s") % {"pole": right})]
+                choices = [
+                    ("", _("(niet ingevuld)")),
+                    ("-2", _("-2: geheel %(pole)s") % {"pole": left}),
+                    ("-1", _("-1: meer %(pole)s") % {"pole": left}),
+                    ("0", _("0: in balans")),
+                    ("1", _("1: meer %(pole)s") % {"pole": right}),
+                    ("2", _("2: geheel %(pole)s") % {"pole": right}),
+                ]
             self.fields[f"dilemma_{dilemma.pk}"] = forms.TypedChoiceField(
-                label=dilemma.name, choices=choices, required=False, coerce=int, empty_value=None,
+                label=dilemma.name,
+                choices=choices,
+                required=False,
+                coerce=int,
+                empty_value=None,
                 initial=positions.get(dilemma.pk),
                 help_text=_("-2 = geheel de eerste pool, 0 = in balans, 2 = geheel de tweede pool."),
             )
@@ -203,9 +236,13 @@ class ProfileForm(RevisionMixin, forms.ModelForm):
     def service_kwargs(self) -> dict:
         data = self.cleaned_data
         return {
-            "name": data["name"], "code": data["code"], "description": data["description"],
-            "characteristic": data["characteristic"], "parent": data.get("parent"),
-            "role_level": data.get("role_level"), "expertise_areas": _lines(data["expertise_areas"]),
+            "name": data["name"],
+            "code": data["code"],
+            "description": data["description"],
+            "characteristic": data["characteristic"],
+            "parent": data.get("parent"),
+            "role_level": data.get("role_level"),
+            "expertise_areas": _lines(data["expertise_areas"]),
             "tasks": _lines(data["tasks"]),
             "dilemma_positions": {d.pk: data.get(f"dilemma_{d.pk}") for d in self.dilemmas},
         }
@@ -213,10 +250,12 @@ class ProfileForm(RevisionMixin, forms.ModelForm):
 
 class ProfileCompetencyAddForm(forms.Form):
     competency = forms.ModelChoiceField(label=_("Competentie"), queryset=Competency.objects.none())
-    required_level = forms.ModelChoiceField(label=_("Vereist niveau"), queryset=ProficiencyLevel.objects.none(),
-                                            required=False)
-    note = forms.CharField(label=_("Toelichting voor deze rol"), required=False,
-                           widget=forms.Textarea(attrs={"rows": 2}))
+    required_level = forms.ModelChoiceField(
+        label=_("Vereist niveau"), queryset=ProficiencyLevel.objects.none(), required=False
+    )
+    note = forms.CharField(
+        label=_("Toelichting voor deze rol"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args, profile: Profile, competencies, levels, **kwargs):
         super().__init__(*args, **kwargs)
@@ -229,15 +268,18 @@ class ProfileCompetencyAddForm(forms.Form):
 
 class ProfileCompetencyForm(_LevelChoiceMixin, forms.Form):
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    required_level = forms.ChoiceField(label=_("Vereist niveau"), required=False,
-                                       widget=forms.Select(attrs={"class": "form-select"}))
-    note = forms.CharField(label=_("Toelichting voor deze rol"), required=False,
-                           widget=forms.Textarea(attrs={"rows": 2}))
+    required_level = forms.ChoiceField(
+        label=_("Vereist niveau"), required=False, widget=forms.Select(attrs={"class": "form-select"})
+    )
+    note = forms.CharField(
+        label=_("Toelichting voor deze rol"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args, levels, instance=None, **kwargs):
         if instance is not None:
             kwargs.setdefault("initial", {}).update(
-                {"required_level": instance.required_level_id, "note": instance.note, "revision": instance.revision})
+                {"required_level": instance.required_level_id, "note": instance.note, "revision": instance.revision}
+            )
         super().__init__(*args, **kwargs)
         self._setup_level("required_level", levels)
 
@@ -276,8 +318,11 @@ class ReviewCommentForm(forms.Form):
         for competency in framework.competencies.all():
             group = [(f"c-{competency.pk}", _("De competentie als geheel"))]
             group += [(f"i-{i.pk}", i.text[:90]) for i in competency.indicators.all()]
-            group += [(f"i-{i.pk}", f"{pc.profile.name}: {i.text[:80]}")
-                      for pc in competency.profile_competencies.all() for i in pc.indicators.all()]
+            group += [
+                (f"i-{i.pk}", f"{pc.profile.name}: {i.text[:80]}")
+                for pc in competency.profile_competencies.all()
+                for i in pc.indicators.all()
+            ]
             choices.append((competency.name, group))
         self.fields["subject"].choices = choices
 

@@ -126,43 +126,277 @@ WEAK_OPENINGS = [
     (re.compile(r"^(mag|moet|zal|wil|wilt)\b", re.IGNORECASE), "moet"),
 ]
 ARTICLES_AND_PRONOUNS = {
-    "de", "het", "een", "’t", "'t", "je", "jij", "u", "hij", "zij", "ze", "men", "iemand", "er",
-    "deze", "die", "dit", "dat", "zijn", "haar", "hun", "medewerker", "kandidaat",
+    "de",
+    "het",
+    "een",
+    "’t",
+    "'t",
+    "je",
+    "jij",
+    "u",
+    "hij",
+    "zij",
+    "ze",
+    "men",
+    "iemand",
+    "er",
+    "deze",
+    "die",
+    "dit",
+    "dat",
+    "zijn",
+    "haar",
+    "hun",
+    "medewerker",
+    "kandidaat",
 }
 
 # Common indicator verbs in the third person singular; some would fail the suffix test below.
 KNOWN_VERBS = {
-    "gaat", "staat", "laat", "praat", "slaat", "raadt", "vat", "zet", "let", "weet", "ziet", "biedt", "kent",
-    "erkent", "herkent", "benoemt", "neemt", "komt", "stemt", "toont", "leent", "wint", "richt", "verricht",
-    "sticht", "verplicht", "wacht", "verwacht", "acht", "rust", "wijst", "kiest", "past", "toetst", "test",
-    "plant", "verplaatst", "schat", "bespreekt", "spreekt", "draagt", "vraagt", "zegt", "legt",
-    "regelt", "stelt", "deelt", "geeft", "heeft", "blijft", "schrijft", "houdt", "vindt", "wordt", "meldt",
-    "zoekt", "maakt", "werkt", "denkt", "bewaakt", "brengt", "volgt", "zorgt", "hoort", "leert", "stuurt",
-    "voert", "luistert", "reageert", "handelt", "levert", "ontwikkelt", "verzamelt", "speelt", "belt", "telt",
-    "helpt", "grijpt", "treedt", "bouwt", "doet", "durft", "groeit", "overlegt", "signaleert", "formuleert",
-    "organiseert", "informeert", "communiceert", "analyseert", "presenteert", "motiveert", "adviseert",
-    "coördineert", "coordineert", "stimuleert", "reflecteert", "controleert", "documenteert", "prioriteert",
-    "inventariseert", "registreert", "onderbouwt", "onderzoekt", "bevordert", "verbindt", "benut", "hanteert",
-    "respecteert", "betrekt", "checkt", "beantwoordt", "verwijst", "herstelt", "bemiddelt", "begeleidt",
-    "overtuigt", "inspireert", "delegeert", "evalueert", "verantwoordt", "accepteert", "anticipeert",
+    "gaat",
+    "staat",
+    "laat",
+    "praat",
+    "slaat",
+    "raadt",
+    "vat",
+    "zet",
+    "let",
+    "weet",
+    "ziet",
+    "biedt",
+    "kent",
+    "erkent",
+    "herkent",
+    "benoemt",
+    "neemt",
+    "komt",
+    "stemt",
+    "toont",
+    "leent",
+    "wint",
+    "richt",
+    "verricht",
+    "sticht",
+    "verplicht",
+    "wacht",
+    "verwacht",
+    "acht",
+    "rust",
+    "wijst",
+    "kiest",
+    "past",
+    "toetst",
+    "test",
+    "plant",
+    "verplaatst",
+    "schat",
+    "bespreekt",
+    "spreekt",
+    "draagt",
+    "vraagt",
+    "zegt",
+    "legt",
+    "regelt",
+    "stelt",
+    "deelt",
+    "geeft",
+    "heeft",
+    "blijft",
+    "schrijft",
+    "houdt",
+    "vindt",
+    "wordt",
+    "meldt",
+    "zoekt",
+    "maakt",
+    "werkt",
+    "denkt",
+    "bewaakt",
+    "brengt",
+    "volgt",
+    "zorgt",
+    "hoort",
+    "leert",
+    "stuurt",
+    "voert",
+    "luistert",
+    "reageert",
+    "handelt",
+    "levert",
+    "ontwikkelt",
+    "verzamelt",
+    "speelt",
+    "belt",
+    "telt",
+    "helpt",
+    "grijpt",
+    "treedt",
+    "bouwt",
+    "doet",
+    "durft",
+    "groeit",
+    "overlegt",
+    "signaleert",
+    "formuleert",
+    "organiseert",
+    "informeert",
+    "communiceert",
+    "analyseert",
+    "presenteert",
+    "motiveert",
+    "adviseert",
+    "coördineert",
+    "coordineert",
+    "stimuleert",
+    "reflecteert",
+    "controleert",
+    "documenteert",
+    "prioriteert",
+    "inventariseert",
+    "registreert",
+    "onderbouwt",
+    "onderzoekt",
+    "bevordert",
+    "verbindt",
+    "benut",
+    "hanteert",
+    "respecteert",
+    "betrekt",
+    "checkt",
+    "beantwoordt",
+    "verwijst",
+    "herstelt",
+    "bemiddelt",
+    "begeleidt",
+    "overtuigt",
+    "inspireert",
+    "delegeert",
+    "evalueert",
+    "verantwoordt",
+    "accepteert",
+    "anticipeert",
     "ondersteunt",
 }
 NON_VERBS = {
-    "het", "dit", "dat", "wat", "met", "niet", "iets", "niets", "respect", "contact", "inzicht",
-    "bewust", "recht", "licht", "zicht", "aandacht", "kracht", "resultaat", "klant", "cliënt",
-    "client", "student", "agent", "document", "moment", "argument", "element", "instrument",
-    "project", "product", "budget", "correct", "direct", "concreet", "kort", "zacht", "eerst",
-    "laatst", "best", "strikt", "exact", "expliciet", "impliciet", "consistent", "transparant",
-    "efficiënt", "efficient", "adequaat", "dienst", "winst", "lijst", "toekomst", "kwaliteit",
-    "activiteit", "feit", "net", "wet", "markt", "plicht", "opzet", "aspect", "effect", "conflict",
-    "context", "tekst", "gebiedt", "advocaat", "kandidaat", "collegiaal", "zelfbewust", "doelbewust",
-    "prettig", "straat", "aantal", "apart", "ambt", "gezet", "gericht", "niveau", "plaats",
-    "vaak", "veelal", "altijd", "regelmatig", "tijdig", "geregeld", "actief", "proactief", "zelf",
-    "eigen", "samen",
+    "het",
+    "dit",
+    "dat",
+    "wat",
+    "met",
+    "niet",
+    "iets",
+    "niets",
+    "respect",
+    "contact",
+    "inzicht",
+    "bewust",
+    "recht",
+    "licht",
+    "zicht",
+    "aandacht",
+    "kracht",
+    "resultaat",
+    "klant",
+    "cliënt",
+    "client",
+    "student",
+    "agent",
+    "document",
+    "moment",
+    "argument",
+    "element",
+    "instrument",
+    "project",
+    "product",
+    "budget",
+    "correct",
+    "direct",
+    "concreet",
+    "kort",
+    "zacht",
+    "eerst",
+    "laatst",
+    "best",
+    "strikt",
+    "exact",
+    "expliciet",
+    "impliciet",
+    "consistent",
+    "transparant",
+    "efficiënt",
+    "efficient",
+    "adequaat",
+    "dienst",
+    "winst",
+    "lijst",
+    "toekomst",
+    "kwaliteit",
+    "activiteit",
+    "feit",
+    "net",
+    "wet",
+    "markt",
+    "plicht",
+    "opzet",
+    "aspect",
+    "effect",
+    "conflict",
+    "context",
+    "tekst",
+    "gebiedt",
+    "advocaat",
+    "kandidaat",
+    "collegiaal",
+    "zelfbewust",
+    "doelbewust",
+    "prettig",
+    "straat",
+    "aantal",
+    "apart",
+    "ambt",
+    "gezet",
+    "gericht",
+    "niveau",
+    "plaats",
+    "vaak",
+    "veelal",
+    "altijd",
+    "regelmatig",
+    "tijdig",
+    "geregeld",
+    "actief",
+    "proactief",
+    "zelf",
+    "eigen",
+    "samen",
 }
 NOUN_OR_ADJECTIVE_SUFFIXES = (
-    "heid", "teit", "ment", "ent", "ant", "aat", "icht", "acht", "ct", "ust", "ist", "ijst",
-    "aal", "ief", "ig", "lijk", "baar", "ing", "tie", "sie", "ie", "isch", "eel", "ens", "uur",
+    "heid",
+    "teit",
+    "ment",
+    "ent",
+    "ant",
+    "aat",
+    "icht",
+    "acht",
+    "ct",
+    "ust",
+    "ist",
+    "ijst",
+    "aal",
+    "ief",
+    "ig",
+    "lijk",
+    "baar",
+    "ing",
+    "tie",
+    "sie",
+    "ie",
+    "isch",
+    "eel",
+    "ens",
+    "uur",
 )
 # Verb suffixes strong enough to trust after "en"/"of" in the middle of a sentence.
 STRONG_VERB_SUFFIXES = ("eert", "elt", "ert", "kt", "gt", "dt", "pt", "ft", "mt", "rt", "lt")
@@ -208,8 +442,11 @@ def _observable(text: str) -> Hint | None:
     return Hint(
         OBSERVABLE,
         _("Beschrijf gedrag dat je kunt zien of horen."),
-        _("“%(word)s” gaat over wat iemand weet, denkt, voelt of wil; dat kun je niet waarnemen. "
-          "Wat doet of zegt iemand waaraan je het merkt?") % {"word": phrase},
+        _(
+            "“%(word)s” gaat over wat iemand weet, denkt, voelt of wil; dat kun je niet waarnemen. "
+            "Wat doet of zegt iemand waaraan je het merkt?"
+        )
+        % {"word": phrase},
     )
 
 
@@ -223,8 +460,7 @@ def _positive(text: str) -> Hint | None:
     return Hint(
         POSITIVE,
         _("Formuleer positief: wat doet iemand wél?"),
-        _("“%(word)s” beschrijft wat iemand niet doet. Een ontbrekend gedrag kun je niet observeren.")
-        % {"word": word},
+        _("“%(word)s” beschrijft wat iemand niet doet. Een ontbrekend gedrag kun je niet observeren.") % {"word": word},
     )
 
 
@@ -239,8 +475,11 @@ def _active_verb(text: str) -> Hint | None:
             return Hint(
                 ACTIVE_VERB,
                 _("Begin met een actief werkwoord, zoals “Vraagt”, “Formuleert” of “Signaleert”."),
-                _("“%(words)s” beschrijft een vermogen of toestand, geen handeling. "
-                  "Noem het gedrag zelf: wat doet iemand dan?") % {"words": " ".join(words[: len(label.split())])},
+                _(
+                    "“%(words)s” beschrijft een vermogen of toestand, geen handeling. "
+                    "Noem het gedrag zelf: wat doet iemand dan?"
+                )
+                % {"words": " ".join(words[: len(label.split())])},
             )
     lower = first.lower()
     if lower in ARTICLES_AND_PRONOUNS:
@@ -248,12 +487,16 @@ def _active_verb(text: str) -> Hint | None:
     elif looks_like_finite_verb(first):
         return None
     elif lower.endswith("en") and len(lower) > 4:
-        reason = _("“%(word)s” is een hele werkwoordsvorm of een zelfstandig naamwoord. "
-                   "Schrijf de handeling als “hij/zij …”: bijvoorbeeld “Signaleert” in plaats van "
-                   "“Signaleren”.") % {"word": first}
+        reason = _(
+            "“%(word)s” is een hele werkwoordsvorm of een zelfstandig naamwoord. "
+            "Schrijf de handeling als “hij/zij …”: bijvoorbeeld “Signaleert” in plaats van "
+            "“Signaleren”."
+        ) % {"word": first}
     else:
-        reason = _("“%(word)s” lijkt geen werkwoord. Een indicator leest als “(de medewerker) …”, "
-                   "bijvoorbeeld “Vraagt door bij onduidelijkheid”.") % {"word": first}
+        reason = _(
+            "“%(word)s” lijkt geen werkwoord. Een indicator leest als “(de medewerker) …”, "
+            "bijvoorbeeld “Vraagt door bij onduidelijkheid”."
+        ) % {"word": first}
     return Hint(
         ACTIVE_VERB,
         _("Begin met een actief werkwoord, zoals “Vraagt”, “Formuleert” of “Signaleert”."),
@@ -284,8 +527,11 @@ def _single(text: str) -> Hint | None:
             return Hint(
                 SINGLE,
                 _("Beschrijf één gedrag per indicator."),
-                _("“%(joiner)s %(verb)s” verbindt twee handelingen; maak er twee indicatoren van, "
-                  "dan kun je ze los waarnemen.") % {"joiner": word, "verb": following},
+                _(
+                    "“%(joiner)s %(verb)s” verbindt twee handelingen; maak er twee indicatoren van, "
+                    "dan kun je ze los waarnemen."
+                )
+                % {"joiner": word, "verb": following},
             )
     return None
 
@@ -297,8 +543,11 @@ def _no_judgement(text: str) -> Hint | None:
     return Hint(
         NO_JUDGEMENT,
         _("Laat het waardeoordeel weg."),
-        _("“%(word)s” is een oordeel; wat de één goed vindt, vindt de ander voldoende. "
-          "Beschrijf het gedrag, het oordeel volgt bij het scoren.") % {"word": phrase},
+        _(
+            "“%(word)s” is een oordeel; wat de één goed vindt, vindt de ander voldoende. "
+            "Beschrijf het gedrag, het oordeel volgt bij het scoren."
+        )
+        % {"word": phrase},
     )
 
 

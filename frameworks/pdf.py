@@ -18,15 +18,25 @@ def _levels_of(competency, levels):
 
 
 def _profile_rows(profile, levels):
-    return [{"pc": pc, "competency": pc.competency, "generic": _levels_of(pc.competency, levels),
-             "specific": list(pc.indicators.all())} for pc in profile.profile_competencies.all()]
+    return [
+        {
+            "pc": pc,
+            "competency": pc.competency,
+            "generic": _levels_of(pc.competency, levels),
+            "specific": list(pc.indicators.all()),
+        }
+        for pc in profile.profile_competencies.all()
+    ]
 
 
 def profile_context(profile) -> dict:
     framework = profile.framework
     levels = list(framework.levels.all())
     return {
-        "profile": profile, "framework": framework, "levels": levels, "rows": _profile_rows(profile, levels),
+        "profile": profile,
+        "framework": framework,
+        "levels": levels,
+        "rows": _profile_rows(profile, levels),
         "children": [{"profile": child, "rows": _profile_rows(child, levels)} for child in profile.children.all()],
         "printed_at": timezone.localtime(),
     }
@@ -35,11 +45,21 @@ def profile_context(profile) -> dict:
 def framework_context(framework) -> dict:
     levels = list(framework.levels.all())
     competencies = [{"competency": c, "generic": _levels_of(c, levels)} for c in framework.competencies.all()]
-    profiles = [{"profile": p, "rows": _profile_rows(p, levels),
-                 "children": [{"profile": ch, "rows": _profile_rows(ch, levels)} for ch in p.children.all()]}
-                for p in framework.top_profiles]
-    return {"framework": framework, "levels": levels, "competencies": competencies, "profiles": profiles,
-            "printed_at": timezone.localtime()}
+    profiles = [
+        {
+            "profile": p,
+            "rows": _profile_rows(p, levels),
+            "children": [{"profile": ch, "rows": _profile_rows(ch, levels)} for ch in p.children.all()],
+        }
+        for p in framework.top_profiles
+    ]
+    return {
+        "framework": framework,
+        "levels": levels,
+        "competencies": competencies,
+        "profiles": profiles,
+        "printed_at": timezone.localtime(),
+    }
 
 
 def profile_pdf(request, profile):
@@ -49,5 +69,6 @@ def profile_pdf(request, profile):
 
 def framework_pdf(request, framework):
     filename = f"framework-{slugify(framework.name) or framework.pk}-v{framework.version}.pdf"
-    return pdf_response("frameworks/pdf/framework.html", framework_context(framework), filename=filename,
-                        request=request)
+    return pdf_response(
+        "frameworks/pdf/framework.html", framework_context(framework), filename=filename, request=request
+    )

@@ -48,15 +48,21 @@ class FixtureBuilder:
         )
         levels = {
             level["name"]: self._add(
-                "proficiencylevel", framework=framework, name=level["name"],
-                description=level.get("description", ""), order=order,
+                "proficiencylevel",
+                framework=framework,
+                name=level["name"],
+                description=level.get("description", ""),
+                order=order,
             )
             for order, level in enumerate(source.get("levels", []), start=1)
         }
         clusters = {
             cluster["name"]: self._add(
-                "cluster", framework=framework, name=cluster["name"],
-                description=cluster.get("description", ""), order=order,
+                "cluster",
+                framework=framework,
+                name=cluster["name"],
+                description=cluster.get("description", ""),
+                order=order,
             )
             for order, cluster in enumerate(source.get("clusters", []), start=1)
         }
@@ -78,35 +84,65 @@ class FixtureBuilder:
             self.competency_pks[f"{key}:{competency['name']}"] = pk
             for indicator_order, indicator in enumerate(competency.get("indicators", []), start=1):
                 self._add(
-                    "behaviouralindicator", competency=pk, profile_competency=None,
+                    "behaviouralindicator",
+                    competency=pk,
+                    profile_competency=None,
                     level=levels[indicator["level"]] if indicator.get("level") else None,
-                    text=indicator["text"], order=indicator_order,
+                    text=indicator["text"],
+                    order=indicator_order,
                 )
         for order, dilemma in enumerate(source.get("dilemmas", []), start=1):
-            self._add("dilemma", framework=framework, name=dilemma["name"],
-                      description=dilemma.get("description", ""), order=order)
+            self._add(
+                "dilemma",
+                framework=framework,
+                name=dilemma["name"],
+                description=dilemma.get("description", ""),
+                order=order,
+            )
         for order, level in enumerate(source.get("role_levels", []), start=1):
-            self._add("rolelevel", framework=framework, name=level["name"],
-                      description=level.get("description", ""), order=order)
+            self._add(
+                "rolelevel",
+                framework=framework,
+                name=level["name"],
+                description=level.get("description", ""),
+                order=order,
+            )
         profiles = {}
         for order, profile in enumerate(source.get("profiles", []), start=1):
             self._add_profile(profile, framework, None, order, competencies, profiles)
         for scale in source.get("scales", []):
-            scale_pk = self._add("ratingscale", organisation=None, framework=framework,
-                                 name=scale["name"], description=scale.get("description", ""))
+            scale_pk = self._add(
+                "ratingscale",
+                organisation=None,
+                framework=framework,
+                name=scale["name"],
+                description=scale.get("description", ""),
+            )
             for point in scale["points"]:
-                self._add("scalepoint", scale=scale_pk, value=point["value"], label=point.get("label", ""),
-                          label_en=point.get("label_en", ""), description=point.get("description", ""))
+                self._add(
+                    "scalepoint",
+                    scale=scale_pk,
+                    value=point["value"],
+                    label=point.get("label", ""),
+                    label_en=point.get("label_en", ""),
+                    description=point.get("description", ""),
+                )
         for order, question_set in enumerate(source.get("question_sets", []), start=1):
             set_pk = self._add(
-                "guidingquestionset", framework=framework, name=question_set["name"],
+                "guidingquestionset",
+                framework=framework,
+                name=question_set["name"],
                 purpose=question_set.get("purpose", "other"),
-                description=question_set.get("description", ""), order=order,
+                description=question_set.get("description", ""),
+                order=order,
             )
             for question_order, question in enumerate(question_set["questions"], start=1):
                 self._add(
-                    "guidingquestion", question_set=set_pk, section=question.get("section", ""),
-                    text=question["text"], help_text=question.get("help_text", ""),
+                    "guidingquestion",
+                    question_set=set_pk,
+                    section=question.get("section", ""),
+                    text=question["text"],
+                    help_text=question.get("help_text", ""),
                     profile=profiles[question["profile"]] if question.get("profile") else None,
                     order=question_order,
                 )
@@ -114,9 +150,15 @@ class FixtureBuilder:
 
     def _add_profile(self, profile, framework, parent, order, competencies, profiles):
         pk = self._add(
-            "profile", framework=framework, parent=parent, name=profile["name"],
-            code=profile.get("code", ""), description=profile.get("description", ""),
-            characteristic=profile.get("characteristic", ""), role_level=None, order=order,
+            "profile",
+            framework=framework,
+            parent=parent,
+            name=profile["name"],
+            code=profile.get("code", ""),
+            description=profile.get("description", ""),
+            characteristic=profile.get("characteristic", ""),
+            role_level=None,
+            order=order,
         )
         profiles[profile["name"]] = pk
         for area_order, area in enumerate(profile.get("expertise_areas", []), start=1):
@@ -125,12 +167,22 @@ class FixtureBuilder:
             self._add("profiletask", profile=pk, text=task, order=task_order)
         for pc_order, item in enumerate(profile.get("competencies", []), start=1):
             pc = self._add(
-                "profilecompetency", profile=pk, competency=competencies[item["competency"]],
-                required_level=None, note=item.get("note", ""), order=pc_order,
+                "profilecompetency",
+                profile=pk,
+                competency=competencies[item["competency"]],
+                required_level=None,
+                note=item.get("note", ""),
+                order=pc_order,
             )
             for indicator_order, text in enumerate(item.get("indicators", []), start=1):
-                self._add("behaviouralindicator", competency=None, profile_competency=pc,
-                          level=None, text=text, order=indicator_order)
+                self._add(
+                    "behaviouralindicator",
+                    competency=None,
+                    profile_competency=pc,
+                    level=None,
+                    text=text,
+                    order=indicator_order,
+                )
         for child_order, child in enumerate(profile.get("children", []), start=1):
             self._add_profile(child, framework, pk, child_order, competencies, profiles)
 

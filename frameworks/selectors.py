@@ -45,30 +45,40 @@ def framework_get(*, user: AbstractBaseUser, pk: int) -> Framework:
 def framework_detail(*, user: AbstractBaseUser, pk: int) -> Framework:
     """A framework with its clusters, competencies, levels, top-level profiles and their hoofdtaken."""
     competencies = Competency.objects.order_by("order", "name")
-    queryset = Framework.objects.filter(_readable(user)).select_related("organisation", "based_on").prefetch_related(
-        Prefetch("clusters", queryset=Cluster.objects.prefetch_related(Prefetch("competencies", queryset=competencies))),
-        Prefetch("competencies", queryset=competencies.filter(cluster__isnull=True), to_attr="unclustered"),
-        "levels",
-        "role_levels",
-        "dilemmas",
-        Prefetch(
-            "profiles",
-            queryset=Profile.objects.filter(parent__isnull=True)
-            .annotate(competency_count=Count("profile_competencies", distinct=True))
-            .prefetch_related(
-                Prefetch(
-                    "children",
-                    queryset=Profile.objects.annotate(competency_count=Count("profile_competencies", distinct=True)),
-                )
+    queryset = (
+        Framework.objects.filter(_readable(user))
+        .select_related("organisation", "based_on")
+        .prefetch_related(
+            Prefetch(
+                "clusters", queryset=Cluster.objects.prefetch_related(Prefetch("competencies", queryset=competencies))
             ),
-            to_attr="top_profiles",
-        ),
+            Prefetch("competencies", queryset=competencies.filter(cluster__isnull=True), to_attr="unclustered"),
+            "levels",
+            "role_levels",
+            "dilemmas",
+            Prefetch(
+                "profiles",
+                queryset=Profile.objects.filter(parent__isnull=True)
+                .annotate(competency_count=Count("profile_competencies", distinct=True))
+                .prefetch_related(
+                    Prefetch(
+                        "children",
+                        queryset=Profile.objects.annotate(
+                            competency_count=Count("profile_competencies", distinct=True)
+                        ),
+                    )
+                ),
+                to_attr="top_profiles",
+            ),
+        )
     )
     framework = get_object_or_404(queryset, pk=pk)
     if not framework.is_library:
         # Authoring panel on the framework page: stappenplan and open review comments (two queries).
         prefetch_related_objects(
-            [framework], Prefetch("steps", queryset=FrameworkStep.objects.select_related("updated_by")), _open_comments()
+            [framework],
+            Prefetch("steps", queryset=FrameworkStep.objects.select_related("updated_by")),
+            _open_comments(),
         )
     return framework
 
@@ -182,14 +192,21 @@ def indicator_get(*, user: AbstractBaseUser, pk: int) -> BehaviouralIndicator:
     queryset = BehaviouralIndicator.objects.filter(
         Q(competency__framework__in=readable) | Q(profile_competency__profile__framework__in=readable)
     ).select_related(
-        "level", "competency__framework__organisation", "profile_competency__profile__framework__organisation",
+        "level",
+        "competency__framework__organisation",
+        "profile_competency__profile__framework__organisation",
         "profile_competency__competency",
     )
     return get_object_or_404(queryset, pk=pk)
 
 
-def indicators_of(*, competency: Competency | None = None, profile_competency: ProfileCompetency | None = None,
-                  level_id: int | None = None, all_levels: bool = False) -> list[BehaviouralIndicator]:
+def indicators_of(
+    *,
+    competency: Competency | None = None,
+    profile_competency: ProfileCompetency | None = None,
+    level_id: int | None = None,
+    all_levels: bool = False,
+) -> list[BehaviouralIndicator]:
     """The indicators shown in one block of the editor: one owner, one level (or all levels)."""
     queryset = BehaviouralIndicator.objects.select_related("level")
     if competency is not None:
@@ -219,8 +236,11 @@ def levels_editor(*, user: AbstractBaseUser, pk: int) -> Framework:
     return get_object_or_404(
         _readable_frameworks(user)
         .select_related("organisation")
-        .prefetch_related(Prefetch("levels", queryset=ProficiencyLevel.objects.annotate(
-            indicator_count=Count("indicators", distinct=True)))),
+        .prefetch_related(
+            Prefetch(
+                "levels", queryset=ProficiencyLevel.objects.annotate(indicator_count=Count("indicators", distinct=True))
+            )
+        ),
         pk=pk,
     )
 
@@ -236,7 +256,9 @@ def competency_picker(*, user: AbstractBaseUser, framework: Framework, query: st
     query = query.strip()
     if query:
         queryset = queryset.filter(Q(name__icontains=query) | Q(definition__icontains=query))
-    return list(queryset.order_by("-framework__is_dictionary", "framework__name", "cluster__order", "order", "name")[:limit])
+    return list(
+        queryset.order_by("-framework__is_dictionary", "framework__name", "cluster__order", "order", "name")[:limit]
+    )
 
 
 def picked_source_ids(*, framework: Framework) -> set[int]:
@@ -249,8 +271,12 @@ def profile_editor(*, user: AbstractBaseUser, pk: int) -> Profile:
         Profile.objects.filter(framework__in=_readable_frameworks(user))
         .select_related("framework__organisation", "parent", "role_level")
         .prefetch_related(
-            "expertise_areas", "tasks", "dilemma_positions",
-            "framework__role_levels", "framework__dilemmas", "framework__profiles",
+            "expertise_areas",
+            "tasks",
+            "dilemma_positions",
+            "framework__role_levels",
+            "framework__dilemmas",
+            "framework__profiles",
         )
     )
     return get_object_or_404(queryset, pk=pk)
@@ -301,7 +327,10 @@ def review_page(*, user: AbstractBaseUser, pk: int) -> Framework:
             Prefetch(
                 "review_comments",
                 queryset=ReviewComment.objects.select_related(
-                    "author", "resolved_by", "competency", "indicator__competency",
+                    "author",
+                    "resolved_by",
+                    "competency",
+                    "indicator__competency",
                     "indicator__profile_competency__competency",
                 ).order_by("resolved_at", "-created_at"),
                 to_attr="all_comments",
@@ -335,9 +364,7 @@ def framework_history(*, user: AbstractBaseUser, pk: int):
     """A framework, all its versions (oldest first) and the change history of all of them, newest first."""
     framework = authoring_framework_get(user=user, pk=pk)
     root_id = framework.first_version_id or framework.pk
-    versions = list(
-        _readable_frameworks(user).filter(Q(pk=root_id) | Q(first_version_id=root_id)).order_by("version")
-    )
+    versions = list(_readable_frameworks(user).filter(Q(pk=root_id) | Q(first_version_id=root_id)).order_by("version"))
     changes = list(
         FrameworkChange.objects.filter(framework__in=[v.pk for v in versions])
         .select_related("user", "framework")
@@ -362,7 +389,8 @@ def _document_profiles(**filters) -> QuerySet[Profile]:
         Profile.objects.filter(**filters)
         .select_related("role_level", "parent")
         .prefetch_related(
-            "expertise_areas", "tasks",
+            "expertise_areas",
+            "tasks",
             Prefetch("dilemma_positions", queryset=DilemmaPosition.objects.select_related("dilemma")),
             _document_competency_prefetch(),
         )
@@ -381,20 +409,27 @@ def profile_document(*, user: AbstractBaseUser, pk: int) -> Profile:
 
 def framework_document(*, user: AbstractBaseUser, pk: int) -> Framework:
     """Everything the PDF/print view of a whole framework shows."""
-    queryset = _readable_frameworks(user).select_related("organisation").prefetch_related(
-        "levels",
-        Prefetch(
-            "competencies",
-            queryset=Competency.objects.select_related("cluster").order_by("cluster__order", "order", "name")
-            .prefetch_related(Prefetch("indicators", queryset=BehaviouralIndicator.objects.select_related("level"))),
-        ),
-        Prefetch(
-            "profiles",
-            queryset=_document_profiles(parent__isnull=True).prefetch_related(
-                Prefetch("children", queryset=_document_profiles())
+    queryset = (
+        _readable_frameworks(user)
+        .select_related("organisation")
+        .prefetch_related(
+            "levels",
+            Prefetch(
+                "competencies",
+                queryset=Competency.objects.select_related("cluster")
+                .order_by("cluster__order", "order", "name")
+                .prefetch_related(
+                    Prefetch("indicators", queryset=BehaviouralIndicator.objects.select_related("level"))
+                ),
             ),
-            to_attr="top_profiles",
-        ),
+            Prefetch(
+                "profiles",
+                queryset=_document_profiles(parent__isnull=True).prefetch_related(
+                    Prefetch("children", queryset=_document_profiles())
+                ),
+                to_attr="top_profiles",
+            ),
+        )
     )
     return get_object_or_404(queryset, pk=pk)
 

@@ -31,17 +31,30 @@ class ScaleChoiceField(forms.ModelChoiceField):
 
 class ProcedureForm(forms.ModelForm):
     organisation = forms.ModelChoiceField(queryset=Organisation.objects.none(), label=_("Organisatie"))
-    profile = ProfileChoiceField(queryset=None, label=_("Competentieprofiel"),
-                                 help_text=_("Alleen profielen uit een gepubliceerde versie of een bibliotheek: "
-                                             "die veranderen niet meer."))
+    profile = ProfileChoiceField(
+        queryset=None,
+        label=_("Competentieprofiel"),
+        help_text=_("Alleen profielen uit een gepubliceerde versie of een bibliotheek: die veranderen niet meer."),
+    )
     scale = ScaleChoiceField(queryset=None, label=_("Beoordelingsschaal"))
 
     class Meta:
         model = SelectionProcedure
-        fields = ["organisation", "name", "description", "profile", "scale", "preselection_date", "selection_date",
-                  "retention_weeks"]
-        widgets = {"preselection_date": DateInput(format="%Y-%m-%d"), "selection_date": DateInput(format="%Y-%m-%d"),
-                   "description": forms.Textarea(attrs={"rows": 3})}
+        fields = [
+            "organisation",
+            "name",
+            "description",
+            "profile",
+            "scale",
+            "preselection_date",
+            "selection_date",
+            "retention_weeks",
+        ]
+        widgets = {
+            "preselection_date": DateInput(format="%Y-%m-%d"),
+            "selection_date": DateInput(format="%Y-%m-%d"),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, organisations, profiles, scales, **kwargs):
         super().__init__(*args, **kwargs)
@@ -79,18 +92,23 @@ class PersonalDataForm(forms.ModelForm):
 class CandidateImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV-bestand"),
-        help_text=_("Eerste regel: naam,e-mail,notities (notities mag ontbreken). Eén kandidaat per regel. "
-                    "Komma of puntkomma als scheidingsteken, UTF-8."),
+        help_text=_(
+            "Eerste regel: naam,e-mail,notities (notities mag ontbreken). Eén kandidaat per regel. "
+            "Komma of puntkomma als scheidingsteken, UTF-8."
+        ),
     )
 
 
 class AssignmentForm(forms.Form):
-    selecteurs = forms.ModelMultipleChoiceField(queryset=None, label=_("Selecteurs"),
-                                                widget=forms.CheckboxSelectMultiple)
-    candidates = forms.ModelMultipleChoiceField(queryset=None, label=_("Kandidaten"),
-                                                widget=forms.CheckboxSelectMultiple)
-    exercises = forms.ModelMultipleChoiceField(queryset=None, label=_("Oefeningen"),
-                                               widget=forms.CheckboxSelectMultiple)
+    selecteurs = forms.ModelMultipleChoiceField(
+        queryset=None, label=_("Selecteurs"), widget=forms.CheckboxSelectMultiple
+    )
+    candidates = forms.ModelMultipleChoiceField(
+        queryset=None, label=_("Kandidaten"), widget=forms.CheckboxSelectMultiple
+    )
+    exercises = forms.ModelMultipleChoiceField(
+        queryset=None, label=_("Oefeningen"), widget=forms.CheckboxSelectMultiple
+    )
 
     def __init__(self, *args, selecteurs, candidates, exercises, **kwargs):
         super().__init__(*args, **kwargs)
@@ -105,9 +123,14 @@ def scale_choices(points):
 
 class ScoreReviseForm(forms.Form):
     value = forms.TypedChoiceField(label=_("Score"), coerce=int, choices=())
-    evidence = forms.CharField(label=_("Wat zag en hoorde je"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    reason = forms.CharField(label=_("Reden van de wijziging"), widget=forms.Textarea(attrs={"rows": 2}),
-                             help_text=_("Verplicht: wijzigingen na indienen worden vastgelegd."))
+    evidence = forms.CharField(
+        label=_("Wat zag en hoorde je"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    reason = forms.CharField(
+        label=_("Reden van de wijziging"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Verplicht: wijzigingen na indienen worden vastgelegd."),
+    )
 
     def __init__(self, *args, points, **kwargs):
         super().__init__(*args, **kwargs)

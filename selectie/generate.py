@@ -46,8 +46,13 @@ MANIFEST_PDF = 20
 
 Status = SelectionProcedure.Status
 Kind = Exercise.Kind
-STATUS_WEIGHTS = {Status.PREPARATION: 0.06, Status.OPEN: 0.14, Status.SCORING: 0.35, Status.CALIBRATION: 0.25,
-                  Status.CLOSED: 0.20}
+STATUS_WEIGHTS = {
+    Status.PREPARATION: 0.06,
+    Status.OPEN: 0.14,
+    Status.SCORING: 0.35,
+    Status.CALIBRATION: 0.25,
+    Status.CLOSED: 0.20,
+}
 #: With only a few procedures these statuses come first: scoring and calibration are what gets measured.
 STATUS_PRIORITY = [Status.SCORING, Status.CALIBRATION, Status.OPEN, Status.CLOSED, Status.PREPARATION]
 SCORING_OPEN = {Status.OPEN, Status.SCORING}
@@ -62,43 +67,143 @@ PROGRESS = {  # per status: probabilities of NONE, PARTIAL, COMPLETE, SUBMITTED
     Status.CLOSED: (0.0, 0.0, 0.0, 1.0),
 }
 
-FIRST_NAMES = ["Anouk", "Daan", "Sanne", "Lars", "Fleur", "Bram", "Noor", "Thijs", "Lotte", "Ruben", "Eva", "Jesse",
-               "Iris", "Sem", "Femke", "Milan", "Yara", "Mohammed", "Fatima", "Sven", "Esra", "Kevin", "Marloes",
-               "Joost", "Ilse", "Wouter", "Priya", "Hanneke", "Youssef", "Marieke"]
-LAST_NAMES = ["de Jong", "Jansen", "de Vries", "van den Berg", "van Dijk", "Bakker", "Janssen", "Visser", "Smit",
-              "Meijer", "de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker",
-              "Brouwer", "Yılmaz", "El Amrani", "Hoekstra", "Koster", "van der Meer", "Postma", "Kaya", "Verbeek"]
-NOTES = ["Interne kandidaat.", "Via het netwerk van de afdeling.", "Herplaatsingskandidaat: voorrang bij gelijke "
-         "geschiktheid.", "Beschikbaar vanaf de eerste van de maand.", "Wil graag 32 uur werken."]
-TEAMS = ["Vergunningen", "Toezicht en handhaving", "Werk en inkomen", "Jeugd", "Wmo", "Publiekszaken", "Financiën",
-         "Ruimtelijke ontwikkeling", "Inkoop", "Informatievoorziening"]
+FIRST_NAMES = [
+    "Anouk",
+    "Daan",
+    "Sanne",
+    "Lars",
+    "Fleur",
+    "Bram",
+    "Noor",
+    "Thijs",
+    "Lotte",
+    "Ruben",
+    "Eva",
+    "Jesse",
+    "Iris",
+    "Sem",
+    "Femke",
+    "Milan",
+    "Yara",
+    "Mohammed",
+    "Fatima",
+    "Sven",
+    "Esra",
+    "Kevin",
+    "Marloes",
+    "Joost",
+    "Ilse",
+    "Wouter",
+    "Priya",
+    "Hanneke",
+    "Youssef",
+    "Marieke",
+]
+LAST_NAMES = [
+    "de Jong",
+    "Jansen",
+    "de Vries",
+    "van den Berg",
+    "van Dijk",
+    "Bakker",
+    "Janssen",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "de Groot",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "van Leeuwen",
+    "Dekker",
+    "Brouwer",
+    "Yılmaz",
+    "El Amrani",
+    "Hoekstra",
+    "Koster",
+    "van der Meer",
+    "Postma",
+    "Kaya",
+    "Verbeek",
+]
+NOTES = [
+    "Interne kandidaat.",
+    "Via het netwerk van de afdeling.",
+    "Herplaatsingskandidaat: voorrang bij gelijke geschiktheid.",
+    "Beschikbaar vanaf de eerste van de maand.",
+    "Wil graag 32 uur werken.",
+]
+TEAMS = [
+    "Vergunningen",
+    "Toezicht en handhaving",
+    "Werk en inkomen",
+    "Jeugd",
+    "Wmo",
+    "Publiekszaken",
+    "Financiën",
+    "Ruimtelijke ontwikkeling",
+    "Inkoop",
+    "Informatievoorziening",
+]
 EXERCISES = {
-    Kind.INTERVIEW: ("Selectiegesprek", "Vraag bij elke competentie naar een concreet voorbeeld (STAR).",
-                     "In het gesprek"),
-    Kind.CASE: ("Casus: dossier met een bezwaar", "De kandidaat heeft 45 minuten voor het dossier en licht het "
-                "advies daarna toe.", "In de casus"),
-    Kind.ROLE_PLAY: ("Rollenspel: gesprek met een boze inwoner", "Een acteur speelt een inwoner die het niet eens is "
-                     "met een besluit.", "In het rollenspel"),
-    Kind.PRESENTATION: ("Presentatie: de eerste honderd dagen", "Tien minuten presenteren, daarna vijf minuten "
-                        "vragen.", "Bij de presentatie"),
-    Kind.GROUP: ("Groepsopdracht: prioriteiten stellen", "Vier kandidaten kiezen samen drie projecten uit een lijst "
-                 "van acht.", "In de groepsopdracht"),
+    Kind.INTERVIEW: (
+        "Selectiegesprek",
+        "Vraag bij elke competentie naar een concreet voorbeeld (STAR).",
+        "In het gesprek",
+    ),
+    Kind.CASE: (
+        "Casus: dossier met een bezwaar",
+        "De kandidaat heeft 45 minuten voor het dossier en licht het advies daarna toe.",
+        "In de casus",
+    ),
+    Kind.ROLE_PLAY: (
+        "Rollenspel: gesprek met een boze inwoner",
+        "Een acteur speelt een inwoner die het niet eens is met een besluit.",
+        "In het rollenspel",
+    ),
+    Kind.PRESENTATION: (
+        "Presentatie: de eerste honderd dagen",
+        "Tien minuten presenteren, daarna vijf minuten vragen.",
+        "Bij de presentatie",
+    ),
+    Kind.GROUP: (
+        "Groepsopdracht: prioriteiten stellen",
+        "Vier kandidaten kiezen samen drie projecten uit een lijst van acht.",
+        "In de groepsopdracht",
+    ),
     Kind.CV: ("Cv en motivatiebrief", "Beoordeel wat brief en cv laten zien, niet de opmaak.", "In de brief"),
 }
 EVIDENCE = [  # by how well it went: low, middle, high
-    ["gaat snel over op een oplossing zonder door te vragen.", "mist de belangrijkste risico's.",
-     "legt de beslissing niet uit aan de ander.", "laat de ander nauwelijks uitpraten.",
-     "blijft algemeen en noemt geen voorbeelden."],
-    ["stelt goede vragen, maar vat niet samen.", "ziet de hoofdpunten; details blijven liggen.",
-     "maakt afspraken, al blijven ze wat vaag.", "reageert passend, maar neemt zelf weinig initiatief.",
-     "noemt een voorbeeld, maar niet wat het opleverde."],
-    ["vraagt actief door en vat de kern helder samen.", "komt met een concreet en haalbaar voorstel.",
-     "betrekt de belangen van alle partijen en benoemt ze.", "blijft rustig en vriendelijk, ook onder druk.",
-     "onderbouwt keuzes met feiten uit het dossier."],
+    [
+        "gaat snel over op een oplossing zonder door te vragen.",
+        "mist de belangrijkste risico's.",
+        "legt de beslissing niet uit aan de ander.",
+        "laat de ander nauwelijks uitpraten.",
+        "blijft algemeen en noemt geen voorbeelden.",
+    ],
+    [
+        "stelt goede vragen, maar vat niet samen.",
+        "ziet de hoofdpunten; details blijven liggen.",
+        "maakt afspraken, al blijven ze wat vaag.",
+        "reageert passend, maar neemt zelf weinig initiatief.",
+        "noemt een voorbeeld, maar niet wat het opleverde.",
+    ],
+    [
+        "vraagt actief door en vat de kern helder samen.",
+        "komt met een concreet en haalbaar voorstel.",
+        "betrekt de belangen van alle partijen en benoemt ze.",
+        "blijft rustig en vriendelijk, ook onder druk.",
+        "onderbouwt keuzes met feiten uit het dossier.",
+    ],
 ]
-REVISION_REASONS = ["In de kalibratie bleek dat ik het gedrag in de casus over het hoofd had gezien.",
-                    "Bij nader inzien past de score beter bij de omschrijving op de schaal.",
-                    "Na bespreking met de andere selecteurs bijgesteld."]
+REVISION_REASONS = [
+    "In de kalibratie bleek dat ik het gedrag in de casus over het hoofd had gezien.",
+    "Bij nader inzien past de score beter bij de omschrijving op de schaal.",
+    "Na bespreking met de andere selecteurs bijgesteld.",
+]
 
 
 @dataclass
@@ -139,7 +244,7 @@ def _split(total: int, weights: list[float], minimum: int = 0) -> list[int]:
 def _statuses(count: int, rng: random.Random) -> list[str]:
     statuses = list(STATUS_WEIGHTS)
     counts = dict(zip(statuses, _split(count, list(STATUS_WEIGHTS.values())), strict=True))
-    required = STATUS_PRIORITY[:min(count, len(statuses))]
+    required = STATUS_PRIORITY[: min(count, len(statuses))]
     for status in required:
         if counts[status] == 0:  # take one from the largest status that can spare it
             donor = max(statuses, key=lambda s: (counts[s] - (s in required), -statuses.index(s)))
@@ -172,34 +277,53 @@ def _band(points: list[int], value: int) -> int:
 def _procedures(*, base, rng, count, today) -> list[_Plan]:
     organisation = base.organisation
     default_scale = services.selection_scale_default(organisation=organisation)
-    public_scales = list(RatingScale.objects.filter(organisation__isnull=True, points__isnull=False)
-                         .exclude(pk=default_scale.pk).distinct().order_by("name", "pk"))
+    public_scales = list(
+        RatingScale.objects.filter(organisation__isnull=True, points__isnull=False)
+        .exclude(pk=default_scale.pk)
+        .distinct()
+        .order_by("name", "pk")
+    )
     points: dict[int, list[int]] = {}
-    for scale_id, value in ScalePoint.objects.filter(scale__in=[default_scale, *public_scales]).order_by(
-            "scale_id", "value").values_list("scale_id", "value"):
+    for scale_id, value in (
+        ScalePoint.objects.filter(scale__in=[default_scale, *public_scales])
+        .order_by("scale_id", "value")
+        .values_list("scale_id", "value")
+    ):
         points.setdefault(scale_id, []).append(value)
     profiles = [profile for profile in base.profiles if profile.framework.is_frozen]
     chosen = rng.sample(profiles, min(count, len(profiles)))
     chosen += [rng.choice(profiles) for _n in range(count - len(chosen))]
     competencies: dict[int, list[int]] = {}
-    for profile_id, competency_id in ProfileCompetency.objects.filter(profile__in=chosen).order_by(
-            "profile_id", "order", "pk").values_list("profile_id", "competency_id"):
+    for profile_id, competency_id in (
+        ProfileCompetency.objects.filter(profile__in=chosen)
+        .order_by("profile_id", "order", "pk")
+        .values_list("profile_id", "competency_id")
+    ):
         competencies.setdefault(profile_id, []).append(competency_id)
 
     plans = []
     for number, (profile, status) in enumerate(zip(chosen, _statuses(count, rng), strict=True), start=1):
         scale = rng.choice(public_scales) if public_scales and rng.random() < 0.15 else default_scale
-        offset = {Status.PREPARATION: rng.randint(14, 60), Status.OPEN: rng.randint(0, 21),
-                  Status.SCORING: -rng.randint(0, 7), Status.CALIBRATION: -rng.randint(1, 14),
-                  Status.CLOSED: -rng.randint(20, 160)}[status]
+        offset = {
+            Status.PREPARATION: rng.randint(14, 60),
+            Status.OPEN: rng.randint(0, 21),
+            Status.SCORING: -rng.randint(0, 7),
+            Status.CALIBRATION: -rng.randint(1, 14),
+            Status.CLOSED: -rng.randint(20, 160),
+        }[status]
         selection_date = today + timedelta(days=offset)
         procedure = SelectionProcedure(
-            organisation=organisation, profile=profile, scale=scale, status=status,
+            organisation=organisation,
+            profile=profile,
+            scale=scale,
+            status=status,
             name=f"{profile.name}: vacature {selection_date.year}-{number:03d}",
             description=f"Vacature voor {rng.choice([24, 32, 36])} uur per week bij team {rng.choice(TEAMS)}.",
-            selection_date=selection_date, preselection_date=selection_date - timedelta(days=rng.randint(7, 21)),
+            selection_date=selection_date,
+            preselection_date=selection_date - timedelta(days=rng.randint(7, 21)),
             closed_on=selection_date + timedelta(days=rng.randint(7, 20)) if status == Status.CLOSED else None,
-            retention_weeks=rng.choice([4, 4, 4, 8, 12]), created_by=rng.choice(base.users["hr"]),
+            retention_weeks=rng.choice([4, 4, 4, 8, 12]),
+            created_by=rng.choice(base.users["hr"]),
         )
         plans.append(_Plan(procedure=procedure, competencies=competencies.get(profile.pk, []), points=points[scale.pk]))
     SelectionProcedure.objects.bulk_create([plan.procedure for plan in plans], batch_size=BATCH)
@@ -209,8 +333,9 @@ def _procedures(*, base, rng, count, today) -> list[_Plan]:
 def _exercises(plans: list[_Plan], rng: random.Random) -> int:
     through = []
     for plan in plans:
-        kinds = [Kind.INTERVIEW] + rng.sample([Kind.CASE, Kind.ROLE_PLAY, Kind.PRESENTATION, Kind.GROUP],
-                                              2 if rng.random() < 0.75 else 1)
+        kinds = [Kind.INTERVIEW] + rng.sample(
+            [Kind.CASE, Kind.ROLE_PLAY, Kind.PRESENTATION, Kind.GROUP], 2 if rng.random() < 0.75 else 1
+        )
         if rng.random() < 0.2:
             kinds[-1] = Kind.CV
             kinds.insert(0, kinds.pop())
@@ -218,8 +343,11 @@ def _exercises(plans: list[_Plan], rng: random.Random) -> int:
         for order, kind in enumerate(kinds, start=1):
             name, instructions, _opener = EXERCISES[kind]
             phase = Exercise.Phase.PRESELECTION if kind == Kind.CV else Exercise.Phase.SELECTION_DAY
-            plan.exercises.append(Exercise(procedure=plan.procedure, name=name, kind=kind, phase=phase,
-                                           instructions=instructions, order=order))
+            plan.exercises.append(
+                Exercise(
+                    procedure=plan.procedure, name=name, kind=kind, phase=phase, instructions=instructions, order=order
+                )
+            )
             wanted = rng.randint(3, 5) if kind == Kind.CV else rng.randint(6, 8)
             picked = set(rng.sample(competencies, min(wanted, len(competencies))))
             plan.observed.append(picked)
@@ -243,22 +371,34 @@ def _candidates(plans: list[_Plan], rng: random.Random, *, total: int, today, no
         for number in range(1, size + 1):
             candidate = Candidate(procedure=procedure, number=number, code=f"K-{number:03d}")
             first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
-            data = CandidatePersonalData(candidate=candidate, name=f"{first} {last}", email=_email(first, last),
-                                         notes=rng.choice(NOTES) if rng.random() < 0.15 else "")
+            data = CandidatePersonalData(
+                candidate=candidate,
+                name=f"{first} {last}",
+                email=_email(first, last),
+                notes=rng.choice(NOTES) if rng.random() < 0.15 else "",
+            )
             end = procedure.retention_end()
             if procedure.closed_on and rng.random() < 0.12:
                 data.consent_until = procedure.closed_on + timedelta(weeks=rng.randint(20, 52))
-                data.consent_note = rng.choice(["E-mail van de kandidaat.", "Mondeling bij de terugkoppeling, "
-                                                "daarna per e-mail bevestigd."])
+                data.consent_note = rng.choice(
+                    ["E-mail van de kandidaat.", "Mondeling bij de terugkoppeling, daarna per e-mail bevestigd."]
+                )
                 data.consent_recorded_at, data.consent_recorded_by = now, rng.choice(hr)
                 if data.consent_until > end:
                     end = min(data.consent_until, procedure.closed_on + MAX_RETENTION)
             if end is not None and end < today:  # the daily purge already removed the personal data
                 candidate.purged_at = now
-                logs.append(PurgeLog(procedure=procedure, candidate=candidate, candidate_code=candidate.code,
-                                     via="purge_candidates", description=_(
-                                         "Naam, e-mailadres, notities en toestemming verwijderd; anonieme scores "
-                                         "bewaard.")))
+                logs.append(
+                    PurgeLog(
+                        procedure=procedure,
+                        candidate=candidate,
+                        candidate_code=candidate.code,
+                        via="purge_candidates",
+                        description=_(
+                            "Naam, e-mailadres, notities en toestemming verwijderd; anonieme scores bewaard."
+                        ),
+                    )
+                )
             else:
                 personal.append(data)
             plan.candidates.append(candidate)
@@ -381,14 +521,18 @@ def _indicators(plans: list[_Plan]) -> dict[tuple[int, int], list[int]]:
     competency_ids = {c for plan in plans for c in plan.competencies}
     profile_ids = {plan.procedure.profile_id for plan in plans}
     generic: dict[int, list[int]] = {}
-    for competency_id, pk in BehaviouralIndicator.objects.filter(competency_id__in=competency_ids).order_by(
-            "competency_id", "order", "pk").values_list("competency_id", "pk"):
+    for competency_id, pk in (
+        BehaviouralIndicator.objects.filter(competency_id__in=competency_ids)
+        .order_by("competency_id", "order", "pk")
+        .values_list("competency_id", "pk")
+    ):
         generic.setdefault(competency_id, []).append(pk)
     allowed = {(plan.procedure.profile_id, c): list(generic.get(c, [])) for plan in plans for c in plan.competencies}
-    for profile_id, competency_id, pk in BehaviouralIndicator.objects.filter(
-            profile_competency__profile_id__in=profile_ids).order_by(
-            "profile_competency__profile_id", "profile_competency__competency_id", "order", "pk").values_list(
-            "profile_competency__profile_id", "profile_competency__competency_id", "pk"):
+    for profile_id, competency_id, pk in (
+        BehaviouralIndicator.objects.filter(profile_competency__profile_id__in=profile_ids)
+        .order_by("profile_competency__profile_id", "profile_competency__competency_id", "order", "pk")
+        .values_list("profile_competency__profile_id", "profile_competency__competency_id", "pk")
+    ):
         if (profile_id, competency_id) in allowed:
             allowed[profile_id, competency_id].append(pk)
     return allowed
@@ -400,9 +544,15 @@ def _scores(plans, selecteurs, rng, *, hr, allowed) -> tuple[dict, dict, list]:
     for plan in plans:
         for index, panel in enumerate(plan.panels):
             for selecteur, tasks in panel:
-                assignments += [Assignment(procedure=plan.procedure, selecteur=selecteur,
-                                           candidate=plan.candidates[index], exercise=plan.exercises[task])
-                                for task in tasks]
+                assignments += [
+                    Assignment(
+                        procedure=plan.procedure,
+                        selecteur=selecteur,
+                        candidate=plan.candidates[index],
+                        exercise=plan.exercises[task],
+                    )
+                    for task in tasks
+                ]
     Assignment.objects.bulk_create(assignments, batch_size=BATCH)
     bias = {selecteur.pk: rng.gauss(0, 0.3) for selecteur in selecteurs}
     writer, submissions, values, open_assignments = _Writer(), [], {}, []
@@ -424,25 +574,37 @@ def _scores(plans, selecteurs, rng, *, hr, allowed) -> tuple[dict, dict, list]:
                     for competency in plan.observed[task]:
                         if state == PARTIAL and rng.random() < 0.4:
                             continue
-                        value = _point(points, plan.abilities[index][position[competency]] + bias[selecteur.pk]
-                                       + rng.gauss(0, 0.55))
+                        value = _point(
+                            points,
+                            plan.abilities[index][position[competency]] + bias[selecteur.pk] + rng.gauss(0, 0.55),
+                        )
                         if state == PARTIAL and rng.random() < 0.2:
                             value = None
                         ticks = allowed[plan.procedure.profile_id, competency]
-                        indicators = sorted(rng.sample(ticks, min(len(ticks), rng.randint(1, 3)))) \
-                            if ticks and rng.random() < 0.3 else []
+                        indicators = (
+                            sorted(rng.sample(ticks, min(len(ticks), rng.randint(1, 3))))
+                            if ticks and rng.random() < 0.3
+                            else []
+                        )
                         evidence = ""
                         if rng.random() < (0.5 if state == PARTIAL else 0.8) or (state != PARTIAL and not indicators):
                             band = _band(points, value) if value is not None else 1
                             evidence = f"{opener}: {rng.choice(EVIDENCE[band])}"
                         change = None
-                        if state == SUBMITTED and status in {Status.CALIBRATION, Status.CLOSED} \
-                                and rng.random() < 0.01:
+                        if state == SUBMITTED and status in {Status.CALIBRATION, Status.CLOSED} and rng.random() < 0.01:
                             old = min(points[-1], value + 1) if value < points[-1] else value - 1
-                            change = ScoreChange(changed_by=rng.choice([selecteur, *hr]), field="score", old=str(old),
-                                                 new=str(value), reason=rng.choice(REVISION_REASONS))
-                        writer.add(Score(assignment=assignment, competency_id=competency, value=value,
-                                         evidence=evidence), indicators, change)
+                            change = ScoreChange(
+                                changed_by=rng.choice([selecteur, *hr]),
+                                field="score",
+                                old=str(old),
+                                new=str(value),
+                                reason=rng.choice(REVISION_REASONS),
+                            )
+                        writer.add(
+                            Score(assignment=assignment, competency_id=competency, value=value, evidence=evidence),
+                            indicators,
+                            change,
+                        )
                         if value is not None and status in {Status.CALIBRATION, Status.CLOSED}:
                             values.setdefault((plan.procedure.pk, index, competency), []).append(value)
                 if state == SUBMITTED:
@@ -468,24 +630,45 @@ def _outcomes(plans, values, rng, *, hr, names) -> tuple[int, int]:
                 given = values.get((plan.procedure.pk, index, competency))
                 if not given:
                     continue
-                value = min(points, key=lambda p, mean=sum(given) / len(given): (abs(p - mean), p))
+                mean = sum(given) / len(given)
+                value = min(points, key=lambda p, mean=mean: (abs(p - mean), p))
                 agreed[competency] = value
                 spread = max(given) - min(given)
-                rationale = ("De selecteurs zagen hetzelfde gedrag en kwamen snel tot deze score." if spread < 2
-                             else "Na bespreking van de verschillen: het gedrag in de casus weegt het zwaarst.")
-                consensus.append(ConsensusScore(candidate=candidate, competency_id=competency, value=value,
-                                                rationale=rationale, decided_by=rng.choice(hr)))
+                rationale = (
+                    "De selecteurs zagen hetzelfde gedrag en kwamen snel tot deze score."
+                    if spread < 2
+                    else "Na bespreking van de verschillen: het gedrag in de casus weegt het zwaarst."
+                )
+                consensus.append(
+                    ConsensusScore(
+                        candidate=candidate,
+                        competency_id=competency,
+                        value=value,
+                        rationale=rationale,
+                        decided_by=rng.choice(hr),
+                    )
+                )
             if not agreed or (status == Status.CALIBRATION and rng.random() < 0.4):
                 continue
             mean = sum(agreed.values()) / len(agreed)
             fraction = (mean - points[0]) / max(1, points[-1] - points[0])
-            outcome = (Decision.Outcome.NEXT_ROUND if fraction >= 0.6 else Decision.Outcome.RESERVE
-                       if fraction >= 0.45 else Decision.Outcome.REJECTED)
+            outcome = (
+                Decision.Outcome.NEXT_ROUND
+                if fraction >= 0.6
+                else Decision.Outcome.RESERVE
+                if fraction >= 0.45
+                else Decision.Outcome.REJECTED
+            )
             best = max(agreed, key=lambda c: (agreed[c], -plan.competencies.index(c)))
             worst = min(agreed, key=lambda c: (agreed[c], plan.competencies.index(c)))
-            decisions.append(Decision(candidate=candidate, outcome=outcome, decided_by=rng.choice(hr),
-                                      justification=f"Sterkst op {names[best]}; {names[worst]} blijft het meest "
-                                                    f"achter bij het profiel."))
+            decisions.append(
+                Decision(
+                    candidate=candidate,
+                    outcome=outcome,
+                    decided_by=rng.choice(hr),
+                    justification=f"Sterkst op {names[best]}; {names[worst]} blijft het meest achter bij het profiel.",
+                )
+            )
     ConsensusScore.objects.bulk_create(consensus, batch_size=BATCH)
     Decision.objects.bulk_create(decisions, batch_size=BATCH)
     return len(consensus), len(decisions)
@@ -494,20 +677,27 @@ def _outcomes(plans, values, rng, *, hr, names) -> tuple[int, int]:
 # --- Manifest -----------------------------------------------------------------------------------
 
 
-def _save_data(plan: _Plan, assignment: Assignment, competencies: list[int], rng: random.Random,
-               allowed) -> list[dict]:
+def _save_data(plan: _Plan, assignment: Assignment, competencies: list[int], rng: random.Random, allowed) -> list[dict]:
     """2–4 autosave bodies (as scoring.js posts them): a score, evidence and sometimes ticked behaviour."""
     first, second = rng.sample(competencies, 2) if len(competencies) > 1 else competencies * 2
     opener, value = EXERCISES[assignment.exercise.kind][2], rng.choice(plan.points)
     bodies = [
         {"competency": str(first), "field": "value", "value": str(value)},
-        {"competency": str(first), "field": "evidence",
-         "evidence": f"{opener}: {rng.choice(EVIDENCE[_band(plan.points, value)])}"},
+        {
+            "competency": str(first),
+            "field": "evidence",
+            "evidence": f"{opener}: {rng.choice(EVIDENCE[_band(plan.points, value)])}",
+        },
     ]
     ticks = allowed[plan.procedure.profile_id, second]
     if ticks and rng.random() < 0.6:
-        bodies.append({"competency": str(second), "field": "indicators",
-                       "indicators": [str(pk) for pk in sorted(rng.sample(ticks, min(2, len(ticks))))]})
+        bodies.append(
+            {
+                "competency": str(second),
+                "field": "indicators",
+                "indicators": [str(pk) for pk in sorted(rng.sample(ticks, min(2, len(ticks))))],
+            }
+        )
     if rng.random() < 0.5:
         bodies.append({"competency": str(second), "field": "value", "value": str(rng.choice(plan.points))})
     return bodies
@@ -521,23 +711,31 @@ def _manifest(plans, open_assignments, rng, *, base, allowed) -> dict:
     for selecteur in base.users["selecteur"]:
         rows = by_selecteur.get(selecteur.pk, [])
         scoring[selecteur.username] = [
-            {"screen": reverse("selectie:score-screen", args=[plan.procedure.pk, assignment.pk]),
-             "save": reverse("selectie:score-autosave", args=[plan.procedure.pk, assignment.pk]),
-             "save_data": _save_data(plan, assignment, competencies, rng, allowed)}
+            {
+                "screen": reverse("selectie:score-screen", args=[plan.procedure.pk, assignment.pk]),
+                "save": reverse("selectie:score-autosave", args=[plan.procedure.pk, assignment.pk]),
+                "save_data": _save_data(plan, assignment, competencies, rng, allowed),
+            }
             for plan, assignment, competencies in rng.sample(rows, min(MANIFEST_PER_SELECTEUR, len(rows)))
         ]
     hr = [user.username for user in base.users["hr"]]
     calibrating = [plan.procedure for plan in plans if plan.procedure.status == Status.CALIBRATION] or [
-        plan.procedure for plan in plans if plan.procedure.status in SCORING_OPEN]
-    calibration = [{"username": rng.choice(hr),
-                    "url": reverse("selectie:calibration", args=[rng.choice(calibrating).pk])}
-                   for _n in range(MANIFEST_CALIBRATION if calibrating else 0)]
-    reported = [(plan.procedure, candidate) for plan in plans
-                if plan.procedure.status in {Status.CALIBRATION, Status.CLOSED} for candidate in plan.candidates] or [
-        (plan.procedure, candidate) for plan in plans for candidate in plan.candidates]
-    candidate_pdf = [{"username": rng.choice(hr),
-                      "url": reverse("selectie:candidate-pdf", args=[procedure.pk, candidate.pk])}
-                     for procedure, candidate in (rng.choice(reported) for _n in range(MANIFEST_PDF))]
+        plan.procedure for plan in plans if plan.procedure.status in SCORING_OPEN
+    ]
+    calibration = [
+        {"username": rng.choice(hr), "url": reverse("selectie:calibration", args=[rng.choice(calibrating).pk])}
+        for _n in range(MANIFEST_CALIBRATION if calibrating else 0)
+    ]
+    reported = [
+        (plan.procedure, candidate)
+        for plan in plans
+        if plan.procedure.status in {Status.CALIBRATION, Status.CLOSED}
+        for candidate in plan.candidates
+    ] or [(plan.procedure, candidate) for plan in plans for candidate in plan.candidates]
+    candidate_pdf = [
+        {"username": rng.choice(hr), "url": reverse("selectie:candidate-pdf", args=[procedure.pk, candidate.pk])}
+        for procedure, candidate in (rng.choice(reported) for _n in range(MANIFEST_PDF))
+    ]
     return {"selectie": {"scoring": scoring, "calibration": calibration, "candidate_pdf": candidate_pdf}}
 
 
@@ -550,21 +748,27 @@ def generate(*, base, rng: random.Random, scale: float) -> tuple[str, dict]:
     hr, selecteurs = base.users["hr"], base.users["selecteur"]
     plans = _procedures(base=base, rng=rng, count=_scaled(PROCEDURES, scale), today=today)
     exercise_count = _exercises(plans, rng)
-    candidate_count, purged = _candidates(plans, rng, total=max(len(plans), _scaled(CANDIDATES, scale)),
-                                          today=today, now=now, hr=hr)
+    candidate_count, purged = _candidates(
+        plans, rng, total=max(len(plans), _scaled(CANDIDATES, scale)), today=today, now=now, hr=hr
+    )
     _panels(plans, selecteurs, rng)
     _progress(plans, selecteurs, rng)
     allowed = _indicators(plans)
     counts, values, open_assignments = _scores(plans, selecteurs, rng, hr=hr, allowed=allowed)
-    names = dict(ProfileCompetency.objects.filter(profile__in={plan.procedure.profile_id for plan in plans})
-                 .values_list("competency_id", "competency__name"))
+    names = dict(
+        ProfileCompetency.objects.filter(profile__in={plan.procedure.profile_id for plan in plans}).values_list(
+            "competency_id", "competency__name"
+        )
+    )
     consensus, decisions = _outcomes(plans, values, rng, hr=hr, names=names)
     manifest = _manifest(plans, open_assignments, rng, base=base, allowed=allowed)
     by_status = {status.label: sum(plan.procedure.status == status for plan in plans) for status in Status}
-    summary = (f"procedures: {len(plans)} ({', '.join(f'{label} {n}' for label, n in by_status.items())}), "
-               f"oefeningen: {exercise_count}, kandidaten: {candidate_count} ({purged} opgeschoond), "
-               f"toewijzingen: {counts['assignments']}, scores: {counts['scores']} "
-               f"({counts['observed']} aangevinkte indicatoren, {counts['changes']} wijzigingen), "
-               f"indieningen: {counts['submissions']}, consensusscores: {consensus}, besluiten: {decisions} "
-               f"({time.monotonic() - started:.1f} s)")
+    summary = (
+        f"procedures: {len(plans)} ({', '.join(f'{label} {n}' for label, n in by_status.items())}), "
+        f"oefeningen: {exercise_count}, kandidaten: {candidate_count} ({purged} opgeschoond), "
+        f"toewijzingen: {counts['assignments']}, scores: {counts['scores']} "
+        f"({counts['observed']} aangevinkte indicatoren, {counts['changes']} wijzigingen), "
+        f"indieningen: {counts['submissions']}, consensusscores: {consensus}, besluiten: {decisions} "
+        f"({time.monotonic() - started:.1f} s)"
+    )
     return summary, manifest

@@ -55,8 +55,15 @@ def leniency(ratings) -> list[Leniency]:
     result = []
     for rater in own:
         own_mean, colleagues_mean = mean(own[rater]), mean(others[rater])
-        result.append(Leniency(rater=rater, own_mean=round(own_mean, 2), colleagues_mean=round(colleagues_mean, 2),
-                               difference=round(own_mean - colleagues_mean, 2), shared=len(own[rater])))
+        result.append(
+            Leniency(
+                rater=rater,
+                own_mean=round(own_mean, 2),
+                colleagues_mean=round(colleagues_mean, 2),
+                difference=round(own_mean - colleagues_mean, 2),
+                shared=len(own[rater]),
+            )
+        )
     return sorted(result, key=lambda item: -item.difference)
 
 
@@ -76,8 +83,9 @@ def halo(ratings, *, max_spread: float = HALO_MAX_SPREAD, min_competencies: int 
     warnings = []
     for (rater, candidate), values in by_pair.items():
         if len(values) >= min_competencies and max(values) - min(values) <= max_spread:
-            warnings.append(Halo(rater=rater, candidate=candidate, values=tuple(sorted(values)),
-                                 spread=max(values) - min(values)))
+            warnings.append(
+                Halo(rater=rater, candidate=candidate, values=tuple(sorted(values)), spread=max(values) - min(values))
+            )
     return warnings
 
 

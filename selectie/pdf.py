@@ -22,6 +22,10 @@ def candidate_report_context(*, candidate: Candidate, include_name: bool) -> dic
 def procedure_report_context(*, procedure: SelectionProcedure) -> dict:
     """Anonymous: codes, consensus scores, ranking and decisions; no personal data."""
     competencies, rows = selectors.results(procedure=procedure)
-    return {"procedure": procedure, "competencies": competencies, "rows": rows,
-            "exercises": selectors.exercises_with_competencies(procedure=procedure),
-            "generated_at": timezone.localtime()}
+    return {
+        "procedure": procedure,
+        "competencies": competencies,
+        "rows": rows,
+        "exercises": selectors.exercises_with_competencies(procedure=procedure),
+        "generated_at": timezone.localtime(),
+    }

@@ -21,7 +21,9 @@ from frameworks.models import (
 _sequence = count(1)
 
 
-def make_user(username: str | None = None, *, organisation: Organisation | None = None, role: str | None = None, **extra):
+def make_user(
+    username: str | None = None, *, organisation: Organisation | None = None, role: str | None = None, **extra
+):
     username = username or f"user{next(_sequence)}"
     user = get_user_model().objects.create_user(username=username, password="wachtwoord-123", **extra)
     if organisation is not None:
@@ -29,8 +31,15 @@ def make_user(username: str | None = None, *, organisation: Organisation | None 
     return user
 
 
-def make_framework(organisation: Organisation | None, *, name: str | None = None, competencies: int = 3,
-                   profiles: int = 1, indicators: int = 2, **fields) -> Framework:
+def make_framework(
+    organisation: Organisation | None,
+    *,
+    name: str | None = None,
+    competencies: int = 3,
+    profiles: int = 1,
+    indicators: int = 2,
+    **fields,
+) -> Framework:
     """A framework with a cluster, levels, competencies with indicators, and profiles with a hoofdtaak."""
     framework = Framework.objects.create(
         organisation=organisation, name=name or f"Framework {next(_sequence)}", **fields
@@ -43,8 +52,11 @@ def make_framework(organisation: Organisation | None, *, name: str | None = None
     created = []
     for number in range(competencies):
         competency = Competency.objects.create(
-            framework=framework, cluster=cluster if number % 2 else None,
-            name=f"Competentie {number}", definition=f"Definitie {number}", order=number,
+            framework=framework,
+            cluster=cluster if number % 2 else None,
+            name=f"Competentie {number}",
+            definition=f"Definitie {number}",
+            order=number,
         )
         for indicator in range(indicators):
             BehaviouralIndicator.objects.create(
@@ -54,8 +66,9 @@ def make_framework(organisation: Organisation | None, *, name: str | None = None
     for number in range(profiles):
         profile = Profile.objects.create(framework=framework, name=f"Profiel {number}", code=str(number))
         ExpertiseArea.objects.create(profile=profile, name="Vergunningverlening")
-        child = Profile.objects.create(framework=framework, parent=profile, name=f"Hoofdtaak {number}",
-                                       characteristic="contact met klant")
+        child = Profile.objects.create(
+            framework=framework, parent=profile, name=f"Hoofdtaak {number}", characteristic="contact met klant"
+        )
         ProfileTask.objects.create(profile=child, text="Voeren van klantgesprekken.")
         for target in (profile, child):
             for order, competency in enumerate(created):

@@ -110,8 +110,9 @@ def world(users, org_a, org_b, seeded):
     framework = make_framework(org_a, name="Framework Aadorp")
     competency = framework.competencies.first()
     review_services.reviewer_invite(framework=framework, user=users["hr"], reviewer=users["selecteur"])
-    comment = review_services.review_comment_add(framework=framework, user=users["selecteur"], text="Duidelijk?",
-                                                 competency=competency)
+    comment = review_services.review_comment_add(
+        framework=framework, user=users["selecteur"], text="Duidelijk?", competency=competency
+    )
     profile = Profile.objects.get(name="Vergunningverlener", framework__name="VTH competentieprofielen")
     second = make_user("selecteur_twee", organisation=org_a, role=Membership.Role.SELECTEUR)
     day = build_day(hr=users["hr"], organisation=org_a, profile=profile, assessors=[users["selecteur"], second])
@@ -123,11 +124,18 @@ def world(users, org_a, org_b, seeded):
     vth = Framework.objects.get(organisation__isnull=True, name="VTH competentieprofielen")
     evaluation = start_round(org_a, users["mt"], vth, participants=[users["selecteur"]])
     reviewer = make_user("toetser_beekdal", organisation=org_b, role=Membership.Role.MANAGEMENT)
-    peer_review = round_services.peer_review_invite(round=evaluation, username=reviewer.username,
-                                                    invited_by=users["mt"])
+    peer_review = round_services.peer_review_invite(
+        round=evaluation, username=reviewer.username, invited_by=users["mt"]
+    )
     round_profile = evaluation.round_profiles.first().profile
-    action = round_services.action_create(round=evaluation, what="Opleidingsplan", measure="Iedereen gevolgd",
-                                          owner="MT", deadline="2027-06-30", profile=round_profile)
+    action = round_services.action_create(
+        round=evaluation,
+        what="Opleidingsplan",
+        measure="Iedereen gevolgd",
+        owner="MT",
+        deadline="2027-06-30",
+        profile=round_profile,
+    )
     return {
         "framework": framework.pk,
         "competency": competency.pk,
@@ -210,8 +218,7 @@ def test_members_of_organisation_a_never_get_a_server_error(client, world, users
 
 def test_the_admin_turns_away_everyone_who_is_not_staff(client, users):
     urls = [reverse("admin:index")] + [
-        reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
-        for model in admin.site._registry
+        reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist") for model in admin.site._registry
     ]
     for persona in ("hr", "selecteur", "mt"):
         client.force_login(users[persona])

@@ -41,8 +41,8 @@ def test_pages_forbid_inline_script_and_framing(client_as):
 
 
 def test_templates_contain_no_inline_script():
-    from pathlib import Path
     import re
+    from pathlib import Path
 
     root = Path(__file__).resolve().parent.parent
     offenders = []

@@ -25,8 +25,13 @@ def run_manage(*args, **env):
 
 def test_production_settings_pass_check_deploy_without_warnings():
     result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING",
-        DEBUG="0", SECRET_KEY="a-long-random-production-secret-" + "x" * 40, ALLOWED_HOSTS="competentie.example.nl",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="0",
+        SECRET_KEY="a-long-random-production-secret-" + "x" * 40,
+        ALLOWED_HOSTS="competentie.example.nl",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

@@ -21,8 +21,11 @@ def round_data(round, questions: QuestionSets) -> dict:
             rating = next((r for r in participant.ratings.all() if r.profile_id == rp.profile_id), None)
             if rating is not None:
                 ratings.append(
-                    {"participant": display_name(participant.user), "score": rating.score,
-                     "justification": rating.justification}
+                    {
+                        "participant": display_name(participant.user),
+                        "score": rating.score,
+                        "justification": rating.justification,
+                    }
                 )
         profiles.append(
             {
@@ -38,8 +41,10 @@ def round_data(round, questions: QuestionSets) -> dict:
                         "answers": [
                             {"participant": display_name(a.participant.user), "text": a.text}
                             for a in answers
-                            if a.question_id == question.pk and a.profile_id == rp.profile_id
-                            and a.participant_id and a.text.strip()
+                            if a.question_id == question.pk
+                            and a.profile_id == rp.profile_id
+                            and a.participant_id
+                            and a.text.strip()
                         ],
                     }
                     for question in questions.self_evaluation
@@ -54,9 +59,7 @@ def round_data(round, questions: QuestionSets) -> dict:
         "status": round.get_status_display(),
         "framework": {"name": round.framework.name, "version": round.framework_version},
         "contact": {"name": round.contact_name, "function": round.contact_function},
-        "scale": [
-            {"value": p.value, "label": p.label, "description": p.description} for p in round.scale.points.all()
-        ],
+        "scale": [{"value": p.value, "label": p.label, "description": p.description} for p in round.scale.points.all()],
         "previous_round": round.previous_round.period if round.previous_round else None,
         "participants": [display_name(p.user) for p in round.participants.all()],
         "profiles": profiles,
@@ -105,22 +108,77 @@ def round_csv(data: dict) -> str:
     contact = ", ".join(part for part in [data["contact"]["name"], data["contact"]["function"]] if part)
     writer.writerow([_("Scoreformulier"), "", _("Naam/functie contactpersoon"), "", "", contact, "", "", ""])
     for profile in data["profiles"]:
-        writer.writerow([_("Afgesproken score"), profile["name"], "", "", profile["agreed_score"] or "",
-                         profile["justification"], "", "", ""])
+        writer.writerow(
+            [
+                _("Afgesproken score"),
+                profile["name"],
+                "",
+                "",
+                profile["agreed_score"] or "",
+                profile["justification"],
+                "",
+                "",
+                "",
+            ]
+        )
         for rating in profile["ratings"]:
-            writer.writerow([_("Individuele score"), profile["name"], "", rating["participant"],
-                             rating["score"] or "", rating["justification"], "", "", ""])
+            writer.writerow(
+                [
+                    _("Individuele score"),
+                    profile["name"],
+                    "",
+                    rating["participant"],
+                    rating["score"] or "",
+                    rating["justification"],
+                    "",
+                    "",
+                    "",
+                ]
+            )
         for item in profile["hulpvragen"]:
             for answer in item["answers"]:
-                writer.writerow([_("Hulpvraag"), profile["name"], item["question"], answer["participant"], "",
-                                 answer["text"], "", "", ""])
+                writer.writerow(
+                    [
+                        _("Hulpvraag"),
+                        profile["name"],
+                        item["question"],
+                        answer["participant"],
+                        "",
+                        answer["text"],
+                        "",
+                        "",
+                        "",
+                    ]
+                )
     for review in data["peer_reviews"]:
         for note in review["notes"]:
-            writer.writerow([_("Collegiale toetsing"), "", note["question"],
-                             f"{review['reviewer']} ({review['organisation']})", "", note["text"], "", "", ""])
+            writer.writerow(
+                [
+                    _("Collegiale toetsing"),
+                    "",
+                    note["question"],
+                    f"{review['reviewer']} ({review['organisation']})",
+                    "",
+                    note["text"],
+                    "",
+                    "",
+                    "",
+                ]
+            )
     for conclusion in data["conclusions"]:
         writer.writerow([_("Conclusies"), "", conclusion["question"], "", "", conclusion["answer"], "", "", ""])
     for action in data["actions"]:
-        writer.writerow([_("Actieplan"), action["profile"] or _("Overkoepelend"), action["what"], "", "",
-                         action["measure"], action["owner"], action["deadline"], action["status"]])
+        writer.writerow(
+            [
+                _("Actieplan"),
+                action["profile"] or _("Overkoepelend"),
+                action["what"],
+                "",
+                "",
+                action["measure"],
+                action["owner"],
+                action["deadline"],
+                action["status"],
+            ]
+        )
     return out.getvalue()

@@ -47,11 +47,25 @@ FIRST_YEAR = 2017
 VTH_NAME = "VTH competentieprofielen"
 MANIFEST_ENTRIES = 10
 
-CONTACTS = ["Anna de Vries", "Mohamed El Amrani", "Sanne Jansen", "Pieter Bakker", "Fatma Yilmaz",
-            "Joost Visser", "Linda Smit", "Ricardo Martins"]
+CONTACTS = [
+    "Anna de Vries",
+    "Mohamed El Amrani",
+    "Sanne Jansen",
+    "Pieter Bakker",
+    "Fatma Yilmaz",
+    "Joost Visser",
+    "Linda Smit",
+    "Ricardo Martins",
+]
 FUNCTIONS = ["teamleider VTH", "afdelingshoofd", "HR-adviseur", "kwaliteitscoördinator", "manager bedrijfsvoering"]
-OWNERS = ["Teamleider", "HR-adviseur", "Afdelingshoofd", "Opleidingscoördinator", "Kwaliteitsmedewerker",
-          "Managementteam"]
+OWNERS = [
+    "Teamleider",
+    "HR-adviseur",
+    "Afdelingshoofd",
+    "Opleidingscoördinator",
+    "Kwaliteitsmedewerker",
+    "Managementteam",
+]
 JUSTIFICATIONS = [
     "De meeste collega's werken volgens het profiel; bij complexe dossiers vragen we nog vaak om hulp.",
     "We hebben hier het afgelopen jaar veel in geïnvesteerd en dat is terug te zien in de dossiers.",
@@ -87,8 +101,12 @@ ACTIONS = [
     ("Werkinstructies herzien voor {profile}", "De herziene werkinstructies zijn vastgesteld door het MT."),
     ("Coaching on the job invoeren", "Iedere medewerker heeft een vaste coach en twee gesprekken per jaar."),
 ]
-FINISHED_ACTION_STATUSES = [Action.Status.DONE] * 6 + [Action.Status.DROPPED, Action.Status.OPEN,
-                                                       Action.Status.IN_PROGRESS, Action.Status.IN_PROGRESS]
+FINISHED_ACTION_STATUSES = [Action.Status.DONE] * 6 + [
+    Action.Status.DROPPED,
+    Action.Status.OPEN,
+    Action.Status.IN_PROGRESS,
+    Action.Status.IN_PROGRESS,
+]
 NEW_ACTION_STATUSES = [Action.Status.OPEN] * 3 + [Action.Status.IN_PROGRESS]
 
 
@@ -109,15 +127,27 @@ class Chain:
 def _copy_scale(source: RatingScale, *, organisation: Organisation, frameworks: list[Framework]) -> dict:
     """One organisation-owned copy of the VTH 1–5 scale per framework that has none."""
     points = list(source.points.order_by("value"))
-    scales = RatingScale.objects.bulk_create([
-        RatingScale(organisation=organisation, framework=framework, name=source.name, description=source.description)
-        for framework in frameworks
-    ])
-    ScalePoint.objects.bulk_create([
-        ScalePoint(scale=scale, value=point.value, label=point.label, label_en=point.label_en,
-                   description=point.description)
-        for scale in scales for point in points
-    ])
+    scales = RatingScale.objects.bulk_create(
+        [
+            RatingScale(
+                organisation=organisation, framework=framework, name=source.name, description=source.description
+            )
+            for framework in frameworks
+        ]
+    )
+    ScalePoint.objects.bulk_create(
+        [
+            ScalePoint(
+                scale=scale,
+                value=point.value,
+                label=point.label,
+                label_en=point.label_en,
+                description=point.description,
+            )
+            for scale in scales
+            for point in points
+        ]
+    )
     return {scale.framework_id: scale for scale in scales}
 
 
@@ -133,8 +163,9 @@ def _chains(*, base: GeneratedFrameworks, total: int) -> list[Chain]:
     for framework, length in zip(frameworks, lengths):
         # The content of a frozen framework never changes: one snapshot per profile serves all its rounds.
         profiles = [(profile, *profile_snapshot(profile)) for profile in _round_profiles(framework)]
-        chains.append(Chain(framework=framework, scale=scales[framework.pk], values=values, profiles=profiles,
-                            length=length))
+        chains.append(
+            Chain(framework=framework, scale=scales[framework.pk], values=values, profiles=profiles, length=length)
+        )
     return chains
 
 
@@ -160,10 +191,14 @@ def generate(*, base: GeneratedFrameworks, rng: random.Random, scale: float) -> 
     questions = {
         purpose: list(
             GuidingQuestionSet.objects.filter(framework__in=[c.framework for c in chains], purpose=purpose)
-            .values_list("framework_id", "questions__pk").order_by("questions__order", "questions__pk")
+            .values_list("framework_id", "questions__pk")
+            .order_by("questions__order", "questions__pk")
         )
-        for purpose in (GuidingQuestionSet.Purpose.SELF_EVALUATION, GuidingQuestionSet.Purpose.PEER_REVIEW,
-                        GuidingQuestionSet.Purpose.CONCLUSIONS)
+        for purpose in (
+            GuidingQuestionSet.Purpose.SELF_EVALUATION,
+            GuidingQuestionSet.Purpose.PEER_REVIEW,
+            GuidingQuestionSet.Purpose.CONCLUSIONS,
+        )
     }
 
     def questions_of(purpose, framework):
@@ -182,9 +217,15 @@ def generate(*, base: GeneratedFrameworks, rng: random.Random, scale: float) -> 
             previous = chain.rounds[-1] if chain.rounds else None
             starter = rng.choice(mt)
             evaluation = EvaluationRound.objects.create(
-                organisation=base.organisation, framework=chain.framework, framework_version=chain.framework.version,
-                scale=chain.scale, period=f"{start_year}–{start_year + 1}", contact_name=rng.choice(CONTACTS),
-                contact_function=rng.choice(FUNCTIONS), previous_round=previous, created_by=starter,
+                organisation=base.organisation,
+                framework=chain.framework,
+                framework_version=chain.framework.version,
+                scale=chain.scale,
+                period=f"{start_year}–{start_year + 1}",
+                contact_name=rng.choice(CONTACTS),
+                contact_function=rng.choice(FUNCTIONS),
+                previous_round=previous,
+                created_by=starter,
                 status=EvaluationRound.Status.IN_PROGRESS if newest else EvaluationRound.Status.FINISHED,
             )
             chain.rounds.append(evaluation)
@@ -203,14 +244,20 @@ def generate(*, base: GeneratedFrameworks, rng: random.Random, scale: float) -> 
             )
             _score(chain, evaluation, participants, rng, newest, ratings, conclusions, recorder=starter)
             answers += _answers(
-                chain, evaluation, participants, rng, newest, recorder=starter,
+                chain,
+                evaluation,
+                participants,
+                rng,
+                newest,
+                recorder=starter,
                 self_questions=questions_of(GuidingQuestionSet.Purpose.SELF_EVALUATION, chain.framework),
                 conclusion_questions=questions_of(GuidingQuestionSet.Purpose.CONCLUSIONS, chain.framework),
             )
             _actions(chain, evaluation, rng, newest)
             if rng.random() < 0.35 or (not reviews and level == longest - 1):
-                review = PeerReview(round=evaluation, reviewer=rng.choice(reviewers), organisation=peer,
-                                    invited_by=starter)
+                review = PeerReview(
+                    round=evaluation, reviewer=rng.choice(reviewers), organisation=peer, invited_by=starter
+                )
                 reviews.append(review)
                 notes += [
                     PeerReviewNote(peer_review=review, question_id=question, text=rng.choice(NOTES).format(n=12))
@@ -251,13 +298,19 @@ def _score(chain, round, participants, rng, newest, ratings, conclusions, *, rec
         for participant in participants:
             score = max(low, min(high, level + rng.choice([-1, 0, 0, 0, 1])))
             scores.append(score)
-            ratings.append(Rating(participant=participant, profile=profile, score=score,
-                                  justification=rng.choice(JUSTIFICATIONS)))
+            ratings.append(
+                Rating(participant=participant, profile=profile, score=score, justification=rng.choice(JUSTIFICATIONS))
+            )
         if profile.pk in agreed_pks:
-            conclusions.append(ProfileConclusion(
-                round=round, profile=profile, agreed_score=max(low, min(high, math.floor(median(scores)))),
-                justification=rng.choice(AGREEMENTS), recorded_by=recorder,
-            ))
+            conclusions.append(
+                ProfileConclusion(
+                    round=round,
+                    profile=profile,
+                    agreed_score=max(low, min(high, math.floor(median(scores)))),
+                    justification=rng.choice(AGREEMENTS),
+                    recorded_by=recorder,
+                )
+            )
 
 
 def _answers(chain, round, participants, rng, newest, *, recorder, self_questions, conclusion_questions) -> list:
@@ -269,15 +322,22 @@ def _answers(chain, round, participants, rng, newest, *, recorder, self_question
         for profile, _snapshot, _fingerprint in chain.profiles:
             if rng.random() < 0.7:
                 answers += [
-                    Answer(round=round, question_id=question, participant=participant, profile=profile,
-                           text=rng.choice(NOTES).format(n=rng.randint(4, 40)), updated_by=participant.user)
+                    Answer(
+                        round=round,
+                        question_id=question,
+                        participant=participant,
+                        profile=profile,
+                        text=rng.choice(NOTES).format(n=rng.randint(4, 40)),
+                        updated_by=participant.user,
+                    )
                     for question in sorted(rng.sample(self_questions, rng.randint(2, len(self_questions))))
                 ]
     # A finished round answered every conclusion question; the one in progress is halfway.
     answered = conclusion_questions if not newest else conclusion_questions[: len(conclusion_questions) // 2]
     answers += [
-        Answer(round=round, question_id=question, text=rng.choice(NOTES).format(n=rng.randint(4, 40)),
-               updated_by=recorder)
+        Answer(
+            round=round, question_id=question, text=rng.choice(NOTES).format(n=rng.randint(4, 40)), updated_by=recorder
+        )
         for question in answered
     ]
     return answers
@@ -287,22 +347,35 @@ def _actions(chain, round, rng, newest) -> None:
     """3–6 actions: the open ones of the previous round carried forward, topped up with new ones."""
     by_name = {profile.name: profile for profile, _snapshot, _fingerprint in chain.profiles}
     carried = [
-        Action(round=round, profile=by_name.get(action.profile.name) if action.profile else None,
-               what=action.what, measure=action.measure, owner=action.owner, deadline=action.deadline,
-               status=action.status if newest else rng.choice(FINISHED_ACTION_STATUSES), carried_from=action)
-        for action in chain.actions if action.status in Action.OPEN_STATUSES
+        Action(
+            round=round,
+            profile=by_name.get(action.profile.name) if action.profile else None,
+            what=action.what,
+            measure=action.measure,
+            owner=action.owner,
+            deadline=action.deadline,
+            status=action.status if newest else rng.choice(FINISHED_ACTION_STATUSES),
+            carried_from=action,
+        )
+        for action in chain.actions
+        if action.status in Action.OPEN_STATUSES
     ]
     end_year = int(round.period[-4:])
     new = []
     for _number in range(max(0, rng.randint(3, 6) - len(carried))):
         profile = rng.choice([None, *(item[0] for item in chain.profiles)])
         what, measure = rng.choice(ACTIONS)
-        new.append(Action(
-            round=round, profile=profile, what=what.format(profile=profile.name if profile else "alle rollen"),
-            measure=measure, owner=rng.choice(OWNERS),
-            deadline=date(end_year + rng.randint(1, 2), rng.choice([3, 6, 9, 12]), 28),
-            status=rng.choice(NEW_ACTION_STATUSES if newest else FINISHED_ACTION_STATUSES),
-        ))
+        new.append(
+            Action(
+                round=round,
+                profile=profile,
+                what=what.format(profile=profile.name if profile else "alle rollen"),
+                measure=measure,
+                owner=rng.choice(OWNERS),
+                deadline=date(end_year + rng.randint(1, 2), rng.choice([3, 6, 9, 12]), 28),
+                status=rng.choice(NEW_ACTION_STATUSES if newest else FINISHED_ACTION_STATUSES),
+            )
+        )
     chain.actions = Action.objects.bulk_create(carried + new)
 
 
@@ -314,8 +387,10 @@ def _manifest(rounds: list[EvaluationRound], mt: list) -> dict:
     def entries(url_name, items):
         count = max(5, min(MANIFEST_ENTRIES, len(items)))
         return [
-            {"username": mt[number % len(mt)].username,
-             "url": reverse(f"zelfevaluatie:{url_name}", args=[items[number % len(items)].pk])}
+            {
+                "username": mt[number % len(mt)].username,
+                "url": reverse(f"zelfevaluatie:{url_name}", args=[items[number % len(items)].pk]),
+            }
             for number in range(count)
         ]
 

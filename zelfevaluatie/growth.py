@@ -6,9 +6,13 @@ up with the rounds before it.
 
 from dataclasses import dataclass, field
 from html import escape
+from typing import TYPE_CHECKING
 
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+
+if TYPE_CHECKING:
+    from frameworks.models import Framework
 
 # Colours with at least 3:1 contrast on white, each paired with a dash pattern so the lines
 # can be told apart without colour.
@@ -110,9 +114,7 @@ def growth_svg(growth: Growth, *, title: str | None = None, width: int = 640) ->
         points = [(x(i), y(score)) for i, score in enumerate(series.scores) if score is not None]
         if len(points) > 1:
             path = " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
-            parts.append(
-                f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2.5"{dash_attr}/>'
-            )
+            parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2.5"{dash_attr}/>')
         # Offset markers a little per profile so equal scores stay visible side by side.
         offset = (number - (len(growth.series) - 1) / 2) * 4
         for px, py in points:
@@ -162,5 +164,7 @@ def profile_changes(previous, current) -> list[dict]:
         changes.append({"name": name, "status": "changed", "details": details or [_("De tekst is gewijzigd.")]})
     for name in before:
         if name not in {rp.profile.name for rp in current.round_profiles.all()}:
-            changes.append({"name": name, "status": "removed", "details": [_("Dit profiel wordt niet meer beoordeeld.")]})
+            changes.append(
+                {"name": name, "status": "removed", "details": [_("Dit profiel wordt niet meer beoordeeld.")]}
+            )
     return changes

@@ -186,14 +186,18 @@ class QuestionSets:
 def question_sets(framework_id: int) -> QuestionSets:
     """The framework's hulpvragen per step, verbatim from the seeded question sets (one query)."""
     sets = QuestionSets()
-    questions = GuidingQuestion.objects.filter(
-        question_set__framework_id=framework_id,
-        question_set__purpose__in=[
-            GuidingQuestionSet.Purpose.SELF_EVALUATION,
-            GuidingQuestionSet.Purpose.PEER_REVIEW,
-            GuidingQuestionSet.Purpose.CONCLUSIONS,
-        ],
-    ).select_related("question_set").order_by("question_set__order", "order", "pk")
+    questions = (
+        GuidingQuestion.objects.filter(
+            question_set__framework_id=framework_id,
+            question_set__purpose__in=[
+                GuidingQuestionSet.Purpose.SELF_EVALUATION,
+                GuidingQuestionSet.Purpose.PEER_REVIEW,
+                GuidingQuestionSet.Purpose.CONCLUSIONS,
+            ],
+        )
+        .select_related("question_set")
+        .order_by("question_set__order", "order", "pk")
+    )
     for question in questions:
         purpose = question.question_set.purpose
         sets.descriptions.setdefault(purpose, question.question_set.description)
@@ -228,15 +232,14 @@ def participant_entries(*, participant: Participant, profile_id: int) -> tuple[R
     """The participant's rating and hulpvraag answers for one profile."""
     rating = Rating.objects.filter(participant=participant, profile_id=profile_id).first()
     answers = {
-        answer.question_id: answer
-        for answer in Answer.objects.filter(participant=participant, profile_id=profile_id)
+        answer.question_id: answer for answer in Answer.objects.filter(participant=participant, profile_id=profile_id)
     }
     return rating, answers
 
 
 def peer_review_get(*, round: EvaluationRound, pk: int) -> PeerReview:
-    queryset = PeerReview.objects.filter(round=round).select_related("reviewer", "organisation").prefetch_related(
-        "notes"
+    queryset = (
+        PeerReview.objects.filter(round=round).select_related("reviewer", "organisation").prefetch_related("notes")
     )
     return get_object_or_404(queryset, pk=pk)
 
@@ -269,7 +272,9 @@ def invitable_members(*, round: EvaluationRound):
     )
 
 
-def score_form_questions(*, framework_id: int, profile_id: int) -> tuple[GuidingQuestion | None, GuidingQuestion | None]:
+def score_form_questions(
+    *, framework_id: int, profile_id: int
+) -> tuple[GuidingQuestion | None, GuidingQuestion | None]:
     """The score form's two questions for a profile ("In welke mate …?" and "Hoe kom je tot deze score?")."""
     questions = list(
         GuidingQuestion.objects.filter(

@@ -113,9 +113,7 @@ def round_create(
 ) -> EvaluationRound:
     """Start a round on a frozen framework: snapshot its profiles, invite the starter, carry actions forward."""
     if not framework.is_frozen:
-        raise ValidationError(
-            _("Kies een gepubliceerde versie van een framework: een concept kan nog veranderen.")
-        )
+        raise ValidationError(_("Kies een gepubliceerde versie van een framework: een concept kan nog veranderen."))
     if framework.organisation_id not in (None, organisation.pk):
         raise ValidationError(_("Dit framework hoort bij een andere organisatie."))
     profiles = _round_profiles(framework)
@@ -124,9 +122,7 @@ def round_create(
     scale = scale or RatingScale.objects.filter(framework=framework).order_by("pk").first()
     if scale is None or not scale.points.exists():
         raise ValidationError(_("Dit framework heeft geen beoordelingsschaal. Kies een framework met een schaal."))
-    previous = (
-        EvaluationRound.objects.filter(organisation=organisation).order_by("-created_at", "-pk").first()
-    )
+    previous = EvaluationRound.objects.filter(organisation=organisation).order_by("-created_at", "-pk").first()
     round = EvaluationRound(
         organisation=organisation,
         framework=framework,
@@ -271,9 +267,7 @@ def _parse_score(value) -> int | None:
 
 
 @transaction.atomic
-def rating_save(
-    *, participant: Participant, profile: Profile, score=None, justification: str | None = None
-) -> Rating:
+def rating_save(*, participant: Participant, profile: Profile, score=None, justification: str | None = None) -> Rating:
     """Save the participant's own score and/or justification; None leaves a field as it is."""
     round = participant.round
     _ensure_editable(round)
@@ -297,9 +291,7 @@ def rating_clear_score(*, participant: Participant, profile: Profile) -> None:
 
 
 @transaction.atomic
-def hulpvraag_answer_save(
-    *, participant: Participant, profile: Profile, question_id: int, text: str
-) -> Answer:
+def hulpvraag_answer_save(*, participant: Participant, profile: Profile, question_id: int, text: str) -> Answer:
     """A participant's notes on one step-1 hulpvraag for one profile."""
     round = participant.round
     _ensure_editable(round)
@@ -393,7 +385,9 @@ def peer_review_invite(*, round: EvaluationRound, username: str, invited_by: Abs
     memberships = Membership.objects.filter(user=reviewer).select_related("organisation")
     if any(m.organisation_id == round.organisation_id for m in memberships):
         raise ValidationError(
-            _("Een collegiale toetsing doet u met een collega van een andere organisatie; nodig eigen medewerkers uit als deelnemer.")
+            _(
+                "Een collegiale toetsing doet u met een collega van een andere organisatie; nodig eigen medewerkers uit als deelnemer."
+            )
         )
     peer = next((m.organisation for m in memberships), None)
     if peer is None:
@@ -428,9 +422,7 @@ def peer_note_save(*, peer_review: PeerReview, question_id: int, text: str) -> P
 
 
 @transaction.atomic
-def conclusion_answer_save(
-    *, round: EvaluationRound, question_id: int, text: str, user: AbstractBaseUser
-) -> Answer:
+def conclusion_answer_save(*, round: EvaluationRound, question_id: int, text: str, user: AbstractBaseUser) -> Answer:
     _ensure_editable(round)
     question = _question_of(round, question_id, GuidingQuestionSet.Purpose.CONCLUSIONS)
     answer, _created = Answer.objects.get_or_create(round=round, question=question, participant=None, profile=None)
@@ -462,8 +454,13 @@ def action_create(
     _ensure_editable(round)
     _check_action(round, profile, deadline)
     action = Action(
-        round=round, profile=profile, what=what.strip(), measure=measure.strip(), owner=owner.strip(),
-        deadline=deadline, status=status,
+        round=round,
+        profile=profile,
+        what=what.strip(),
+        measure=measure.strip(),
+        owner=owner.strip(),
+        deadline=deadline,
+        status=status,
     )
     action.full_clean()
     action.save()

@@ -19,8 +19,12 @@ urlpatterns = [
     path("<int:pk>/team/<int:profile_pk>/", scoring.conclusion_save, name="conclusion-save"),
     path("<int:pk>/collegiale-toetsing/", steps.peer_reviews, name="peer-reviews"),
     path("<int:pk>/collegiale-toetsing/<int:review_pk>/", steps.peer_notes, name="peer-notes"),
-    path("<int:pk>/collegiale-toetsing/<int:review_pk>/opslaan/", steps.peer_notes_autosave, name="peer-notes-autosave"),
-    path("<int:pk>/collegiale-toetsing/<int:review_pk>/intrekken/", steps.peer_review_remove, name="peer-review-remove"),
+    path(
+        "<int:pk>/collegiale-toetsing/<int:review_pk>/opslaan/", steps.peer_notes_autosave, name="peer-notes-autosave"
+    ),
+    path(
+        "<int:pk>/collegiale-toetsing/<int:review_pk>/intrekken/", steps.peer_review_remove, name="peer-review-remove"
+    ),
     path("<int:pk>/conclusies/", steps.conclusions, name="conclusions"),
     path("<int:pk>/conclusies/opslaan/", steps.conclusions_autosave, name="conclusions-autosave"),
     path("<int:pk>/acties/nieuw/", steps.action_form, name="action-create"),

@@ -62,8 +62,17 @@ def framework_to_case(framework: Framework, *, absolute: Callable[[str], str]) -
     }
     items, associations, nodes = [], [], {}
 
-    def add_item(key: str, kind: str, statement: str, uri: str, *, code: str = "", notes: str = "",
-                 abbreviated: str = "", position: int = 0) -> dict:
+    def add_item(
+        key: str,
+        kind: str,
+        statement: str,
+        uri: str,
+        *,
+        code: str = "",
+        notes: str = "",
+        abbreviated: str = "",
+        position: int = 0,
+    ) -> dict:
         item = {
             "identifier": identifier(key),
             "uri": uri,
@@ -100,8 +109,15 @@ def framework_to_case(framework: Framework, *, absolute: Callable[[str], str]) -
 
     for n, cluster in enumerate(framework.clusters.all(), start=1):
         key = f"cluster:{cluster.pk}"
-        add_item(key, "cluster", cluster.description or cluster.name, f"{framework_url}#cluster-{cluster.pk}",
-                 code=f"C{n}", abbreviated=cluster.name, position=n)
+        add_item(
+            key,
+            "cluster",
+            cluster.description or cluster.name,
+            f"{framework_url}#cluster-{cluster.pk}",
+            code=f"C{n}",
+            abbreviated=cluster.name,
+            position=n,
+        )
         associate("isChildOf", nodes[key], document_link, n)
 
     levels = list(framework.levels.all())
@@ -109,16 +125,29 @@ def framework_to_case(framework: Framework, *, absolute: Callable[[str], str]) -
     for n, competency in enumerate(framework.competencies.all(), start=1):
         key = f"competency:{competency.pk}"
         uri = absolute(reverse("frameworks:competency-detail", args=[competency.pk]))
-        add_item(key, "competency", competency.definition or competency.name, uri, code=f"K{n}",
-                 abbreviated=competency.name, position=n,
-                 notes=competency.get_kind_display() if competency.kind else "")
+        add_item(
+            key,
+            "competency",
+            competency.definition or competency.name,
+            uri,
+            code=f"K{n}",
+            abbreviated=competency.name,
+            position=n,
+            notes=competency.get_kind_display() if competency.kind else "",
+        )
         parent = nodes.get(f"cluster:{competency.cluster_id}", document_link)
         associate("isChildOf", nodes[key], parent, n)
         indicators = list(competency.indicators.all())
         for position, indicator in enumerate(indicators, start=1):
             indicator_key = f"indicator:{indicator.pk}"
-            add_item(indicator_key, "indicator", indicator.text, f"{uri}#gedragsindicator-{indicator.pk}",
-                     code=f"K{n}.{position}", position=position)
+            add_item(
+                indicator_key,
+                "indicator",
+                indicator.text,
+                f"{uri}#gedragsindicator-{indicator.pk}",
+                code=f"K{n}.{position}",
+                position=position,
+            )
             associate("isChildOf", nodes[indicator_key], nodes[key], position)
         if levels:
             criterion_id = identifier("criterion", competency.pk)
@@ -126,32 +155,36 @@ def framework_to_case(framework: Framework, *, absolute: Callable[[str], str]) -
             for order, level in enumerate(levels, start=1):
                 level_id = identifier("criterionlevel", competency.pk, level.pk)
                 at_level = [i.text for i in indicators if i.level_id == level.pk]
-                criterion_levels.append({
-                    "identifier": level_id,
-                    "uri": f"{export_url}#niveau-{competency.pk}-{level.pk}",
-                    "description": "\n".join(at_level) or level.description,
-                    "quality": level.name,
-                    "score": order,
-                    "position": order,
-                    "rubricCriterionId": criterion_id,
-                    "lastChangeDateTime": changed,
-                })
+                criterion_levels.append(
+                    {
+                        "identifier": level_id,
+                        "uri": f"{export_url}#niveau-{competency.pk}-{level.pk}",
+                        "description": "\n".join(at_level) or level.description,
+                        "quality": level.name,
+                        "score": order,
+                        "position": order,
+                        "rubricCriterionId": criterion_id,
+                        "lastChangeDateTime": changed,
+                    }
+                )
                 level_link = link(f"{competency.name}: {level.name}", level_id, criterion_levels[-1]["uri"])
                 for indicator in indicators:
                     if indicator.level_id == level.pk:
                         associate("hasSkillLevel", nodes[f"indicator:{indicator.pk}"], level_link)
-            criteria.append({
-                "identifier": criterion_id,
-                "uri": f"{export_url}#criterium-{competency.pk}",
-                "category": competency.name,
-                "description": competency.definition,
-                "CFItemURI": nodes[key],
-                "weight": 1,
-                "position": n,
-                "rubricId": identifier("rubric"),
-                "lastChangeDateTime": changed,
-                "CFRubricCriterionLevels": criterion_levels,
-            })
+            criteria.append(
+                {
+                    "identifier": criterion_id,
+                    "uri": f"{export_url}#criterium-{competency.pk}",
+                    "category": competency.name,
+                    "description": competency.definition,
+                    "CFItemURI": nodes[key],
+                    "weight": 1,
+                    "position": n,
+                    "rubricId": identifier("rubric"),
+                    "lastChangeDateTime": changed,
+                    "CFRubricCriterionLevels": criterion_levels,
+                }
+            )
 
     document = {
         "identifier": document_id,
@@ -182,14 +215,16 @@ def framework_to_case(framework: Framework, *, absolute: Callable[[str], str]) -
         "CFRubrics": [],
     }
     if criteria:
-        package["CFRubrics"].append({
-            "identifier": identifier("rubric"),
-            "uri": f"{export_url}#beheersingsniveaus",
-            "title": "Beheersingsniveaus",
-            "description": ", ".join(level.name for level in levels),
-            "lastChangeDateTime": changed,
-            "CFRubricCriteria": criteria,
-        })
+        package["CFRubrics"].append(
+            {
+                "identifier": identifier("rubric"),
+                "uri": f"{export_url}#beheersingsniveaus",
+                "title": "Beheersingsniveaus",
+                "description": ", ".join(level.name for level in levels),
+                "lastChangeDateTime": changed,
+                "CFRubricCriteria": criteria,
+            }
+        )
     return package
 
 

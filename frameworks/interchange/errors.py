@@ -26,6 +26,8 @@ def log_import(*, framework: Framework, user: AbstractBaseUser | None, source: s
     """The first line of the new framework's change history: where it came from."""
     name = f" “{filename}”" if filename else ""
     FrameworkChange.objects.create(
-        framework=framework, user=user if user is not None and user.is_authenticated else None, action="import",
+        framework=framework,
+        user=user if user is not None and user.is_authenticated else None,
+        action="import",
         description=f"Framework geïmporteerd uit {source}{name}."[:2000],
     )

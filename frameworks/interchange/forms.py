@@ -13,11 +13,12 @@ EXTENSIONS = {"json": (".json",), "moodle": (".csv", ".txt")}
 
 class FrameworkImportForm(forms.Form):
     organisation = forms.ModelChoiceField(
-        label=_("Organisatie"), queryset=Organisation.objects.none(), empty_label=None,
+        label=_("Organisatie"),
+        queryset=Organisation.objects.none(),
+        empty_label=None,
         help_text=_("Het framework komt als concept in deze organisatie."),
     )
-    file_format = forms.ChoiceField(label=_("Soort bestand"), choices=FORMATS, widget=forms.RadioSelect,
-                                    initial="json")
+    file_format = forms.ChoiceField(label=_("Soort bestand"), choices=FORMATS, widget=forms.RadioSelect, initial="json")
     file = forms.FileField(
         label=_("Bestand"),
         help_text=_("Een .json- of .csv-bestand van hoogstens 2 MB."),
@@ -45,6 +46,9 @@ class FrameworkImportForm(forms.Form):
             self.add_error("file", too_large_message(upload.size))
         elif not upload.name.lower().endswith(EXTENSIONS[file_format]):
             expected = " of ".join(EXTENSIONS[file_format])
-            self.add_error("file", _("Kies een %(expected)s-bestand voor dit soort import, of kies hierboven "
-                                     "het andere soort bestand.") % {"expected": expected})
+            self.add_error(
+                "file",
+                _("Kies een %(expected)s-bestand voor dit soort import, of kies hierboven het andere soort bestand.")
+                % {"expected": expected},
+            )
         return cleaned

@@ -78,11 +78,33 @@ def _scale_configuration(count: int) -> str:
     return json.dumps(items, separators=(",", ":"))
 
 
-def _row(parent="", idnumber="", shortname="", description="", scale_values="", scale_config="",
-         related="", exported_id="", is_framework="0", taxonomy="") -> list[str]:
+def _row(
+    parent="",
+    idnumber="",
+    shortname="",
+    description="",
+    scale_values="",
+    scale_config="",
+    related="",
+    exported_id="",
+    is_framework="0",
+    taxonomy="",
+) -> list[str]:
     return [
-        parent, idnumber, shortname[:SHORTNAME_MAX], description, FORMAT_PLAIN, scale_values, scale_config,
-        "", "", "", related, str(exported_id), is_framework, taxonomy,
+        parent,
+        idnumber,
+        shortname[:SHORTNAME_MAX],
+        description,
+        FORMAT_PLAIN,
+        scale_values,
+        scale_config,
+        "",
+        "",
+        "",
+        related,
+        str(exported_id),
+        is_framework,
+        taxonomy,
     ]
 
 
@@ -98,11 +120,17 @@ def framework_to_moodle_csv(framework: Framework) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
-    writer.writerow(_row(
-        idnumber=framework_id, shortname=framework.name, description=framework.description,
-        scale_values=",".join(name.replace(",", " ") for name in scale),
-        scale_config=_scale_configuration(len(scale)), is_framework="1", taxonomy=taxonomy,
-    ))
+    writer.writerow(
+        _row(
+            idnumber=framework_id,
+            shortname=framework.name,
+            description=framework.description,
+            scale_values=",".join(name.replace(",", " ") for name in scale),
+            scale_config=_scale_configuration(len(scale)),
+            is_framework="1",
+            taxonomy=taxonomy,
+        )
+    )
     exported = 0
 
     def next_id() -> int:
@@ -114,24 +142,50 @@ def framework_to_moodle_csv(framework: Framework) -> str:
     if levels:
         writer.writerow(_row(idnumber=LEVEL_GROUP, shortname="Beheersingsniveaus", exported_id=next_id()))
         for level in levels:
-            writer.writerow(_row(parent=LEVEL_GROUP, idnumber=level_ids[level.pk], shortname=level.name,
-                                 description=level.description, exported_id=next_id()))
+            writer.writerow(
+                _row(
+                    parent=LEVEL_GROUP,
+                    idnumber=level_ids[level.pk],
+                    shortname=level.name,
+                    description=level.description,
+                    exported_id=next_id(),
+                )
+            )
     cluster_ids = {cluster.pk: f"cluster-{n}" for n, cluster in enumerate(clusters, start=1)}
     for cluster in clusters:
-        writer.writerow(_row(idnumber=cluster_ids[cluster.pk], shortname=cluster.name,
-                             description=cluster.description, exported_id=next_id()))
+        writer.writerow(
+            _row(
+                idnumber=cluster_ids[cluster.pk],
+                shortname=cluster.name,
+                description=cluster.description,
+                exported_id=next_id(),
+            )
+        )
     # Competencies under their cluster, in the cluster order, then those without a cluster.
     cluster_order = {cluster.pk: n for n, cluster in enumerate(clusters)}
     ordered = sorted(competencies, key=lambda c: cluster_order.get(c.cluster_id, len(clusters)))
     for number, competency in enumerate(ordered, start=1):
         competency_id = f"competentie-{number}"
-        writer.writerow(_row(parent=cluster_ids.get(competency.cluster_id, ""), idnumber=competency_id,
-                             shortname=competency.name, description=competency.definition,
-                             exported_id=next_id()))
+        writer.writerow(
+            _row(
+                parent=cluster_ids.get(competency.cluster_id, ""),
+                idnumber=competency_id,
+                shortname=competency.name,
+                description=competency.definition,
+                exported_id=next_id(),
+            )
+        )
         for position, indicator in enumerate(competency.indicators.all(), start=1):
-            writer.writerow(_row(parent=competency_id, idnumber=f"{competency_id}-gi-{position}",
-                                 shortname=indicator.text, description=indicator.text,
-                                 related=level_ids.get(indicator.level_id, ""), exported_id=next_id()))
+            writer.writerow(
+                _row(
+                    parent=competency_id,
+                    idnumber=f"{competency_id}-gi-{position}",
+                    shortname=indicator.text,
+                    description=indicator.text,
+                    related=level_ids.get(indicator.level_id, ""),
+                    exported_id=next_id(),
+                )
+            )
     return out.getvalue()
 
 
@@ -178,10 +232,12 @@ def _decode(raw: bytes) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ImportErrors([
-            f"Regel {line}: het bestand is geen UTF-8-tekst. Sla het in Excel op als "
-            "“CSV UTF-8 (door komma's gescheiden)” en probeer het opnieuw."
-        ])
+        raise ImportErrors(
+            [
+                f"Regel {line}: het bestand is geen UTF-8-tekst. Sla het in Excel op als "
+                "“CSV UTF-8 (door komma's gescheiden)” en probeer het opnieuw."
+            ]
+        ) from exc
 
 
 def _dialect(text: str):
@@ -216,10 +272,12 @@ def _read(raw: bytes):
             start = reader.line_num + 1
             if number == 0:
                 if len(record) != len(COLUMNS):
-                    raise ImportErrors([
-                        f"Regel 1: de kopregel heeft {len(record)} kolommen; een Moodle-competentiebestand "
-                        f"heeft er {len(COLUMNS)} ({', '.join(COLUMNS[:3])} …)."
-                    ])
+                    raise ImportErrors(
+                        [
+                            f"Regel 1: de kopregel heeft {len(record)} kolommen; een Moodle-competentiebestand "
+                            f"heeft er {len(COLUMNS)} ({', '.join(COLUMNS[:3])} …)."
+                        ]
+                    )
                 continue
             if not any(cell.strip() for cell in record):
                 continue
@@ -256,7 +314,7 @@ def _read(raw: bytes):
             related = [value.replace("%2C", ",").strip() for value in record[10].split(",") if value.strip()]
             rows.append(_Row(line, parent, idnumber, shortname, description, related))
     except csv.Error as exc:
-        raise ImportErrors([f"Regel {reader.line_num}: het bestand is geen geldige CSV ({exc})."])
+        raise ImportErrors([f"Regel {reader.line_num}: het bestand is geen geldige CSV ({exc})."]) from exc
     if framework_row is None:
         errors.insert(0, "Er is geen frameworkregel: één regel moet in kolom 13 (“Is framework”) een 1 hebben.")
     return framework_row, rows, errors
@@ -308,8 +366,10 @@ class _Plan:
 def _plan(framework_row: dict, roots: list[_Row], errors: list[str]) -> _Plan:
     level_group = next((row for row in roots if row.idnumber.lower() in LEVEL_GROUP_IDS and row.height == 1), None)
     if level_group:
-        levels = [(row.idnumber, row.shortname or row.description, row.description if row.shortname else "")
-                  for row in level_group.children]
+        levels = [
+            (row.idnumber, row.shortname or row.description, row.description if row.shortname else "")
+            for row in level_group.children
+        ]
     else:
         levels = [("", name, "") for name in framework_row["scale"] if name]
         if [name for _id, name, _d in levels] == FALLBACK_SCALE:
@@ -334,8 +394,9 @@ def _plan(framework_row: dict, roots: list[_Row], errors: list[str]) -> _Plan:
             return
         name = " › ".join(path + [row.shortname or row.description])
         own = None
-        has_competencies = any(child.height <= 1 and not child.idnumber.startswith("cluster-")
-                               for child in row.children)
+        has_competencies = any(
+            child.height <= 1 and not child.idnumber.startswith("cluster-") for child in row.children
+        )
         if has_competencies or (row.idnumber.startswith("cluster-") and not row.children):
             plan.clusters.append((name[:200], row.description if row.description != row.shortname else ""))
             own = len(plan.clusters) - 1
@@ -366,29 +427,45 @@ def framework_import_moodle_csv(
         raise ImportErrors(errors[:MAX_ERRORS])
 
     framework = Framework(
-        organisation=organisation, name=plan.name[:200], description=plan.description,
-        status=Framework.Status.CONCEPT, source="Geïmporteerd uit een Moodle-competentiebestand (CSV).",
+        organisation=organisation,
+        name=plan.name[:200],
+        description=plan.description,
+        status=Framework.Status.CONCEPT,
+        source="Geïmporteerd uit een Moodle-competentiebestand (CSV).",
     )
     framework.full_clean(exclude=["based_on"])
     framework.save()
-    levels = ProficiencyLevel.objects.bulk_create([
-        ProficiencyLevel(framework=framework, name=name[:100], description=description, order=n)
-        for n, (_id, name, description) in enumerate(plan.levels, start=1)
-    ])
+    levels = ProficiencyLevel.objects.bulk_create(
+        [
+            ProficiencyLevel(framework=framework, name=name[:100], description=description, order=n)
+            for n, (_id, name, description) in enumerate(plan.levels, start=1)
+        ]
+    )
     level_by_id = {row_id: level for (row_id, _n, _d), level in zip(plan.levels, levels) if row_id}
-    clusters = Cluster.objects.bulk_create([
-        Cluster(framework=framework, name=name, description=description, order=n)
-        for n, (name, description) in enumerate(plan.clusters, start=1)
-    ])
-    competencies = Competency.objects.bulk_create([
-        Competency(framework=framework, cluster=clusters[cluster] if cluster is not None else None,
-                   name=name[:200], definition=definition, order=n)
-        for n, (cluster, name, definition, _indicators) in enumerate(plan.competencies, start=1)
-    ])
-    BehaviouralIndicator.objects.bulk_create([
-        BehaviouralIndicator(competency=competency, text=text, level=level_by_id.get(level), order=n)
-        for competency, (_c, _name, _definition, indicators) in zip(competencies, plan.competencies)
-        for n, (text, level) in enumerate(indicators, start=1)
-    ])
+    clusters = Cluster.objects.bulk_create(
+        [
+            Cluster(framework=framework, name=name, description=description, order=n)
+            for n, (name, description) in enumerate(plan.clusters, start=1)
+        ]
+    )
+    competencies = Competency.objects.bulk_create(
+        [
+            Competency(
+                framework=framework,
+                cluster=clusters[cluster] if cluster is not None else None,
+                name=name[:200],
+                definition=definition,
+                order=n,
+            )
+            for n, (cluster, name, definition, _indicators) in enumerate(plan.competencies, start=1)
+        ]
+    )
+    BehaviouralIndicator.objects.bulk_create(
+        [
+            BehaviouralIndicator(competency=competency, text=text, level=level_by_id.get(level), order=n)
+            for competency, (_c, _name, _definition, indicators) in zip(competencies, plan.competencies)
+            for n, (text, level) in enumerate(indicators, start=1)
+        ]
+    )
     log_import(framework=framework, user=user, source="een Moodle-competentiebestand (CSV)", filename=filename)
     return framework

@@ -34,9 +34,7 @@ def framework_to_dict(framework: Framework) -> dict:
     competency_keys = {c.pk: f"K{n}" for n, c in enumerate(framework.competencies.all(), start=1)}
 
     def described(objects, keys):
-        return [
-            {"key": keys[o.pk], "name": o.name, "description": o.description, "order": o.order} for o in objects
-        ]
+        return [{"key": keys[o.pk], "name": o.name, "description": o.description, "order": o.order} for o in objects]
 
     children = defaultdict(list)
     for profile in framework.profiles.all():

@@ -86,11 +86,11 @@ def _parse(raw: bytes) -> dict:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ImportErrors([f"Het bestand is geen UTF-8-tekst (onleesbaar teken op positie {exc.start + 1})."])
+        raise ImportErrors([f"Het bestand is geen UTF-8-tekst (onleesbaar teken op positie {exc.start + 1})."]) from exc
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ImportErrors([f"Regel {exc.lineno}, kolom {exc.colno}: dit is geen geldige JSON ({exc.msg})."])
+        raise ImportErrors([f"Regel {exc.lineno}, kolom {exc.colno}: dit is geen geldige JSON ({exc.msg})."]) from exc
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ImportErrors(
             [f"Dit is geen export van een competentieframework: het veld “format” moet “{FORMAT}” zijn."]
@@ -201,15 +201,20 @@ def _build(document: dict, organisation: Organisation):
         tasks = []
         for t, task in enumerate(r.items(item, "tasks", where), start=1):
             task = r.obj(task, f"{where}, deeltaak {t}")
-            tasks.append(ProfileTask(text=r.text(task, "text", f"{where}, deeltaak {t}", required=True),
-                                     order=r.order(task, where, t)))
+            tasks.append(
+                ProfileTask(
+                    text=r.text(task, "text", f"{where}, deeltaak {t}", required=True), order=r.order(task, where, t)
+                )
+            )
         areas = []
         for a, area in enumerate(r.items(item, "expertise_areas", where), start=1):
             area = r.obj(area, f"{where}, deskundigheidsgebied {a}")
-            areas.append(ExpertiseArea(
-                name=r.text(area, "name", f"{where}, deskundigheidsgebied {a}", required=True, max_length=300),
-                order=r.order(area, where, a),
-            ))
+            areas.append(
+                ExpertiseArea(
+                    name=r.text(area, "name", f"{where}, deskundigheidsgebied {a}", required=True, max_length=300),
+                    order=r.order(area, where, a),
+                )
+            )
         positions, seen_dilemmas = [], set()
         for p, position in enumerate(r.items(item, "dilemma_positions", where), start=1):
             position_where = f"{where}, dilemmapositie {p}"
@@ -235,15 +240,17 @@ def _build(document: dict, organisation: Organisation):
             if reference in seen:
                 r.error(entry_where, "deze competentie staat twee keer in het profiel.")
             seen.add(reference)
-            pcs.append((
-                ProfileCompetency(
-                    competency=competencies[reference][0],
-                    required_level=r.ref(entry, "required_level", levels, entry_where),
-                    note=r.text(entry, "note", entry_where),
-                    order=r.order(entry, entry_where, c),
-                ),
-                indicators(r.items(entry, "indicators", entry_where), entry_where),
-            ))
+            pcs.append(
+                (
+                    ProfileCompetency(
+                        competency=competencies[reference][0],
+                        required_level=r.ref(entry, "required_level", levels, entry_where),
+                        note=r.text(entry, "note", entry_where),
+                        order=r.order(entry, entry_where, c),
+                    ),
+                    indicators(r.items(entry, "indicators", entry_where), entry_where),
+                )
+            )
         profiles.append((profile, parent_index, tasks, areas, positions, pcs))
         index = len(profiles) - 1
         for k, child in enumerate(r.items(item, "children", where), start=1):
@@ -265,11 +272,7 @@ def _clean_all(objects, exclude: list[str]):
 
 def _resolve_origins(competencies: dict, organisation: Organisation) -> None:
     """Re-link competencies to the dictionary entry they came from, when that entry is readable here."""
-    wanted = {
-        (origin.get("framework"), origin.get("competency"))
-        for _c, _i, origin in competencies.values()
-        if origin
-    }
+    wanted = {(origin.get("framework"), origin.get("competency")) for _c, _i, origin in competencies.values() if origin}
     if not wanted:
         return
     candidates = Competency.objects.filter(

@@ -14,7 +14,11 @@ class FrameworkStep(models.Model):
     done = models.BooleanField(_("afgerond"), default=False)
     output = models.TextField(_("resultaat"), blank=True)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("bijgewerkt door"), on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bijgewerkt door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
@@ -40,8 +44,12 @@ class Reviewer(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("reviewer"), on_delete=models.CASCADE, related_name="reviews"
     )
     invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("uitgenodigd door"), on_delete=models.SET_NULL, null=True,
-        blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uitgenodigd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     invited_at = models.DateTimeField(_("uitgenodigd op"), auto_now_add=True)
 
@@ -60,12 +68,20 @@ class ReviewComment(models.Model):
 
     framework = models.ForeignKey("frameworks.Framework", on_delete=models.CASCADE, related_name="review_comments")
     competency = models.ForeignKey(
-        "frameworks.Competency", verbose_name=_("competentie"), on_delete=models.CASCADE, null=True, blank=True,
+        "frameworks.Competency",
+        verbose_name=_("competentie"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="review_comments",
     )
     indicator = models.ForeignKey(
-        "frameworks.BehaviouralIndicator", verbose_name=_("gedragsindicator"), on_delete=models.CASCADE,
-        null=True, blank=True, related_name="review_comments",
+        "frameworks.BehaviouralIndicator",
+        verbose_name=_("gedragsindicator"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="review_comments",
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("auteur"), on_delete=models.SET_NULL, null=True, related_name="+"
@@ -74,8 +90,12 @@ class ReviewComment(models.Model):
     created_at = models.DateTimeField(_("geplaatst op"), auto_now_add=True)
     resolved_at = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
     resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("afgehandeld door"), on_delete=models.SET_NULL, null=True,
-        blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("afgehandeld door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     class Meta:

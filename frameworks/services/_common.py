@@ -50,7 +50,9 @@ def revision_bump(*, instance: models.Model, revision: int | None) -> None:
 
 def change_log(*, framework: Framework, user: AbstractBaseUser | None, action: str, description: str) -> None:
     FrameworkChange.objects.create(
-        framework=framework, user=user if user and user.is_authenticated else None, action=action,
+        framework=framework,
+        user=user if user and user.is_authenticated else None,
+        action=action,
         description=description[:2000],
     )
 

@@ -22,12 +22,17 @@ def _check_in_framework(framework: Framework, *objects) -> None:
 @transaction.atomic
 def cluster_create(*, framework: Framework, user: AbstractBaseUser, name: str, description: str = "") -> Cluster:
     framework = ensure_can_change(user=user, framework_id=framework.pk)
-    cluster = Cluster(framework=framework, name=name, description=description,
-                      order=next_order(framework.clusters.all()))
+    cluster = Cluster(
+        framework=framework, name=name, description=description, order=next_order(framework.clusters.all())
+    )
     cluster.full_clean()
     cluster.save()
-    change_log(framework=framework, user=user, action="cluster_create",
-               description=_("Cluster “%(name)s” toegevoegd.") % {"name": name})
+    change_log(
+        framework=framework,
+        user=user,
+        action="cluster_create",
+        description=_("Cluster “%(name)s” toegevoegd.") % {"name": name},
+    )
     return cluster
 
 
@@ -37,12 +42,17 @@ def cluster_create(*, framework: Framework, user: AbstractBaseUser, name: str, d
 @transaction.atomic
 def level_create(*, framework: Framework, user: AbstractBaseUser, name: str, description: str = "") -> ProficiencyLevel:
     framework = ensure_can_change(user=user, framework_id=framework.pk)
-    level = ProficiencyLevel(framework=framework, name=name, description=description,
-                             order=next_order(framework.levels.all()))
+    level = ProficiencyLevel(
+        framework=framework, name=name, description=description, order=next_order(framework.levels.all())
+    )
     level.full_clean()
     level.save()
-    change_log(framework=framework, user=user, action="level_create",
-               description=_("Niveau “%(name)s” toegevoegd.") % {"name": name})
+    change_log(
+        framework=framework,
+        user=user,
+        action="level_create",
+        description=_("Niveau “%(name)s” toegevoegd.") % {"name": name},
+    )
     return level
 
 
@@ -56,8 +66,12 @@ def level_update(
     level.name, level.description = name, description
     level.full_clean()
     level.save()
-    change_log(framework=framework, user=user, action="level_update",
-               description=_("Niveau “%(old)s” gewijzigd in “%(name)s”.") % {"old": old, "name": name})
+    change_log(
+        framework=framework,
+        user=user,
+        action="level_update",
+        description=_("Niveau “%(old)s” gewijzigd in “%(name)s”.") % {"old": old, "name": name},
+    )
     return level
 
 
@@ -65,8 +79,12 @@ def level_update(
 def level_move(*, level: ProficiencyLevel, user: AbstractBaseUser, direction: str) -> None:
     framework = ensure_can_change(user=user, framework_id=level.framework_id)
     if move_in(instance=level, siblings=framework.levels.order_by("order", "pk"), direction=direction):
-        change_log(framework=framework, user=user, action="level_move",
-                   description=_("Volgorde van niveau “%(name)s” gewijzigd.") % {"name": level.name})
+        change_log(
+            framework=framework,
+            user=user,
+            action="level_move",
+            description=_("Volgorde van niveau “%(name)s” gewijzigd.") % {"name": level.name},
+        )
 
 
 @transaction.atomic
@@ -75,8 +93,12 @@ def level_delete(*, level: ProficiencyLevel, user: AbstractBaseUser) -> None:
     framework = ensure_can_change(user=user, framework_id=level.framework_id)
     name = level.name
     level.delete()
-    change_log(framework=framework, user=user, action="level_delete",
-               description=_("Niveau “%(name)s” verwijderd.") % {"name": name})
+    change_log(
+        framework=framework,
+        user=user,
+        action="level_delete",
+        description=_("Niveau “%(name)s” verwijderd.") % {"name": name},
+    )
 
 
 # --- Competencies ------------------------------------------------------------------------------
@@ -84,26 +106,48 @@ def level_delete(*, level: ProficiencyLevel, user: AbstractBaseUser) -> None:
 
 @transaction.atomic
 def competency_create(
-    *, framework: Framework, user: AbstractBaseUser, name: str, definition: str = "", kind: str = "",
-    hard_to_learn: bool = False, cluster: Cluster | None = None,
+    *,
+    framework: Framework,
+    user: AbstractBaseUser,
+    name: str,
+    definition: str = "",
+    kind: str = "",
+    hard_to_learn: bool = False,
+    cluster: Cluster | None = None,
 ) -> Competency:
     framework = ensure_can_change(user=user, framework_id=framework.pk)
     _check_in_framework(framework, cluster)
     competency = Competency(
-        framework=framework, name=name, definition=definition, kind=kind, hard_to_learn=hard_to_learn,
-        cluster=cluster, order=next_order(framework.competencies.all()),
+        framework=framework,
+        name=name,
+        definition=definition,
+        kind=kind,
+        hard_to_learn=hard_to_learn,
+        cluster=cluster,
+        order=next_order(framework.competencies.all()),
     )
     competency.full_clean()
     competency.save()
-    change_log(framework=framework, user=user, action="competency_create",
-               description=_("Competentie “%(name)s” toegevoegd.") % {"name": name})
+    change_log(
+        framework=framework,
+        user=user,
+        action="competency_create",
+        description=_("Competentie “%(name)s” toegevoegd.") % {"name": name},
+    )
     return competency
 
 
 @transaction.atomic
 def competency_update(
-    *, competency: Competency, user: AbstractBaseUser, revision: int, name: str, definition: str, kind: str,
-    hard_to_learn: bool, cluster: Cluster | None,
+    *,
+    competency: Competency,
+    user: AbstractBaseUser,
+    revision: int,
+    name: str,
+    definition: str,
+    kind: str,
+    hard_to_learn: bool,
+    cluster: Cluster | None,
 ) -> Competency:
     framework = ensure_can_change(user=user, framework_id=competency.framework_id)
     _check_in_framework(framework, cluster)
@@ -112,8 +156,12 @@ def competency_update(
     competency.hard_to_learn, competency.cluster = hard_to_learn, cluster
     competency.full_clean()
     competency.save()
-    change_log(framework=framework, user=user, action="competency_update",
-               description=_("Competentie “%(name)s” gewijzigd.") % {"name": name})
+    change_log(
+        framework=framework,
+        user=user,
+        action="competency_update",
+        description=_("Competentie “%(name)s” gewijzigd.") % {"name": name},
+    )
     return competency
 
 
@@ -140,8 +188,13 @@ def competency_pick(*, framework: Framework, user: AbstractBaseUser, source: Com
     if source.cluster_id:
         cluster = framework.clusters.filter(name=source.cluster.name).first()
     competency = Competency(
-        framework=framework, name=source.name, definition=source.definition, kind=source.kind,
-        hard_to_learn=source.hard_to_learn, cluster=cluster, derived_from=source,
+        framework=framework,
+        name=source.name,
+        definition=source.definition,
+        kind=source.kind,
+        hard_to_learn=source.hard_to_learn,
+        cluster=cluster,
+        derived_from=source,
         order=next_order(framework.competencies.all()),
     )
     competency.full_clean()
@@ -150,14 +203,20 @@ def competency_pick(*, framework: Framework, user: AbstractBaseUser, source: Com
     source_levels = list(ProficiencyLevel.objects.filter(framework_id=source.framework_id).order_by("order", "pk"))
     BehaviouralIndicator.objects.bulk_create(
         BehaviouralIndicator(
-            competency=competency, text=indicator.text, order=indicator.order,
+            competency=competency,
+            text=indicator.text,
+            order=indicator.order,
             level_id=_level_for(indicator.level, levels, source_levels),
         )
         for indicator in source.indicators.select_related("level").order_by("order", "pk")
     )
-    change_log(framework=framework, user=user, action="competency_pick",
-               description=_("Competentie “%(name)s” overgenomen uit %(origin)s.")
-               % {"name": source.name, "origin": source.framework.name})
+    change_log(
+        framework=framework,
+        user=user,
+        action="competency_pick",
+        description=_("Competentie “%(name)s” overgenomen uit %(origin)s.")
+        % {"name": source.name, "origin": source.framework.name},
+    )
     return competency
 
 
@@ -167,8 +226,12 @@ def competency_move(*, competency: Competency, user: AbstractBaseUser, direction
     framework = ensure_can_change(user=user, framework_id=competency.framework_id)
     siblings = framework.competencies.filter(cluster_id=competency.cluster_id).order_by("order", "name", "pk")
     if move_in(instance=competency, siblings=siblings, direction=direction):
-        change_log(framework=framework, user=user, action="competency_move",
-                   description=_("Volgorde van competentie “%(name)s” gewijzigd.") % {"name": competency.name})
+        change_log(
+            framework=framework,
+            user=user,
+            action="competency_move",
+            description=_("Volgorde van competentie “%(name)s” gewijzigd.") % {"name": competency.name},
+        )
 
 
 @transaction.atomic
@@ -184,9 +247,15 @@ def competency_delete(*, competency: Competency, user: AbstractBaseUser) -> None
     try:
         competency.delete()
     except ProtectedError:  # used elsewhere (e.g. in a selection) — keep it
-        raise ValidationError(_("“%(name)s” wordt nog gebruikt en kan niet worden verwijderd.") % {"name": name})
-    change_log(framework=framework, user=user, action="competency_delete",
-               description=_("Competentie “%(name)s” verwijderd.") % {"name": name})
+        raise ValidationError(
+            _("“%(name)s” wordt nog gebruikt en kan niet worden verwijderd.") % {"name": name}
+        ) from None
+    change_log(
+        framework=framework,
+        user=user,
+        action="competency_delete",
+        description=_("Competentie “%(name)s” verwijderd.") % {"name": name},
+    )
 
 
 # --- Indicators --------------------------------------------------------------------------------
@@ -207,12 +276,18 @@ def _indicator_owner_label(indicator: BehaviouralIndicator) -> str:
 
 @transaction.atomic
 def indicator_create(
-    *, user: AbstractBaseUser, text: str, level: ProficiencyLevel | None = None,
-    competency: Competency | None = None, profile_competency: ProfileCompetency | None = None,
+    *,
+    user: AbstractBaseUser,
+    text: str,
+    level: ProficiencyLevel | None = None,
+    competency: Competency | None = None,
+    profile_competency: ProfileCompetency | None = None,
 ) -> BehaviouralIndicator:
     """A generic indicator of a competency, or a profile-specific one of a competency within a profile."""
     if (competency is None) == (profile_competency is None):
-        raise ValidationError(_("Een gedragsindicator hoort bij een competentie of bij een competentie in een profiel."))
+        raise ValidationError(
+            _("Een gedragsindicator hoort bij een competentie of bij een competentie in een profiel.")
+        )
     framework_id = competency.framework_id if competency else profile_competency.profile.framework_id
     framework = ensure_can_change(user=user, framework_id=framework_id)
     _check_in_framework(framework, level)
@@ -220,20 +295,31 @@ def indicator_create(
     if level is not None:
         siblings = siblings.filter(level=level)
     indicator = BehaviouralIndicator(
-        competency=competency, profile_competency=profile_competency, level=level, text=text.strip(),
+        competency=competency,
+        profile_competency=profile_competency,
+        level=level,
+        text=text.strip(),
         order=next_order(siblings),
     )
     indicator.full_clean()
     indicator.save()
-    change_log(framework=framework, user=user, action="indicator_create",
-               description=_("Gedragsindicator toegevoegd bij %(owner)s: “%(text)s”.")
-               % {"owner": _indicator_owner_label(indicator), "text": indicator.text})
+    change_log(
+        framework=framework,
+        user=user,
+        action="indicator_create",
+        description=_("Gedragsindicator toegevoegd bij %(owner)s: “%(text)s”.")
+        % {"owner": _indicator_owner_label(indicator), "text": indicator.text},
+    )
     return indicator
 
 
 @transaction.atomic
 def indicator_update(
-    *, indicator: BehaviouralIndicator, user: AbstractBaseUser, revision: int, text: str,
+    *,
+    indicator: BehaviouralIndicator,
+    user: AbstractBaseUser,
+    revision: int,
+    text: str,
     level: ProficiencyLevel | None,
 ) -> BehaviouralIndicator:
     framework = ensure_can_change(user=user, framework_id=indicator_framework_id(indicator))
@@ -243,9 +329,13 @@ def indicator_update(
     indicator.text, indicator.level = text.strip(), level
     indicator.full_clean()
     indicator.save()
-    change_log(framework=framework, user=user, action="indicator_update",
-               description=_("Gedragsindicator bij %(owner)s gewijzigd van “%(old)s” in “%(text)s”.")
-               % {"owner": _indicator_owner_label(indicator), "old": old, "text": indicator.text})
+    change_log(
+        framework=framework,
+        user=user,
+        action="indicator_update",
+        description=_("Gedragsindicator bij %(owner)s gewijzigd van “%(old)s” in “%(text)s”.")
+        % {"owner": _indicator_owner_label(indicator), "old": old, "text": indicator.text},
+    )
     return indicator
 
 
@@ -254,13 +344,18 @@ def indicator_move(*, indicator: BehaviouralIndicator, user: AbstractBaseUser, d
     """Up or down among the indicators of the same owner and level."""
     framework = ensure_can_change(user=user, framework_id=indicator_framework_id(indicator))
     siblings = BehaviouralIndicator.objects.filter(
-        competency_id=indicator.competency_id, profile_competency_id=indicator.profile_competency_id,
+        competency_id=indicator.competency_id,
+        profile_competency_id=indicator.profile_competency_id,
         level_id=indicator.level_id,
     ).order_by("order", "pk")
     if move_in(instance=indicator, siblings=siblings, direction=direction):
-        change_log(framework=framework, user=user, action="indicator_move",
-                   description=_("Volgorde van gedragsindicatoren bij %(owner)s gewijzigd.")
-                   % {"owner": _indicator_owner_label(indicator)})
+        change_log(
+            framework=framework,
+            user=user,
+            action="indicator_move",
+            description=_("Volgorde van gedragsindicatoren bij %(owner)s gewijzigd.")
+            % {"owner": _indicator_owner_label(indicator)},
+        )
 
 
 @transaction.atomic
@@ -268,8 +363,12 @@ def indicator_delete(*, indicator: BehaviouralIndicator, user: AbstractBaseUser)
     framework = ensure_can_change(user=user, framework_id=indicator_framework_id(indicator))
     owner, text = _indicator_owner_label(indicator), indicator.text
     indicator.delete()
-    change_log(framework=framework, user=user, action="indicator_delete",
-               description=_("Gedragsindicator bij %(owner)s verwijderd: “%(text)s”.") % {"owner": owner, "text": text})
+    change_log(
+        framework=framework,
+        user=user,
+        action="indicator_delete",
+        description=_("Gedragsindicator bij %(owner)s verwijderd: “%(text)s”.") % {"owner": owner, "text": text},
+    )
 
 
 @transaction.atomic
@@ -280,8 +379,12 @@ def cluster_update(*, cluster: Cluster, user: AbstractBaseUser, revision: int, n
     cluster.name, cluster.description = name, description
     cluster.full_clean()
     cluster.save()
-    change_log(framework=framework, user=user, action="cluster_update",
-               description=_("Cluster “%(old)s” gewijzigd in “%(name)s”.") % {"old": old, "name": name})
+    change_log(
+        framework=framework,
+        user=user,
+        action="cluster_update",
+        description=_("Cluster “%(old)s” gewijzigd in “%(name)s”.") % {"old": old, "name": name},
+    )
     return cluster
 
 
@@ -291,5 +394,9 @@ def cluster_delete(*, cluster: Cluster, user: AbstractBaseUser) -> None:
     framework = ensure_can_change(user=user, framework_id=cluster.framework_id)
     name = cluster.name
     cluster.delete()
-    change_log(framework=framework, user=user, action="cluster_delete",
-               description=_("Cluster “%(name)s” verwijderd; de competenties blijven.") % {"name": name})
+    change_log(
+        framework=framework,
+        user=user,
+        action="cluster_delete",
+        description=_("Cluster “%(name)s” verwijderd; de competenties blijven.") % {"name": name},
+    )

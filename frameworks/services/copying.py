@@ -21,9 +21,7 @@ def _copy_rows(model, rows, **overrides):
     copies = []
     for row in rows:
         values = {
-            field.attname: getattr(row, field.attname)
-            for field in model._meta.concrete_fields
-            if not field.primary_key
+            field.attname: getattr(row, field.attname) for field in model._meta.concrete_fields if not field.primary_key
         }
         for attname, value in overrides.items():
             values[attname] = value(row) if callable(value) else value
@@ -90,29 +88,47 @@ def framework_copy_contents(
     profile_map: dict[int, int] = {}
     remaining = profiles
     while remaining:
-        ready = [p for p in remaining if p.parent_id is None or p.parent_id in profile_map
-                 or p.parent_id not in {q.pk for q in profiles}]
+        ready = [
+            p
+            for p in remaining
+            if p.parent_id is None or p.parent_id in profile_map or p.parent_id not in {q.pk for q in profiles}
+        ]
         if not ready:  # a cycle cannot exist in a tree; guard against bad data all the same
             break
         profile_map |= _copy_rows(
-            Profile, ready, framework_id=target.pk, revision=1,
-            parent_id=lambda p: profile_map.get(p.parent_id),
+            Profile,
+            ready,
+            framework_id=target.pk,
+            revision=1,
+            parent_id=lambda p, known=profile_map: known.get(p.parent_id),
             role_level_id=lambda p: role_level_map.get(p.role_level_id),
         )
         remaining = [p for p in remaining if p.pk not in profile_map]
 
     old_profiles = list(profile_map)
-    _copy_rows(ProfileTask, list(ProfileTask.objects.filter(profile_id__in=old_profiles)),
-               profile_id=lambda t: profile_map[t.profile_id])
-    _copy_rows(ExpertiseArea, list(ExpertiseArea.objects.filter(profile_id__in=old_profiles)),
-               profile_id=lambda a: profile_map[a.profile_id])
-    _copy_rows(DilemmaPosition, list(DilemmaPosition.objects.filter(profile_id__in=old_profiles)),
-               profile_id=lambda d: profile_map[d.profile_id], dilemma_id=lambda d: dilemma_map[d.dilemma_id])
+    _copy_rows(
+        ProfileTask,
+        list(ProfileTask.objects.filter(profile_id__in=old_profiles)),
+        profile_id=lambda t: profile_map[t.profile_id],
+    )
+    _copy_rows(
+        ExpertiseArea,
+        list(ExpertiseArea.objects.filter(profile_id__in=old_profiles)),
+        profile_id=lambda a: profile_map[a.profile_id],
+    )
+    _copy_rows(
+        DilemmaPosition,
+        list(DilemmaPosition.objects.filter(profile_id__in=old_profiles)),
+        profile_id=lambda d: profile_map[d.profile_id],
+        dilemma_id=lambda d: dilemma_map[d.dilemma_id],
+    )
     profile_competencies = list(
         ProfileCompetency.objects.filter(profile_id__in=old_profiles, competency_id__in=list(competency_map))
     )
     pc_map = _copy_rows(
-        ProfileCompetency, profile_competencies, revision=1,
+        ProfileCompetency,
+        profile_competencies,
+        revision=1,
         profile_id=lambda pc: profile_map[pc.profile_id],
         competency_id=lambda pc: competency_map[pc.competency_id],
         required_level_id=lambda pc: level_map.get(pc.required_level_id),

@@ -23,51 +23,87 @@ def _ensure_author_in(user: AbstractBaseUser, organisation: Organisation) -> Non
 
 @transaction.atomic
 def framework_create(
-    *, user: AbstractBaseUser, organisation: Organisation, name: str, description: str = "",
-    target_group: str = "", source: str = "",
+    *,
+    user: AbstractBaseUser,
+    organisation: Organisation,
+    name: str,
+    description: str = "",
+    target_group: str = "",
+    source: str = "",
 ) -> Framework:
     """A new concept framework with the guide's default levels beginner / gevorderd / expert."""
     _ensure_author_in(user, organisation)
     framework = Framework(
-        organisation=organisation, name=name, description=description, target_group=target_group, source=source,
+        organisation=organisation,
+        name=name,
+        description=description,
+        target_group=target_group,
+        source=source,
     )
     framework.full_clean()
     framework.save()
     ProficiencyLevel.objects.bulk_create(
         ProficiencyLevel(framework=framework, name=level, order=order) for order, level in enumerate(DEFAULT_LEVELS)
     )
-    change_log(framework=framework, user=user, action="framework_create",
-               description=_("Framework “%(name)s” aangemaakt.") % {"name": name})
+    change_log(
+        framework=framework,
+        user=user,
+        action="framework_create",
+        description=_("Framework “%(name)s” aangemaakt.") % {"name": name},
+    )
     return framework
 
 
 @transaction.atomic
 def framework_update(
-    *, framework: Framework, user: AbstractBaseUser, revision: int, name: str, description: str,
-    target_group: str, source: str, status: str,
+    *,
+    framework: Framework,
+    user: AbstractBaseUser,
+    revision: int,
+    name: str,
+    description: str,
+    target_group: str,
+    source: str,
+    status: str,
 ) -> Framework:
     framework = ensure_can_change(user=user, framework_id=framework.pk)
     revision_bump(instance=framework, revision=revision)
     if status not in EDITABLE_STATUSES:
         raise ValidationError(_("Vaststellen gaat via “Publiceren”; kies hier concept, in review of pilot."))
-    changed = [label for label, old, new in [
-        (_("naam"), framework.name, name), (_("doel"), framework.description, description),
-        (_("doelgroep"), framework.target_group, target_group), (_("bron"), framework.source, source),
-        (_("status"), framework.status, status),
-    ] if old != new]
+    changed = [
+        label
+        for label, old, new in [
+            (_("naam"), framework.name, name),
+            (_("doel"), framework.description, description),
+            (_("doelgroep"), framework.target_group, target_group),
+            (_("bron"), framework.source, source),
+            (_("status"), framework.status, status),
+        ]
+        if old != new
+    ]
     framework.name, framework.description, framework.target_group = name, description, target_group
     framework.source, framework.status = source, status
     framework.full_clean()
     framework.save()
     if changed:
-        change_log(framework=framework, user=user, action="framework_update",
-                   description=_("Gegevens van het framework gewijzigd: %(fields)s.") % {"fields": ", ".join(changed)})
+        change_log(
+            framework=framework,
+            user=user,
+            action="framework_update",
+            description=_("Gegevens van het framework gewijzigd: %(fields)s.") % {"fields": ", ".join(changed)},
+        )
     return framework
 
 
 @transaction.atomic
 def framework_step_update(
-    *, framework: Framework, user: AbstractBaseUser, number: int, done: bool, output: str, seen: str | None = None,
+    *,
+    framework: Framework,
+    user: AbstractBaseUser,
+    number: int,
+    done: bool,
+    output: str,
+    seen: str | None = None,
 ) -> FrameworkStep:
     """Tick (or untick) a step of the stappenplan and note what it produced.
 
@@ -86,8 +122,12 @@ def framework_step_update(
     step.full_clean()
     step.save()
     title = STEPS[number - 1].title
-    change_log(framework=framework, user=user, action="step_update",
-               description=(_("%(step)s afgevinkt.") if done else _("%(step)s bijgewerkt (nog niet af).")) % {"step": title})
+    change_log(
+        framework=framework,
+        user=user,
+        action="step_update",
+        description=(_("%(step)s afgevinkt.") if done else _("%(step)s bijgewerkt (nog niet af).")) % {"step": title},
+    )
     return step
 
 
@@ -101,15 +141,23 @@ def framework_publish(*, framework: Framework, user: AbstractBaseUser) -> Framew
     framework.published_at = timezone.now()
     framework.revision += 1
     framework.save()
-    change_log(framework=framework, user=user, action="publish",
-               description=_("Versie %(version)s vastgesteld en gepubliceerd.") % {"version": framework.version})
+    change_log(
+        framework=framework,
+        user=user,
+        action="publish",
+        description=_("Versie %(version)s vastgesteld en gepubliceerd.") % {"version": framework.version},
+    )
     # Earlier published versions of the same line step aside; their content stays exactly as it was.
     earlier = framework_versions(framework=framework).filter(
         version__lt=framework.version, status=Framework.Status.ADOPTED, published_at__isnull=False
     )
     for old in earlier:
-        change_log(framework=old, user=user, action="archive",
-                   description=_("Gearchiveerd: versie %(version)s is vastgesteld.") % {"version": framework.version})
+        change_log(
+            framework=old,
+            user=user,
+            action="archive",
+            description=_("Gearchiveerd: versie %(version)s is vastgesteld.") % {"version": framework.version},
+        )
     earlier.update(status=Framework.Status.ARCHIVED)
     return framework
 
@@ -131,12 +179,18 @@ def framework_new_version(*, framework: Framework, user: AbstractBaseUser) -> Fr
     newer = framework_versions(framework=framework).filter(version__gt=framework.version).order_by("-version").first()
     if newer is not None:
         raise ValidationError(
-            _("Er bestaat al een nieuwere versie (versie %(version)s). Werk daarin verder.") % {"version": newer.version}
+            _("Er bestaat al een nieuwere versie (versie %(version)s). Werk daarin verder.")
+            % {"version": newer.version}
         )
     draft = Framework.objects.create(
-        organisation=framework.organisation, name=framework.name, description=framework.description,
-        target_group=framework.target_group, source=framework.source, is_dictionary=framework.is_dictionary,
-        version=framework.version + 1, based_on=framework,
+        organisation=framework.organisation,
+        name=framework.name,
+        description=framework.description,
+        target_group=framework.target_group,
+        source=framework.source,
+        is_dictionary=framework.is_dictionary,
+        version=framework.version + 1,
+        based_on=framework,
         first_version_id=framework.first_version_id or framework.pk,
     )
     framework_copy_contents(source=framework, target=draft, link_to_source=False)
@@ -144,18 +198,26 @@ def framework_new_version(*, framework: Framework, user: AbstractBaseUser) -> Fr
         FrameworkStep(framework=draft, number=s.number, done=s.done, output=s.output, updated_by=s.updated_by)
         for s in framework.steps.all()
     )
-    change_log(framework=draft, user=user, action="new_version",
-               description=_("Versie %(version)s gemaakt als concept op basis van vastgestelde versie %(old)s.")
-               % {"version": draft.version, "old": framework.version})
+    change_log(
+        framework=draft,
+        user=user,
+        action="new_version",
+        description=_("Versie %(version)s gemaakt als concept op basis van vastgestelde versie %(old)s.")
+        % {"version": draft.version, "old": framework.version},
+    )
     return draft
 
 
 @transaction.atomic
 def framework_derive(
-    *, source: Framework, user: AbstractBaseUser, organisation: Organisation, profile: Profile | None = None,
+    *,
+    source: Framework,
+    user: AbstractBaseUser,
+    organisation: Organisation,
+    profile: Profile | None = None,
     name: str = "",
 ) -> Framework:
-    """"Gebruik als vertrekpunt": copy a readable framework, or one profile of it, into a new own concept."""
+    """ "Gebruik als vertrekpunt": copy a readable framework, or one profile of it, into a new own concept."""
     _ensure_author_in(user, organisation)
     if not access.can_read_framework(user, source):
         raise PermissionDenied
@@ -164,7 +226,10 @@ def framework_derive(
     name = name.strip() or (profile.name if profile else source.name)
     origin = f"{source.name} (versie {source.version})" + (f", profiel {profile.name}" if profile else "")
     derived = Framework(
-        organisation=organisation, name=name, description=source.description, target_group=source.target_group,
+        organisation=organisation,
+        name=name,
+        description=source.description,
+        target_group=source.target_group,
         source=_("Gebaseerd op %(origin)s.") % {"origin": origin} + (f" {source.source}" if source.source else ""),
         based_on=source,
     )
@@ -176,6 +241,10 @@ def framework_derive(
         ProficiencyLevel.objects.bulk_create(
             ProficiencyLevel(framework=derived, name=level, order=order) for order, level in enumerate(DEFAULT_LEVELS)
         )
-    change_log(framework=derived, user=user, action="derive",
-               description=_("Aangemaakt met %(origin)s als vertrekpunt.") % {"origin": origin})
+    change_log(
+        framework=derived,
+        user=user,
+        action="derive",
+        description=_("Aangemaakt met %(origin)s als vertrekpunt.") % {"origin": origin},
+    )
     return derived

@@ -25,11 +25,15 @@ CORE_MIN, CORE_MAX = 6, 8
 def profile_core_warning(count: int) -> str:
     """The guide advises six to eight core competencies per function profile: warn, never block."""
     if count < CORE_MIN:
-        return _("Dit profiel heeft %(count)s kerncompetenties. De handleiding adviseert er zes tot acht: "
-                 "zo blijft de selectie gericht en toch volledig.") % {"count": count}
+        return _(
+            "Dit profiel heeft %(count)s kerncompetenties. De handleiding adviseert er zes tot acht: "
+            "zo blijft de selectie gericht en toch volledig."
+        ) % {"count": count}
     if count > CORE_MAX:
-        return _("Dit profiel heeft %(count)s kerncompetenties. De handleiding adviseert maximaal zes tot acht, "
-                 "om focus te houden.") % {"count": count}
+        return _(
+            "Dit profiel heeft %(count)s kerncompetenties. De handleiding adviseert maximaal zes tot acht, "
+            "om focus te houden."
+        ) % {"count": count}
     return ""
 
 
@@ -45,13 +49,18 @@ def _set_details(profile: Profile, expertise_areas: list[str], tasks: list[str],
         ExpertiseArea(profile=profile, name=name, order=order) for order, name in enumerate(expertise_areas)
     )
     profile.tasks.all().delete()
-    ProfileTask.objects.bulk_create(ProfileTask(profile=profile, text=text, order=order) for order, text in enumerate(tasks))
+    ProfileTask.objects.bulk_create(
+        ProfileTask(profile=profile, text=text, order=order) for order, text in enumerate(tasks)
+    )
     dilemma_ids = set(Dilemma.objects.filter(framework_id=profile.framework_id).values_list("pk", flat=True))
     if set(positions) - dilemma_ids:
         raise ValidationError(_("Kies een dilemma van dit framework."))
     profile.dilemma_positions.all().delete()
-    rows = [DilemmaPosition(profile=profile, dilemma_id=dilemma_id, position=position)
-            for dilemma_id, position in positions.items() if position is not None]
+    rows = [
+        DilemmaPosition(profile=profile, dilemma_id=dilemma_id, position=position)
+        for dilemma_id, position in positions.items()
+        if position is not None
+    ]
     for row in rows:
         row.full_clean(exclude=["profile"])
     DilemmaPosition.objects.bulk_create(rows)
@@ -59,30 +68,58 @@ def _set_details(profile: Profile, expertise_areas: list[str], tasks: list[str],
 
 @transaction.atomic
 def profile_create(
-    *, framework: Framework, user: AbstractBaseUser, name: str, code: str = "", description: str = "",
-    characteristic: str = "", parent: Profile | None = None, role_level: RoleLevel | None = None,
-    expertise_areas: list[str] | None = None, tasks: list[str] | None = None,
+    *,
+    framework: Framework,
+    user: AbstractBaseUser,
+    name: str,
+    code: str = "",
+    description: str = "",
+    characteristic: str = "",
+    parent: Profile | None = None,
+    role_level: RoleLevel | None = None,
+    expertise_areas: list[str] | None = None,
+    tasks: list[str] | None = None,
     dilemma_positions: dict[int, int | None] | None = None,
 ) -> Profile:
     framework = ensure_can_change(user=user, framework_id=framework.pk)
     _check_in(framework, parent, role_level)
     profile = Profile(
-        framework=framework, name=name, code=code, description=description, characteristic=characteristic,
-        parent=parent, role_level=role_level, order=next_order(framework.profiles.filter(parent=parent)),
+        framework=framework,
+        name=name,
+        code=code,
+        description=description,
+        characteristic=characteristic,
+        parent=parent,
+        role_level=role_level,
+        order=next_order(framework.profiles.filter(parent=parent)),
     )
     profile.full_clean()
     profile.save()
     _set_details(profile, expertise_areas or [], tasks or [], dilemma_positions or {})
-    change_log(framework=framework, user=user, action="profile_create",
-               description=_("Profiel “%(name)s” toegevoegd.") % {"name": name})
+    change_log(
+        framework=framework,
+        user=user,
+        action="profile_create",
+        description=_("Profiel “%(name)s” toegevoegd.") % {"name": name},
+    )
     return profile
 
 
 @transaction.atomic
 def profile_update(
-    *, profile: Profile, user: AbstractBaseUser, revision: int, name: str, code: str, description: str,
-    characteristic: str, parent: Profile | None, role_level: RoleLevel | None, expertise_areas: list[str],
-    tasks: list[str], dilemma_positions: dict[int, int | None],
+    *,
+    profile: Profile,
+    user: AbstractBaseUser,
+    revision: int,
+    name: str,
+    code: str,
+    description: str,
+    characteristic: str,
+    parent: Profile | None,
+    role_level: RoleLevel | None,
+    expertise_areas: list[str],
+    tasks: list[str],
+    dilemma_positions: dict[int, int | None],
 ) -> Profile:
     framework = ensure_can_change(user=user, framework_id=profile.framework_id)
     _check_in(framework, parent, role_level)
@@ -97,8 +134,12 @@ def profile_update(
     profile.full_clean()
     profile.save()
     _set_details(profile, expertise_areas, tasks, dilemma_positions)
-    change_log(framework=framework, user=user, action="profile_update",
-               description=_("Profiel “%(name)s” gewijzigd.") % {"name": name})
+    change_log(
+        framework=framework,
+        user=user,
+        action="profile_update",
+        description=_("Profiel “%(name)s” gewijzigd.") % {"name": name},
+    )
     return profile
 
 
@@ -107,33 +148,54 @@ def profile_delete(*, profile: Profile, user: AbstractBaseUser) -> None:
     framework = ensure_can_change(user=user, framework_id=profile.framework_id)
     name = profile.name
     profile.delete()
-    change_log(framework=framework, user=user, action="profile_delete",
-               description=_("Profiel “%(name)s” verwijderd (met zijn hoofdtaken).") % {"name": name})
+    change_log(
+        framework=framework,
+        user=user,
+        action="profile_delete",
+        description=_("Profiel “%(name)s” verwijderd (met zijn hoofdtaken).") % {"name": name},
+    )
 
 
 @transaction.atomic
 def profile_competency_add(
-    *, profile: Profile, user: AbstractBaseUser, competency: Competency,
-    required_level: ProficiencyLevel | None = None, note: str = "",
+    *,
+    profile: Profile,
+    user: AbstractBaseUser,
+    competency: Competency,
+    required_level: ProficiencyLevel | None = None,
+    note: str = "",
 ) -> ProfileCompetency:
     framework = ensure_can_change(user=user, framework_id=profile.framework_id)
     _check_in(framework, competency, required_level)
     if profile.profile_competencies.filter(competency=competency).exists():
         raise ValidationError(_("“%(name)s” staat al in dit profiel.") % {"name": competency.name})
-    pc = ProfileCompetency(profile=profile, competency=competency, required_level=required_level, note=note,
-                           order=next_order(profile.profile_competencies.all()))
+    pc = ProfileCompetency(
+        profile=profile,
+        competency=competency,
+        required_level=required_level,
+        note=note,
+        order=next_order(profile.profile_competencies.all()),
+    )
     pc.full_clean()
     pc.save()
-    change_log(framework=framework, user=user, action="profile_competency_add",
-               description=_("Competentie “%(competency)s” toegevoegd aan profiel “%(profile)s”.")
-               % {"competency": competency.name, "profile": profile.name})
+    change_log(
+        framework=framework,
+        user=user,
+        action="profile_competency_add",
+        description=_("Competentie “%(competency)s” toegevoegd aan profiel “%(profile)s”.")
+        % {"competency": competency.name, "profile": profile.name},
+    )
     return pc
 
 
 @transaction.atomic
 def profile_competency_update(
-    *, profile_competency: ProfileCompetency, user: AbstractBaseUser, revision: int,
-    required_level: ProficiencyLevel | None, note: str,
+    *,
+    profile_competency: ProfileCompetency,
+    user: AbstractBaseUser,
+    revision: int,
+    required_level: ProficiencyLevel | None,
+    note: str,
 ) -> ProfileCompetency:
     pc = profile_competency
     framework = ensure_can_change(user=user, framework_id=pc.profile.framework_id)
@@ -142,9 +204,13 @@ def profile_competency_update(
     pc.required_level, pc.note = required_level, note
     pc.full_clean()
     pc.save()
-    change_log(framework=framework, user=user, action="profile_competency_update",
-               description=_("Vereist niveau of toelichting van “%(competency)s” in profiel “%(profile)s” gewijzigd.")
-               % {"competency": pc.competency.name, "profile": pc.profile.name})
+    change_log(
+        framework=framework,
+        user=user,
+        action="profile_competency_update",
+        description=_("Vereist niveau of toelichting van “%(competency)s” in profiel “%(profile)s” gewijzigd.")
+        % {"competency": pc.competency.name, "profile": pc.profile.name},
+    )
     return pc
 
 
@@ -154,9 +220,13 @@ def profile_competency_move(*, profile_competency: ProfileCompetency, user: Abst
     framework = ensure_can_change(user=user, framework_id=pc.profile.framework_id)
     siblings = ProfileCompetency.objects.filter(profile_id=pc.profile_id).order_by("order", "pk")
     if move_in(instance=pc, siblings=siblings, direction=direction):
-        change_log(framework=framework, user=user, action="profile_competency_move",
-                   description=_("Volgorde van de competenties in profiel “%(profile)s” gewijzigd.")
-                   % {"profile": pc.profile.name})
+        change_log(
+            framework=framework,
+            user=user,
+            action="profile_competency_move",
+            description=_("Volgorde van de competenties in profiel “%(profile)s” gewijzigd.")
+            % {"profile": pc.profile.name},
+        )
 
 
 @transaction.atomic
@@ -165,5 +235,9 @@ def profile_competency_remove(*, profile_competency: ProfileCompetency, user: Ab
     framework = ensure_can_change(user=user, framework_id=pc.profile.framework_id)
     names = {"competency": pc.competency.name, "profile": pc.profile.name}
     pc.delete()
-    change_log(framework=framework, user=user, action="profile_competency_remove",
-               description=_("Competentie “%(competency)s” uit profiel “%(profile)s” gehaald.") % names)
+    change_log(
+        framework=framework,
+        user=user,
+        action="profile_competency_remove",
+        description=_("Competentie “%(competency)s” uit profiel “%(profile)s” gehaald.") % names,
+    )

@@ -23,14 +23,22 @@ def reviewer_invite(*, framework: Framework, user: AbstractBaseUser, reviewer: A
     if framework.status == Framework.Status.CONCEPT:
         framework.status = Framework.Status.REVIEW
         framework.save(update_fields=["status", "updated_at"])
-    change_log(framework=framework, user=user, action="reviewer_invite",
-               description=_("%(name)s uitgenodigd als reviewer.") % {"name": reviewer.get_username()})
+    change_log(
+        framework=framework,
+        user=user,
+        action="reviewer_invite",
+        description=_("%(name)s uitgenodigd als reviewer.") % {"name": reviewer.get_username()},
+    )
     return invitation
 
 
 @transaction.atomic
 def review_comment_add(
-    *, framework: Framework, user: AbstractBaseUser, text: str, competency: Competency | None = None,
+    *,
+    framework: Framework,
+    user: AbstractBaseUser,
+    text: str,
+    competency: Competency | None = None,
     indicator: BehaviouralIndicator | None = None,
 ) -> ReviewComment:
     framework = framework_lock(framework_id=framework.pk)
@@ -54,8 +62,12 @@ def review_comment_add(
         framework=framework, competency=competency, indicator=indicator, author=user, text=text
     )
     subject = competency.name if competency else f"“{indicator.text[:60]}”"
-    change_log(framework=framework, user=user, action="comment_add",
-               description=_("Reviewopmerking geplaatst bij %(subject)s.") % {"subject": subject})
+    change_log(
+        framework=framework,
+        user=user,
+        action="comment_add",
+        description=_("Reviewopmerking geplaatst bij %(subject)s.") % {"subject": subject},
+    )
     return comment
 
 
@@ -69,6 +81,10 @@ def review_comment_resolve(*, comment: ReviewComment, user: AbstractBaseUser) ->
         return comment
     comment.resolved_at, comment.resolved_by = timezone.now(), user
     comment.save(update_fields=["resolved_at", "resolved_by"])
-    change_log(framework=framework, user=user, action="comment_resolve",
-               description=_("Reviewopmerking afgehandeld: “%(text)s”.") % {"text": comment.text[:80]})
+    change_log(
+        framework=framework,
+        user=user,
+        action="comment_resolve",
+        description=_("Reviewopmerking afgehandeld: “%(text)s”.") % {"text": comment.text[:80]},
+    )
     return comment

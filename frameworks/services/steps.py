@@ -15,13 +15,19 @@ class Step:
 
 
 STEPS = [
-    Step(1, "Stap 1: Definieer het doel en de doelgroep",
-         "Een gezamenlijke visie op het doel en een lijst van potentiële doelgroepen."),
+    Step(
+        1,
+        "Stap 1: Definieer het doel en de doelgroep",
+        "Een gezamenlijke visie op het doel en een lijst van potentiële doelgroepen.",
+    ),
     Step(2, "Stap 2: Betrek belanghebbenden", "Betrokken stakeholders en een gezamenlijke visie."),
     Step(3, "Stap 3: Analyseer de huidige situatie", "Een overzicht van bestaande competenties."),
     Step(4, "Stap 4: Identificeer relevante competenties", "Een lijst van relevante en haalbare competenties."),
-    Step(5, "Stap 5: Ontwikkel gedragsindicatoren",
-         "Een set gevalideerde gedragsindicatoren die breed worden ondersteund."),
+    Step(
+        5,
+        "Stap 5: Ontwikkel gedragsindicatoren",
+        "Een set gevalideerde gedragsindicatoren die breed worden ondersteund.",
+    ),
     Step(6, "Stap 6: Implementeer en communiceer", "Een succesvol uitgerold competentieframework."),
     Step(7, "Stap 7: Evalueer en verbeter", ""),
 ]

@@ -25,10 +25,17 @@ def framework_create(request):
     form = FrameworkForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        ok, framework = call_service(form, lambda: services.framework_create(
-            user=request.user, organisation=data["organisation"], name=data["name"],
-            description=data["description"], target_group=data["target_group"], source=data["source"],
-        ))
+        ok, framework = call_service(
+            form,
+            lambda: services.framework_create(
+                user=request.user,
+                organisation=data["organisation"],
+                name=data["name"],
+                description=data["description"],
+                target_group=data["target_group"],
+                source=data["source"],
+            ),
+        )
         if ok:
             messages.success(request, _("Framework aangemaakt met de niveaus beginner, gevorderd en expert."))
             return redirect("frameworks:framework-detail", framework.pk)
@@ -42,11 +49,19 @@ def framework_edit(request, pk):
     form = FrameworkForm(request.POST or None, instance=framework)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        ok, _result = call_service(form, lambda: services.framework_update(
-            framework=framework, user=request.user, revision=data["revision"], name=data["name"],
-            description=data["description"], target_group=data["target_group"], source=data["source"],
-            status=data["status"],
-        ))
+        ok, _result = call_service(
+            form,
+            lambda: services.framework_update(
+                framework=framework,
+                user=request.user,
+                revision=data["revision"],
+                name=data["name"],
+                description=data["description"],
+                target_group=data["target_group"],
+                source=data["source"],
+                status=data["status"],
+            ),
+        )
         if ok:
             messages.success(request, _("Wijzigingen opgeslagen."))
             return redirect("frameworks:framework-detail", framework.pk)
@@ -62,20 +77,35 @@ def framework_step(request, pk, number):
     form = StepForm(request.POST)
     error = ""
     if form.is_valid():
-        ok, _step = call_service(form, lambda: services.framework_step_update(
-            framework=framework, user=request.user, number=number, done=form.cleaned_data["done"],
-            output=form.cleaned_data["output"], seen=form.cleaned_data["seen"] if "seen" in request.POST else None,
-        ))
+        ok, _step = call_service(
+            form,
+            lambda: services.framework_step_update(
+                framework=framework,
+                user=request.user,
+                number=number,
+                done=form.cleaned_data["done"],
+                output=form.cleaned_data["output"],
+                seen=form.cleaned_data["seen"] if "seen" in request.POST else None,
+            ),
+        )
         if not ok:
             error = " ".join(form.non_field_errors())
     if request.htmx:
         items = services.steps_progress(framework.steps.select_related("updated_by"))
         item = next(p for p in items if p.step.number == number)
         progress = {"items": items, "done": sum(p.done for p in items), "total": len(items)}
-        return render(request, "frameworks/authoring/includes/_step.html", {
-            "framework": framework, "item": item, "can_change": access.can_change_framework(request.user, framework),
-            "error": error, "saved": not error, "progress": progress,
-        })
+        return render(
+            request,
+            "frameworks/authoring/includes/_step.html",
+            {
+                "framework": framework,
+                "item": item,
+                "can_change": access.can_change_framework(request.user, framework),
+                "error": error,
+                "saved": not error,
+                "progress": progress,
+            },
+        )
     if error:
         messages.error(request, error)
     else:
@@ -90,15 +120,22 @@ def _derive(request, source, profile=None):
     default_name = profile.name if profile else source.name
     form = DeriveForm(request.POST or None, organisations=organisations, initial={"name": default_name})
     if request.method == "POST" and form.is_valid():
-        ok, derived = call_service(form, lambda: services.framework_derive(
-            source=source, user=request.user, organisation=form.cleaned_data["organisation"], profile=profile,
-            name=form.cleaned_data["name"],
-        ))
+        ok, derived = call_service(
+            form,
+            lambda: services.framework_derive(
+                source=source,
+                user=request.user,
+                organisation=form.cleaned_data["organisation"],
+                profile=profile,
+                name=form.cleaned_data["name"],
+            ),
+        )
         if ok:
             messages.success(request, _("Uw eigen concept staat klaar. Alles is te bewerken; de herkomst is bewaard."))
             return redirect("frameworks:framework-detail", derived.pk)
-    return render(request, "frameworks/authoring/derive_form.html",
-                  {"form": form, "source": source, "profile": profile})
+    return render(
+        request, "frameworks/authoring/derive_form.html", {"form": form, "source": source, "profile": profile}
+    )
 
 
 def framework_derive(request, pk):
@@ -118,14 +155,23 @@ def framework_publish(request, pk):
     open_comments = framework.review_comments.filter(resolved_at__isnull=True).count()
     if request.method == "POST":
         if service_or_message(request, lambda: services.framework_publish(framework=framework, user=request.user)):
-            messages.success(request, _("Versie %(version)s is vastgesteld. Verdere wijzigingen gaan in een nieuwe "
-                                        "versie.") % {"version": framework.version})
+            messages.success(
+                request,
+                _("Versie %(version)s is vastgesteld. Verdere wijzigingen gaan in een nieuwe versie.")
+                % {"version": framework.version},
+            )
             return redirect("frameworks:framework-detail", framework.pk)
     steps_done = framework.steps.filter(done=True).count()
-    return render(request, "frameworks/authoring/publish_confirm.html", {
-        "framework": framework, "open_comments": open_comments, "steps_done": steps_done,
-        "steps_total": len(services.STEPS),
-    })
+    return render(
+        request,
+        "frameworks/authoring/publish_confirm.html",
+        {
+            "framework": framework,
+            "open_comments": open_comments,
+            "steps_done": steps_done,
+            "steps_total": len(services.STEPS),
+        },
+    )
 
 
 @require_POST
@@ -138,7 +184,9 @@ def framework_new_version(request, pk):
         result["draft"] = services.framework_new_version(framework=framework, user=request.user)
 
     if service_or_message(request, make):
-        messages.success(request, _("Versie %(version)s staat klaar als concept.") % {"version": result["draft"].version})
+        messages.success(
+            request, _("Versie %(version)s staat klaar als concept.") % {"version": result["draft"].version}
+        )
         return redirect("frameworks:framework-detail", result["draft"].pk)
     return redirect("frameworks:framework-detail", framework.pk)
 
@@ -147,7 +195,6 @@ def framework_history(request, pk):
     framework, versions, changes = selectors.framework_history(user=request.user, pk=pk)
     if framework.is_library:
         raise Http404
-    return render(request, "frameworks/authoring/history.html",
-                  {"framework": framework, "versions": versions, "changes": changes})
-
-
+    return render(
+        request, "frameworks/authoring/history.html", {"framework": framework, "versions": versions, "changes": changes}
+    )

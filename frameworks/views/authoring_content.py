@@ -23,15 +23,24 @@ def competency_create(request, pk):
     form = CompetencyForm(request.POST or None, framework=framework)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        ok, competency = call_service(form, lambda: services.competency_create(
-            framework=framework, user=request.user, name=data["name"], definition=data["definition"],
-            kind=data["kind"], hard_to_learn=data["hard_to_learn"], cluster=data["cluster"],
-        ))
+        ok, competency = call_service(
+            form,
+            lambda: services.competency_create(
+                framework=framework,
+                user=request.user,
+                name=data["name"],
+                definition=data["definition"],
+                kind=data["kind"],
+                hard_to_learn=data["hard_to_learn"],
+                cluster=data["cluster"],
+            ),
+        )
         if ok:
             messages.success(request, _("Competentie toegevoegd. Schrijf nu de gedragsindicatoren per niveau."))
             return redirect("frameworks:competency-edit", competency.pk)
-    return render(request, "frameworks/authoring/competency_form.html",
-                  {"form": form, "framework": framework, "competency": None})
+    return render(
+        request, "frameworks/authoring/competency_form.html", {"form": form, "framework": framework, "competency": None}
+    )
 
 
 def competency_edit(request, pk):
@@ -42,11 +51,19 @@ def competency_edit(request, pk):
     form = CompetencyForm(request.POST or None, instance=competency, framework=framework)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        ok, _result = call_service(form, lambda: services.competency_update(
-            competency=competency, user=request.user, revision=data["revision"], name=data["name"],
-            definition=data["definition"], kind=data["kind"], hard_to_learn=data["hard_to_learn"],
-            cluster=data["cluster"],
-        ))
+        ok, _result = call_service(
+            form,
+            lambda: services.competency_update(
+                competency=competency,
+                user=request.user,
+                revision=data["revision"],
+                name=data["name"],
+                definition=data["definition"],
+                kind=data["kind"],
+                hard_to_learn=data["hard_to_learn"],
+                cluster=data["cluster"],
+            ),
+        )
         if ok:
             messages.success(request, _("Competentie opgeslagen."))
             return redirect("frameworks:competency-edit", competency.pk)
@@ -58,16 +75,29 @@ def competency_edit(request, pk):
         if level is None and not indicators:
             continue
         block_id = f"ind-c{competency.pk}-l{level.pk if level else 0}"
-        blocks.append({
-            "block_id": block_id, "indicators": indicators, "level": level,
-            "add_url": reverse("frameworks:indicator-create", args=[competency.pk]),
-            "form": IndicatorForm(levels=levels, fixed_level=True, compact=True,
-                                  prefix=block_id, initial={"level": level.pk if level else None},
-                                  text_label=new_indicator_label(level=level, competency=competency)),
-            "can_change": True, "framework": framework,
-        })
-    return render(request, "frameworks/authoring/competency_edit.html",
-                  {"form": form, "framework": framework, "competency": competency, "blocks": blocks})
+        blocks.append(
+            {
+                "block_id": block_id,
+                "indicators": indicators,
+                "level": level,
+                "add_url": reverse("frameworks:indicator-create", args=[competency.pk]),
+                "form": IndicatorForm(
+                    levels=levels,
+                    fixed_level=True,
+                    compact=True,
+                    prefix=block_id,
+                    initial={"level": level.pk if level else None},
+                    text_label=new_indicator_label(level=level, competency=competency),
+                ),
+                "can_change": True,
+                "framework": framework,
+            }
+        )
+    return render(
+        request,
+        "frameworks/authoring/competency_edit.html",
+        {"form": form, "framework": framework, "competency": competency, "blocks": blocks},
+    )
 
 
 def competency_delete(request, pk):
@@ -80,11 +110,17 @@ def competency_delete(request, pk):
             messages.success(request, _("Competentie “%(name)s” verwijderd.") % {"name": competency.name})
             return redirect("frameworks:framework-detail", framework.pk)
         return redirect("frameworks:competency-edit", competency.pk)
-    return render(request, "frameworks/authoring/confirm_delete.html", {
-        "framework": framework, "object_label": competency.name, "kind": _("competentie"),
-        "cancel_url": reverse("frameworks:competency-edit", args=[competency.pk]),
-        "consequence": _("De gedragsindicatoren van deze competentie worden ook verwijderd."),
-    })
+    return render(
+        request,
+        "frameworks/authoring/confirm_delete.html",
+        {
+            "framework": framework,
+            "object_label": competency.name,
+            "kind": _("competentie"),
+            "cancel_url": reverse("frameworks:competency-edit", args=[competency.pk]),
+            "consequence": _("De gedragsindicatoren van deze competentie worden ook verwijderd."),
+        },
+    )
 
 
 @require_POST
@@ -92,9 +128,12 @@ def competency_move(request, pk):
     competency = selectors.competency_editor(user=request.user, pk=pk)
     require_author(request.user, competency.framework)
     direction = direction_of(request)
-    service_or_message(request, lambda: services.competency_move(
-        competency=competency, user=request.user, direction=direction))
-    return redirect(reverse("frameworks:framework-detail", args=[competency.framework_id]) + f"#competentie-{competency.pk}")
+    service_or_message(
+        request, lambda: services.competency_move(competency=competency, user=request.user, direction=direction)
+    )
+    return redirect(
+        reverse("frameworks:framework-detail", args=[competency.framework_id]) + f"#competentie-{competency.pk}"
+    )
 
 
 def competency_pick(request, pk):
@@ -104,16 +143,20 @@ def competency_pick(request, pk):
         return response
     if request.method == "POST":
         source = selectors.picker_source_get(user=request.user, framework=framework, pk=request.POST.get("source"))
-        if service_or_message(request, lambda: services.competency_pick(
-                framework=framework, user=request.user, source=source)):
-            messages.success(request, _("“%(name)s” overgenomen uit %(origin)s.")
-                             % {"name": source.name, "origin": source.framework.name})
+        if service_or_message(
+            request, lambda: services.competency_pick(framework=framework, user=request.user, source=source)
+        ):
+            messages.success(
+                request,
+                _("“%(name)s” overgenomen uit %(origin)s.") % {"name": source.name, "origin": source.framework.name},
+            )
         query = request.POST.get("q", "")
         suffix = "?" + urlencode({"q": query}) if query else ""
         return redirect(reverse("frameworks:competency-pick", args=[framework.pk]) + suffix)
     query = request.GET.get("q", "")
     context = {
-        "framework": framework, "query": query,
+        "framework": framework,
+        "query": query,
         "results": selectors.competency_picker(user=request.user, framework=framework, query=query),
         "picked": selectors.picked_source_ids(framework=framework),
     }
@@ -131,17 +174,30 @@ def cluster_create(request, pk):
         return response
     form = ClusterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        ok, _cluster = call_service(form, lambda: services.cluster_create(
-            framework=framework, user=request.user, name=form.cleaned_data["name"],
-            description=form.cleaned_data["description"],
-        ))
+        ok, _cluster = call_service(
+            form,
+            lambda: services.cluster_create(
+                framework=framework,
+                user=request.user,
+                name=form.cleaned_data["name"],
+                description=form.cleaned_data["description"],
+            ),
+        )
         if ok:
             messages.success(request, _("Cluster toegevoegd."))
             return redirect("frameworks:framework-detail", framework.pk)
-    return render(request, "frameworks/authoring/simple_form.html", {
-        "form": form, "framework": framework, "title": _("Cluster toevoegen"),
-        "intro": _("Groepeer verwante competenties, bijvoorbeeld “Basiscompetenties” of een cluster uit het woordenboek."),
-    })
+    return render(
+        request,
+        "frameworks/authoring/simple_form.html",
+        {
+            "form": form,
+            "framework": framework,
+            "title": _("Cluster toevoegen"),
+            "intro": _(
+                "Groepeer verwante competenties, bijvoorbeeld “Basiscompetenties” of een cluster uit het woordenboek."
+            ),
+        },
+    )
 
 
 def cluster_edit(request, pk):
@@ -151,17 +207,29 @@ def cluster_edit(request, pk):
         return response
     form = ClusterForm(request.POST or None, instance=cluster)
     if request.method == "POST" and form.is_valid():
-        ok, _cluster = call_service(form, lambda: services.cluster_update(
-            cluster=cluster, user=request.user, revision=form.cleaned_data["revision"],
-            name=form.cleaned_data["name"], description=form.cleaned_data["description"],
-        ))
+        ok, _cluster = call_service(
+            form,
+            lambda: services.cluster_update(
+                cluster=cluster,
+                user=request.user,
+                revision=form.cleaned_data["revision"],
+                name=form.cleaned_data["name"],
+                description=form.cleaned_data["description"],
+            ),
+        )
         if ok:
             messages.success(request, _("Cluster opgeslagen."))
             return redirect("frameworks:framework-detail", framework.pk)
-    return render(request, "frameworks/authoring/simple_form.html", {
-        "form": form, "framework": framework, "title": _("Cluster bewerken"),
-        "extra_link": (reverse("frameworks:cluster-delete", args=[cluster.pk]), _("Cluster verwijderen…")),
-    })
+    return render(
+        request,
+        "frameworks/authoring/simple_form.html",
+        {
+            "form": form,
+            "framework": framework,
+            "title": _("Cluster bewerken"),
+            "extra_link": (reverse("frameworks:cluster-delete", args=[cluster.pk]), _("Cluster verwijderen…")),
+        },
+    )
 
 
 def cluster_delete(request, pk):
@@ -173,11 +241,17 @@ def cluster_delete(request, pk):
         if service_or_message(request, lambda: services.cluster_delete(cluster=cluster, user=request.user)):
             messages.success(request, _("Cluster verwijderd."))
         return redirect("frameworks:framework-detail", framework.pk)
-    return render(request, "frameworks/authoring/confirm_delete.html", {
-        "framework": framework, "object_label": cluster.name, "kind": _("cluster"),
-        "cancel_url": reverse("frameworks:cluster-edit", args=[cluster.pk]),
-        "consequence": _("De competenties in dit cluster blijven bestaan, zonder cluster."),
-    })
+    return render(
+        request,
+        "frameworks/authoring/confirm_delete.html",
+        {
+            "framework": framework,
+            "object_label": cluster.name,
+            "kind": _("cluster"),
+            "cancel_url": reverse("frameworks:cluster-edit", args=[cluster.pk]),
+            "consequence": _("De competenties in dit cluster blijven bestaan, zonder cluster."),
+        },
+    )
 
 
 # --- Levels ------------------------------------------------------------------------------------
@@ -189,16 +263,24 @@ def levels_edit(request, pk):
         return response
     add_form = LevelForm(request.POST or None, prefix="new")
     if request.method == "POST" and add_form.is_valid():
-        ok, _level = call_service(add_form, lambda: services.level_create(
-            framework=framework, user=request.user, name=add_form.cleaned_data["name"],
-            description=add_form.cleaned_data["description"],
-        ))
+        ok, _level = call_service(
+            add_form,
+            lambda: services.level_create(
+                framework=framework,
+                user=request.user,
+                name=add_form.cleaned_data["name"],
+                description=add_form.cleaned_data["description"],
+            ),
+        )
         if ok:
             messages.success(request, _("Niveau toegevoegd."))
             return redirect("frameworks:levels-edit", framework.pk)
     forms = [(level, LevelForm(instance=level, prefix=f"level{level.pk}")) for level in framework.levels.all()]
-    return render(request, "frameworks/authoring/levels.html",
-                  {"framework": framework, "add_form": add_form, "level_forms": forms})
+    return render(
+        request,
+        "frameworks/authoring/levels.html",
+        {"framework": framework, "add_form": add_form, "level_forms": forms},
+    )
 
 
 def level_edit(request, pk):
@@ -208,17 +290,29 @@ def level_edit(request, pk):
         return response
     form = LevelForm(request.POST or None, instance=level, prefix=f"level{level.pk}")
     if request.method == "POST" and form.is_valid():
-        ok, _level = call_service(form, lambda: services.level_update(
-            level=level, user=request.user, revision=form.cleaned_data["revision"], name=form.cleaned_data["name"],
-            description=form.cleaned_data["description"],
-        ))
+        ok, _level = call_service(
+            form,
+            lambda: services.level_update(
+                level=level,
+                user=request.user,
+                revision=form.cleaned_data["revision"],
+                name=form.cleaned_data["name"],
+                description=form.cleaned_data["description"],
+            ),
+        )
         if ok:
             messages.success(request, _("Niveau opgeslagen."))
             return redirect("frameworks:levels-edit", framework.pk)
-    return render(request, "frameworks/authoring/simple_form.html", {
-        "form": form, "framework": framework, "title": _("Niveau bewerken"),
-        "cancel_url": reverse("frameworks:levels-edit", args=[framework.pk]),
-    })
+    return render(
+        request,
+        "frameworks/authoring/simple_form.html",
+        {
+            "form": form,
+            "framework": framework,
+            "title": _("Niveau bewerken"),
+            "cancel_url": reverse("frameworks:levels-edit", args=[framework.pk]),
+        },
+    )
 
 
 @require_POST
@@ -238,9 +332,17 @@ def level_delete(request, pk):
     if request.method == "POST":
         service_or_message(request, lambda: services.level_delete(level=level, user=request.user))
         return redirect("frameworks:levels-edit", framework.pk)
-    return render(request, "frameworks/authoring/confirm_delete.html", {
-        "framework": framework, "object_label": level.name, "kind": _("niveau"),
-        "cancel_url": reverse("frameworks:levels-edit", args=[framework.pk]),
-        "consequence": _("Gedragsindicatoren op dit niveau blijven bestaan, zonder niveau. Profielen die dit niveau "
-                         "vereisen, verliezen die eis."),
-    })
+    return render(
+        request,
+        "frameworks/authoring/confirm_delete.html",
+        {
+            "framework": framework,
+            "object_label": level.name,
+            "kind": _("niveau"),
+            "cancel_url": reverse("frameworks:levels-edit", args=[framework.pk]),
+            "consequence": _(
+                "Gedragsindicatoren op dit niveau blijven bestaan, zonder niveau. Profielen die dit niveau "
+                "vereisen, verliezen die eis."
+            ),
+        },
+    )

@@ -38,13 +38,22 @@ def _indicator_block(request, *, competency=None, profile_competency=None, level
     if levels is None:
         levels = list(selectors.framework_levels(framework_id=framework.pk))
     if form is None:
-        form = IndicatorForm(levels=levels, fixed_level=competency is not None, prefix=block_id, compact=True,
-                             initial={"level": level.pk if level else None},
-                             text_label=new_indicator_label(level=level, competency=competency,
-                                                            profile_competency=profile_competency))
+        form = IndicatorForm(
+            levels=levels,
+            fixed_level=competency is not None,
+            prefix=block_id,
+            compact=True,
+            initial={"level": level.pk if level else None},
+            text_label=new_indicator_label(level=level, competency=competency, profile_competency=profile_competency),
+        )
     return {
-        "block_id": block_id, "indicators": indicators, "add_url": add_url, "form": form, "level": level,
-        "can_change": access.can_change_framework(request.user, framework), "framework": framework,
+        "block_id": block_id,
+        "indicators": indicators,
+        "add_url": add_url,
+        "form": form,
+        "level": level,
+        "can_change": access.can_change_framework(request.user, framework),
+        "framework": framework,
         "show_level": competency is None,
     }
 
@@ -55,8 +64,9 @@ def _indicator_block(request, *, competency=None, profile_competency=None, level
 def _indicator_owner_redirect(*, competency=None, profile_competency=None):
     if competency is not None:
         return redirect(reverse("frameworks:competency-edit", args=[competency.pk]) + "#indicatoren")
-    return redirect(reverse("frameworks:profile-compose", args=[profile_competency.profile_id])
-                    + f"#pc-{profile_competency.pk}")
+    return redirect(
+        reverse("frameworks:profile-compose", args=[profile_competency.profile_id]) + f"#pc-{profile_competency.pk}"
+    )
 
 
 def _render_block(request, **kwargs):
@@ -68,22 +78,36 @@ def _create_indicator(request, *, competency=None, profile_competency=None):
     require_author(request.user, framework)
     levels = list(selectors.framework_levels(framework_id=framework.pk))
     block_id = request.POST.get("block", "")
-    form = IndicatorForm(request.POST, levels=levels, fixed_level=competency is not None, prefix=block_id or None,
-                         compact=True)
+    form = IndicatorForm(
+        request.POST, levels=levels, fixed_level=competency is not None, prefix=block_id or None, compact=True
+    )
     posted_level = {str(lv.pk): lv for lv in levels}.get(form.data.get(form.add_prefix("level"), ""))
     form.fields["text"].label = new_indicator_label(
-        level=posted_level, competency=competency, profile_competency=profile_competency)
+        level=posted_level, competency=competency, profile_competency=profile_competency
+    )
     level = posted_level
     ok = False
     if form.is_valid():
         level = form.cleaned_data["level"]
-        ok, _indicator = call_service(form, lambda: services.indicator_create(
-            user=request.user, text=form.cleaned_data["text"], level=level, competency=competency,
-            profile_competency=profile_competency,
-        ))
+        ok, _indicator = call_service(
+            form,
+            lambda: services.indicator_create(
+                user=request.user,
+                text=form.cleaned_data["text"],
+                level=level,
+                competency=competency,
+                profile_competency=profile_competency,
+            ),
+        )
     if request.htmx:
-        return _render_block(request, competency=competency, profile_competency=profile_competency, level=level,
-                             form=None if ok else form, levels=levels)
+        return _render_block(
+            request,
+            competency=competency,
+            profile_competency=profile_competency,
+            level=level,
+            form=None if ok else form,
+            levels=levels,
+        )
     if not ok:
         for error in form.errors.get("__all__", []) + form.errors.get("text", []):
             messages.error(request, error)
@@ -120,19 +144,31 @@ def indicator_edit(request, pk):
     form = IndicatorForm(request.POST or None, instance=indicator, levels=levels, prefix=f"edit{indicator.pk}")
     context = {"form": form, "indicator": indicator, "framework": framework, "competency": competency, "pc": pc}
     if request.method == "POST" and form.is_valid():
-        ok, indicator = call_service(form, lambda: services.indicator_update(
-            indicator=indicator, user=request.user, revision=form.cleaned_data["revision"],
-            text=form.cleaned_data["text"], level=form.cleaned_data["level"],
-        ))
+        ok, indicator = call_service(
+            form,
+            lambda: services.indicator_update(
+                indicator=indicator,
+                user=request.user,
+                revision=form.cleaned_data["revision"],
+                text=form.cleaned_data["text"],
+                level=form.cleaned_data["level"],
+            ),
+        )
         if ok:
             if request.htmx:
-                return render(request, "frameworks/authoring/includes/_indicator_item.html",
-                              {"indicator": indicator, "can_change": True, "block_id": request.POST.get("block", "")})
+                return render(
+                    request,
+                    "frameworks/authoring/includes/_indicator_item.html",
+                    {"indicator": indicator, "can_change": True, "block_id": request.POST.get("block", "")},
+                )
             messages.success(request, _("Gedragsindicator opgeslagen."))
             return _indicator_owner_redirect(competency=competency, profile_competency=pc)
     if request.htmx and request.GET.get("cancel"):
-        return render(request, "frameworks/authoring/includes/_indicator_item.html",
-                      {"indicator": indicator, "can_change": True, "block_id": request.GET.get("block", "")})
+        return render(
+            request,
+            "frameworks/authoring/includes/_indicator_item.html",
+            {"indicator": indicator, "can_change": True, "block_id": request.GET.get("block", "")},
+        )
     context["block_id"] = request.GET.get("block") or request.POST.get("block", "")
     if request.htmx:
         return render(request, "frameworks/authoring/includes/_indicator_edit.html", context)
@@ -145,11 +181,13 @@ def indicator_move(request, pk):
     competency, pc, framework = _indicator_context(indicator)
     require_author(request.user, framework)
     direction = direction_of(request)
-    service_or_message(request, lambda: services.indicator_move(
-        indicator=indicator, user=request.user, direction=direction))
+    service_or_message(
+        request, lambda: services.indicator_move(indicator=indicator, user=request.user, direction=direction)
+    )
     if request.htmx:
-        return _render_block(request, competency=competency, profile_competency=pc,
-                             level=indicator.level if competency else None)
+        return _render_block(
+            request, competency=competency, profile_competency=pc, level=indicator.level if competency else None
+        )
     return _indicator_owner_redirect(competency=competency, profile_competency=pc)
 
 
@@ -162,8 +200,18 @@ def indicator_delete(request, pk):
         if service_or_message(request, lambda: services.indicator_delete(indicator=indicator, user=request.user)):
             messages.success(request, _("Gedragsindicator verwijderd."))
         return _indicator_owner_redirect(competency=competency, profile_competency=pc)
-    cancel = (reverse("frameworks:competency-edit", args=[competency.pk]) if competency
-              else reverse("frameworks:profile-compose", args=[pc.profile_id]))
-    return render(request, "frameworks/authoring/confirm_delete.html", {
-        "framework": framework, "object_label": indicator.text, "kind": _("gedragsindicator"), "cancel_url": cancel,
-    })
+    cancel = (
+        reverse("frameworks:competency-edit", args=[competency.pk])
+        if competency
+        else reverse("frameworks:profile-compose", args=[pc.profile_id])
+    )
+    return render(
+        request,
+        "frameworks/authoring/confirm_delete.html",
+        {
+            "framework": framework,
+            "object_label": indicator.text,
+            "kind": _("gedragsindicator"),
+            "cancel_url": cancel,
+        },
+    )

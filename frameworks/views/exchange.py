@@ -35,16 +35,18 @@ def _download(content: str, content_type: str, filename: str, started: float) ->
 def framework_export_json(request, pk):
     started = time.perf_counter()
     framework = framework_for_export(user=request.user, pk=pk)
-    return _download(native.framework_to_json(framework), "application/json; charset=utf-8",
-                     _filename(framework, "json"), started)
+    return _download(
+        native.framework_to_json(framework), "application/json; charset=utf-8", _filename(framework, "json"), started
+    )
 
 
 @require_GET
 def framework_export_csv(request, pk):
     started = time.perf_counter()
     framework = framework_for_export(user=request.user, pk=pk)
-    return _download(moodle.framework_to_moodle_csv(framework), "text/csv; charset=utf-8",
-                     _filename(framework, "csv"), started)
+    return _download(
+        moodle.framework_to_moodle_csv(framework), "text/csv; charset=utf-8", _filename(framework, "csv"), started
+    )
 
 
 @require_GET
@@ -69,16 +71,24 @@ def framework_import(request):
         importer = IMPORTERS[form.cleaned_data["file_format"]]
         upload = form.cleaned_data["file"]
         try:
-            framework = importer(raw=upload.read(), organisation=form.cleaned_data["organisation"],
-                                 user=request.user, filename=upload.name)
+            framework = importer(
+                raw=upload.read(),
+                organisation=form.cleaned_data["organisation"],
+                user=request.user,
+                filename=upload.name,
+            )
         except ImportErrors as errors:
             import_errors = errors.messages
             form.add_error("file", _("Het bestand is niet geïmporteerd; er is niets opgeslagen."))
         else:
             messages.success(request, _("“%(name)s” is geïmporteerd als concept.") % {"name": framework.name})
             return redirect("frameworks:framework-detail", framework.pk)
-    return render(request, "frameworks/exchange/import_form.html",
-                  {"form": form, "import_errors": import_errors}, status=400 if form.errors else 200)
+    return render(
+        request,
+        "frameworks/exchange/import_form.html",
+        {"form": form, "import_errors": import_errors},
+        status=400 if form.errors else 200,
+    )
 
 
 @require_GET

@@ -19,8 +19,11 @@ def _page(request, framework, *, invite_form=None, comment_form=None, status=200
     reviewer_ids = [r.user_id for r in framework.reviewers.all()]
     can_author = access.can_edit_framework(request.user, framework)
     can_comment = access.can_comment_on_framework(request.user, framework, reviewer_ids) and not framework.is_frozen
-    candidates = [m.user for m in framework.organisation.memberships.all()
-                  if m.user_id not in reviewer_ids and m.user_id != request.user.pk]
+    candidates = [
+        m.user
+        for m in framework.organisation.memberships.all()
+        if m.user_id not in reviewer_ids and m.user_id != request.user.pk
+    ]
     if can_author and invite_form is None:
         invite_form = ReviewerInviteForm(candidates=candidates)
     if can_comment and comment_form is None:
@@ -29,12 +32,21 @@ def _page(request, framework, *, invite_form=None, comment_form=None, status=200
             initial["subject"] = f"c-{request.GET['competentie']}"
         comment_form = ReviewCommentForm(framework=framework, initial=initial)
     comments = framework.all_comments
-    return render(request, "frameworks/authoring/review.html", {
-        "framework": framework, "reviewers": framework.reviewers.all(), "can_author": can_author,
-        "can_comment": can_comment, "invite_form": invite_form if can_author and not framework.is_frozen else None,
-        "comment_form": comment_form if can_comment else None,
-        "open_comments": [c for c in comments if c.is_open], "resolved_comments": [c for c in comments if not c.is_open],
-    }, status=status)
+    return render(
+        request,
+        "frameworks/authoring/review.html",
+        {
+            "framework": framework,
+            "reviewers": framework.reviewers.all(),
+            "can_author": can_author,
+            "can_comment": can_comment,
+            "invite_form": invite_form if can_author and not framework.is_frozen else None,
+            "comment_form": comment_form if can_comment else None,
+            "open_comments": [c for c in comments if c.is_open],
+            "resolved_comments": [c for c in comments if not c.is_open],
+        },
+        status=status,
+    )
 
 
 def review(request, pk):
@@ -53,11 +65,15 @@ def reviewer_invite(request, pk):
     form = ReviewerInviteForm(request.POST, candidates=candidates)
     if form.is_valid():
         reviewer = form.cleaned_data["reviewer"]
-        ok, _inv = call_service(form, lambda: services.reviewer_invite(
-            framework=framework, user=request.user, reviewer=reviewer))
+        ok, _inv = call_service(
+            form, lambda: services.reviewer_invite(framework=framework, user=request.user, reviewer=reviewer)
+        )
         if ok:
-            messages.success(request, _("%(name)s is uitgenodigd en kan nu opmerkingen plaatsen.")
-                             % {"name": reviewer.get_full_name() or reviewer.get_username()})
+            messages.success(
+                request,
+                _("%(name)s is uitgenodigd en kan nu opmerkingen plaatsen.")
+                % {"name": reviewer.get_full_name() or reviewer.get_username()},
+            )
             return redirect("frameworks:review", framework.pk)
     return _page(request, framework, invite_form=form)
 
@@ -75,12 +91,19 @@ def review_comment_add(request, pk):
         if kind == "c":
             competency = Competency.objects.get(pk=target_pk, framework=framework)
         else:
-            indicator = BehaviouralIndicator.objects.select_related(
-                "competency", "profile_competency__competency").get(pk=target_pk)
-        ok, _comment = call_service(form, lambda: services.review_comment_add(
-            framework=framework, user=request.user, text=form.cleaned_data["text"], competency=competency,
-            indicator=indicator,
-        ))
+            indicator = BehaviouralIndicator.objects.select_related("competency", "profile_competency__competency").get(
+                pk=target_pk
+            )
+        ok, _comment = call_service(
+            form,
+            lambda: services.review_comment_add(
+                framework=framework,
+                user=request.user,
+                text=form.cleaned_data["text"],
+                competency=competency,
+                indicator=indicator,
+            ),
+        )
         if ok:
             messages.success(request, _("Opmerking geplaatst."))
             return redirect("frameworks:review", framework.pk)
@@ -94,7 +117,8 @@ def review_comment_resolve(request, pk):
     if service_or_message(request, lambda: services.review_comment_resolve(comment=comment, user=request.user)):
         messages.success(request, _("Opmerking afgehandeld."))
     next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
-                                           require_https=request.is_secure()):
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         next_url = reverse("frameworks:review", args=[comment.framework_id])
     return redirect(next_url)

@@ -20,17 +20,23 @@ class SelectionProcedure(models.Model):
         CLOSED = "afgerond", _("Afgerond")
 
     organisation = models.ForeignKey(
-        "frameworks.Organisation", verbose_name=_("organisatie"), on_delete=models.CASCADE,
+        "frameworks.Organisation",
+        verbose_name=_("organisatie"),
+        on_delete=models.CASCADE,
         related_name="selection_procedures",
     )
     name = models.CharField(_("naam"), max_length=200)
     description = models.TextField(_("vacature of traineeship"), blank=True)
     profile = models.ForeignKey(
-        "frameworks.Profile", verbose_name=_("competentieprofiel"), on_delete=models.PROTECT,
+        "frameworks.Profile",
+        verbose_name=_("competentieprofiel"),
+        on_delete=models.PROTECT,
         related_name="selection_procedures",
     )
     scale = models.ForeignKey(
-        "frameworks.RatingScale", verbose_name=_("beoordelingsschaal"), on_delete=models.PROTECT,
+        "frameworks.RatingScale",
+        verbose_name=_("beoordelingsschaal"),
+        on_delete=models.PROTECT,
         related_name="selection_procedures",
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PREPARATION)
@@ -38,13 +44,21 @@ class SelectionProcedure(models.Model):
     selection_date = models.DateField(_("datum selectiedag"), null=True, blank=True)
     closed_on = models.DateField(_("afgerond op"), null=True, blank=True, editable=False)
     retention_weeks = models.PositiveSmallIntegerField(
-        _("bewaartermijn (weken na afronding)"), default=4, validators=[MaxValueValidator(52)],
-        help_text=_("Persoonsgegevens worden zoveel weken na afronding verwijderd, tenzij de kandidaat "
-                    "toestemming gaf om ze langer (maximaal een jaar) te bewaren."),
+        _("bewaartermijn (weken na afronding)"),
+        default=4,
+        validators=[MaxValueValidator(52)],
+        help_text=_(
+            "Persoonsgegevens worden zoveel weken na afronding verwijderd, tenzij de kandidaat "
+            "toestemming gaf om ze langer (maximaal een jaar) te bewaren."
+        ),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("aangemaakt door"), on_delete=models.SET_NULL, null=True,
-        blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("aangemaakt door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
@@ -102,7 +116,10 @@ class Exercise(models.Model):
     instructions = models.TextField(_("instructie voor selecteurs"), blank=True)
     order = models.PositiveIntegerField(_("volgorde"), default=0)
     competencies = models.ManyToManyField(
-        "frameworks.Competency", verbose_name=_("geobserveerde competenties"), blank=True, related_name="+",
+        "frameworks.Competency",
+        verbose_name=_("geobserveerde competenties"),
+        blank=True,
+        related_name="+",
     )
 
     class Meta:
@@ -144,18 +161,28 @@ class CandidatePersonalData(models.Model):
     email = models.EmailField(_("e-mailadres"), blank=True)
     notes = models.TextField(_("notities"), blank=True)
     consent_until = models.DateField(
-        _("toestemming bewaren tot"), null=True, blank=True,
-        help_text=_("Alleen invullen als de kandidaat toestemming gaf om gegevens langer te bewaren (maximaal "
-                    "een jaar na afronding)."),
+        _("toestemming bewaren tot"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Alleen invullen als de kandidaat toestemming gaf om gegevens langer te bewaren (maximaal "
+            "een jaar na afronding)."
+        ),
     )
     consent_note = models.CharField(
-        _("hoe is de toestemming vastgelegd"), max_length=300, blank=True,
+        _("hoe is de toestemming vastgelegd"),
+        max_length=300,
+        blank=True,
         help_text=_("Bijvoorbeeld: e-mail van de kandidaat van 3 maart."),
     )
     consent_recorded_at = models.DateTimeField(_("toestemming vastgelegd op"), null=True, blank=True)
     consent_recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("toestemming vastgelegd door"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("toestemming vastgelegd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     class Meta:
@@ -172,13 +199,17 @@ class Assignment(models.Model):
 
     procedure = models.ForeignKey(SelectionProcedure, on_delete=models.CASCADE, related_name="assignments")
     selecteur = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("selecteur"), on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("selecteur"),
+        on_delete=models.PROTECT,
         related_name="selection_assignments",
     )
-    candidate = models.ForeignKey(Candidate, verbose_name=_("kandidaat"), on_delete=models.CASCADE,
-                                  related_name="assignments")
-    exercise = models.ForeignKey(Exercise, verbose_name=_("oefening"), on_delete=models.CASCADE,
-                                 related_name="assignments")
+    candidate = models.ForeignKey(
+        Candidate, verbose_name=_("kandidaat"), on_delete=models.CASCADE, related_name="assignments"
+    )
+    exercise = models.ForeignKey(
+        Exercise, verbose_name=_("oefening"), on_delete=models.CASCADE, related_name="assignments"
+    )
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
 
     class Meta:

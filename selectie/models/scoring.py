@@ -36,8 +36,9 @@ class Submission(models.Model):
     """A selecteur handed in all scores for a candidate; from then on they are locked."""
 
     candidate = models.ForeignKey("selectie.Candidate", on_delete=models.CASCADE, related_name="submissions")
-    selecteur = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("selecteur"), on_delete=models.PROTECT,
-                                  related_name="+")
+    selecteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("selecteur"), on_delete=models.PROTECT, related_name="+"
+    )
     submitted_at = models.DateTimeField(_("ingediend op"), auto_now_add=True)
 
     class Meta:
@@ -59,8 +60,13 @@ class ScoreChange(models.Model):
     consensus = models.ForeignKey(
         "selectie.ConsensusScore", on_delete=models.CASCADE, null=True, blank=True, related_name="changes"
     )
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("gewijzigd door"),
-                                   on_delete=models.SET_NULL, null=True, related_name="+")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gewijzigd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
     changed_at = models.DateTimeField(_("gewijzigd op"), auto_now_add=True)
     field = models.CharField(_("onderdeel"), max_length=40)
     old = models.TextField(_("oud"), blank=True)
@@ -78,12 +84,18 @@ class ScoreChange(models.Model):
 
 class ConsensusScore(models.Model):
     candidate = models.ForeignKey("selectie.Candidate", on_delete=models.CASCADE, related_name="consensus_scores")
-    competency = models.ForeignKey("frameworks.Competency", verbose_name=_("competentie"), on_delete=models.PROTECT,
-                                   related_name="+")
+    competency = models.ForeignKey(
+        "frameworks.Competency", verbose_name=_("competentie"), on_delete=models.PROTECT, related_name="+"
+    )
     value = models.SmallIntegerField(_("consensusscore"))
     rationale = models.TextField(_("onderbouwing"))
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("vastgelegd door"),
-                                   on_delete=models.SET_NULL, null=True, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vastgelegd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
     decided_at = models.DateTimeField(_("vastgelegd op"), auto_now=True)
 
     class Meta:
@@ -109,8 +121,13 @@ class Decision(models.Model):
     justification = models.TextField(
         _("onderbouwing"), help_text=_("Noem de competenties uit het profiel waarop het besluit rust.")
     )
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("besloten door"),
-                                   on_delete=models.SET_NULL, null=True, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("besloten door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
     decided_at = models.DateTimeField(_("besloten op"), auto_now=True)
 
     class Meta:
@@ -125,14 +142,22 @@ class Decision(models.Model):
 class PurgeLog(models.Model):
     """What personal data was removed, when, and by whom (a person or the daily command)."""
 
-    procedure = models.ForeignKey("selectie.SelectionProcedure", on_delete=models.SET_NULL, null=True, blank=True,
-                                  related_name="purge_logs")
-    candidate = models.ForeignKey("selectie.Candidate", on_delete=models.SET_NULL, null=True, blank=True,
-                                  related_name="purge_logs")
+    procedure = models.ForeignKey(
+        "selectie.SelectionProcedure", on_delete=models.SET_NULL, null=True, blank=True, related_name="purge_logs"
+    )
+    candidate = models.ForeignKey(
+        "selectie.Candidate", on_delete=models.SET_NULL, null=True, blank=True, related_name="purge_logs"
+    )
     candidate_code = models.CharField(_("kandidaatcode"), max_length=20)
     purged_at = models.DateTimeField(_("verwijderd op"), auto_now_add=True)
-    purged_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("verwijderd door"),
-                                  on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    purged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verwijderd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     via = models.CharField(_("via"), max_length=40)
     description = models.TextField(_("wat is verwijderd"))
 

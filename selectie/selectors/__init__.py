@@ -28,9 +28,9 @@ from .procedures import (  # noqa: F401
     procedure_get,
     procedure_is_assigned,
     procedure_list,
-    submission_progress,
     procedure_profile_ids,
     rating_scales,
+    submission_progress,
     submitted_selecteur_ids,
 )
 from .results import candidate_report, results  # noqa: F401

@@ -79,8 +79,9 @@ def calibration_matrix(*, procedure: SelectionProcedure, user: AbstractBaseUser,
     score values (1), consensus scores (1) — independent of the number of candidates."""
     competencies = procedure_competencies(procedure=procedure)
     candidates = list(procedure.candidates.order_by("number"))
-    submissions = list(Submission.objects.filter(candidate__procedure=procedure).values_list("candidate_id",
-                                                                                             "selecteur_id"))
+    submissions = list(
+        Submission.objects.filter(candidate__procedure=procedure).values_list("candidate_id", "selecteur_id")
+    )
     submitted: dict[int, set[int]] = defaultdict(set)
     for candidate_id, selecteur_id in submissions:
         submitted[candidate_id].add(selecteur_id)
@@ -97,14 +98,18 @@ def calibration_matrix(*, procedure: SelectionProcedure, user: AbstractBaseUser,
     # thousands of model instances costs more than the query.
     selecteurs_of: dict[int, dict] = defaultdict(dict)
     people: dict[int, Assessor] = {}
-    pairs = (assignments.order_by("candidate_id", "selecteur__username")
-             .values_list("candidate_id", "selecteur_id", "selecteur__username").distinct())
+    pairs = (
+        assignments.order_by("candidate_id", "selecteur__username")
+        .values_list("candidate_id", "selecteur_id", "selecteur__username")
+        .distinct()
+    )
     for candidate_id, selecteur_id, username in pairs:
         person = people.setdefault(selecteur_id, Assessor(selecteur_id, username))
         selecteurs_of[candidate_id][selecteur_id] = person
     values: dict[tuple, list] = defaultdict(list)
-    for candidate_id, selecteur_id, competency_id, value in score_values(procedure=procedure,
-                                                                       candidate_ids=candidate_ids):
+    for candidate_id, selecteur_id, competency_id, value in score_values(
+        procedure=procedure, candidate_ids=candidate_ids
+    ):
         values[(candidate_id, competency_id, selecteur_id)].append(value)
     consensus = {(c.candidate_id, c.competency_id): c for c in consensus_scores}
     rows = []
@@ -118,10 +123,18 @@ def calibration_matrix(*, procedure: SelectionProcedure, user: AbstractBaseUser,
             for selecteur in selecteurs:
                 found = values.get((candidate.pk, competency.pk, selecteur.pk))
                 by_selecteur[selecteur.pk] = _average(found) if found else None
-            cells.append(CalibrationCell(competency=competency, by_selecteur=by_selecteur,
-                                         consensus=consensus.get((candidate.pk, competency.pk))))
-        rows.append(CalibrationRow(candidate=candidate, selecteurs=selecteurs, cells=cells,
-                                   submitted_ids=submitted[candidate.pk]))
+            cells.append(
+                CalibrationCell(
+                    competency=competency,
+                    by_selecteur=by_selecteur,
+                    consensus=consensus.get((candidate.pk, competency.pk)),
+                )
+            )
+        rows.append(
+            CalibrationRow(
+                candidate=candidate, selecteurs=selecteurs, cells=cells, submitted_ids=submitted[candidate.pk]
+            )
+        )
     return competencies, rows
 
 
@@ -132,11 +145,13 @@ def candidate_scores_detail(*, candidate: Candidate, selecteur_ids=None) -> list
     if selecteur_ids is not None:
         scores = scores.filter(assignment__selecteur_id__in=selecteur_ids)
     return list(
-        scores
-        .select_related("assignment__selecteur", "assignment__exercise", "competency")
-        .prefetch_related("observed_indicators",
-                          Prefetch("changes", queryset=ScoreChange.objects.select_related("changed_by")))
-        .order_by("competency__order", "competency__pk", "assignment__selecteur__username", "assignment__exercise__order")
+        scores.select_related("assignment__selecteur", "assignment__exercise", "competency")
+        .prefetch_related(
+            "observed_indicators", Prefetch("changes", queryset=ScoreChange.objects.select_related("changed_by"))
+        )
+        .order_by(
+            "competency__order", "competency__pk", "assignment__selecteur__username", "assignment__exercise__order"
+        )
     )
 
 
@@ -150,5 +165,6 @@ def score_get(*, procedure: SelectionProcedure, pk: int) -> Score:
 
 
 def consensus_history(*, candidate: Candidate) -> list[ScoreChange]:
-    return list(ScoreChange.objects.filter(consensus__candidate=candidate).select_related("changed_by",
-                                                                                        "consensus__competency"))
+    return list(
+        ScoreChange.objects.filter(consensus__candidate=candidate).select_related("changed_by", "consensus__competency")
+    )

@@ -20,8 +20,7 @@ def procedure_list(*, user: AbstractBaseUser) -> QuerySet[SelectionProcedure]:
     """HR sees every procedure of their organisation; others only those they assess in."""
     members = organisation_ids(user)
     ids = SelectionProcedure.objects.filter(
-        Q(organisation__in=hr_organisation_ids(user))
-        | Q(organisation__in=members, assignments__selecteur=user)
+        Q(organisation__in=hr_organisation_ids(user)) | Q(organisation__in=members, assignments__selecteur=user)
     ).values("pk")
     return (
         SelectionProcedure.objects.filter(pk__in=ids)
@@ -143,8 +142,9 @@ def exercises_with_competencies(*, procedure: SelectionProcedure) -> list[Exerci
 def candidate_list_for_hr(*, procedure: SelectionProcedure) -> QuerySet[Candidate]:
     return (
         procedure.candidates.select_related("personal_data", "decision")
-        .annotate(assignment_count=Count("assignments", distinct=True),
-                  submission_count=Count("submissions", distinct=True))
+        .annotate(
+            assignment_count=Count("assignments", distinct=True), submission_count=Count("submissions", distinct=True)
+        )
         .order_by("number")
     )
 
@@ -183,14 +183,19 @@ def my_assignments(*, user: AbstractBaseUser, procedure: SelectionProcedure) -> 
         .annotate(scored=Count("scores", filter=Q(scores__value__isnull=False)))
         .order_by("candidate__number", "exercise__order", "exercise__pk")
     )
-    submitted = set(Submission.objects.filter(candidate__procedure=procedure, selecteur=user)
-                    .values_list("candidate_id", flat=True))
+    submitted = set(
+        Submission.objects.filter(candidate__procedure=procedure, selecteur=user).values_list("candidate_id", flat=True)
+    )
     rows: dict[int, dict] = {}
     for assignment in assignments:
-        row = rows.setdefault(assignment.candidate_id, {
-            "candidate": assignment.candidate, "assignments": [],
-            "submitted": assignment.candidate_id in submitted,
-        })
+        row = rows.setdefault(
+            assignment.candidate_id,
+            {
+                "candidate": assignment.candidate,
+                "assignments": [],
+                "submitted": assignment.candidate_id in submitted,
+            },
+        )
         row["assignments"].append(assignment)
     return list(rows.values())
 

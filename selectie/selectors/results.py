@@ -21,13 +21,15 @@ def results(*, procedure: SelectionProcedure) -> tuple[list, list]:
     for candidate in candidates:
         per_competency = [consensus[candidate.pk].get(c.pk) for c in competencies]
         values = [s.value for s in per_competency if s is not None]
-        rows.append({
-            "candidate": candidate,
-            "scores": per_competency,
-            "overall": _average(values) if values else None,
-            "complete": len(values) == len(competencies),
-            "decision": getattr(candidate, "decision", None) if hasattr(candidate, "decision") else None,
-        })
+        rows.append(
+            {
+                "candidate": candidate,
+                "scores": per_competency,
+                "overall": _average(values) if values else None,
+                "complete": len(values) == len(competencies),
+                "decision": getattr(candidate, "decision", None) if hasattr(candidate, "decision") else None,
+            }
+        )
     rows.sort(key=lambda r: (r["overall"] is None, -(r["overall"] or 0), r["candidate"].number))
     rank = 0
     for row in rows:
@@ -45,7 +47,8 @@ def candidate_report(*, candidate: Candidate) -> dict:
     items = []
     for competency in competencies:
         score = consensus.get(competency.pk)
-        items.append({"competency": competency, "consensus": score,
-                      "point": points.get(score.value) if score else None})
+        items.append(
+            {"competency": competency, "consensus": score, "point": points.get(score.value) if score else None}
+        )
     decision = Decision.objects.filter(candidate=candidate).first()
     return {"items": items, "decision": decision}

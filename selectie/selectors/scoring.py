@@ -41,12 +41,14 @@ def scoring_screen(*, assignment: Assignment) -> list[ScoringItem]:
     items = []
     for competency in competencies:
         score = scores.get(competency.pk)
-        items.append(ScoringItem(
-            competency=competency,
-            indicators=indicators.get(competency.pk, []),
-            score=score,
-            observed_ids={i.pk for i in score.observed_indicators.all()} if score else set(),
-        ))
+        items.append(
+            ScoringItem(
+                competency=competency,
+                indicators=indicators.get(competency.pk, []),
+                score=score,
+                observed_ids={i.pk for i in score.observed_indicators.all()} if score else set(),
+            )
+        )
     return items
 
 

@@ -56,8 +56,10 @@ def _cell(cells: list[str], index: int | None) -> str:
 
 def _parse_candidates_csv(data: bytes) -> list[tuple[str, str, str]]:
     if len(data) > MAX_IMPORT_BYTES:
-        raise ValidationError(_("Het bestand is groter dan %(kb)s kB. Splits het in kleinere bestanden.")
-                              % {"kb": MAX_IMPORT_BYTES // 1024})
+        raise ValidationError(
+            _("Het bestand is groter dan %(kb)s kB. Splits het in kleinere bestanden.")
+            % {"kb": MAX_IMPORT_BYTES // 1024}
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -92,12 +94,15 @@ def _parse_candidates_csv(data: bytes) -> list[tuple[str, str, str]]:
             try:
                 validate_email(email)
             except ValidationError:
-                errors.append(_("Regel %(line)s: “%(email)s” is geen geldig e-mailadres.")
-                              % {"line": line_number, "email": email})
+                errors.append(
+                    _("Regel %(line)s: “%(email)s” is geen geldig e-mailadres.") % {"line": line_number, "email": email}
+                )
             else:
                 if email.lower() in seen:
-                    errors.append(_("Regel %(line)s: het e-mailadres %(email)s staat ook op regel %(other)s.")
-                                  % {"line": line_number, "email": email, "other": seen[email.lower()]})
+                    errors.append(
+                        _("Regel %(line)s: het e-mailadres %(email)s staat ook op regel %(other)s.")
+                        % {"line": line_number, "email": email, "other": seen[email.lower()]}
+                    )
                 seen[email.lower()] = line_number
         if len(name) > 200:
             errors.append(_("Regel %(line)s: de naam is langer dan 200 tekens.") % {"line": line_number})
@@ -120,8 +125,16 @@ def candidates_import_csv(*, procedure: SelectionProcedure, data: bytes) -> list
 
 
 @transaction.atomic
-def candidate_personal_data_update(*, candidate: Candidate, user: AbstractBaseUser, name: str, email: str,
-                                   notes: str, consent_until: date | None, consent_note: str = "") -> None:
+def candidate_personal_data_update(
+    *,
+    candidate: Candidate,
+    user: AbstractBaseUser,
+    name: str,
+    email: str,
+    notes: str,
+    consent_until: date | None,
+    consent_note: str = "",
+) -> None:
     try:
         personal = candidate.personal_data
     except CandidatePersonalData.DoesNotExist:

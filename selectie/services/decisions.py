@@ -20,8 +20,15 @@ def _require_deciding(procedure: SelectionProcedure) -> None:
 
 
 @transaction.atomic
-def consensus_set(*, candidate: Candidate, competency: Competency, user: AbstractBaseUser, value,
-                  rationale: str, seen: str | None = None) -> ConsensusScore:
+def consensus_set(
+    *,
+    candidate: Candidate,
+    competency: Competency,
+    user: AbstractBaseUser,
+    value,
+    rationale: str,
+    seen: str | None = None,
+) -> ConsensusScore:
     procedure = candidate.procedure
     _require_deciding(procedure)
     if competency.pk not in {c.pk for c in selectors.procedure_competencies(procedure=procedure)}:
@@ -34,15 +41,21 @@ def consensus_set(*, candidate: Candidate, competency: Competency, user: Abstrac
     existing = ConsensusScore.objects.select_for_update().filter(candidate=candidate, competency=competency).first()
     _check_fresh(existing, "decided_at", seen)
     if existing is None:
-        consensus = ConsensusScore(candidate=candidate, competency=competency, value=value,
-                                   rationale=rationale.strip(), decided_by=user)
+        consensus = ConsensusScore(
+            candidate=candidate, competency=competency, value=value, rationale=rationale.strip(), decided_by=user
+        )
         consensus.full_clean()
         consensus.save()
         return consensus
     if existing.value != value or existing.rationale != rationale.strip():
-        ScoreChange.objects.create(consensus=existing, changed_by=user, field="consensusscore",
-                                   old=f"{existing.value}: {existing.rationale}", new=f"{value}: {rationale.strip()}",
-                                   reason=rationale.strip())
+        ScoreChange.objects.create(
+            consensus=existing,
+            changed_by=user,
+            field="consensusscore",
+            old=f"{existing.value}: {existing.rationale}",
+            new=f"{value}: {rationale.strip()}",
+            reason=rationale.strip(),
+        )
     existing.value, existing.rationale, existing.decided_by = value, rationale.strip(), user
     existing.full_clean()
     existing.save()
@@ -55,8 +68,9 @@ def justification_names_competency(justification: str, competencies) -> bool:
 
 
 @transaction.atomic
-def decision_set(*, candidate: Candidate, user: AbstractBaseUser, outcome: str, justification: str,
-                 seen: str | None = None) -> Decision:
+def decision_set(
+    *, candidate: Candidate, user: AbstractBaseUser, outcome: str, justification: str, seen: str | None = None
+) -> Decision:
     procedure = candidate.procedure
     _require_deciding(procedure)
     _check_fresh(Decision.objects.select_for_update().filter(candidate=candidate).first(), "decided_at", seen)

@@ -39,11 +39,20 @@ def candidate_purge(*, candidate: Candidate, user: AbstractBaseUser | None, via:
     candidate.purged_at = timezone.now()
     candidate.save(update_fields=["purged_at"])
     PurgeLog.objects.create(
-        procedure=candidate.procedure, candidate=candidate, candidate_code=candidate.code, purged_by=user, via=via,
+        procedure=candidate.procedure,
+        candidate=candidate,
+        candidate_code=candidate.code,
+        purged_by=user,
+        via=via,
         description=_("Naam, e-mailadres, notities en toestemming verwijderd; anonieme scores bewaard."),
     )
-    logger.info("Persoonsgegevens van kandidaat %s (procedure %s) verwijderd via %s door %s",
-                candidate.code, candidate.procedure_id, via, user or "-")
+    logger.info(
+        "Persoonsgegevens van kandidaat %s (procedure %s) verwijderd via %s door %s",
+        candidate.code,
+        candidate.procedure_id,
+        via,
+        user or "-",
+    )
     return True
 
 

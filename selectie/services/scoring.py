@@ -23,8 +23,9 @@ def _check_value(procedure: SelectionProcedure, value) -> int | None:
     except (TypeError, ValueError):
         raise ValidationError(_("Kies een score op de schaal.")) from None
     if not procedure.scale.points.filter(value=value).exists():
-        raise ValidationError(_("%(value)s is geen punt op de schaal “%(scale)s”.")
-                              % {"value": value, "scale": procedure.scale.name})
+        raise ValidationError(
+            _("%(value)s is geen punt op de schaal “%(scale)s”.") % {"value": value, "scale": procedure.scale.name}
+        )
     return value
 
 
@@ -41,15 +42,24 @@ def _check_observed(assignment: Assignment, competency: Competency) -> None:
 
 
 @transaction.atomic
-def score_save(*, assignment: Assignment, competency: Competency, user: AbstractBaseUser, value=UNSET,
-               evidence=UNSET, indicator_ids=UNSET) -> Score:
+def score_save(
+    *,
+    assignment: Assignment,
+    competency: Competency,
+    user: AbstractBaseUser,
+    value=UNSET,
+    evidence=UNSET,
+    indicator_ids=UNSET,
+) -> Score:
     """Autosave of one or more fields: an idempotent upsert that leaves the other fields alone.
 
     The assignment row is locked first, so concurrent saves for the same selecteur and
     candidate queue up instead of overwriting each other.
     """
-    assignment = Assignment.objects.select_for_update().select_related("procedure__scale", "procedure__profile").get(
-        pk=assignment.pk
+    assignment = (
+        Assignment.objects.select_for_update()
+        .select_related("procedure__scale", "procedure__profile")
+        .get(pk=assignment.pk)
     )
     procedure = assignment.procedure
     if assignment.selecteur_id != user.pk:
@@ -78,8 +88,11 @@ def score_save(*, assignment: Assignment, competency: Competency, user: Abstract
 def submission_problems(*, candidate: Candidate, user: AbstractBaseUser) -> list[str]:
     """What still stands between the selecteur and handing in for this candidate."""
     problems = []
-    assignments = (Assignment.objects.filter(candidate=candidate, selecteur=user)
-                   .select_related("exercise").prefetch_related("exercise__competencies", "scores__observed_indicators"))
+    assignments = (
+        Assignment.objects.filter(candidate=candidate, selecteur=user)
+        .select_related("exercise")
+        .prefetch_related("exercise__competencies", "scores__observed_indicators")
+    )
     for assignment in assignments:
         scores = {s.competency_id: s for s in assignment.scores.all()}
         for competency in assignment.exercise.competencies.all():
@@ -89,8 +102,11 @@ def submission_problems(*, candidate: Candidate, user: AbstractBaseUser) -> list
                 problems.append(_("%(where)s: er is nog geen score gekozen.") % {"where": where})
             elif not score.evidence.strip() and not score.observed_indicators.all():
                 problems.append(
-                    _("%(where)s: een score rust op waargenomen gedrag. Vink minstens één gedragsindicator aan "
-                      "of beschrijf wat u zag en hoorde.") % {"where": where}
+                    _(
+                        "%(where)s: een score rust op waargenomen gedrag. Vink minstens één gedragsindicator aan "
+                        "of beschrijf wat u zag en hoorde."
+                    )
+                    % {"where": where}
                 )
     return problems
 
@@ -98,8 +114,9 @@ def submission_problems(*, candidate: Candidate, user: AbstractBaseUser) -> list
 @transaction.atomic
 def candidate_submit(*, candidate: Candidate, user: AbstractBaseUser) -> Submission:
     # Lock the selecteur's assignments for this candidate: no autosave can slip in while we check.
-    if not list(Assignment.objects.select_for_update().filter(candidate=candidate, selecteur=user)
-                .values_list("pk", flat=True)):
+    if not list(
+        Assignment.objects.select_for_update().filter(candidate=candidate, selecteur=user).values_list("pk", flat=True)
+    ):
         raise ValidationError(_("U bent niet aan deze kandidaat toegewezen."))
     if candidate.procedure.is_closed:
         raise ValidationError(_("Deze procedure is afgerond; indienen kan niet meer."))
@@ -124,13 +141,15 @@ def version_token(instance, field: str) -> str:
 def _check_fresh(instance, field: str, seen: str | None) -> None:
     """Refuse a stale edit: someone else changed the row after this form was opened."""
     if seen is not None and version_token(instance, field) != seen:
-        raise ValidationError(_("Iemand anders heeft dit intussen gewijzigd. Bekijk de nieuwe stand en probeer "
-                                "het opnieuw."))
+        raise ValidationError(
+            _("Iemand anders heeft dit intussen gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw.")
+        )
 
 
 @transaction.atomic
-def score_revise(*, score: Score, user: AbstractBaseUser, value, evidence: str, reason: str,
-                 seen: str | None = None) -> Score:
+def score_revise(
+    *, score: Score, user: AbstractBaseUser, value, evidence: str, reason: str, seen: str | None = None
+) -> Score:
     """A change to a handed-in score (in calibration): only with a reason, kept in the audit trail."""
     score = Score.objects.select_for_update().select_related("assignment__procedure__scale").get(pk=score.pk)
     _check_fresh(score, "updated_at", seen)
@@ -139,8 +158,9 @@ def score_revise(*, score: Score, user: AbstractBaseUser, value, evidence: str, 
         raise ValidationError(_("Deze procedure is afgerond; scores liggen vast."))
     if not reason.strip():
         raise ValidationError(_("Geef aan waarom u de ingediende score wijzigt."))
-    if not Submission.objects.filter(candidate_id=score.assignment.candidate_id,
-                                     selecteur_id=score.assignment.selecteur_id).exists():
+    if not Submission.objects.filter(
+        candidate_id=score.assignment.candidate_id, selecteur_id=score.assignment.selecteur_id
+    ).exists():
         raise ValidationError(_("Deze score is nog niet ingediend; de selecteur past hem zelf aan."))
     value = _check_value(procedure, value)
     evidence = (evidence or "").strip()
@@ -156,7 +176,12 @@ def score_revise(*, score: Score, user: AbstractBaseUser, value, evidence: str, 
     score.full_clean(exclude=["assignment", "competency"])
     score.save()
     for field_name, old, new in changes:
-        ScoreChange.objects.create(score=score, changed_by=user, field=field_name,
-                                   old="" if old is None else str(old), new="" if new is None else str(new),
-                                   reason=reason.strip())
+        ScoreChange.objects.create(
+            score=score,
+            changed_by=user,
+            field=field_name,
+            old="" if old is None else str(old),
+            new="" if new is None else str(new),
+            reason=reason.strip(),
+        )
     return score

@@ -44,8 +44,10 @@ def selection_scale_default(*, organisation: Organisation) -> RatingScale:
         scale = RatingScale.objects.create(
             organisation=organisation,
             name=SELECTION_SCALE_NAME,
-            description=_("Eigen schaal van deze organisatie, opgesteld in Competentie (geen brondocument): "
-                          "hoe duidelijk de selecteur het gewenste gedrag heeft gezien."),
+            description=_(
+                "Eigen schaal van deze organisatie, opgesteld in Competentie (geen brondocument): "
+                "hoe duidelijk de selecteur het gewenste gedrag heeft gezien."
+            ),
         )
         ScalePoint.objects.bulk_create(
             ScalePoint(scale=scale, value=value, label=label, description=description)
@@ -60,21 +62,37 @@ def selection_scale_default(*, organisation: Organisation) -> RatingScale:
 def _check_profile(profile: Profile) -> None:
     if not profile.framework.is_frozen:
         raise ValidationError(
-            _("Kies een profiel uit een gepubliceerde versie van een framework of uit een bibliotheek: "
-              "een concept kan nog veranderen, en dan klopt de beoordeling niet meer.")
+            _(
+                "Kies een profiel uit een gepubliceerde versie van een framework of uit een bibliotheek: "
+                "een concept kan nog veranderen, en dan klopt de beoordeling niet meer."
+            )
         )
 
 
 @transaction.atomic
-def procedure_create(*, user: AbstractBaseUser, organisation: Organisation, name: str, profile: Profile,
-                     scale: RatingScale | None = None, description: str = "", preselection_date: date | None = None,
-                     selection_date: date | None = None, retention_weeks: int = 4) -> SelectionProcedure:
+def procedure_create(
+    *,
+    user: AbstractBaseUser,
+    organisation: Organisation,
+    name: str,
+    profile: Profile,
+    scale: RatingScale | None = None,
+    description: str = "",
+    preselection_date: date | None = None,
+    selection_date: date | None = None,
+    retention_weeks: int = 4,
+) -> SelectionProcedure:
     _check_profile(profile)
     procedure = SelectionProcedure(
-        organisation=organisation, name=name, description=description, profile=profile,
+        organisation=organisation,
+        name=name,
+        description=description,
+        profile=profile,
         scale=scale or selection_scale_default(organisation=organisation),
-        preselection_date=preselection_date, selection_date=selection_date,
-        retention_weeks=retention_weeks, created_by=user,
+        preselection_date=preselection_date,
+        selection_date=selection_date,
+        retention_weeks=retention_weeks,
+        created_by=user,
     )
     procedure.full_clean()
     procedure.save()
@@ -84,8 +102,10 @@ def procedure_create(*, user: AbstractBaseUser, organisation: Organisation, name
 @transaction.atomic
 def procedure_update(*, procedure: SelectionProcedure, user: AbstractBaseUser, **fields) -> SelectionProcedure:
     locked = {"profile", "scale"} & set(fields)
-    if locked and procedure.status != Status.PREPARATION and any(
-        getattr(procedure, f"{name}_id") != fields[name].pk for name in locked
+    if (
+        locked
+        and procedure.status != Status.PREPARATION
+        and any(getattr(procedure, f"{name}_id") != fields[name].pk for name in locked)
     ):
         raise ValidationError(_("Profiel en schaal liggen vast zodra de procedure open is."))
     for name, value in fields.items():
@@ -111,7 +131,10 @@ def procedure_transition(*, procedure: SelectionProcedure, user: AbstractBaseUse
     if status not in TRANSITIONS.get(procedure.status, set()):
         raise ValidationError(
             _("Van “%(old)s” kan de procedure niet naar “%(new)s”.")
-            % {"old": procedure.get_status_display(), "new": Status(status).label if status in Status.values else status}
+            % {
+                "old": procedure.get_status_display(),
+                "new": Status(status).label if status in Status.values else status,
+            }
         )
     if status == Status.OPEN and procedure.status == Status.PREPARATION and not procedure.exercises.exists():
         raise ValidationError(_("Voeg eerst minstens één oefening toe."))
@@ -132,13 +155,18 @@ def _require_setup(procedure: SelectionProcedure) -> None:
 
 
 @transaction.atomic
-def exercise_create(*, procedure: SelectionProcedure, name: str, kind: str = Exercise.Kind.INTERVIEW,
-                    phase: str = Exercise.Phase.SELECTION_DAY, instructions: str = "",
-                    competencies=()) -> Exercise:
+def exercise_create(
+    *,
+    procedure: SelectionProcedure,
+    name: str,
+    kind: str = Exercise.Kind.INTERVIEW,
+    phase: str = Exercise.Phase.SELECTION_DAY,
+    instructions: str = "",
+    competencies=(),
+) -> Exercise:
     _require_setup(procedure)
     order = (procedure.exercises.aggregate(m=Max("order"))["m"] or 0) + 1
-    exercise = Exercise(procedure=procedure, name=name, kind=kind, phase=phase, instructions=instructions,
-                        order=order)
+    exercise = Exercise(procedure=procedure, name=name, kind=kind, phase=phase, instructions=instructions, order=order)
     exercise.full_clean()
     exercise.save()
     exercise_matrix_save(procedure=procedure, matrix={exercise.pk: {c.pk for c in competencies}})
@@ -169,7 +197,9 @@ def assignments_create(*, procedure: SelectionProcedure, selecteurs, candidates,
     allowed = set(selectors.assessor_choices(procedure=procedure).values_list("pk", flat=True))
     if any(s.pk not in allowed for s in selecteurs):
         raise ValidationError(_("Alleen selecteurs van deze organisatie kunnen worden toegewezen."))
-    if any(c.procedure_id != procedure.pk for c in candidates) or any(e.procedure_id != procedure.pk for e in exercises):
+    if any(c.procedure_id != procedure.pk for c in candidates) or any(
+        e.procedure_id != procedure.pk for e in exercises
+    ):
         raise ValidationError(_("Kandidaten en oefeningen moeten bij deze procedure horen."))
     created = 0
     for selecteur in selecteurs:
@@ -195,5 +225,7 @@ def assignment_delete(*, assignment: Assignment) -> None:
 def exercise_delete(*, exercise: Exercise) -> None:
     _require_setup(exercise.procedure)
     if exercise.assignments.exists():
-        raise ValidationError(_("Er zijn al selecteurs aan deze oefening toegewezen. Verwijder eerst die toewijzingen."))
+        raise ValidationError(
+            _("Er zijn al selecteurs aan deze oefening toegewezen. Verwijder eerst die toewijzingen.")
+        )
     exercise.delete()

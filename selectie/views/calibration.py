@@ -27,11 +27,20 @@ def calibration(request, pk):
     if only_flagged:
         rows = [row for row in rows if row.has_disagreement]
     page = Paginator(rows, CANDIDATES_PER_PAGE).get_page(request.GET.get("pagina"))
-    return render(request, "selectie/calibration.html", {
-        "procedure": procedure, "competencies": competencies, "rows": page.object_list, "page": page,
-        "is_hr": is_hr, "disagreement": selectors.DISAGREEMENT, "only_flagged": only_flagged,
-        "flagged_count": flagged_count,
-    })
+    return render(
+        request,
+        "selectie/calibration.html",
+        {
+            "procedure": procedure,
+            "competencies": competencies,
+            "rows": page.object_list,
+            "page": page,
+            "is_hr": is_hr,
+            "disagreement": selectors.DISAGREEMENT,
+            "only_flagged": only_flagged,
+            "flagged_count": flagged_count,
+        },
+    )
 
 
 def _calibration_candidate(request, pk, candidate_pk):
@@ -57,9 +66,14 @@ def calibration_candidate(request, pk, candidate_pk):
         form = ConsensusForm(request.POST, prefix=f"c{competency.pk}", points=points)
         if form.is_valid():
             try:
-                services.consensus_set(candidate=candidate, competency=competency, user=request.user,
-                                       value=form.cleaned_data["value"], rationale=form.cleaned_data["rationale"],
-                                       seen=request.POST.get("seen"))
+                services.consensus_set(
+                    candidate=candidate,
+                    competency=competency,
+                    user=request.user,
+                    value=form.cleaned_data["value"],
+                    rationale=form.cleaned_data["rationale"],
+                    seen=request.POST.get("seen"),
+                )
             except ValidationError as error:
                 for message in error.messages:
                     messages.error(request, f"{competency.name}: {message}")
@@ -77,19 +91,29 @@ def calibration_candidate(request, pk, candidate_pk):
         own = [s for s in scores if s.competency_id == competency.pk]
         values = [s.value for s in own if s.value is not None]
         existing = consensus.get(competency.pk)
-        blocks.append({
-            "competency": competency,
-            "scores": own,
-            "spread": (max(values) - min(values)) if len(values) >= 2 else 0,
-            "consensus": existing,
-            "form": ConsensusForm(instance=existing, prefix=f"c{competency.pk}", points=points),
-            "seen": services.version_token(existing, "decided_at"),
-        })
-    return render(request, "selectie/calibration_candidate.html", {
-        "procedure": procedure, "candidate": candidate, "blocks": blocks, "is_hr": is_hr,
-        "disagreement": selectors.DISAGREEMENT, "history": selectors.consensus_history(candidate=candidate),
-        "can_decide": not procedure.is_closed,
-    })
+        blocks.append(
+            {
+                "competency": competency,
+                "scores": own,
+                "spread": (max(values) - min(values)) if len(values) >= 2 else 0,
+                "consensus": existing,
+                "form": ConsensusForm(instance=existing, prefix=f"c{competency.pk}", points=points),
+                "seen": services.version_token(existing, "decided_at"),
+            }
+        )
+    return render(
+        request,
+        "selectie/calibration_candidate.html",
+        {
+            "procedure": procedure,
+            "candidate": candidate,
+            "blocks": blocks,
+            "is_hr": is_hr,
+            "disagreement": selectors.DISAGREEMENT,
+            "history": selectors.consensus_history(candidate=candidate),
+            "can_decide": not procedure.is_closed,
+        },
+    )
 
 
 def score_revise(request, pk, score_pk):
@@ -100,8 +124,11 @@ def score_revise(request, pk, score_pk):
         raise Http404
     if not access.can_revise_score(request.user, procedure, score.assignment.selecteur_id):
         raise PermissionDenied
-    form = ScoreReviseForm(request.POST or None, points=selectors.scale_points(procedure=procedure),
-                           initial={"value": score.value, "evidence": score.evidence})
+    form = ScoreReviseForm(
+        request.POST or None,
+        points=selectors.scale_points(procedure=procedure),
+        initial={"value": score.value, "evidence": score.evidence},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.score_revise(score=score, user=request.user, seen=request.POST.get("seen"), **form.cleaned_data)
@@ -111,10 +138,16 @@ def score_revise(request, pk, score_pk):
         else:
             messages.success(request, _("De score is gewijzigd; de wijziging is vastgelegd."))
             return redirect("selectie:calibration-candidate", procedure.pk, score.assignment.candidate_id)
-    return render(request, "selectie/score_revise.html", {
-        "procedure": procedure, "score": score, "form": form,
-        "seen": request.POST.get("seen") or services.version_token(score, "updated_at"),
-    })
+    return render(
+        request,
+        "selectie/score_revise.html",
+        {
+            "procedure": procedure,
+            "score": score,
+            "form": form,
+            "seen": request.POST.get("seen") or services.version_token(score, "updated_at"),
+        },
+    )
 
 
 def insight(request, pk):
@@ -127,12 +160,16 @@ def insight(request, pk):
     exercises = selectors.exercises_with_competencies(procedure=procedure)
     observed = {c.pk for e in exercises for c in e.competencies.all()}
     scored = {k for _s, _c, k, _v in ratings}
-    return render(request, "selectie/insight.html", {
-        "procedure": procedure,
-        "leniency": [(users[item.rater], item) for item in insight_math.leniency(ratings)],
-        "halo": [(users[item.rater], codes.get(item.candidate), item) for item in insight_math.halo(ratings)],
-        "agreement": insight_math.agreement(ratings),
-        "not_observed": [c for c in competencies if c.pk not in observed],
-        "not_scored": [c for c in competencies if c.pk not in scored],
-        "threshold": insight_math.LENIENCY_THRESHOLD,
-    })
+    return render(
+        request,
+        "selectie/insight.html",
+        {
+            "procedure": procedure,
+            "leniency": [(users[item.rater], item) for item in insight_math.leniency(ratings)],
+            "halo": [(users[item.rater], codes.get(item.candidate), item) for item in insight_math.halo(ratings)],
+            "agreement": insight_math.agreement(ratings),
+            "not_observed": [c for c in competencies if c.pk not in observed],
+            "not_scored": [c for c in competencies if c.pk not in scored],
+            "threshold": insight_math.LENIENCY_THRESHOLD,
+        },
+    )

@@ -12,10 +12,15 @@ from .common import add_errors, hr_procedure
 
 def candidate_list(request, pk):
     procedure = hr_procedure(request, pk)
-    return render(request, "selectie/candidate_list.html", {
-        "procedure": procedure, "candidates": selectors.candidate_list_for_hr(procedure=procedure),
-        "form": CandidateForm(),
-    })
+    return render(
+        request,
+        "selectie/candidate_list.html",
+        {
+            "procedure": procedure,
+            "candidates": selectors.candidate_list_for_hr(procedure=procedure),
+            "form": CandidateForm(),
+        },
+    )
 
 
 def candidate_create(request, pk):
@@ -39,15 +44,20 @@ def candidate_import(request, pk):
         upload = form.cleaned_data["file"]
         try:
             if upload.size > services.MAX_IMPORT_BYTES:
-                raise ValidationError(_("Het bestand is groter dan %(kb)s kB. Splits het in kleinere bestanden.")
-                                      % {"kb": services.MAX_IMPORT_BYTES // 1024})
+                raise ValidationError(
+                    _("Het bestand is groter dan %(kb)s kB. Splits het in kleinere bestanden.")
+                    % {"kb": services.MAX_IMPORT_BYTES // 1024}
+                )
             created = services.candidates_import_csv(procedure=procedure, data=upload.read())
         except ValidationError as error:
             for message in error.messages:
                 form.add_error("file", message)
         else:
-            messages.success(request, _("%(count)s kandidaten geïmporteerd (%(first)s t/m %(last)s).") % {
-                "count": len(created), "first": created[0].code, "last": created[-1].code})
+            messages.success(
+                request,
+                _("%(count)s kandidaten geïmporteerd (%(first)s t/m %(last)s).")
+                % {"count": len(created), "first": created[0].code, "last": created[-1].code},
+            )
             return redirect("selectie:candidate-list", procedure.pk)
     return render(request, "selectie/candidate_import.html", {"procedure": procedure, "form": form})
 
@@ -66,12 +76,19 @@ def candidate_detail(request, pk, candidate_pk):
         else:
             messages.success(request, _("De gegevens van %(code)s zijn opgeslagen.") % {"code": candidate.code})
             return redirect("selectie:candidate-detail", procedure.pk, candidate.pk)
-    return render(request, "selectie/candidate_detail.html", {
-        "procedure": procedure, "candidate": candidate, "personal": personal, "form": form,
-        "retention_end": services.retention_end(candidate, personal),
-        "assignments": candidate.assignments.select_related("selecteur", "exercise"),
-        "purge_logs": candidate.purge_logs.select_related("purged_by"),
-    })
+    return render(
+        request,
+        "selectie/candidate_detail.html",
+        {
+            "procedure": procedure,
+            "candidate": candidate,
+            "personal": personal,
+            "form": form,
+            "retention_end": services.retention_end(candidate, personal),
+            "assignments": candidate.assignments.select_related("selecteur", "exercise"),
+            "purge_logs": candidate.purge_logs.select_related("purged_by"),
+        },
+    )
 
 
 def candidate_purge(request, pk, candidate_pk):
@@ -80,8 +97,11 @@ def candidate_purge(request, pk, candidate_pk):
     candidate = selectors.candidate_get(procedure=procedure, pk=candidate_pk)
     if request.method == "POST":
         if services.candidate_purge(candidate=candidate, user=request.user, via="verzoek kandidaat"):
-            messages.success(request, _("De persoonsgegevens van %(code)s zijn verwijderd. De anonieme scores "
-                                        "blijven bewaard.") % {"code": candidate.code})
+            messages.success(
+                request,
+                _("De persoonsgegevens van %(code)s zijn verwijderd. De anonieme scores blijven bewaard.")
+                % {"code": candidate.code},
+            )
         return redirect("selectie:candidate-detail", procedure.pk, candidate.pk)
     return render(request, "selectie/candidate_purge.html", {"procedure": procedure, "candidate": candidate})
 
@@ -102,10 +122,15 @@ def assignment_list(request, pk):
         else:
             messages.success(request, _("%(count)s nieuwe toewijzingen.") % {"count": created})
             return redirect("selectie:assignment-list", procedure.pk)
-    return render(request, "selectie/assignment_list.html", {
-        "procedure": procedure, "form": form,
-        "assignments": selectors.assignments_of_procedure(procedure=procedure),
-    })
+    return render(
+        request,
+        "selectie/assignment_list.html",
+        {
+            "procedure": procedure,
+            "form": form,
+            "assignments": selectors.assignments_of_procedure(procedure=procedure),
+        },
+    )
 
 
 def assignment_delete(request, pk, assignment_pk):
@@ -121,9 +146,14 @@ def assignment_delete(request, pk, assignment_pk):
         else:
             messages.success(request, _("De toewijzing is verwijderd."))
         return redirect("selectie:assignment-list", procedure.pk)
-    return render(request, "selectie/confirm_delete.html", {
-        "procedure": procedure, "title": _("Toewijzing verwijderen"),
-        "question": _("%(who)s beoordeelt %(code)s niet meer in %(exercise)s?") % {
-            "who": assignment.selecteur, "code": assignment.candidate.code, "exercise": assignment.exercise.name},
-        "cancel_url": reverse("selectie:assignment-list", args=[procedure.pk]),
-    })
+    return render(
+        request,
+        "selectie/confirm_delete.html",
+        {
+            "procedure": procedure,
+            "title": _("Toewijzing verwijderen"),
+            "question": _("%(who)s beoordeelt %(code)s niet meer in %(exercise)s?")
+            % {"who": assignment.selecteur, "code": assignment.candidate.code, "exercise": assignment.exercise.name},
+            "cancel_url": reverse("selectie:assignment-list", args=[procedure.pk]),
+        },
+    )

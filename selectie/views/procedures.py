@@ -16,9 +16,15 @@ from .common import add_errors, hr_procedure, member_procedure
 def procedure_list(request):
     procedures = selectors.procedure_list(user=request.user)
     hr_ids = set(access.hr_organisation_ids(request.user))
-    return render(request, "selectie/procedure_list.html", {
-        "procedures": procedures, "hr_ids": hr_ids, "can_create": access.can_create_procedure(request.user),
-    })
+    return render(
+        request,
+        "selectie/procedure_list.html",
+        {
+            "procedures": procedures,
+            "hr_ids": hr_ids,
+            "can_create": access.can_create_procedure(request.user),
+        },
+    )
 
 
 def _procedure_form(request, *, instance=None, data=None):
@@ -27,8 +33,12 @@ def _procedure_form(request, *, instance=None, data=None):
     if instance is None and organisations:
         initial["scale"] = services.selection_scale_default(organisation=organisations[0])
     return ProcedureForm(
-        data, instance=instance, initial=initial, organisations=organisations,
-        profiles=selectors.frozen_profiles(user=request.user), scales=selectors.rating_scales(user=request.user),
+        data,
+        instance=instance,
+        initial=initial,
+        organisations=organisations,
+        profiles=selectors.frozen_profiles(user=request.user),
+        scales=selectors.rating_scales(user=request.user),
     )
 
 
@@ -49,8 +59,7 @@ def procedure_create(request):
 
 def procedure_update(request, pk):
     procedure = hr_procedure(request, pk)
-    form = _procedure_form(request, instance=SelectionProcedure.objects.get(pk=procedure.pk),
-                           data=request.POST or None)
+    form = _procedure_form(request, instance=SelectionProcedure.objects.get(pk=procedure.pk), data=request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.procedure_update(procedure=procedure, user=request.user, **form.cleaned_data)
@@ -65,34 +74,45 @@ def procedure_update(request, pk):
 def procedure_detail(request, pk):
     procedure, is_hr = member_procedure(request, pk)
     if not is_hr:
-        return render(request, "selectie/procedure_selecteur.html", {
-            "procedure": procedure, "rows": selectors.my_assignments(user=request.user, procedure=procedure),
-        })
+        return render(
+            request,
+            "selectie/procedure_selecteur.html",
+            {
+                "procedure": procedure,
+                "rows": selectors.my_assignments(user=request.user, procedure=procedure),
+            },
+        )
     transitions = [SelectionProcedure.Status(s) for s in services.TRANSITIONS[procedure.status]]
-    return render(request, "selectie/procedure_detail.html", {
-        "procedure": procedure,
-        "transitions": sorted(transitions, key=lambda s: SelectionProcedure.Status.values.index(s)),
-        "statuses": SelectionProcedure.Status.choices,
-        "exercises": selectors.exercises_with_competencies(procedure=procedure),
-        "candidate_count": procedure.candidates.count(),
-        "assignment_count": procedure.assignments.count(),
-        "progress": selectors.submission_progress(procedure=procedure),
-        "mine": selectors.my_assignments(user=request.user, procedure=procedure),
-    })
+    return render(
+        request,
+        "selectie/procedure_detail.html",
+        {
+            "procedure": procedure,
+            "transitions": sorted(transitions, key=lambda s: SelectionProcedure.Status.values.index(s)),
+            "statuses": SelectionProcedure.Status.choices,
+            "exercises": selectors.exercises_with_competencies(procedure=procedure),
+            "candidate_count": procedure.candidates.count(),
+            "assignment_count": procedure.assignments.count(),
+            "progress": selectors.submission_progress(procedure=procedure),
+            "mine": selectors.my_assignments(user=request.user, procedure=procedure),
+        },
+    )
 
 
 @require_POST
 def procedure_transition(request, pk):
     procedure = hr_procedure(request, pk)
     try:
-        procedure = services.procedure_transition(procedure=procedure, user=request.user,
-                                                  status=request.POST.get("status", ""))
+        procedure = services.procedure_transition(
+            procedure=procedure, user=request.user, status=request.POST.get("status", "")
+        )
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
     else:
-        messages.success(request, _("De procedure staat nu op “%(status)s”.") % {
-            "status": procedure.get_status_display()})
+        messages.success(
+            request, _("De procedure staat nu op “%(status)s”.") % {"status": procedure.get_status_display()}
+        )
     return redirect("selectie:procedure-detail", procedure.pk)
 
 
@@ -119,10 +139,17 @@ def exercise_matrix(request, pk):
         observed = {c.pk for c in exercise.competencies.all()}
         rows.append({"exercise": exercise, "cells": [(c, c.pk in observed) for c in competencies]})
     uncovered = [c for c in competencies if not any(c.pk in {x.pk for x in e.competencies.all()} for e in exercises)]
-    return render(request, "selectie/exercise_matrix.html", {
-        "procedure": procedure, "competencies": competencies, "rows": rows, "uncovered": uncovered,
-        "form": ExerciseForm(),
-    })
+    return render(
+        request,
+        "selectie/exercise_matrix.html",
+        {
+            "procedure": procedure,
+            "competencies": competencies,
+            "rows": rows,
+            "uncovered": uncovered,
+            "form": ExerciseForm(),
+        },
+    )
 
 
 def exercise_create(request, pk):
@@ -134,8 +161,11 @@ def exercise_create(request, pk):
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(request, _("Oefening “%(name)s” is toegevoegd. Kies hieronder wat zij observeert.")
-                             % {"name": form.cleaned_data["name"]})
+            messages.success(
+                request,
+                _("Oefening “%(name)s” is toegevoegd. Kies hieronder wat zij observeert.")
+                % {"name": form.cleaned_data["name"]},
+            )
             return redirect("selectie:exercise-matrix", procedure.pk)
     return render(request, "selectie/exercise_form.html", {"procedure": procedure, "form": form})
 
@@ -153,8 +183,13 @@ def exercise_delete(request, pk, exercise_pk):
         else:
             messages.success(request, _("Oefening “%(name)s” is verwijderd.") % {"name": exercise.name})
         return redirect("selectie:exercise-matrix", procedure.pk)
-    return render(request, "selectie/confirm_delete.html", {
-        "procedure": procedure, "title": _("Oefening verwijderen"),
-        "question": _("Oefening “%(name)s” verwijderen?") % {"name": exercise.name},
-        "cancel_url": reverse("selectie:exercise-matrix", args=[procedure.pk]),
-    })
+    return render(
+        request,
+        "selectie/confirm_delete.html",
+        {
+            "procedure": procedure,
+            "title": _("Oefening verwijderen"),
+            "question": _("Oefening “%(name)s” verwijderen?") % {"name": exercise.name},
+            "cancel_url": reverse("selectie:exercise-matrix", args=[procedure.pk]),
+        },
+    )

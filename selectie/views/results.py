@@ -14,8 +14,9 @@ from .common import add_errors, hr_procedure
 def results(request, pk):
     procedure = hr_procedure(request, pk)
     competencies, rows = selectors.results(procedure=procedure)
-    return render(request, "selectie/results.html", {"procedure": procedure, "competencies": competencies,
-                                                     "rows": rows})
+    return render(
+        request, "selectie/results.html", {"procedure": procedure, "competencies": competencies, "rows": rows}
+    )
 
 
 def decision(request, pk, candidate_pk):
@@ -25,30 +26,42 @@ def decision(request, pk, candidate_pk):
     form = DecisionForm(request.POST or None, instance=existing)
     if request.method == "POST" and form.is_valid():
         try:
-            services.decision_set(candidate=candidate, user=request.user, seen=request.POST.get("seen"),
-                                  **form.cleaned_data)
+            services.decision_set(
+                candidate=candidate, user=request.user, seen=request.POST.get("seen"), **form.cleaned_data
+            )
         except ValidationError as error:
             add_errors(form, error)
         else:
             messages.success(request, _("Het besluit over %(code)s is vastgelegd.") % {"code": candidate.code})
             return redirect("selectie:results", procedure.pk)
-    return render(request, "selectie/decision_form.html", {
-        "procedure": procedure, "candidate": candidate, "form": form,
-        "seen": request.POST.get("seen") or services.version_token(existing, "decided_at"),
-        "report": selectors.candidate_report(candidate=candidate),
-        "competencies": selectors.procedure_competencies(procedure=procedure),
-    })
+    return render(
+        request,
+        "selectie/decision_form.html",
+        {
+            "procedure": procedure,
+            "candidate": candidate,
+            "form": form,
+            "seen": request.POST.get("seen") or services.version_token(existing, "decided_at"),
+            "report": selectors.candidate_report(candidate=candidate),
+            "competencies": selectors.procedure_competencies(procedure=procedure),
+        },
+    )
 
 
 def candidate_pdf(request, pk, candidate_pk):
     procedure = hr_procedure(request, pk)
     candidate = selectors.candidate_get(procedure=procedure, pk=candidate_pk)
     context = pdf.candidate_report_context(candidate=candidate, include_name=request.GET.get("naam") == "1")
-    return pdf_response("selectie/pdf/candidate.html", context,
-                        filename=f"terugkoppeling-{candidate.code}.pdf", request=request)
+    return pdf_response(
+        "selectie/pdf/candidate.html", context, filename=f"terugkoppeling-{candidate.code}.pdf", request=request
+    )
 
 
 def procedure_pdf(request, pk):
     procedure = hr_procedure(request, pk)
-    return pdf_response("selectie/pdf/procedure.html", pdf.procedure_report_context(procedure=procedure),
-                        filename=f"selectieprocedure-{procedure.pk}.pdf", request=request)
+    return pdf_response(
+        "selectie/pdf/procedure.html",
+        pdf.procedure_report_context(procedure=procedure),
+        filename=f"selectieprocedure-{procedure.pk}.pdf",
+        request=request,
+    )

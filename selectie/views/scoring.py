@@ -24,7 +24,8 @@ def _screen_context(request, procedure, assignment):
         "items": selectors.scoring_screen(assignment=assignment),
         "points": selectors.scale_points(procedure=procedure),
         "submitted": Submission.objects.filter(candidate=assignment.candidate, selecteur=request.user).exists(),
-        "siblings": assignment.candidate.assignments.filter(selecteur=request.user).select_related("exercise")
+        "siblings": assignment.candidate.assignments.filter(selecteur=request.user)
+        .select_related("exercise")
         .order_by("exercise__order", "exercise__pk"),
     }
 
@@ -43,8 +44,11 @@ def score_screen(request, pk, assignment_pk):
             cid = item.competency.pk
             try:
                 services.score_save(
-                    assignment=assignment, competency=item.competency, user=request.user,
-                    value=request.POST.get(f"value-{cid}", ""), evidence=request.POST.get(f"evidence-{cid}", ""),
+                    assignment=assignment,
+                    competency=item.competency,
+                    user=request.user,
+                    value=request.POST.get(f"value-{cid}", ""),
+                    evidence=request.POST.get(f"evidence-{cid}", ""),
                     indicator_ids=[v for v in request.POST.getlist(f"indicators-{cid}") if v.isdigit()],
                 )
             except ValidationError as error:
@@ -79,8 +83,9 @@ def score_autosave(request, pk, assignment_pk):
         services.score_save(assignment=assignment, competency=competency, user=request.user, **changes)
     except ValidationError as error:
         return HttpResponseBadRequest(" ".join(error.messages), content_type=PLAIN)
-    return HttpResponse(_("Opgeslagen om %(time)s") % {"time": timezone.localtime().strftime("%H:%M")},
-                        content_type=PLAIN)
+    return HttpResponse(
+        _("Opgeslagen om %(time)s") % {"time": timezone.localtime().strftime("%H:%M")}, content_type=PLAIN
+    )
 
 
 def candidate_submit(request, pk, candidate_pk):
@@ -94,11 +99,19 @@ def candidate_submit(request, pk, candidate_pk):
             for message in error.messages:
                 messages.error(request, message)
             return redirect("selectie:candidate-submit", procedure.pk, candidate.pk)
-        messages.success(request, _("Uw scores voor %(code)s zijn ingediend. U ziet nu ook de scores van uw "
-                                    "collega's in de kalibratie.") % {"code": candidate.code})
+        messages.success(
+            request,
+            _("Uw scores voor %(code)s zijn ingediend. U ziet nu ook de scores van uw collega's in de kalibratie.")
+            % {"code": candidate.code},
+        )
         return redirect("selectie:procedure-detail", procedure.pk)
-    return render(request, "selectie/candidate_submit.html", {
-        "procedure": procedure, "candidate": candidate,
-        "submitted": Submission.objects.filter(candidate=candidate, selecteur=request.user).exists(),
-        "problems": services.submission_problems(candidate=candidate, user=request.user),
-    })
+    return render(
+        request,
+        "selectie/candidate_submit.html",
+        {
+            "procedure": procedure,
+            "candidate": candidate,
+            "submitted": Submission.objects.filter(candidate=candidate, selecteur=request.user).exists(),
+            "problems": services.submission_problems(candidate=candidate, user=request.user),
+        },
+    )

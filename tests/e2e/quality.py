@@ -50,6 +50,7 @@ class PageAudit:
         page = context.new_page()
         try:
             for document in self.documents.values():
+
                 def is_document(url, target=document.url):
                     return url == target
 
@@ -62,8 +63,9 @@ class PageAudit:
                 results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
                 for violation in results.response["violations"]:
                     targets = "; ".join(", ".join(node["target"]) for node in violation["nodes"][:3])
-                    problems.append(f"{document.url}: {violation['id']} ({violation['impact']}): "
-                                    f"{violation['help']} — {targets}")
+                    problems.append(
+                        f"{document.url}: {violation['id']} ({violation['impact']}): {violation['help']} — {targets}"
+                    )
         finally:
             page.close()
         return problems
@@ -81,8 +83,18 @@ class PageAudit:
             path.write_text(document.body, encoding="utf-8")
             files[path.resolve().as_uri()] = document.url
         result = subprocess.run(
-            ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *[str(directory / Path(u).name) for u in files]],
-            capture_output=True, text=True, timeout=300,
+            [
+                "java",
+                "-jar",
+                str(VNU_JAR),
+                "--errors-only",
+                "--format",
+                "json",
+                *[str(directory / Path(u).name) for u in files],
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
         messages = json.loads(result.stderr or '{"messages": []}')["messages"]
         return [

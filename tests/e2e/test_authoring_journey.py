@@ -52,10 +52,12 @@ def test_author_builds_a_framework_and_exports_a_profile_pdf(page, screenshot, u
     page.get_by_role("link", name="Terug naar het framework").click()
     page.get_by_role("link", name="Nieuwe competentie").click()
     expect(page.get_by_label("Definitie")).to_have_attribute(
-        "placeholder", "Als je [competentie] bent/hebt/bezit, dan ben/kan/werk je …")
+        "placeholder", "Als je [competentie] bent/hebt/bezit, dan ben/kan/werk je …"
+    )
     page.get_by_label("Naam").fill("Ontwikkelingsgericht vermogen")
     page.get_by_label("Definitie").fill(
-        "Als je een ontwikkelingsgericht vermogen hebt, heb je inzicht in je eigen talenten en ontwikkelpunten.")
+        "Als je een ontwikkelingsgericht vermogen hebt, heb je inzicht in je eigen talenten en ontwikkelpunten."
+    )
     page.get_by_label("Soort").select_option(label="Attitude")
     page.get_by_role("button", name="Competentie toevoegen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Ontwikkelingsgericht vermogen bewerken")
@@ -69,7 +71,8 @@ def test_author_builds_a_framework_and_exports_a_profile_pdf(page, screenshot, u
     page.get_by_role("button", name="Toevoegen (Nieuwe gedragsindicator op niveau beginner)").click()
     expect(page.get_by_text("Vraagt geregeld feedback ten behoeve van persoonlijke ontwikkeling.")).to_be_visible()
     page.get_by_label("Nieuwe gedragsindicator op niveau gevorderd").fill(
-        "Meldt zich aan voor projecten en activiteiten om van te leren.")
+        "Meldt zich aan voor projecten en activiteiten om van te leren."
+    )
     page.get_by_role("button", name="Toevoegen (Nieuwe gedragsindicator op niveau gevorderd)").click()
     expect(page.get_by_text("Meldt zich aan voor projecten en activiteiten om van te leren.")).to_be_visible()
     # Inline edit of the first indicator, without leaving the page.
@@ -112,12 +115,17 @@ def test_author_builds_a_framework_and_exports_a_profile_pdf(page, screenshot, u
     assert response.ok and response.headers["content-type"] == "application/pdf"
     path = tmp_path / "profiel.pdf"
     path.write_bytes(response.body())
-    text = " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
-                                   check=True).stdout.split())
+    text = " ".join(
+        subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.split()
+    )
     assert profile.name in text and "Gemeente Aadorp" in text and "pagina 1 van" in text
-    for expected in ["Ontwikkelingsgericht vermogen", "Integriteit", "vereist niveau: gevorderd",
-                     "Vraagt geregeld feedback voor de eigen persoonlijke ontwikkeling.",
-                     "Meldt zich aan voor projecten en activiteiten om van te leren."]:
+    for expected in [
+        "Ontwikkelingsgericht vermogen",
+        "Integriteit",
+        "vereist niveau: gevorderd",
+        "Vraagt geregeld feedback voor de eigen persoonlijke ontwikkeling.",
+        "Meldt zich aan voor projecten en activiteiten om van te leren.",
+    ]:
         assert expected in text, expected
     # The print-friendly HTML view shows the same content, on a tablet too.
     page.set_viewport_size({"width": 768, "height": 1024})

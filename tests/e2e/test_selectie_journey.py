@@ -17,8 +17,7 @@ from .conftest import ARTIFACTS, log_in
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 CSV = (
-    "naam,e-mail,notities\n"
-    "Anna de Vries,anna@example.nl,\nBram Jansen,bram@example.nl,\nCees Bakker,cees@example.nl,\n"
+    "naam,e-mail,notities\nAnna de Vries,anna@example.nl,\nBram Jansen,bram@example.nl,\nCees Bakker,cees@example.nl,\n"
 )
 
 
@@ -55,12 +54,12 @@ def score_exercise(page, values: list[int], label: str, reload_after: int | None
             expect(block.get_by_role("radio", name=re.compile(rf"^{value} –"))).to_be_checked()
             expect(block.get_by_role("checkbox").first).to_be_checked()
             expect(block.get_by_label("Wat zag en hoorde u?")).to_have_value(
-                f"{label}: gedrag bij competentie {index + 1}")
+                f"{label}: gedrag bij competentie {index + 1}"
+            )
 
 
 def test_a_small_selection_day(page, screenshot, users, seeded):
-    make_user("selecteur2", organisation=users["hr"].memberships.first().organisation,
-              role=Membership.Role.SELECTEUR)
+    make_user("selecteur2", organisation=users["hr"].memberships.first().organisation, role=Membership.Role.SELECTEUR)
 
     # --- HR sets up the procedure -------------------------------------------------------------
     log_in(page, "hr")
@@ -89,7 +88,8 @@ def test_a_small_selection_day(page, screenshot, users, seeded):
     page.get_by_role("link", name="Kandidaten", exact=True).click()
     page.get_by_role("link", name="Kandidaten importeren").click()
     page.get_by_label("CSV-bestand").set_input_files(
-        files=[{"name": "kandidaten.csv", "mimeType": "text/csv", "buffer": CSV.encode()}])
+        files=[{"name": "kandidaten.csv", "mimeType": "text/csv", "buffer": CSV.encode()}]
+    )
     page.get_by_role("button", name="Importeren").click()
     expect(page.get_by_text("3 kandidaten geïmporteerd (K-001 t/m K-003)")).to_be_visible()
     expect(page.get_by_role("cell", name="Anna de Vries")).to_be_visible()

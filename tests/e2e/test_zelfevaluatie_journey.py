@@ -11,15 +11,35 @@ from .conftest import ARTIFACTS, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-PROFILES = ["Casemanager", "Vergunningverlener", "Toezichthouder en handhaver", "Juridisch adviseur",
-            "Specialistisch adviseur"]
-AGREED = {"Casemanager": 4, "Vergunningverlener": 3, "Toezichthouder en handhaver": 2,
-          "Juridisch adviseur": 5, "Specialistisch adviseur": 1}
+PROFILES = [
+    "Casemanager",
+    "Vergunningverlener",
+    "Toezichthouder en handhaver",
+    "Juridisch adviseur",
+    "Specialistisch adviseur",
+]
+AGREED = {
+    "Casemanager": 4,
+    "Vergunningverlener": 3,
+    "Toezichthouder en handhaver": 2,
+    "Juridisch adviseur": 5,
+    "Specialistisch adviseur": 1,
+}
 ACTIONS = [
-    ("Casemanager", "Intervisie voor casemanagers over integrale afweging",
-     "Vier sessies per jaar; evaluatie na één jaar", "Teamleider VTH", "2027-06-30"),
-    ("Overkoepelend (alle profielen)", "Opleidingsplan Omgevingswet voor alle medewerkers VTH",
-     "Iedereen heeft de basistraining gevolgd", "Afdelingshoofd", "2027-12-31"),
+    (
+        "Casemanager",
+        "Intervisie voor casemanagers over integrale afweging",
+        "Vier sessies per jaar; evaluatie na één jaar",
+        "Teamleider VTH",
+        "2027-06-30",
+    ),
+    (
+        "Overkoepelend (alle profielen)",
+        "Opleidingsplan Omgevingswet voor alle medewerkers VTH",
+        "Iedereen heeft de basistraining gevolgd",
+        "Afdelingshoofd",
+        "2027-12-31",
+    ),
 ]
 
 
@@ -53,7 +73,11 @@ def test_management_team_runs_a_round_and_the_next_round_builds_on_it(page, scre
     page.get_by_role("link", name="Nieuwe zelfevaluatie starten").click()
     expect(page.get_by_text("Dit is de eerste zelfevaluatie van Gemeente Aadorp.")).to_be_visible()
     expect(page.get_by_label("Profielen uit")).to_have_value(
-        str(GuidingQuestion.objects.filter(question_set__framework__name="VTH competentieprofielen").first().question_set.framework_id)
+        str(
+            GuidingQuestion.objects.filter(question_set__framework__name="VTH competentieprofielen")
+            .first()
+            .question_set.framework_id
+        )
     )
     page.get_by_label("Periode").fill("2025–2026")
     page.get_by_label("Naam contactpersoon").fill("Anna de Vries")
@@ -68,13 +92,21 @@ def test_management_team_runs_a_round_and_the_next_round_builds_on_it(page, scre
     log_out(page)
 
     # Two participants score all five profiles with justifications; one also answers two hulpvragen.
-    hulpvragen = list(GuidingQuestion.objects.filter(
-        question_set__framework=round.framework, question_set__purpose="self_evaluation").order_by("order")[:2])
+    hulpvragen = list(
+        GuidingQuestion.objects.filter(
+            question_set__framework=round.framework, question_set__purpose="self_evaluation"
+        ).order_by("order")[:2]
+    )
     log_in(page, "selecteur")
-    score_all_profiles(page, round.pk, [4, 3, 3, 4, 2], hulpvragen=[
-        (hulpvragen[0], "Zes casemanagers in twee teams."),
-        (hulpvragen[1], "Sinds 2023 werken we met intervisie."),
-    ])
+    score_all_profiles(
+        page,
+        round.pk,
+        [4, 3, 3, 4, 2],
+        hulpvragen=[
+            (hulpvragen[0], "Zes casemanagers in twee teams."),
+            (hulpvragen[1], "Sinds 2023 werken we met intervisie."),
+        ],
+    )
     page.goto(f"/zelfevaluatie/{round.pk}/profielen/{round.round_profiles.first().profile_id}/")
     screenshot("zelfevaluatie-03-rating")
     log_out(page)
@@ -95,15 +127,21 @@ def test_management_team_runs_a_round_and_the_next_round_builds_on_it(page, scre
         section.get_by_label(re.compile(rf"^\s*{AGREED[name]} – ")).check()
         section.get_by_label("Onderbouwing").fill(f"Besproken in het MT: {name} krijgt {AGREED[name]}.")
         section.get_by_role("button", name=re.compile("Afgesproken score vastleggen")).click()
-        expect(page.get_by_role("status").filter(has_text=f"De afgesproken score voor {name} is vastgelegd.")).to_be_visible()
+        expect(
+            page.get_by_role("status").filter(has_text=f"De afgesproken score voor {name} is vastgelegd.")
+        ).to_be_visible()
     screenshot("zelfevaluatie-04-team")
     assert ProfileConclusion.objects.filter(round=round).count() == 5
 
     # Step 3: a conclusion and two SMART actions.
     page.get_by_role("link", name="Stap 3: conclusies en actieplan").click()
-    first_conclusion = GuidingQuestion.objects.filter(
-        question_set__framework=round.framework, question_set__purpose="conclusions", section="Conclusies"
-    ).order_by("order").first()
+    first_conclusion = (
+        GuidingQuestion.objects.filter(
+            question_set__framework=round.framework, question_set__purpose="conclusions", section="Conclusies"
+        )
+        .order_by("order")
+        .first()
+    )
     page.get_by_label(first_conclusion.text).fill("De basis staat; juridisch advies is sterk.")
     page.get_by_role("button", name="Conclusies opslaan").click()
     expect(page.get_by_role("status").filter(has_text="De conclusies zijn opgeslagen.")).to_be_visible()
@@ -134,14 +172,18 @@ def test_management_team_runs_a_round_and_the_next_round_builds_on_it(page, scre
     assert response.ok and response.headers["content-type"] == "application/pdf"
     path = tmp_path / "verslag.pdf"
     path.write_bytes(response.body())
-    text = " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.split())
+    text = " ".join(
+        subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.split()
+    )
     for name, score in AGREED.items():
         assert f"{name} {score} Besproken in het MT" in text, name
     for _profile, what, measure, _owner, _deadline in ACTIONS:
         assert what in text and measure in text
     ARTIFACTS.mkdir(exist_ok=True)
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "2", str(path),
-                    str(ARTIFACTS / "zelfevaluatie-09-pdf")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "2", str(path), str(ARTIFACTS / "zelfevaluatie-09-pdf")],
+        check=True,
+    )
 
     # Two years later: the new round shows the first round's scores and actions.
     page.get_by_role("link", name="Zelfevaluatie", exact=True).click()

@@ -61,8 +61,10 @@ class TestPermissions:
         for name, url in authoring_urls(framework_a).items():
             assert client.get(url).status_code == 403, name
         competency = framework_a.competencies.first()
-        response = client.post(reverse("frameworks:competency-edit", args=[competency.pk]),
-                               {"name": "Gekaapt", "revision": competency.revision})
+        response = client.post(
+            reverse("frameworks:competency-edit", args=[competency.pk]),
+            {"name": "Gekaapt", "revision": competency.revision},
+        )
         assert response.status_code == 403
         assert not Competency.objects.filter(name="Gekaapt").exists()
 
@@ -79,23 +81,27 @@ class TestPermissions:
     def test_another_organisation_cannot_read_review_history_or_documents(self, client_as, persona, framework_a):
         profile = framework_a.profiles.get(parent__isnull=True)
         client = client_as(persona)
-        for url in [reverse("frameworks:review", args=[framework_a.pk]),
-                    reverse("frameworks:framework-history", args=[framework_a.pk]),
-                    reverse("frameworks:framework-pdf", args=[framework_a.pk]),
-                    reverse("frameworks:framework-print", args=[framework_a.pk]),
-                    reverse("frameworks:profile-pdf", args=[profile.pk]),
-                    reverse("frameworks:profile-print", args=[profile.pk]),
-                    reverse("frameworks:framework-derive", args=[framework_a.pk]),
-                    reverse("frameworks:profile-derive", args=[profile.pk])]:
+        for url in [
+            reverse("frameworks:review", args=[framework_a.pk]),
+            reverse("frameworks:framework-history", args=[framework_a.pk]),
+            reverse("frameworks:framework-pdf", args=[framework_a.pk]),
+            reverse("frameworks:framework-print", args=[framework_a.pk]),
+            reverse("frameworks:profile-pdf", args=[profile.pk]),
+            reverse("frameworks:profile-print", args=[profile.pk]),
+            reverse("frameworks:framework-derive", args=[framework_a.pk]),
+            reverse("frameworks:profile-derive", args=[profile.pk]),
+        ]:
             assert client.get(url).status_code == 404, url
 
     @pytest.mark.parametrize("persona", ["selecteur", "mt", "beheerder"])
     def test_every_member_reads_review_history_and_documents(self, client_as, persona, framework_a):
         profile = framework_a.profiles.get(parent__isnull=True)
         client = client_as(persona)
-        for url in [reverse("frameworks:review", args=[framework_a.pk]),
-                    reverse("frameworks:framework-history", args=[framework_a.pk]),
-                    reverse("frameworks:profile-print", args=[profile.pk])]:
+        for url in [
+            reverse("frameworks:review", args=[framework_a.pk]),
+            reverse("frameworks:framework-history", args=[framework_a.pk]),
+            reverse("frameworks:profile-print", args=[profile.pk]),
+        ]:
             assert client.get(url).status_code == 200, url
         assert client.post(reverse("frameworks:framework-publish", args=[framework_a.pk])).status_code == 403
         assert client.post(reverse("frameworks:framework-new-version", args=[framework_a.pk])).status_code == 403
@@ -119,7 +125,9 @@ class TestPermissions:
             services.competency_create(framework=library, user=users["hr"], name="Extra")
 
     def test_selecteur_sees_no_edit_buttons(self, client_as, framework_a):
-        content = client_as("selecteur").get(reverse("frameworks:framework-detail", args=[framework_a.pk])).content.decode()
+        content = (
+            client_as("selecteur").get(reverse("frameworks:framework-detail", args=[framework_a.pk])).content.decode()
+        )
         assert "Nieuwe competentie" not in content
         assert "Stappenplan" in content
         assert 'name="done"' not in content
@@ -132,10 +140,16 @@ class TestPermissions:
 class TestFrameworkAndSteps:
     def test_author_creates_a_framework_with_default_levels(self, client_as, org_a):
         client = client_as("hr")
-        response = client.post(reverse("frameworks:framework-create"), {
-            "organisation": org_a.pk, "name": "Traineeship Aadorp", "description": "Gelijke kansen bij selectie.",
-            "target_group": "Trainees", "source": "",
-        })
+        response = client.post(
+            reverse("frameworks:framework-create"),
+            {
+                "organisation": org_a.pk,
+                "name": "Traineeship Aadorp",
+                "description": "Gelijke kansen bij selectie.",
+                "target_group": "Trainees",
+                "source": "",
+            },
+        )
         framework = Framework.objects.get(name="Traineeship Aadorp")
         assert response.status_code == 302
         assert response.url == reverse("frameworks:framework-detail", args=[framework.pk])
@@ -146,17 +160,24 @@ class TestFrameworkAndSteps:
 
     def test_framework_page_shows_the_seven_steps_of_the_guide(self, client_as, framework_a):
         content = client_as("hr").get(reverse("frameworks:framework-detail", args=[framework_a.pk])).content.decode()
-        for title in ["Stap 1: Definieer het doel en de doelgroep", "Stap 2: Betrek belanghebbenden",
-                      "Stap 3: Analyseer de huidige situatie", "Stap 4: Identificeer relevante competenties",
-                      "Stap 5: Ontwikkel gedragsindicatoren", "Stap 6: Implementeer en communiceer",
-                      "Stap 7: Evalueer en verbeter"]:
+        for title in [
+            "Stap 1: Definieer het doel en de doelgroep",
+            "Stap 2: Betrek belanghebbenden",
+            "Stap 3: Analyseer de huidige situatie",
+            "Stap 4: Identificeer relevante competenties",
+            "Stap 5: Ontwikkel gedragsindicatoren",
+            "Stap 6: Implementeer en communiceer",
+            "Stap 7: Evalueer en verbeter",
+        ]:
             assert title in content
         assert "Een set gevalideerde gedragsindicatoren die breed worden ondersteund." in content
         assert "0 van 7 stappen afgerond" in content
 
     def test_author_ticks_a_step_with_htmx_and_notes_its_output(self, client_as, framework_a):
         url = reverse("frameworks:framework-step", args=[framework_a.pk, 1])
-        response = client_as("hr").post(url, {"done": "on", "output": "Doel: eerlijke selectie."}, HTTP_HX_REQUEST="true")
+        response = client_as("hr").post(
+            url, {"done": "on", "output": "Doel: eerlijke selectie."}, HTTP_HX_REQUEST="true"
+        )
         assert response.status_code == 200
         assert 'id="stap-1"' in response.content.decode()
         assert "Opgeslagen." in response.content.decode()
@@ -173,16 +194,24 @@ class TestFrameworkAndSteps:
         assert FrameworkStep.objects.get(framework=framework_a, number=7).done is False
 
     def test_selecteur_cannot_tick_a_step(self, client_as, framework_a):
-        response = client_as("selecteur").post(reverse("frameworks:framework-step", args=[framework_a.pk, 1]),
-                                               {"done": "on"})
+        response = client_as("selecteur").post(
+            reverse("frameworks:framework-step", args=[framework_a.pk, 1]), {"done": "on"}
+        )
         assert response.status_code == 403
         assert not FrameworkStep.objects.exists()
 
     def test_editing_the_framework_updates_and_logs(self, client_as, framework_a):
-        response = client_as("hr").post(reverse("frameworks:framework-edit", args=[framework_a.pk]), {
-            "name": "Nieuwe naam", "description": "Doel", "target_group": "Doelgroep", "source": "",
-            "status": "pilot", "revision": framework_a.revision,
-        })
+        response = client_as("hr").post(
+            reverse("frameworks:framework-edit", args=[framework_a.pk]),
+            {
+                "name": "Nieuwe naam",
+                "description": "Doel",
+                "target_group": "Doelgroep",
+                "source": "",
+                "status": "pilot",
+                "revision": framework_a.revision,
+            },
+        )
         assert response.status_code == 302
         framework_a.refresh_from_db()
         assert framework_a.name == "Nieuwe naam" and framework_a.status == "pilot"
@@ -197,19 +226,25 @@ class TestCompetencies:
 
     def test_author_adds_a_competency_with_kind_and_learnability(self, client_as, framework_a):
         cluster = framework_a.clusters.first()
-        response = client_as("hr").post(reverse("frameworks:competency-create", args=[framework_a.pk]), {
-            "name": "Ontwikkelingsgericht vermogen",
-            "definition": "Als je een ontwikkelingsgericht vermogen hebt, heb je inzicht in je eigen talenten.",
-            "kind": "attitude", "hard_to_learn": "on", "cluster": cluster.pk,
-        })
+        response = client_as("hr").post(
+            reverse("frameworks:competency-create", args=[framework_a.pk]),
+            {
+                "name": "Ontwikkelingsgericht vermogen",
+                "definition": "Als je een ontwikkelingsgericht vermogen hebt, heb je inzicht in je eigen talenten.",
+                "kind": "attitude",
+                "hard_to_learn": "on",
+                "cluster": cluster.pk,
+            },
+        )
         competency = framework_a.competencies.get(name="Ontwikkelingsgericht vermogen")
         assert response.status_code == 302
         assert competency.kind == "attitude" and competency.hard_to_learn and competency.cluster == cluster
 
     def test_picker_searches_dictionaries_and_copies_with_origin(self, client_as, framework_a, seeded):
         client = client_as("hr")
-        response = client.get(reverse("frameworks:competency-pick", args=[framework_a.pk]), {"q": "integriteit"},
-                              HTTP_HX_REQUEST="true")
+        response = client.get(
+            reverse("frameworks:competency-pick", args=[framework_a.pk]), {"q": "integriteit"}, HTTP_HX_REQUEST="true"
+        )
         source = Competency.objects.get(framework__is_dictionary=True, name="Integriteit")
         assert f'value="{source.pk}"' in response.content.decode()
         assert "<html" not in response.content.decode()  # htmx gets the results only
@@ -232,12 +267,16 @@ class TestCompetencies:
         assert all(i.level.framework_id == framework_a.pk for i in copy.indicators.all())
 
     def test_picker_does_not_offer_another_organisations_framework(self, client_as, framework_a, framework_b):
-        content = client_as("hr").get(reverse("frameworks:competency-pick", args=[framework_a.pk]),
-                                      {"q": "Competentie"}).content.decode()
+        content = (
+            client_as("hr")
+            .get(reverse("frameworks:competency-pick", args=[framework_a.pk]), {"q": "Competentie"})
+            .content.decode()
+        )
         assert "Framework Beekdal" not in content
         source = framework_b.competencies.first()
-        response = client_as("hr").post(reverse("frameworks:competency-pick", args=[framework_a.pk]),
-                                        {"source": source.pk})
+        response = client_as("hr").post(
+            reverse("frameworks:competency-pick", args=[framework_a.pk]), {"source": source.pk}
+        )
         assert response.status_code == 404
 
     def test_competencies_move_up_and_down(self, users, framework_a):
@@ -263,20 +302,32 @@ class TestLevelsAndIndicators:
     def test_levels_are_editable_and_movable(self, client_as, framework_a):
         client = client_as("hr")
         level = framework_a.levels.get(name="expert")
-        client.post(reverse("frameworks:level-edit", args=[level.pk]), {
-            f"level{level.pk}-name": "meester", f"level{level.pk}-description": "", f"level{level.pk}-revision": 1})
+        client.post(
+            reverse("frameworks:level-edit", args=[level.pk]),
+            {f"level{level.pk}-name": "meester", f"level{level.pk}-description": "", f"level{level.pk}-revision": 1},
+        )
         client.post(reverse("frameworks:level-move", args=[level.pk]), {"direction": "up"})
         client.post(reverse("frameworks:levels-edit", args=[framework_a.pk]), {"new-name": "topniveau"})
         assert [lv.name for lv in framework_a.levels.order_by("order", "pk")] == [
-            "beginner", "meester", "gevorderd", "topniveau"]
+            "beginner",
+            "meester",
+            "gevorderd",
+            "topniveau",
+        ]
 
     def test_indicator_is_added_inline_with_htmx(self, client_as, framework_a):
         competency = framework_a.competencies.first()
         level = framework_a.levels.get(name="expert")
         block = f"ind-c{competency.pk}-l{level.pk}"
-        response = client_as("hr").post(reverse("frameworks:indicator-create", args=[competency.pk]), {
-            "block": block, f"{block}-text": "Ontwikkelt een communicatiestrategie.", f"{block}-level": level.pk,
-        }, HTTP_HX_REQUEST="true")
+        response = client_as("hr").post(
+            reverse("frameworks:indicator-create", args=[competency.pk]),
+            {
+                "block": block,
+                f"{block}-text": "Ontwikkelt een communicatiestrategie.",
+                f"{block}-level": level.pk,
+            },
+            HTTP_HX_REQUEST="true",
+        )
         content = response.content.decode()
         assert response.status_code == 200
         assert content.startswith(f'<div id="{block}"')
@@ -287,8 +338,10 @@ class TestLevelsAndIndicators:
         competency = framework_a.competencies.first()
         level = framework_a.levels.get(name="beginner")
         block = f"ind-c{competency.pk}-l{level.pk}"
-        response = client_as("hr").post(reverse("frameworks:indicator-create", args=[competency.pk]), {
-            "block": block, f"{block}-text": "Vraagt geregeld feedback.", f"{block}-level": level.pk})
+        response = client_as("hr").post(
+            reverse("frameworks:indicator-create", args=[competency.pk]),
+            {"block": block, f"{block}-text": "Vraagt geregeld feedback.", f"{block}-level": level.pk},
+        )
         assert response.status_code == 302
         assert competency.indicators.filter(text="Vraagt geregeld feedback.").exists()
 
@@ -296,8 +349,11 @@ class TestLevelsAndIndicators:
         competency = framework_a.competencies.first()
         before = BehaviouralIndicator.objects.count()
         block = f"ind-c{competency.pk}-l0"
-        response = client_as("hr").post(reverse("frameworks:indicator-create", args=[competency.pk]),
-                                        {"block": block, f"{block}-text": ""}, HTTP_HX_REQUEST="true")
+        response = client_as("hr").post(
+            reverse("frameworks:indicator-create", args=[competency.pk]),
+            {"block": block, f"{block}-text": ""},
+            HTTP_HX_REQUEST="true",
+        )
         assert "Dit veld is verplicht" in response.content.decode()
         assert BehaviouralIndicator.objects.count() == before
 
@@ -308,9 +364,15 @@ class TestLevelsAndIndicators:
         assert f'id="indicator-{indicator.pk}"' in form.content.decode()
         assert "<form" in form.content.decode()
         prefix = f"edit{indicator.pk}"
-        response = client.post(reverse("frameworks:indicator-edit", args=[indicator.pk]), {
-            f"{prefix}-text": "Luistert actief naar anderen.", f"{prefix}-level": indicator.level_id,
-            f"{prefix}-revision": indicator.revision}, HTTP_HX_REQUEST="true")
+        response = client.post(
+            reverse("frameworks:indicator-edit", args=[indicator.pk]),
+            {
+                f"{prefix}-text": "Luistert actief naar anderen.",
+                f"{prefix}-level": indicator.level_id,
+                f"{prefix}-revision": indicator.revision,
+            },
+            HTTP_HX_REQUEST="true",
+        )
         assert "Luistert actief naar anderen." in response.content.decode()
         assert "<form" in response.content.decode()  # the move buttons, not the edit form
         indicator.refresh_from_db()
@@ -329,22 +391,33 @@ class TestLevelsAndIndicators:
 class TestProfiles:
     def test_author_composes_a_profile_with_level_note_and_specific_indicator(self, client_as, framework_a):
         client = client_as("hr")
-        response = client.post(reverse("frameworks:profile-create", args=[framework_a.pk]), {
-            "name": "Vergunningverlener", "code": "7", "description": "Behandelt aanvragen.", "characteristic": "",
-            "expertise_areas": "Bouwen\nMilieu", "tasks": "Toetsen van aanvragen.",
-        })
+        response = client.post(
+            reverse("frameworks:profile-create", args=[framework_a.pk]),
+            {
+                "name": "Vergunningverlener",
+                "code": "7",
+                "description": "Behandelt aanvragen.",
+                "characteristic": "",
+                "expertise_areas": "Bouwen\nMilieu",
+                "tasks": "Toetsen van aanvragen.",
+            },
+        )
         profile = framework_a.profiles.get(name="Vergunningverlener")
         assert response.url == reverse("frameworks:profile-compose", args=[profile.pk])
         assert [a.name for a in profile.expertise_areas.all()] == ["Bouwen", "Milieu"]
         competency = framework_a.competencies.first()
         level = framework_a.levels.get(name="expert")
-        client.post(reverse("frameworks:profile-competency-add", args=[profile.pk]), {
-            "add-competency": competency.pk, "add-required_level": level.pk, "add-note": "Bij complexe aanvragen."})
+        client.post(
+            reverse("frameworks:profile-competency-add", args=[profile.pk]),
+            {"add-competency": competency.pk, "add-required_level": level.pk, "add-note": "Bij complexe aanvragen."},
+        )
         pc = ProfileCompetency.objects.get(profile=profile)
         assert pc.required_level == level and pc.note == "Bij complexe aanvragen."
         block = f"ind-p{pc.pk}"
-        client.post(reverse("frameworks:profile-indicator-create", args=[pc.pk]),
-                    {"block": block, f"{block}-text": "Weegt belangen zichtbaar af."})
+        client.post(
+            reverse("frameworks:profile-indicator-create", args=[pc.pk]),
+            {"block": block, f"{block}-text": "Weegt belangen zichtbaar af."},
+        )
         assert pc.indicators.get().text == "Weegt belangen zichtbaar af."
 
     def test_profile_outside_six_to_eight_core_competencies_warns_but_saves(self, client_as, framework_a):
@@ -360,8 +433,14 @@ class TestProfiles:
         framework = make_framework(org_a, competencies=1, profiles=1)
         dilemma = Dilemma.objects.create(framework=framework, name="consolideren versus vernieuwen")
         parent = framework.profiles.get(parent__isnull=True)
-        child = services.profile_create(framework=framework, user=users["hr"], name="Hoofdtaak 2", parent=parent,
-                                        tasks=["Voert gesprekken."], dilemma_positions={dilemma.pk: -1})
+        child = services.profile_create(
+            framework=framework,
+            user=users["hr"],
+            name="Hoofdtaak 2",
+            parent=parent,
+            tasks=["Voert gesprekken."],
+            dilemma_positions={dilemma.pk: -1},
+        )
         assert child.parent == parent
         assert child.dilemma_positions.get().position == -1
 
@@ -377,13 +456,19 @@ class TestDerive:
         assert derived.levels.count() == expected_levels
         for relation in ["role_levels", "dilemmas", "clusters", "competencies", "profiles"]:
             assert getattr(derived, relation).count() == getattr(library, relation).count(), relation
-        assert ProfileCompetency.objects.filter(profile__framework=derived).count() == \
-            ProfileCompetency.objects.filter(profile__framework=library).count()
-        assert BehaviouralIndicator.objects.filter(profile_competency__profile__framework=derived).count() == \
-            BehaviouralIndicator.objects.filter(profile_competency__profile__framework=library).count()
+        assert (
+            ProfileCompetency.objects.filter(profile__framework=derived).count()
+            == ProfileCompetency.objects.filter(profile__framework=library).count()
+        )
+        assert (
+            BehaviouralIndicator.objects.filter(profile_competency__profile__framework=derived).count()
+            == BehaviouralIndicator.objects.filter(profile_competency__profile__framework=library).count()
+        )
         source_names = set(library.competencies.values_list("name", flat=True))
         assert set(derived.competencies.values_list("name", flat=True)) == source_names
-        assert all(c.derived_from.framework_id == library.pk for c in derived.competencies.select_related("derived_from"))
+        assert all(
+            c.derived_from.framework_id == library.pk for c in derived.competencies.select_related("derived_from")
+        )
         # Nothing of the copy points back into the library.
         assert not ProfileCompetency.objects.filter(profile__framework=derived, competency__framework=library).exists()
 
@@ -401,12 +486,15 @@ class TestDerive:
 
     def test_derive_one_divosa_profile_brings_its_hoofdtaken_and_competencies(self, client_as, org_a, seeded):
         werk = Profile.objects.get(framework__name__startswith="Divosa", name="Werk")
-        response = client_as("hr").post(reverse("frameworks:profile-derive", args=[werk.pk]),
-                                        {"organisation": org_a.pk, "name": "Werk Aadorp"})
+        response = client_as("hr").post(
+            reverse("frameworks:profile-derive", args=[werk.pk]), {"organisation": org_a.pk, "name": "Werk Aadorp"}
+        )
         derived = Framework.objects.get(name="Werk Aadorp")
         assert response.url == reverse("frameworks:framework-detail", args=[derived.pk])
         assert derived.profiles.count() == 1 + werk.children.count()
-        used = ProfileCompetency.objects.filter(profile__in=[werk, *werk.children.all()]).values("competency").distinct()
+        used = (
+            ProfileCompetency.objects.filter(profile__in=[werk, *werk.children.all()]).values("competency").distinct()
+        )
         assert derived.competencies.count() == used.count()
 
     def test_selecteur_cannot_derive(self, client_as, seeded):
@@ -417,8 +505,9 @@ class TestDerive:
 class TestReview:
     def test_author_invites_reviewer_who_comments_and_author_resolves(self, client_as, users, framework_a):
         client = client_as("hr")
-        response = client.post(reverse("frameworks:reviewer-invite", args=[framework_a.pk]),
-                               {"reviewer": users["selecteur"].pk})
+        response = client.post(
+            reverse("frameworks:reviewer-invite", args=[framework_a.pk]), {"reviewer": users["selecteur"].pk}
+        )
         assert response.status_code == 302
         assert Reviewer.objects.filter(framework=framework_a, user=users["selecteur"]).exists()
         framework_a.refresh_from_db()
@@ -426,8 +515,10 @@ class TestReview:
 
         indicator = framework_a.competencies.first().indicators.first()
         reviewer = client_as("selecteur")
-        response = reviewer.post(reverse("frameworks:review-comment-add", args=[framework_a.pk]),
-                                 {"subject": f"i-{indicator.pk}", "text": "Is dit observeerbaar?"})
+        response = reviewer.post(
+            reverse("frameworks:review-comment-add", args=[framework_a.pk]),
+            {"subject": f"i-{indicator.pk}", "text": "Is dit observeerbaar?"},
+        )
         assert response.status_code == 302
         comment = ReviewComment.objects.get()
         assert comment.indicator == indicator and comment.author == users["selecteur"]
@@ -444,8 +535,10 @@ class TestReview:
 
     def test_uninvited_member_cannot_comment(self, client_as, framework_a):
         competency = framework_a.competencies.first()
-        response = client_as("mt").post(reverse("frameworks:review-comment-add", args=[framework_a.pk]),
-                                        {"subject": f"c-{competency.pk}", "text": "Mag ik dit?"})
+        response = client_as("mt").post(
+            reverse("frameworks:review-comment-add", args=[framework_a.pk]),
+            {"subject": f"c-{competency.pk}", "text": "Mag ik dit?"},
+        )
         assert response.status_code == 403
         assert not ReviewComment.objects.exists()
 
@@ -460,16 +553,30 @@ class TestReview:
 class TestQueryCounts:
     """Every authoring page costs the same number of queries for a small and a large framework."""
 
-    PAGES = ["framework-detail", "competency-edit", "competency-pick", "levels-edit", "profile-compose",
-             "profile-edit", "review", "framework-history", "framework-print", "profile-print"]
+    PAGES = [
+        "framework-detail",
+        "competency-edit",
+        "competency-pick",
+        "levels-edit",
+        "profile-compose",
+        "profile-edit",
+        "review",
+        "framework-history",
+        "framework-print",
+        "profile-print",
+    ]
 
     MAXIMUM = {"framework-print": 24, "profile-print": 20}
 
     def _url(self, page, framework):
         competency = framework.competencies.order_by("pk").first()
         profile = framework.profiles.filter(parent__isnull=True).first()
-        arg = {"competency-edit": competency, "profile-compose": profile, "profile-edit": profile,
-               "profile-print": profile}.get(page, framework)
+        arg = {
+            "competency-edit": competency,
+            "profile-compose": profile,
+            "profile-edit": profile,
+            "profile-print": profile,
+        }.get(page, framework)
         return reverse(f"frameworks:{page}", args=[arg.pk])
 
     @pytest.mark.parametrize("page", PAGES)
@@ -492,8 +599,12 @@ class TestQueryCounts:
 
 def test_every_service_write_is_recorded_in_the_history(users, framework_a):
     competency = services.competency_create(framework=framework_a, user=users["hr"], name="Samenwerken")
-    services.indicator_create(user=users["hr"], text="Deelt kennis.", competency=competency,
-                              level=ProficiencyLevel.objects.filter(framework=framework_a).first())
+    services.indicator_create(
+        user=users["hr"],
+        text="Deelt kennis.",
+        competency=competency,
+        level=ProficiencyLevel.objects.filter(framework=framework_a).first(),
+    )
     actions = list(FrameworkChange.objects.filter(framework=framework_a).values_list("action", "user__username"))
     assert ("competency_create", "hr") in actions and ("indicator_create", "hr") in actions
 
@@ -508,13 +619,17 @@ class TestClusters:
         cluster = framework_a.clusters.get()
         members = set(cluster.competencies.values_list("pk", flat=True))
         client = client_as("hr")
-        response = client.post(reverse("frameworks:cluster-edit", args=[cluster.pk]),
-                               {"name": "Basiscompetenties", "description": "", "revision": 1})
+        response = client.post(
+            reverse("frameworks:cluster-edit", args=[cluster.pk]),
+            {"name": "Basiscompetenties", "description": "", "revision": 1},
+        )
         assert response.status_code == 302
         cluster.refresh_from_db()
         assert cluster.name == "Basiscompetenties" and cluster.revision == 2
-        stale = client.post(reverse("frameworks:cluster-edit", args=[cluster.pk]),
-                            {"name": "Oud formulier", "description": "", "revision": 1})
+        stale = client.post(
+            reverse("frameworks:cluster-edit", args=[cluster.pk]),
+            {"name": "Oud formulier", "description": "", "revision": 1},
+        )
         assert "Iemand anders heeft dit intussen gewijzigd" in stale.content.decode()
         assert client.get(reverse("frameworks:cluster-delete", args=[cluster.pk])).status_code == 200
         client.post(reverse("frameworks:cluster-delete", args=[cluster.pk]))
@@ -534,8 +649,9 @@ def test_stale_step_form_is_refused_and_the_colleagues_note_kept(client_as, fram
     assert "Iemand anders heeft dit intussen gewijzigd" in response.content.decode()
     step = FrameworkStep.objects.get(framework=framework_a, number=2)
     assert step.output == "Projectteam samengesteld." and step.done
-    fresh = client_as("hr").post(url, {"seen": step.updated_at.isoformat(), "output": "Bijgewerkt."},
-                                 HTTP_HX_REQUEST="true")
+    fresh = client_as("hr").post(
+        url, {"seen": step.updated_at.isoformat(), "output": "Bijgewerkt."}, HTTP_HX_REQUEST="true"
+    )
     assert "Opgeslagen." in fresh.content.decode()
     assert FrameworkStep.objects.get(pk=step.pk).output == "Bijgewerkt."
 
@@ -543,10 +659,12 @@ def test_stale_step_form_is_refused_and_the_colleagues_note_kept(client_as, fram
 def test_resolving_a_comment_never_redirects_to_another_site(client_as, users, framework_a):
     from frameworks.models import ReviewComment
 
-    comment = ReviewComment.objects.create(framework=framework_a, competency=framework_a.competencies.first(),
-                                           author=users["mt"], text="?")
-    response = client_as("hr").post(reverse("frameworks:review-comment-resolve", args=[comment.pk]),
-                                    {"next": "//example.com/"})
+    comment = ReviewComment.objects.create(
+        framework=framework_a, competency=framework_a.competencies.first(), author=users["mt"], text="?"
+    )
+    response = client_as("hr").post(
+        reverse("frameworks:review-comment-resolve", args=[comment.pk]), {"next": "//example.com/"}
+    )
     assert response.url == reverse("frameworks:review", args=[framework_a.pk])
 
 
@@ -559,11 +677,21 @@ def test_profile_form_saves_role_level_and_dilemma_position_with_pole_names(clie
     url = reverse("frameworks:profile-edit", args=[profile.pk])
     client = client_as("hr")
     assert "1: meer vernieuwen" in client.get(url).content.decode()
-    response = client.post(url, {
-        "name": profile.name, "code": "", "description": "", "characteristic": "", "parent": "",
-        "role_level": level.pk, "expertise_areas": "Vergunningverlening", "tasks": "",
-        f"dilemma_{dilemma.pk}": "1", "revision": profile.revision,
-    })
+    response = client.post(
+        url,
+        {
+            "name": profile.name,
+            "code": "",
+            "description": "",
+            "characteristic": "",
+            "parent": "",
+            "role_level": level.pk,
+            "expertise_areas": "Vergunningverlening",
+            "tasks": "",
+            f"dilemma_{dilemma.pk}": "1",
+            "revision": profile.revision,
+        },
+    )
     assert response.status_code == 302
     profile.refresh_from_db()
     assert profile.role_level == level
@@ -574,15 +702,20 @@ def test_reviewer_comments_on_a_profile_specific_indicator(client_as, users, fra
     services.reviewer_invite(framework=framework_a, user=users["hr"], reviewer=users["mt"])
     indicator = BehaviouralIndicator.objects.filter(profile_competency__profile__framework=framework_a).first()
     client = client_as("mt")
-    assert f'value="i-{indicator.pk}"' in client.get(reverse("frameworks:review", args=[framework_a.pk])).content.decode()
-    client.post(reverse("frameworks:review-comment-add", args=[framework_a.pk]),
-                {"subject": f"i-{indicator.pk}", "text": "Te algemeen voor deze rol."})
+    assert (
+        f'value="i-{indicator.pk}"' in client.get(reverse("frameworks:review", args=[framework_a.pk])).content.decode()
+    )
+    client.post(
+        reverse("frameworks:review-comment-add", args=[framework_a.pk]),
+        {"subject": f"i-{indicator.pk}", "text": "Te algemeen voor deze rol."},
+    )
     assert ReviewComment.objects.get().indicator == indicator
 
 
 @pytest.mark.parametrize("size", [(2, 1), (30, 6)])
-def test_inline_indicator_add_costs_the_same_for_small_and_large_competencies(client_as, org_a, size,
-                                                                              django_assert_max_num_queries):
+def test_inline_indicator_add_costs_the_same_for_small_and_large_competencies(
+    client_as, org_a, size, django_assert_max_num_queries
+):
     competencies, indicators = size
     framework = make_framework(org_a, competencies=competencies, indicators=indicators, profiles=1)
     competency = framework.competencies.order_by("pk").first()
@@ -595,7 +728,13 @@ def test_inline_indicator_add_costs_the_same_for_small_and_large_competencies(cl
     # the check constraint (savepoint, check, release), insert, history line, release; then the
     # indicators of the returned block. None of them per indicator.
     with django_assert_max_num_queries(20):
-        response = client.post(reverse("frameworks:indicator-create", args=[competency.pk]), {
-            "block": block, f"{block}-text": "Vat het gesprek samen.", f"{block}-level": level.pk,
-        }, HTTP_HX_REQUEST="true")
+        response = client.post(
+            reverse("frameworks:indicator-create", args=[competency.pk]),
+            {
+                "block": block,
+                f"{block}-text": "Vat het gesprek samen.",
+                f"{block}-level": level.pk,
+            },
+            HTTP_HX_REQUEST="true",
+        )
     assert "Vat het gesprek samen." in response.content.decode()

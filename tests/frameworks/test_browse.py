@@ -71,9 +71,7 @@ class TestAccess:
         for name in ["PiCompany competentiewoordenboek", "VTH competentieprofielen"]:
             assert name in content
 
-    def test_dictionary_search_does_not_show_another_organisations_competencies(
-        self, client_as, framework_b, seeded
-    ):
+    def test_dictionary_search_does_not_show_another_organisations_competencies(self, client_as, framework_b, seeded):
         framework_b.is_dictionary = True
         framework_b.save()
         content = client_as("hr").get(reverse("frameworks:dictionary"), {"q": "Definitie"}).content.decode()

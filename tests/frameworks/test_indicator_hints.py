@@ -23,14 +23,17 @@ def the_hint(text: str, rule: str):
 
 
 class TestGoodIndicators:
-    @pytest.mark.parametrize("text", [
-        "Vraagt door om de vraag achter de vraag te achterhalen.",
-        "Formuleert een advies in eenvoudige taal.",
-        "Signaleert risico's in een dossier bij de leidinggevende.",
-        "Houdt de klant op de hoogte van de voortgang.",
-        "Geeft geregeld feedback voor eigen en andermans persoonlijke ontwikkeling.",
-        "Legt contact met ketenpartners en collega's.",
-    ])
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Vraagt door om de vraag achter de vraag te achterhalen.",
+            "Formuleert een advies in eenvoudige taal.",
+            "Signaleert risico's in een dossier bij de leidinggevende.",
+            "Houdt de klant op de hoogte van de voortgang.",
+            "Geeft geregeld feedback voor eigen en andermans persoonlijke ontwikkeling.",
+            "Legt contact met ketenpartners en collega's.",
+        ],
+    )
     def test_a_well_written_indicator_gets_no_hints(self, text):
         assert indicator_hints(text) == []
 
@@ -68,25 +71,31 @@ class TestBadIndicatorsTriggerEachRule:
         assert POSITIVE in rules("Maakt geen fouten in beschikkingen.")
         assert POSITIVE in rules("Handelt zonder vooroordelen.")
 
-    @pytest.mark.parametrize("text, culprit", [
-        ("Is in staat om helder te communiceren.", "Is in staat"),
-        ("Kan goed luisteren naar klanten.", "Kan"),
-        ("Heeft een klantgerichte houding.", "Heeft"),
-        ("Het tijdig signaleren van risico's.", "Het"),
-        ("Klantgerichtheid in alle contacten.", "Klantgerichtheid"),
-        ("Signaleren van risico's in het dossier.", "Signaleren"),
-    ])
+    @pytest.mark.parametrize(
+        "text, culprit",
+        [
+            ("Is in staat om helder te communiceren.", "Is in staat"),
+            ("Kan goed luisteren naar klanten.", "Kan"),
+            ("Heeft een klantgerichte houding.", "Heeft"),
+            ("Het tijdig signaleren van risico's.", "Het"),
+            ("Klantgerichtheid in alle contacten.", "Klantgerichtheid"),
+            ("Signaleren van risico's in het dossier.", "Signaleren"),
+        ],
+    )
     def test_text_that_does_not_start_with_an_active_verb(self, text, culprit):
         hint = the_hint(text, ACTIVE_VERB)
         assert f"“{culprit}”" in hint.reason
 
-    @pytest.mark.parametrize("text, culprit", [
-        ("Luistert actief en vat het gesprek samen.", "en vat"),
-        ("Plant het werk en organiseert het overleg.", "en organiseert"),
-        ("Vraagt door; vat samen.", "puntkomma"),
-        ("Stelt vragen alsmede geeft informatie.", "alsmede"),
-        ("Informeert de klant of verwijst door naar een collega.", "of verwijst"),
-    ])
+    @pytest.mark.parametrize(
+        "text, culprit",
+        [
+            ("Luistert actief en vat het gesprek samen.", "en vat"),
+            ("Plant het werk en organiseert het overleg.", "en organiseert"),
+            ("Vraagt door; vat samen.", "puntkomma"),
+            ("Stelt vragen alsmede geeft informatie.", "alsmede"),
+            ("Informeert de klant of verwijst door naar een collega.", "of verwijst"),
+        ],
+    )
     def test_two_behaviours_joined_are_not_single(self, text, culprit):
         assert culprit in the_hint(text, SINGLE).reason
 
@@ -112,9 +121,11 @@ class TestSeededIndicatorsMostlyPass:
     """The seeds' own indicators follow the guide for the most part; the rates below were measured."""
 
     def test_rotterdam_example_indicators(self, seeded):
-        texts = list(BehaviouralIndicator.objects.filter(
-            competency__framework__organisation=None, competency__framework__name__icontains="Rotterdam"
-        ).values_list("text", flat=True))
+        texts = list(
+            BehaviouralIndicator.objects.filter(
+                competency__framework__organisation=None, competency__framework__name__icontains="Rotterdam"
+            ).values_list("text", flat=True)
+        )
         assert len(texts) == 4
         # Only "Is in staat … te benoemen" gets a hint: the guide itself would start it with "Benoemt".
         assert [text for text in texts if indicator_hints(text)] == [
@@ -124,11 +135,11 @@ class TestSeededIndicatorsMostlyPass:
 
     def test_divosa_gedragsvoorbeelden(self, seeded):
         divosa = Framework.objects.get(organisation=None, name__icontains="Divosa")
-        texts = list(BehaviouralIndicator.objects.filter(
-            profile_competency__profile__framework=divosa
-        ).values_list("text", flat=True)) + list(BehaviouralIndicator.objects.filter(
-            competency__framework=divosa
-        ).values_list("text", flat=True))
+        texts = list(
+            BehaviouralIndicator.objects.filter(profile_competency__profile__framework=divosa).values_list(
+                "text", flat=True
+            )
+        ) + list(BehaviouralIndicator.objects.filter(competency__framework=divosa).values_list("text", flat=True))
         assert len(texts) > 100
         # Measured on 240 gedragsvoorbeelden: active verb 85 %, observable 92 %, positive 97 %,
         # no judgement 85 %, single 68 % (Divosa often joins two verbs: "Analyseert en toetst …").
@@ -151,8 +162,9 @@ class TestHintsEndpoint:
         assert 'data-rule="no_judgement"' in content
 
     def test_reads_a_prefixed_field_as_htmx_sends_it(self, client_as):
-        response = client_as("hr").get(reverse("frameworks:indicator-hints"), {"ind-4-text": "Begrijpt de klant."},
-                                       HTTP_HX_REQUEST="true")
+        response = client_as("hr").get(
+            reverse("frameworks:indicator-hints"), {"ind-4-text": "Begrijpt de klant."}, HTTP_HX_REQUEST="true"
+        )
         assert 'data-rule="observable"' in response.content.decode()
 
     def test_says_so_when_the_indicator_follows_the_rules(self, client_as):

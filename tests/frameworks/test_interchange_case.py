@@ -31,8 +31,11 @@ def test_package_has_document_items_associations_and_definitions(users, org_a):
         assert document[key]
     types = [item["CFItemType"] for item in package["CFItems"]]
     assert types.count("Competentie") == 3 and types.count("Gedragsindicator") == 6 and types.count("Cluster") == 1
-    assert {t["title"] for t in package["CFDefinitions"]["CFItemTypes"]} == {"Cluster", "Competentie",
-                                                                             "Gedragsindicator"}
+    assert {t["title"] for t in package["CFDefinitions"]["CFItemTypes"]} == {
+        "Cluster",
+        "Competentie",
+        "Gedragsindicator",
+    }
     for item in package["CFItems"]:
         uuid.UUID(item["identifier"])
         assert item["fullStatement"] and item["CFDocumentURI"]["identifier"] == document["identifier"]
@@ -44,7 +47,8 @@ def test_every_item_is_child_of_its_parent(users, org_a):
     items = {item["identifier"]: item for item in package["CFItems"]}
     parents = {
         a["originNodeURI"]["identifier"]: a["destinationNodeURI"]["identifier"]
-        for a in package["CFAssociations"] if a["associationType"] == "isChildOf"
+        for a in package["CFAssociations"]
+        if a["associationType"] == "isChildOf"
     }
     assert set(parents) == set(items)
     for identifier, item in items.items():

@@ -32,30 +32,53 @@ def canonical(framework: Framework) -> dict:
 
     def profile(p: Profile) -> dict:
         return {
-            "fields": (p.name, p.code, p.description, p.characteristic, p.role_level.name if p.role_level else None,
-                       p.order),
+            "fields": (
+                p.name,
+                p.code,
+                p.description,
+                p.characteristic,
+                p.role_level.name if p.role_level else None,
+                p.order,
+            ),
             "tasks": [(t.text, t.order) for t in p.tasks.order_by("order", "pk")],
             "areas": [(a.name, a.order) for a in p.expertise_areas.order_by("order", "pk")],
             "dilemmas": sorted((d.dilemma.name, d.position) for d in p.dilemma_positions.all()),
             "competencies": [
-                (pc.competency.name, pc.required_level.name if pc.required_level else None, pc.note, pc.order,
-                 indicators(pc.indicators))
+                (
+                    pc.competency.name,
+                    pc.required_level.name if pc.required_level else None,
+                    pc.note,
+                    pc.order,
+                    indicators(pc.indicators),
+                )
                 for pc in p.profile_competencies.order_by("order", "pk")
             ],
             "children": [profile(child) for child in p.children.order_by("order", "pk")],
         }
 
     return {
-        "framework": (framework.name, framework.description, framework.target_group, framework.source,
-                      framework.is_dictionary),
+        "framework": (
+            framework.name,
+            framework.description,
+            framework.target_group,
+            framework.source,
+            framework.is_dictionary,
+        ),
         "levels": [(x.name, x.description, x.order) for x in framework.levels.order_by("order", "pk")],
         "clusters": [(x.name, x.description, x.order) for x in framework.clusters.order_by("order", "pk")],
         "role_levels": [(x.name, x.description, x.order) for x in framework.role_levels.order_by("order", "pk")],
         "dilemmas": [(x.name, x.description, x.order) for x in framework.dilemmas.order_by("order", "pk")],
         "competencies": [
-            (c.name, c.definition, c.kind, c.hard_to_learn, c.cluster.name if c.cluster else None, c.order,
-             (c.derived_from.framework.name, c.derived_from.name) if c.derived_from else None,
-             indicators(c.indicators))
+            (
+                c.name,
+                c.definition,
+                c.kind,
+                c.hard_to_learn,
+                c.cluster.name if c.cluster else None,
+                c.order,
+                (c.derived_from.framework.name, c.derived_from.name) if c.derived_from else None,
+                indicators(c.indicators),
+            )
             for c in framework.competencies.order_by("order", "name", "pk")
         ],
         "profiles": [profile(p) for p in framework.profiles.filter(parent=None).order_by("order", "pk")],
@@ -68,8 +91,16 @@ def export(framework: Framework, user) -> bytes:
 
 def rich_framework(organisation) -> Framework:
     """The factory framework plus what it leaves out: role levels, dilemmas, positions, kinds, notes."""
-    framework = make_framework(organisation, name="Rijk framework", competencies=5, profiles=2, indicators=4,
-                               description="Doel", target_group="Doelgroep", source="Bron")
+    framework = make_framework(
+        organisation,
+        name="Rijk framework",
+        competencies=5,
+        profiles=2,
+        indicators=4,
+        description="Doel",
+        target_group="Doelgroep",
+        source="Bron",
+    )
     role_level = RoleLevel.objects.create(framework=framework, name="Interactief", description="Samen", order=3)
     dilemma = Dilemma.objects.create(framework=framework, name="consolideren versus vernieuwen", order=1)
     Competency.objects.filter(framework=framework, order=1).update(kind="attitude", hard_to_learn=True)
@@ -114,8 +145,12 @@ class TestRoundTrip:
 
 class TestRefusedImports:
     def counts(self):
-        return (Framework.objects.count(), Competency.objects.count(), BehaviouralIndicator.objects.count(),
-                Profile.objects.count())
+        return (
+            Framework.objects.count(),
+            Competency.objects.count(),
+            BehaviouralIndicator.objects.count(),
+            Profile.objects.count(),
+        )
 
     def refused(self, raw: bytes, org) -> list[str]:
         before = self.counts()
@@ -160,8 +195,7 @@ class TestRefusedImports:
         messages = self.refused(json.dumps(document).encode(), org_a)
         assert messages == ["profiel 1 (“Profiel 0”): “code” is 30 tekens lang; het maximum is 20."]
 
-    def test_a_failure_half_way_through_the_writes_rolls_everything_back(self, monkeypatch, users, org_a,
-                                                                          framework_a):
+    def test_a_failure_half_way_through_the_writes_rolls_everything_back(self, monkeypatch, users, org_a, framework_a):
         raw = export(framework_a, users["hr"])
         before = self.counts()
 

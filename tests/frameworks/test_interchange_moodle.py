@@ -22,8 +22,13 @@ def rows(text: str) -> list[list[str]]:
 
 
 def counts():
-    return (Framework.objects.count(), Cluster.objects.count(), Competency.objects.count(),
-            BehaviouralIndicator.objects.count(), ProficiencyLevel.objects.count())
+    return (
+        Framework.objects.count(),
+        Cluster.objects.count(),
+        Competency.objects.count(),
+        BehaviouralIndicator.objects.count(),
+        ProficiencyLevel.objects.count(),
+    )
 
 
 class TestImportOfMoodleSample:
@@ -35,8 +40,12 @@ class TestImportOfMoodleSample:
         assert [level.name for level in framework.levels.all()] == ["Niet bekwaam", "Bekwaam"]
         assert [cluster.name for cluster in framework.clusters.all()] == ["Samenwerken en communiceren"]
         competencies = {c.name: c for c in framework.competencies.all()}
-        assert set(competencies) == {"Klantgerichtheid", "Mondelinge communicatie", "Integriteit",
-                                     "Digitale vaardigheid"}
+        assert set(competencies) == {
+            "Klantgerichtheid",
+            "Mondelinge communicatie",
+            "Integriteit",
+            "Digitale vaardigheid",
+        }
         assert competencies["Klantgerichtheid"].cluster.name == "Samenwerken en communiceren"
         assert competencies["Integriteit"].cluster is None
         # HTML becomes plain text; a line break inside a paragraph is only a space.
@@ -49,7 +58,6 @@ class TestImportOfMoodleSample:
             "Vat het antwoord van de inwoner samen.",
         ]
         assert competencies["Digitale vaardigheid"].indicators.count() == 0
-
 
     def test_nested_groups_become_clusters_and_a_levels_group_gives_indicator_levels(self, org_a):
         """The shape of Moodle's own example file: a "levels" branch, and groups inside groups."""
@@ -67,12 +75,14 @@ plannen,P-2,"Stelt prioriteiten bij.",,2,,,,0,null,"level-2,P-1",8,,
 """
         framework = framework_import_moodle_csv(raw=(header + body).encode(), organisation=org_a)
         assert [(level.name, level.description) for level in framework.levels.all()] == [
-            ("Niveau 1", "Startende medewerker"), ("Niveau 2", "")
+            ("Niveau 1", "Startende medewerker"),
+            ("Niveau 2", ""),
         ]
         (competency,) = framework.competencies.all()
         assert competency.name == "Plannen" and competency.cluster.name == "Competenties › Resultaatgericht"
         assert [(i.text, i.level.name) for i in competency.indicators.order_by("order")] == [
-            ("Maakt een weekplanning.", "Niveau 1"), ("Stelt prioriteiten bij.", "Niveau 2")
+            ("Maakt een weekplanning.", "Niveau 1"),
+            ("Stelt prioriteiten bij.", "Niveau 2"),
         ]
 
 
@@ -105,8 +115,12 @@ class TestExport:
 
         def shape(framework):
             return sorted(
-                (c.name, c.definition, c.cluster.name if c.cluster else None,
-                 [(i.text, i.level.name if i.level else None) for i in c.indicators.order_by("order", "pk")])
+                (
+                    c.name,
+                    c.definition,
+                    c.cluster.name if c.cluster else None,
+                    [(i.text, i.level.name if i.level else None) for i in c.indicators.order_by("order", "pk")],
+                )
                 for c in framework.competencies.all()
             )
 
@@ -129,8 +143,12 @@ class TestExport:
 
         def shape(framework):
             return sorted(
-                (c.name, c.definition, c.cluster.name if c.cluster else None,
-                 [(i.text, i.level.name if i.level else None) for i in c.indicators.order_by("order", "pk")])
+                (
+                    c.name,
+                    c.definition,
+                    c.cluster.name if c.cluster else None,
+                    [(i.text, i.level.name if i.level else None) for i in c.indicators.order_by("order", "pk")],
+                )
                 for c in framework.competencies.all()
             )
 
@@ -187,9 +205,12 @@ class TestRefusedImports:
         assert messages[0].startswith("Regel 1: de kopregel heeft 2 kolommen")
 
     def test_a_loop_of_parents_is_refused(self, org_a):
-        text = SAMPLE.read_text(encoding="utf-8").replace(",digitaal,", ",digitaal2,").replace(
-            "\n,digitaal2,", "\ndigitaal3,digitaal2,"
-        ) + 'digitaal2,digitaal3,"Lus",,1,,,,0,null,,10,,\n'
+        text = (
+            SAMPLE.read_text(encoding="utf-8")
+            .replace(",digitaal,", ",digitaal2,")
+            .replace("\n,digitaal2,", "\ndigitaal3,digitaal2,")
+            + 'digitaal2,digitaal3,"Lus",,1,,,,0,null,,10,,\n'
+        )
         messages = self.refused(text.encode(), org_a)
         assert any("kring" in message for message in messages)
 

@@ -99,8 +99,9 @@ class TestImportAccess:
     def test_import_is_forbidden_for_everyone_but_hr(self, client_as, persona):
         assert client_as(persona).get(reverse("frameworks:framework-import")).status_code == 403
         upload = SimpleUploadedFile("x.csv", SAMPLE.read_bytes(), content_type="text/csv")
-        response = client_as(persona).post(reverse("frameworks:framework-import"),
-                                           {"file_format": "moodle", "file": upload})
+        response = client_as(persona).post(
+            reverse("frameworks:framework-import"), {"file_format": "moodle", "file": upload}
+        )
         assert response.status_code == 403
 
     def test_hr_sees_the_upload_form(self, client_as):
@@ -114,8 +115,9 @@ class TestImportAccess:
 class TestImport:
     def post(self, client, file_format, name, content: bytes, **extra):
         upload = SimpleUploadedFile(name, content)
-        return client.post(reverse("frameworks:framework-import"), {"file_format": file_format, "file": upload,
-                                                                    **extra})
+        return client.post(
+            reverse("frameworks:framework-import"), {"file_format": file_format, "file": upload, **extra}
+        )
 
     def test_moodle_sample_is_imported_into_the_users_organisation(self, client_as, org_a):
         response = self.post(client_as("hr"), "moodle", "klantcontact.csv", SAMPLE.read_bytes())
@@ -179,8 +181,9 @@ class TestExchangeActions:
     def render(self, framework, user):
         request = RequestFactory().get("/")
         request.user = user
-        return render_to_string("frameworks/includes/_exchange_actions.html",
-                                {"framework": framework, "user": user}, request=request)
+        return render_to_string(
+            "frameworks/includes/_exchange_actions.html", {"framework": framework, "user": user}, request=request
+        )
 
     def test_buttons_for_the_three_exports(self, users, framework_a):
         html = self.render(framework_a, users["selecteur"])

@@ -37,7 +37,8 @@ class TestProfilePdf:
                 assert squash(indicator.text)[:40] in text
 
     def test_own_profile_pdf_shows_organisation_required_level_and_generic_indicators(
-            self, client_as, framework_a, tmp_path):
+        self, client_as, framework_a, tmp_path
+    ):
         profile = framework_a.profiles.get(parent__isnull=True)
         response = client_as("selecteur").get(reverse("frameworks:profile-pdf", args=[profile.pk]))
         text = squash(pdf_text(response.content, tmp_path))
@@ -49,11 +50,13 @@ class TestProfilePdf:
     def test_typical_profile_pdfs_render_well_under_a_second(self, client_as, seeded):
         client = client_as("hr")
         timings = {}
-        for framework_name, profile_name in [("VTH competentieprofielen", "Vergunningverlener"),
-                                             (None, "Werk")]:
+        for framework_name, profile_name in [("VTH competentieprofielen", "Vergunningverlener"), (None, "Werk")]:
             profiles = Profile.objects.filter(name=profile_name)
-            profiles = profiles.filter(framework__name=framework_name) if framework_name else \
-                profiles.filter(framework__name__startswith="Divosa")
+            profiles = (
+                profiles.filter(framework__name=framework_name)
+                if framework_name
+                else profiles.filter(framework__name__startswith="Divosa")
+            )
             profile = profiles.get()
             url = reverse("frameworks:profile-pdf", args=[profile.pk])
             client.get(url)  # warm up fonts and templates

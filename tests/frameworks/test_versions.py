@@ -40,20 +40,38 @@ class TestPublish:
         pc = profile.profile_competencies.first()
         level = published.levels.first()
         attempts = [
-            lambda: services.framework_update(framework=published, user=hr, revision=published.revision, name="x",
-                                              description="", target_group="", source="", status="concept"),
+            lambda: services.framework_update(
+                framework=published,
+                user=hr,
+                revision=published.revision,
+                name="x",
+                description="",
+                target_group="",
+                source="",
+                status="concept",
+            ),
             lambda: services.competency_create(framework=published, user=hr, name="Nieuw"),
-            lambda: services.competency_update(competency=competency, user=hr, revision=competency.revision,
-                                               name="x", definition="", kind="", hard_to_learn=False, cluster=None),
+            lambda: services.competency_update(
+                competency=competency,
+                user=hr,
+                revision=competency.revision,
+                name="x",
+                definition="",
+                kind="",
+                hard_to_learn=False,
+                cluster=None,
+            ),
             lambda: services.competency_delete(competency=competency, user=hr),
             lambda: services.indicator_create(user=hr, text="Nieuw.", competency=competency),
-            lambda: services.indicator_update(indicator=indicator, user=hr, revision=indicator.revision, text="x",
-                                              level=None),
+            lambda: services.indicator_update(
+                indicator=indicator, user=hr, revision=indicator.revision, text="x", level=None
+            ),
             lambda: services.indicator_delete(indicator=indicator, user=hr),
             lambda: services.level_create(framework=published, user=hr, name="x"),
             lambda: services.level_delete(level=level, user=hr),
-            lambda: services.profile_competency_update(profile_competency=pc, user=hr, revision=pc.revision,
-                                                       required_level=None, note="x"),
+            lambda: services.profile_competency_update(
+                profile_competency=pc, user=hr, revision=pc.revision, required_level=None, note="x"
+            ),
             lambda: services.profile_competency_remove(profile_competency=pc, user=hr),
             lambda: services.framework_step_update(framework=published, user=hr, number=1, done=True, output=""),
             lambda: services.framework_publish(framework=published, user=hr),
@@ -89,12 +107,22 @@ class TestNewVersion:
         assert draft.published_at is None and draft.status == Framework.Status.CONCEPT
         assert draft.first_version == published and draft.organisation == published.organisation
         assert draft.competencies.count() == published.competencies.count()
-        assert ProfileCompetency.objects.filter(profile__framework=draft).count() == \
-            ProfileCompetency.objects.filter(profile__framework=published).count()
+        assert (
+            ProfileCompetency.objects.filter(profile__framework=draft).count()
+            == ProfileCompetency.objects.filter(profile__framework=published).count()
+        )
         # The draft is editable, the published version still is not.
         competency = draft.competencies.first()
-        services.competency_update(competency=competency, user=response.wsgi_request.user, revision=1, name="Nieuw",
-                                   definition="", kind="", hard_to_learn=False, cluster=None)
+        services.competency_update(
+            competency=competency,
+            user=response.wsgi_request.user,
+            revision=1,
+            name="Nieuw",
+            definition="",
+            kind="",
+            hard_to_learn=False,
+            cluster=None,
+        )
         assert published.competencies.filter(name="Nieuw").count() == 0
 
     def test_a_second_new_version_of_the_same_version_is_refused(self, users, published):
@@ -150,8 +178,17 @@ class TestStaleEdit:
 
     def test_stale_profile_and_framework_saves_are_refused(self, users, framework_a):
         profile = framework_a.profiles.first()
-        kwargs = {"name": "P", "code": "", "description": "", "characteristic": "", "parent": None,
-                  "role_level": None, "expertise_areas": [], "tasks": [], "dilemma_positions": {}}
+        kwargs = {
+            "name": "P",
+            "code": "",
+            "description": "",
+            "characteristic": "",
+            "parent": None,
+            "role_level": None,
+            "expertise_areas": [],
+            "tasks": [],
+            "dilemma_positions": {},
+        }
         services.profile_update(profile=profile, user=users["hr"], revision=1, **kwargs)
         with pytest.raises(ValidationError, match="intussen gewijzigd"):
             services.profile_update(profile=profile, user=users["hr"], revision=1, **{**kwargs, "name": "Q"})
@@ -166,8 +203,16 @@ class TestStaleEdit:
     def test_form_without_revision_is_refused(self, users, framework_a):
         competency = framework_a.competencies.first()
         with pytest.raises(ValidationError):
-            services.competency_update(competency=competency, user=users["hr"], revision=None, name="x",
-                                       definition="", kind="", hard_to_learn=False, cluster=None)
+            services.competency_update(
+                competency=competency,
+                user=users["hr"],
+                revision=None,
+                name="x",
+                definition="",
+                kind="",
+                hard_to_learn=False,
+                cluster=None,
+            )
         assert Competency.objects.get(pk=competency.pk).name != "x"
 
 
@@ -190,10 +235,14 @@ def test_stale_required_level_form_on_the_compose_page_is_refused(client_as, fra
     expert = framework_a.levels.get(name="expert")
     url = reverse("frameworks:profile-competency-edit", args=[pc.pk])
     prefix = f"pc{pc.pk}"
-    client_as("hr").post(url, {f"{prefix}-required_level": expert.pk, f"{prefix}-note": "Eerste.",
-                               f"{prefix}-revision": pc.revision})
-    response = client_as("hr").post(url, {f"{prefix}-required_level": "", f"{prefix}-note": "Tweede.",
-                                          f"{prefix}-revision": pc.revision}, follow=True)
+    client_as("hr").post(
+        url, {f"{prefix}-required_level": expert.pk, f"{prefix}-note": "Eerste.", f"{prefix}-revision": pc.revision}
+    )
+    response = client_as("hr").post(
+        url,
+        {f"{prefix}-required_level": "", f"{prefix}-note": "Tweede.", f"{prefix}-revision": pc.revision},
+        follow=True,
+    )
     assert "Iemand anders heeft dit intussen gewijzigd" in response.content.decode()
     pc.refresh_from_db()
     assert pc.note == "Eerste." and pc.required_level == expert

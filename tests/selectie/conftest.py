@@ -38,21 +38,33 @@ def build_day(*, hr, organisation, profile, assessors, candidates=3, assigned=2,
     interview = services.exercise_create(procedure=procedure, name="Interview", competencies=competencies[:3])
     casus = services.exercise_create(procedure=procedure, name="Casus", kind="casus", competencies=competencies[2:])
     people = [
-        services.candidate_create(procedure=procedure, name=f"Persoon {n}", email=f"persoon{n}@example.nl",
-                                  notes="Via netwerk")
+        services.candidate_create(
+            procedure=procedure, name=f"Persoon {n}", email=f"persoon{n}@example.nl", notes="Via netwerk"
+        )
         for n in range(1, candidates + 1)
     ]
-    services.assignments_create(procedure=procedure, selecteurs=assessors, candidates=people[:assigned],
-                                exercises=[interview, casus])
+    services.assignments_create(
+        procedure=procedure, selecteurs=assessors, candidates=people[:assigned], exercises=[interview, casus]
+    )
     procedure = services.procedure_transition(procedure=procedure, user=hr, status=SelectionProcedure.Status.OPEN)
-    return SimpleNamespace(procedure=procedure, competencies=competencies, interview=interview, casus=casus,
-                           candidates=people, exercises=[interview, casus])
+    return SimpleNamespace(
+        procedure=procedure,
+        competencies=competencies,
+        interview=interview,
+        casus=casus,
+        candidates=people,
+        exercises=[interview, casus],
+    )
 
 
 @pytest.fixture
 def day(users, org_a, vth_profile, selecteurs):
-    return build_day(hr=users["hr"], organisation=org_a, profile=vth_profile,
-                     assessors=[selecteurs["selecteur"], selecteurs["selecteur2"]])
+    return build_day(
+        hr=users["hr"],
+        organisation=org_a,
+        profile=vth_profile,
+        assessors=[selecteurs["selecteur"], selecteurs["selecteur2"]],
+    )
 
 
 def score_all(day, user, candidate, value=3, values=None, evidence="Vraagt door naar de belangen.", submit=False):
@@ -62,8 +74,13 @@ def score_all(day, user, candidate, value=3, values=None, evidence="Vraagt door 
         "exercise", "procedure"
     ):
         for competency in assignment.exercise.competencies.all():
-            services.score_save(assignment=assignment, competency=competency, user=user,
-                                value=values.get(competency.name, value), evidence=evidence)
+            services.score_save(
+                assignment=assignment,
+                competency=competency,
+                user=user,
+                value=values.get(competency.name, value),
+                evidence=evidence,
+            )
     if submit:
         services.candidate_submit(candidate=candidate, user=user)
 

@@ -81,8 +81,9 @@ def test_user_of_another_organisation_finds_nothing(client_for, persona, scored_
 
 
 @pytest.mark.parametrize("persona", ["mt", "beheerder", "selecteur3"])
-def test_member_without_hr_role_or_assignment_gets_403_on_hr_pages_and_404_elsewhere(client_for, persona,
-                                                                                      scored_day, selecteurs):
+def test_member_without_hr_role_or_assignment_gets_403_on_hr_pages_and_404_elsewhere(
+    client_for, persona, scored_day, selecteurs
+):
     client = client_for(persona)
     for kind, method, url in urls(scored_day, selecteurs["selecteur"]):
         response = fetch(client, method, url)

@@ -47,12 +47,24 @@ def test_consensus_is_recorded_with_rationale_and_changes_are_kept(calibrated, u
     candidate, competency = calibrated.candidates[0], calibrated.competencies[1]
     url = reverse("selectie:calibration-candidate", args=[calibrated.procedure.pk, candidate.pk])
     client = client_for("hr")
-    client.post(url, {"competency": competency.pk, f"c{competency.pk}-value": "3",
-                      f"c{competency.pk}-rationale": "Samen besproken: 3 past bij het gedrag."})
+    client.post(
+        url,
+        {
+            "competency": competency.pk,
+            f"c{competency.pk}-value": "3",
+            f"c{competency.pk}-rationale": "Samen besproken: 3 past bij het gedrag.",
+        },
+    )
     consensus = ConsensusScore.objects.get(candidate=candidate, competency=competency)
     assert (consensus.value, consensus.decided_by) == (3, users["hr"])
-    client.post(url, {"competency": competency.pk, f"c{competency.pk}-value": "4",
-                      f"c{competency.pk}-rationale": "Na herlezen van het bewijs toch 4."})
+    client.post(
+        url,
+        {
+            "competency": competency.pk,
+            f"c{competency.pk}-value": "4",
+            f"c{competency.pk}-rationale": "Na herlezen van het bewijs toch 4.",
+        },
+    )
     consensus.refresh_from_db()
     assert consensus.value == 4
     change = ScoreChange.objects.get(consensus=consensus)
@@ -71,8 +83,9 @@ def test_consensus_outside_the_scale_or_without_rationale_is_refused(calibrated,
 def test_submitted_selecteur_may_record_consensus(calibrated, selecteurs, client_for):
     candidate, competency = calibrated.candidates[0], calibrated.competencies[0]
     url = reverse("selectie:calibration-candidate", args=[calibrated.procedure.pk, candidate.pk])
-    client_for("selecteur2").post(url, {"competency": competency.pk, f"c{competency.pk}-value": "2",
-                                        f"c{competency.pk}-rationale": "Eens."})
+    client_for("selecteur2").post(
+        url, {"competency": competency.pk, f"c{competency.pk}-value": "2", f"c{competency.pk}-rationale": "Eens."}
+    )
     assert ConsensusScore.objects.get(candidate=candidate, competency=competency).decided_by == selecteurs["selecteur2"]
 
 
@@ -95,7 +108,10 @@ def test_results_rank_candidates_on_mean_consensus(calibrated, users):
         services.consensus_set(candidate=second, competency=competency, user=users["hr"], value=4, rationale="r")
     competencies, rows = selectors.results(procedure=calibrated.procedure)
     assert [(r["candidate"].code, r.get("rank"), r["overall"]) for r in rows] == [
-        ("K-002", 1, 4), ("K-001", 2, 3), ("K-003", None, None)]
+        ("K-002", 1, 4),
+        ("K-001", 2, 3),
+        ("K-003", None, None),
+    ]
 
 
 def pdf_text(response) -> str:
@@ -106,18 +122,30 @@ def pdf_text(response) -> str:
 
 def test_candidate_pdf_holds_only_that_candidates_results(calibrated, users, client_for):
     first, second, _third = calibrated.candidates
-    services.consensus_set(candidate=first, competency=calibrated.competencies[0], user=users["hr"], value=2,
-                           rationale="Ziet de omgeving nog weinig.")
-    services.consensus_set(candidate=second, competency=calibrated.competencies[0], user=users["hr"], value=5,
-                           rationale="Uitzonderlijk omgevingsbewust.")
-    services.decision_set(candidate=first, user=users["hr"], outcome="reserve",
-                          justification="Omgevingsbewust moet groeien.")
+    services.consensus_set(
+        candidate=first,
+        competency=calibrated.competencies[0],
+        user=users["hr"],
+        value=2,
+        rationale="Ziet de omgeving nog weinig.",
+    )
+    services.consensus_set(
+        candidate=second,
+        competency=calibrated.competencies[0],
+        user=users["hr"],
+        value=5,
+        rationale="Uitzonderlijk omgevingsbewust.",
+    )
+    services.decision_set(
+        candidate=first, user=users["hr"], outcome="reserve", justification="Omgevingsbewust moet groeien."
+    )
     text = pdf_text(client_for("hr").get(reverse("selectie:candidate-pdf", args=[calibrated.procedure.pk, first.pk])))
     assert "K-001" in text and "Ziet de omgeving nog weinig." in text and "Reserve" in text
     assert "K-002" not in text and "Uitzonderlijk omgevingsbewust." not in text
     assert "Persoon 1" not in text  # no name unless HR asks for it
-    named = pdf_text(client_for("hr").get(
-        reverse("selectie:candidate-pdf", args=[calibrated.procedure.pk, first.pk]) + "?naam=1"))
+    named = pdf_text(
+        client_for("hr").get(reverse("selectie:candidate-pdf", args=[calibrated.procedure.pk, first.pk]) + "?naam=1")
+    )
     assert "Persoon 1" in named and "Persoon 2" not in named
 
 
@@ -135,8 +163,9 @@ def test_closing_the_procedure_freezes_consensus_and_decisions(calibrated, users
     candidate = calibrated.candidates[0]
     candidate.refresh_from_db()
     with pytest.raises(ValidationError, match="afgerond"):
-        services.consensus_set(candidate=candidate, competency=calibrated.competencies[0], user=users["hr"], value=3,
-                               rationale="Te laat.")
+        services.consensus_set(
+            candidate=candidate, competency=calibrated.competencies[0], user=users["hr"], value=3, rationale="Te laat."
+        )
 
 
 def test_status_follows_the_allowed_transitions_only(day, users):
@@ -158,11 +187,23 @@ def test_a_stale_consensus_edit_is_refused(calibrated, users, client_for):
     client = client_for("hr")
     form = client.get(url).content.decode()
     assert 'name="seen" value=""' in form
-    services.consensus_set(candidate=candidate, competency=competency, user=users["hr"], value=2,
-                           rationale="Eerst vastgelegd door een collega.")
-    response = client.post(url, {"competency": competency.pk, "seen": "", f"c{competency.pk}-value": "4",
-                                 f"c{competency.pk}-rationale": "Later, zonder de nieuwe stand te zien."},
-                           follow=True)
+    services.consensus_set(
+        candidate=candidate,
+        competency=competency,
+        user=users["hr"],
+        value=2,
+        rationale="Eerst vastgelegd door een collega.",
+    )
+    response = client.post(
+        url,
+        {
+            "competency": competency.pk,
+            "seen": "",
+            f"c{competency.pk}-value": "4",
+            f"c{competency.pk}-rationale": "Later, zonder de nieuwe stand te zien.",
+        },
+        follow=True,
+    )
     assert "Iemand anders heeft dit intussen gewijzigd" in response.content.decode()
     assert ConsensusScore.objects.get(candidate=candidate, competency=competency).value == 2
 
@@ -171,6 +212,7 @@ def test_a_stale_decision_is_refused(calibrated, users):
     candidate = calibrated.candidates[0]
     services.decision_set(candidate=candidate, user=users["hr"], outcome="door", justification="Verbinden sterk.")
     with pytest.raises(ValidationError, match="intussen gewijzigd"):
-        services.decision_set(candidate=candidate, user=users["hr"], outcome="afgewezen",
-                              justification="Verbinden zwak.", seen="")
+        services.decision_set(
+            candidate=candidate, user=users["hr"], outcome="afgewezen", justification="Verbinden zwak.", seen=""
+        )
     assert Decision.objects.get(candidate=candidate).outcome == "door"

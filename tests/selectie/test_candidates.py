@@ -23,17 +23,23 @@ def test_candidates_get_consecutive_anonymous_codes(day):
 
 
 def test_csv_import_adds_every_candidate(day, client_for):
-    response = upload(client_for("hr"), day, "naam,e-mail,notities\nAnna de Vries,anna@example.nl,Intern\n"
-                                             "Bram Jansen,bram@example.nl,\n")
+    response = upload(
+        client_for("hr"),
+        day,
+        "naam,e-mail,notities\nAnna de Vries,anna@example.nl,Intern\nBram Jansen,bram@example.nl,\n",
+    )
     assert response.status_code == 302
     added = Candidate.objects.filter(procedure=day.procedure).order_by("number")[3:]
     assert [(c.code, c.personal_data.name, c.personal_data.notes) for c in added] == [
-        ("K-004", "Anna de Vries", "Intern"), ("K-005", "Bram Jansen", "")]
+        ("K-004", "Anna de Vries", "Intern"),
+        ("K-005", "Bram Jansen", ""),
+    ]
 
 
 def test_csv_import_accepts_semicolons_and_a_byte_order_mark(day):
-    created = services.candidates_import_csv(procedure=day.procedure,
-                                             data="\ufeffNaam;E-mail\nCees Bakker;cees@example.nl\n".encode())
+    created = services.candidates_import_csv(
+        procedure=day.procedure, data="\ufeffNaam;E-mail\nCees Bakker;cees@example.nl\n".encode()
+    )
     assert created[0].personal_data.email == "cees@example.nl"
 
 
@@ -47,12 +53,15 @@ def test_csv_import_with_an_error_writes_nothing_and_names_the_line(day, client_
     assert (Candidate.objects.count(), CandidatePersonalData.objects.count()) == before
 
 
-@pytest.mark.parametrize("text, message", [
-    ("voornaam,adres\nAnna,anna@example.nl\n", "Regel 1 moet de kolomnamen bevatten"),
-    ("", "leeg"),
-    ("naam,email\n", "geen kandidaten"),
-    ("naam,email\nA,a@example.nl\nB,a@example.nl\n", "staat ook op regel 2"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("voornaam,adres\nAnna,anna@example.nl\n", "Regel 1 moet de kolomnamen bevatten"),
+        ("", "leeg"),
+        ("naam,email\n", "geen kandidaten"),
+        ("naam,email\nA,a@example.nl\nB,a@example.nl\n", "staat ook op regel 2"),
+    ],
+)
 def test_csv_import_refuses_bad_files(day, text, message):
     with pytest.raises(ValidationError) as error:
         services.candidates_import_csv(procedure=day.procedure, data=text.encode())
@@ -76,21 +85,43 @@ def test_consent_extends_retention_but_not_beyond_a_year(day, users):
     candidate = day.candidates[0]
     latest = day.procedure.latest_consent_date()
     with pytest.raises(ValidationError, match="hoogstens een jaar"):
-        services.candidate_personal_data_update(candidate=candidate, user=users["hr"], name="Persoon 1", email="",
-                                                notes="", consent_until=latest + timedelta(days=1),
-                                                consent_note="e-mail")
+        services.candidate_personal_data_update(
+            candidate=candidate,
+            user=users["hr"],
+            name="Persoon 1",
+            email="",
+            notes="",
+            consent_until=latest + timedelta(days=1),
+            consent_note="e-mail",
+        )
     with pytest.raises(ValidationError, match="hoe de kandidaat toestemming gaf"):
-        services.candidate_personal_data_update(candidate=candidate, user=users["hr"], name="Persoon 1", email="",
-                                                notes="", consent_until=latest, consent_note="")
-    services.candidate_personal_data_update(candidate=candidate, user=users["hr"], name="Persoon 1", email="",
-                                            notes="", consent_until=latest, consent_note="E-mail van 3 maart")
+        services.candidate_personal_data_update(
+            candidate=candidate,
+            user=users["hr"],
+            name="Persoon 1",
+            email="",
+            notes="",
+            consent_until=latest,
+            consent_note="",
+        )
+    services.candidate_personal_data_update(
+        candidate=candidate,
+        user=users["hr"],
+        name="Persoon 1",
+        email="",
+        notes="",
+        consent_until=latest,
+        consent_note="E-mail van 3 maart",
+    )
     personal = CandidatePersonalData.objects.get(candidate=candidate)
     assert (personal.consent_until, personal.consent_recorded_by) == (latest, users["hr"])
 
 
 def test_hr_adds_a_candidate_by_hand(day, client_for):
-    client_for("hr").post(reverse("selectie:candidate-create", args=[day.procedure.pk]),
-                          {"name": "Dirk", "email": "dirk@example.nl", "notes": ""})
+    client_for("hr").post(
+        reverse("selectie:candidate-create", args=[day.procedure.pk]),
+        {"name": "Dirk", "email": "dirk@example.nl", "notes": ""},
+    )
     assert Candidate.objects.get(procedure=day.procedure, code="K-004").personal_data.name == "Dirk"
 
 
@@ -109,8 +140,9 @@ def test_exercise_matrix_saves_checkboxes_and_refuses_foreign_competencies(day, 
 
 def test_selecteur_of_another_organisation_cannot_be_assigned(day, users):
     with pytest.raises(ValidationError, match="deze organisatie"):
-        services.assignments_create(procedure=day.procedure, selecteurs=[users["outsider"]],
-                                    candidates=day.candidates, exercises=day.exercises)
+        services.assignments_create(
+            procedure=day.procedure, selecteurs=[users["outsider"]], candidates=day.candidates, exercises=day.exercises
+        )
 
 
 def test_an_assignment_without_scores_can_be_removed_after_confirming(day, selecteurs, client_for):
@@ -118,8 +150,9 @@ def test_an_assignment_without_scores_can_be_removed_after_confirming(day, selec
 
     from .conftest import score_all
 
-    empty = day.procedure.assignments.get(selecteur=selecteurs["selecteur"], candidate=day.candidates[1],
-                                          exercise=day.interview)
+    empty = day.procedure.assignments.get(
+        selecteur=selecteurs["selecteur"], candidate=day.candidates[1], exercise=day.interview
+    )
     url = reverse("selectie:assignment-delete", args=[day.procedure.pk, empty.pk])
     client = client_for("hr")
     assert "niet meer" in client.get(url).content.decode()
@@ -128,8 +161,9 @@ def test_an_assignment_without_scores_can_be_removed_after_confirming(day, selec
     assert not Assignment.objects.filter(pk=empty.pk).exists()
 
     score_all(day, selecteurs["selecteur"], day.candidates[0])
-    scored = day.procedure.assignments.get(selecteur=selecteurs["selecteur"], candidate=day.candidates[0],
-                                           exercise=day.interview)
+    scored = day.procedure.assignments.get(
+        selecteur=selecteurs["selecteur"], candidate=day.candidates[0], exercise=day.interview
+    )
     client.post(reverse("selectie:assignment-delete", args=[day.procedure.pk, scored.pk]))
     assert Assignment.objects.filter(pk=scored.pk).exists()
 

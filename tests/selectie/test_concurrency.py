@@ -12,19 +12,29 @@ from .conftest import build_day
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql",
-                       reason="needs real concurrent transactions: run with DATABASE_URL=postgres://…"),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="needs real concurrent transactions: run with DATABASE_URL=postgres://…",
+    ),
 ]
 
 
 def test_thirty_concurrent_saves_lose_nothing(users, org_a, vth_profile, selecteurs):
-    day = build_day(hr=users["hr"], organisation=org_a, profile=vth_profile,
-                    assessors=[selecteurs["selecteur"], selecteurs["selecteur2"]])
+    day = build_day(
+        hr=users["hr"],
+        organisation=org_a,
+        profile=vth_profile,
+        assessors=[selecteurs["selecteur"], selecteurs["selecteur2"]],
+    )
     competencies = list(day.interview.competencies.all())
-    cells = [(assignment, competency) for assignment in day.procedure.assignments.filter(exercise=day.interview)
-             .select_related("selecteur") for competency in competencies][:10]
-    indicators = selectors.indicators_for(profile_ids=[day.procedure.profile_id],
-                                          competency_ids=[c.pk for c in competencies])
+    cells = [
+        (assignment, competency)
+        for assignment in day.procedure.assignments.filter(exercise=day.interview).select_related("selecteur")
+        for competency in competencies
+    ][:10]
+    indicators = selectors.indicators_for(
+        profile_ids=[day.procedure.profile_id], competency_ids=[c.pk for c in competencies]
+    )
     jobs = []
     for n, (assignment, competency) in enumerate(cells):
         value = 1 + n % 5

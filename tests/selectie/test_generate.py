@@ -34,8 +34,13 @@ def scaled(number: int, scale: float = SCALE) -> int:
 def run(*, seed: int = 42, scale: float = SCALE):
     """What `manage.py generate_municipality` does: frameworks first, then selectie, from one generator."""
     rng = random.Random(seed)
-    base = generate_frameworks(rng=rng, frameworks=scaled(20, scale), competencies_per_framework=150,
-                               profiles_per_framework=20, selecteurs=scaled(60, scale))
+    base = generate_frameworks(
+        rng=rng,
+        frameworks=scaled(20, scale),
+        competencies_per_framework=150,
+        profiles_per_framework=20,
+        selecteurs=scaled(60, scale),
+    )
     summary, manifest = selectie_generate.generate(base=base, rng=rng, scale=scale)
     return base, summary, manifest
 
@@ -43,20 +48,38 @@ def run(*, seed: int = 42, scale: float = SCALE):
 def digest() -> str:
     """A fingerprint of the generated data by natural keys (never primary keys)."""
     rows = [
-        *SelectionProcedure.objects.order_by("name").values_list("name", "status", "profile__name", "scale__name",
-                                                                 "retention_weeks"),
+        *SelectionProcedure.objects.order_by("name").values_list(
+            "name", "status", "profile__name", "scale__name", "retention_weeks"
+        ),
         *Exercise.objects.order_by("procedure__name", "order").values_list("procedure__name", "name", "kind"),
         *CandidatePersonalData.objects.order_by("candidate__procedure__name", "candidate__number").values_list(
-            "candidate__procedure__name", "candidate__code", "name", "email", "notes"),
-        *Score.objects.annotate(ticked=Count("observed_indicators")).order_by(
-            "assignment__procedure__name", "assignment__candidate__number", "assignment__exercise__order",
-            "assignment__selecteur__username", "competency__order", "competency__name",
-        ).values_list("assignment__procedure__name", "assignment__candidate__code", "assignment__exercise__order",
-                      "assignment__selecteur__username", "competency__name", "value", "evidence", "ticked"),
-        *ConsensusScore.objects.order_by("candidate__procedure__name", "candidate__number", "competency__name")
-        .values_list("candidate__procedure__name", "candidate__code", "competency__name", "value"),
+            "candidate__procedure__name", "candidate__code", "name", "email", "notes"
+        ),
+        *Score.objects.annotate(ticked=Count("observed_indicators"))
+        .order_by(
+            "assignment__procedure__name",
+            "assignment__candidate__number",
+            "assignment__exercise__order",
+            "assignment__selecteur__username",
+            "competency__order",
+            "competency__name",
+        )
+        .values_list(
+            "assignment__procedure__name",
+            "assignment__candidate__code",
+            "assignment__exercise__order",
+            "assignment__selecteur__username",
+            "competency__name",
+            "value",
+            "evidence",
+            "ticked",
+        ),
+        *ConsensusScore.objects.order_by(
+            "candidate__procedure__name", "candidate__number", "competency__name"
+        ).values_list("candidate__procedure__name", "candidate__code", "competency__name", "value"),
         *Decision.objects.order_by("candidate__procedure__name", "candidate__number").values_list(
-            "candidate__procedure__name", "candidate__code", "outcome", "justification"),
+            "candidate__procedure__name", "candidate__code", "outcome", "justification"
+        ),
     ]
     return hashlib.sha256(repr(rows).encode()).hexdigest()
 
@@ -96,7 +119,8 @@ def test_every_score_is_a_point_on_the_scale_of_its_procedure_and_observed_in_it
         points[procedure.pk] = {point.value for point in procedure.scale.points.all()}
     observed = {(e.pk, c) for e in Exercise.objects.all() for c in e.competencies.values_list("pk", flat=True)}
     for procedure_id, exercise_id, competency_id, value in Score.objects.values_list(
-            "assignment__procedure_id", "assignment__exercise_id", "competency_id", "value"):
+        "assignment__procedure_id", "assignment__exercise_id", "competency_id", "value"
+    ):
         assert value is None or value in points[procedure_id]
         assert (exercise_id, competency_id) in observed
     consensus = ConsensusScore.objects.values_list("candidate__procedure_id", "value")
@@ -106,16 +130,21 @@ def test_every_score_is_a_point_on_the_scale_of_its_procedure_and_observed_in_it
 def test_statuses_decide_what_exists(generated):
     assert not Score.objects.filter(assignment__procedure__status=Status.PREPARATION).exists()
     assert set(ConsensusScore.objects.values_list("candidate__procedure__status", flat=True)) <= {
-        Status.CALIBRATION, Status.CLOSED}
+        Status.CALIBRATION,
+        Status.CLOSED,
+    }
     assert set(Decision.objects.values_list("candidate__procedure__status", flat=True)) <= {
-        Status.CALIBRATION, Status.CLOSED}
+        Status.CALIBRATION,
+        Status.CLOSED,
+    }
     # A closed procedure: every candidate has a decision and every selecteur handed in.
     closed = Candidate.objects.filter(procedure__status=Status.CLOSED)
     assert closed.count() == closed.filter(decision__isnull=False).count()
     # Handed-in scores are complete: a value, and evidence or ticked behaviour.
     for submission in Submission.objects.all()[:300]:
-        for score in Score.objects.filter(assignment__candidate=submission.candidate_id,
-                                          assignment__selecteur=submission.selecteur_id):
+        for score in Score.objects.filter(
+            assignment__candidate=submission.candidate_id, assignment__selecteur=submission.selecteur_id
+        ):
             assert score.value is not None
             assert score.evidence or score.observed_indicators.exists()
 

@@ -28,8 +28,11 @@ def test_icc_needs_at_least_two_targets_and_some_variance():
 
 
 def test_agreement_uses_the_two_way_icc_when_the_same_raters_scored_everything():
-    ratings = [(rater, target, "c", value) for target, row in enumerate(SHROUT_FLEISS)
-               for rater, value in zip("abcd", row, strict=True)]
+    ratings = [
+        (rater, target, "c", value)
+        for target, row in enumerate(SHROUT_FLEISS)
+        for rater, value in zip("abcd", row, strict=True)
+    ]
     result = insight.agreement(ratings)
     assert result.method == "ICC(2,1)" and result.targets == 6
     assert result.value == pytest.approx(0.29, abs=0.005)
@@ -37,8 +40,14 @@ def test_agreement_uses_the_two_way_icc_when_the_same_raters_scored_everything()
 
 
 def test_agreement_falls_back_to_one_way_icc_for_different_panels():
-    ratings = [("a", 1, "c", 4), ("b", 1, "c", 4), ("c", 2, "c", 2), ("d", 2, "c", 2), ("a", 3, "c", 5),
-               ("c", 3, "c", 5)]
+    ratings = [
+        ("a", 1, "c", 4),
+        ("b", 1, "c", 4),
+        ("c", 2, "c", 2),
+        ("d", 2, "c", 2),
+        ("a", 3, "c", 5),
+        ("c", 3, "c", 5),
+    ]
     result = insight.agreement(ratings)
     assert result.method == "ICC(1,1)"
     assert result.value == pytest.approx(1.0)
@@ -47,8 +56,12 @@ def test_agreement_falls_back_to_one_way_icc_for_different_panels():
 
 def test_leniency_compares_a_rater_with_colleagues_on_the_same_cells():
     ratings = [
-        ("mild", "K1", "c1", 5), ("streng", "K1", "c1", 2), ("gewoon", "K1", "c1", 3),
-        ("mild", "K1", "c2", 4), ("streng", "K1", "c2", 2), ("gewoon", "K1", "c2", 3),
+        ("mild", "K1", "c1", 5),
+        ("streng", "K1", "c1", 2),
+        ("gewoon", "K1", "c1", 3),
+        ("mild", "K1", "c2", 4),
+        ("streng", "K1", "c2", 2),
+        ("gewoon", "K1", "c2", 3),
         ("mild", "K9", "c1", 1),  # nobody else scored K9: not compared
     ]
     result = {item.rater: item for item in insight.leniency(ratings)}

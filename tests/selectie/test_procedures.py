@@ -18,10 +18,16 @@ def test_hr_creates_a_procedure_with_the_default_selection_scale(client_for, vth
     form = client.get(reverse("selectie:procedure-create")).content.decode()
     assert "Selectieschaal 1–5" in form and "Beoordelingsschema Divosa (1–6)" in form
     scale = RatingScale.objects.get(name="Selectieschaal 1–5")
-    response = client.post(reverse("selectie:procedure-create"), {
-        "organisation": scale.organisation_id, "name": "Trainees 2026", "profile": vth_profile.pk,
-        "scale": scale.pk, "retention_weeks": 4,
-    })
+    response = client.post(
+        reverse("selectie:procedure-create"),
+        {
+            "organisation": scale.organisation_id,
+            "name": "Trainees 2026",
+            "profile": vth_profile.pk,
+            "scale": scale.pk,
+            "retention_weeks": 4,
+        },
+    )
     procedure = SelectionProcedure.objects.get(name="Trainees 2026")
     assert response.url == reverse("selectie:exercise-matrix", args=[procedure.pk])
     assert (procedure.status, procedure.scale, procedure.created_by.username) == ("voorbereiding", scale, "hr")
@@ -32,8 +38,13 @@ def test_hr_creates_a_procedure_with_the_default_selection_scale(client_for, vth
 def test_our_own_selection_scale_is_labelled_as_not_from_a_source(org_a):
     scale = services.selection_scale_default(organisation=org_a)
     assert "geen brondocument" in scale.description
-    assert [p.label for p in scale.points.all()] == ["Ruim onvoldoende", "Onvoldoende", "Voldoende", "Goed",
-                                                     "Uitstekend"]
+    assert [p.label for p in scale.points.all()] == [
+        "Ruim onvoldoende",
+        "Onvoldoende",
+        "Voldoende",
+        "Goed",
+        "Uitstekend",
+    ]
 
 
 def test_a_profile_of_a_draft_framework_is_refused_and_not_offered(users, org_a, framework_a, seeded):
@@ -49,8 +60,9 @@ def test_a_profile_of_a_published_version_is_allowed(users, org_a):
     from django.utils import timezone
 
     framework = make_framework(org_a, name="Eigen profielen", published_at=timezone.now())
-    procedure = services.procedure_create(user=users["hr"], organisation=org_a, name="X",
-                                          profile=framework.profiles.filter(parent=None).first())
+    procedure = services.procedure_create(
+        user=users["hr"], organisation=org_a, name="X", profile=framework.profiles.filter(parent=None).first()
+    )
     assert len(selectors.procedure_competencies(procedure=procedure)) == 3
 
 
@@ -59,20 +71,26 @@ def test_divosa_profile_assesses_the_competencies_of_its_hoofdtaken_once_each_on
 ):
     werk = Profile.objects.get(name="Werk", framework__name__startswith="Divosa")
     divosa_scale = RatingScale.objects.get(name__startswith="Beoordelingsschema Divosa")
-    procedure = services.procedure_create(user=users["hr"], organisation=org_a, name="Werk", profile=werk,
-                                          scale=divosa_scale)
+    procedure = services.procedure_create(
+        user=users["hr"], organisation=org_a, name="Werk", profile=werk, scale=divosa_scale
+    )
     competencies = selectors.procedure_competencies(procedure=procedure)
     from_children = {pc.competency_id for child in werk.children.all() for pc in child.profile_competencies.all()}
     assert {c.pk for c in competencies} == from_children
     assert len(competencies) == len(from_children)
     exercise = services.exercise_create(procedure=procedure, name="Interview", competencies=competencies[:2])
     candidate = services.candidate_create(procedure=procedure, name="Iemand")
-    services.assignments_create(procedure=procedure, selecteurs=[selecteurs["selecteur"]], candidates=[candidate],
-                                exercises=[exercise])
+    services.assignments_create(
+        procedure=procedure, selecteurs=[selecteurs["selecteur"]], candidates=[candidate], exercises=[exercise]
+    )
     services.procedure_transition(procedure=procedure, user=users["hr"], status="open")
     assignment = procedure.assignments.get()
-    assert services.score_save(assignment=assignment, competency=competencies[0], user=selecteurs["selecteur"],
-                               value=6).value == 6
+    assert (
+        services.score_save(
+            assignment=assignment, competency=competencies[0], user=selecteurs["selecteur"], value=6
+        ).value
+        == 6
+    )
 
 
 def test_profile_and_scale_are_fixed_once_the_procedure_is_open(day, users, seeded):
@@ -119,20 +137,31 @@ def test_admin_lists_every_selectie_model(day, client):
 
 def test_hr_renames_a_procedure_and_sets_its_dates(day, client_for, vth_profile):
     url = reverse("selectie:procedure-update", args=[day.procedure.pk])
-    response = client_for("hr").post(url, {
-        "name": "Vergunningverlener voorjaar 2026", "description": "Vacature 24 uur", "profile": vth_profile.pk,
-        "scale": day.procedure.scale_id, "selection_date": "2026-03-12", "retention_weeks": 6,
-    })
+    response = client_for("hr").post(
+        url,
+        {
+            "name": "Vergunningverlener voorjaar 2026",
+            "description": "Vacature 24 uur",
+            "profile": vth_profile.pk,
+            "scale": day.procedure.scale_id,
+            "selection_date": "2026-03-12",
+            "retention_weeks": 6,
+        },
+    )
     assert response.status_code == 302
     day.procedure.refresh_from_db()
     assert (day.procedure.name, str(day.procedure.selection_date), day.procedure.retention_weeks) == (
-        "Vergunningverlener voorjaar 2026", "2026-03-12", 6)
+        "Vergunningverlener voorjaar 2026",
+        "2026-03-12",
+        6,
+    )
 
 
 def test_retention_cannot_exceed_a_year(day, client_for, vth_profile):
     url = reverse("selectie:procedure-update", args=[day.procedure.pk])
-    response = client_for("hr").post(url, {"name": "X", "profile": vth_profile.pk, "scale": day.procedure.scale_id,
-                                           "retention_weeks": 60})
+    response = client_for("hr").post(
+        url, {"name": "X", "profile": vth_profile.pk, "scale": day.procedure.scale_id, "retention_weeks": 60}
+    )
     assert response.status_code == 200
     day.procedure.refresh_from_db()
     assert day.procedure.retention_weeks == 4

@@ -24,8 +24,9 @@ CLOSED = date(2026, 1, 10)
 
 
 def close(day, closed_on=CLOSED, weeks=4):
-    SelectionProcedure.objects.filter(pk=day.procedure.pk).update(status="afgerond", closed_on=closed_on,
-                                                                  retention_weeks=weeks)
+    SelectionProcedure.objects.filter(pk=day.procedure.pk).update(
+        status="afgerond", closed_on=closed_on, retention_weeks=weeks
+    )
     day.procedure.refresh_from_db()
 
 
@@ -67,7 +68,9 @@ def test_purge_removes_exactly_the_personal_data_past_retention_and_is_idempoten
     assert Score.objects.count() == scores_before  # anonymous scores stay
     assert Candidate.objects.get(pk=first.pk).purged_at is not None
     assert set(PurgeLog.objects.values_list("candidate_code", "via", "purged_by")) == {
-        ("K-001", "purge_candidates", None), ("K-003", "purge_candidates", None)}
+        ("K-001", "purge_candidates", None),
+        ("K-003", "purge_candidates", None),
+    }
     assert "Persoonsgegevens van kandidaat K-001" in caplog.text
 
     assert "0 kandidaten" in purge(end + timedelta(days=1))  # idempotent

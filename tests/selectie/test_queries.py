@@ -23,26 +23,47 @@ def count(client, url):
 
 def grow(users, org_a, vth_profile, candidates, assessors):
     """A procedure with n candidates, each scored and handed in by every assessor."""
-    day = build_day(hr=users["hr"], organisation=org_a, profile=vth_profile, assessors=assessors,
-                    candidates=candidates, assigned=candidates, name=f"Procedure {candidates}")
+    day = build_day(
+        hr=users["hr"],
+        organisation=org_a,
+        profile=vth_profile,
+        assessors=assessors,
+        candidates=candidates,
+        assigned=candidates,
+        name=f"Procedure {candidates}",
+    )
     for candidate in day.candidates:
         for n, assessor in enumerate(assessors):
             score_all(day, assessor, candidate, value=1 + (n + candidate.number) % 5, submit=True)
     return day
 
 
-def test_scoring_screen_costs_the_same_for_a_small_and_a_large_procedure(users, org_a, vth_profile, client_for,
-                                                                         django_assert_max_num_queries):
+def test_scoring_screen_costs_the_same_for_a_small_and_a_large_procedure(
+    users, org_a, vth_profile, client_for, django_assert_max_num_queries
+):
     selecteur = users["selecteur"]
-    small = build_day(hr=users["hr"], organisation=org_a, profile=vth_profile, assessors=[selecteur], candidates=1,
-                      assigned=1, name="Klein")
-    large = build_day(hr=users["hr"], organisation=org_a, profile=vth_profile, assessors=[selecteur], candidates=12,
-                      assigned=12, name="Groot")
+    small = build_day(
+        hr=users["hr"],
+        organisation=org_a,
+        profile=vth_profile,
+        assessors=[selecteur],
+        candidates=1,
+        assigned=1,
+        name="Klein",
+    )
+    large = build_day(
+        hr=users["hr"],
+        organisation=org_a,
+        profile=vth_profile,
+        assessors=[selecteur],
+        candidates=12,
+        assigned=12,
+        name="Groot",
+    )
     client = client_for("selecteur")
     sizes = []
     for day in (small, large):
-        assignment = day.procedure.assignments.get(selecteur=selecteur, candidate=day.candidates[0],
-                                                   exercise=day.casus)
+        assignment = day.procedure.assignments.get(selecteur=selecteur, candidate=day.candidates[0], exercise=day.casus)
         score_all(day, selecteur, day.candidates[0])
         sizes.append(count(client, reverse("selectie:score-screen", args=[day.procedure.pk, assignment.pk])))
     assert sizes[0] == sizes[1]
@@ -53,14 +74,19 @@ def test_scoring_screen_costs_the_same_for_a_small_and_a_large_procedure(users, 
         client.get(reverse("selectie:score-screen", args=[day.procedure.pk, assignment.pk]))
 
 
-def test_calibration_matrix_costs_the_same_for_2_and_8_candidates(users, org_a, vth_profile, client_for,
-                                                                  django_assert_max_num_queries):
-    assessors = [users["selecteur"], make_user("sel-b", organisation=org_a, role=Membership.Role.SELECTEUR),
-                 make_user("sel-c", organisation=org_a, role=Membership.Role.SELECTEUR)]
+def test_calibration_matrix_costs_the_same_for_2_and_8_candidates(
+    users, org_a, vth_profile, client_for, django_assert_max_num_queries
+):
+    assessors = [
+        users["selecteur"],
+        make_user("sel-b", organisation=org_a, role=Membership.Role.SELECTEUR),
+        make_user("sel-c", organisation=org_a, role=Membership.Role.SELECTEUR),
+    ]
     small = grow(users, org_a, vth_profile, 2, assessors)
     large = grow(users, org_a, vth_profile, 8, assessors)
-    services.consensus_set(candidate=large.candidates[0], competency=large.competencies[0], user=users["hr"],
-                           value=3, rationale="r")
+    services.consensus_set(
+        candidate=large.candidates[0], competency=large.competencies[0], user=users["hr"], value=3, rationale="r"
+    )
     client = client_for("hr")
     sizes = [count(client, reverse("selectie:calibration", args=[d.procedure.pk])) for d in (small, large)]
     assert sizes[0] == sizes[1]
@@ -78,6 +104,7 @@ def test_insight_and_results_cost_the_same_at_two_sizes(users, org_a, vth_profil
     client = client_for("hr")
     for name in ["selectie:insight", "selectie:results", "selectie:candidate-list", "selectie:procedure-list"]:
         args = [] if name == "selectie:procedure-list" else None
-        sizes = [count(client, reverse(name, args=args if args is not None else [d.procedure.pk]))
-                 for d in (small, large)]
+        sizes = [
+            count(client, reverse(name, args=args if args is not None else [d.procedure.pk])) for d in (small, large)
+        ]
         assert sizes[0] == sizes[1], name

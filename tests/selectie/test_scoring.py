@@ -13,13 +13,19 @@ pytestmark = pytest.mark.django_db
 
 
 def assignment_of(day, user, candidate=None, exercise=None):
-    return day.procedure.assignments.get(selecteur=user, candidate=candidate or day.candidates[0],
-                                         exercise=exercise or day.interview)
+    return day.procedure.assignments.get(
+        selecteur=user, candidate=candidate or day.candidates[0], exercise=exercise or day.interview
+    )
 
 
 def test_procedure_uses_the_profiles_five_competencies_and_the_default_selection_scale(day):
     assert [c.name for c in day.competencies] == [
-        "Omgevingsbewust", "Verbinden", "Integraal (samen)werken", "Verantwoordelijkheid", "Oordeelsvorming"]
+        "Omgevingsbewust",
+        "Verbinden",
+        "Integraal (samen)werken",
+        "Verantwoordelijkheid",
+        "Oordeelsvorming",
+    ]
     assert [p.value for p in day.procedure.scale.points.all()] == [1, 2, 3, 4, 5]
     assert day.procedure.scale.organisation == day.procedure.organisation
 
@@ -27,8 +33,9 @@ def test_procedure_uses_the_profiles_five_competencies_and_the_default_selection
 def test_score_outside_the_scale_is_refused_and_nothing_is_saved(day, selecteurs):
     assignment = assignment_of(day, selecteurs["selecteur"])
     with pytest.raises(ValidationError, match="geen punt op de schaal"):
-        services.score_save(assignment=assignment, competency=day.competencies[0], user=selecteurs["selecteur"],
-                            value=6)
+        services.score_save(
+            assignment=assignment, competency=day.competencies[0], user=selecteurs["selecteur"], value=6
+        )
     assert not Score.objects.exclude(value=None).exists()
 
 
@@ -44,7 +51,8 @@ def test_autosave_saves_each_field_without_touching_the_others(day, selecteurs, 
     assignment = assignment_of(day, selecteurs["selecteur"])
     competency = day.competencies[0]
     indicator = selectors.indicators_for(profile_ids=[day.procedure.profile_id], competency_ids=[competency.pk])[
-        competency.pk][0]
+        competency.pk
+    ][0]
     client = client_for("selecteur")
     url = reverse("selectie:score-autosave", args=[day.procedure.pk, assignment.pk])
     response = client.post(url, {"competency": competency.pk, "field": "value", "value": "4"})
@@ -66,14 +74,22 @@ def test_indicator_of_another_competency_is_refused(day, selecteurs):
     first, second = day.competencies[0], day.competencies[1]
     other = selectors.indicators_for(profile_ids=[day.procedure.profile_id], competency_ids=[second.pk])[second.pk][0]
     with pytest.raises(ValidationError, match="hoort niet bij"):
-        services.score_save(assignment=assignment_of(day, selecteurs["selecteur"]), competency=first,
-                            user=selecteurs["selecteur"], indicator_ids=[other.pk])
+        services.score_save(
+            assignment=assignment_of(day, selecteurs["selecteur"]),
+            competency=first,
+            user=selecteurs["selecteur"],
+            indicator_ids=[other.pk],
+        )
 
 
 def test_competency_the_exercise_does_not_observe_is_refused(day, selecteurs):
     with pytest.raises(ValidationError, match="observeert"):
-        services.score_save(assignment=assignment_of(day, selecteurs["selecteur"]), competency=day.competencies[4],
-                            user=selecteurs["selecteur"], value=3)
+        services.score_save(
+            assignment=assignment_of(day, selecteurs["selecteur"]),
+            competency=day.competencies[4],
+            user=selecteurs["selecteur"],
+            value=3,
+        )
 
 
 def test_submitting_a_score_without_indicator_or_evidence_is_refused_with_a_clear_message(day, selecteurs):
@@ -87,8 +103,9 @@ def test_submitting_a_score_without_indicator_or_evidence_is_refused_with_a_clea
 
 def test_submitting_with_a_missing_score_is_refused(day, selecteurs):
     user, candidate = selecteurs["selecteur"], day.candidates[0]
-    services.score_save(assignment=assignment_of(day, user), competency=day.competencies[0], user=user, value=3,
-                        evidence="Gezien.")
+    services.score_save(
+        assignment=assignment_of(day, user), competency=day.competencies[0], user=user, value=3, evidence="Gezien."
+    )
     with pytest.raises(ValidationError, match="nog geen score"):
         services.candidate_submit(candidate=candidate, user=user)
 
@@ -132,8 +149,9 @@ def test_selecteur_does_not_see_colleagues_scores_before_submitting(day, selecte
     assert candidate.code not in calibration
     detail = client.get(reverse("selectie:calibration-candidate", args=[day.procedure.pk, candidate.pk]))
     assert detail.status_code == 403
-    screen = client.get(reverse("selectie:score-screen", args=[day.procedure.pk,
-                                                             assignment_of(day, selecteurs["selecteur"]).pk]))
+    screen = client.get(
+        reverse("selectie:score-screen", args=[day.procedure.pk, assignment_of(day, selecteurs["selecteur"]).pk])
+    )
     assert "Collega-bewijs" not in screen.content.decode()
     services.candidate_submit(candidate=candidate, user=selecteurs["selecteur"])
     detail = client.get(reverse("selectie:calibration-candidate", args=[day.procedure.pk, candidate.pk]))
@@ -163,8 +181,9 @@ def test_full_screen_post_saves_everything_without_javascript(day, selecteurs, c
     for competency in day.interview.competencies.all():
         data[f"value-{competency.pk}"] = "4"
         data[f"evidence-{competency.pk}"] = f"Bewijs {competency.name}"
-    response = client_for("selecteur").post(reverse("selectie:score-screen", args=[day.procedure.pk, assignment.pk]),
-                                            data)
+    response = client_for("selecteur").post(
+        reverse("selectie:score-screen", args=[day.procedure.pk, assignment.pk]), data
+    )
     assert response.status_code == 302
     assert sorted(Score.objects.filter(assignment=assignment).values_list("value", flat=True)) == [4, 4, 4]
 
@@ -175,8 +194,12 @@ def test_scoring_is_closed_while_the_procedure_is_being_prepared(users, org_a, v
     day = build_day(hr=users["hr"], organisation=org_a, profile=vth_profile, assessors=[selecteurs["selecteur"]])
     services.procedure_transition(procedure=day.procedure, user=users["hr"], status="voorbereiding")
     with pytest.raises(ValidationError, match="Scoren kan alleen"):
-        services.score_save(assignment=assignment_of(day, selecteurs["selecteur"]), competency=day.competencies[0],
-                            user=selecteurs["selecteur"], value=3)
+        services.score_save(
+            assignment=assignment_of(day, selecteurs["selecteur"]),
+            competency=day.competencies[0],
+            user=selecteurs["selecteur"],
+            value=3,
+        )
 
 
 def test_changing_a_submitted_score_needs_a_reason_and_is_audited(day, selecteurs, users, client_for):
@@ -185,20 +208,26 @@ def test_changing_a_submitted_score_needs_a_reason_and_is_audited(day, selecteur
     score = Score.objects.get(assignment=assignment_of(day, user), competency=day.competencies[0])
     with pytest.raises(ValidationError, match="waarom"):
         services.score_revise(score=score, user=users["hr"], value=4, evidence=score.evidence, reason=" ")
-    response = client_for("hr").post(reverse("selectie:score-revise", args=[day.procedure.pk, score.pk]),
-                                     {"value": "4", "evidence": score.evidence, "reason": "Besproken in kalibratie"})
+    response = client_for("hr").post(
+        reverse("selectie:score-revise", args=[day.procedure.pk, score.pk]),
+        {"value": "4", "evidence": score.evidence, "reason": "Besproken in kalibratie"},
+    )
     assert response.status_code == 302
     change = ScoreChange.objects.get(score=score)
     assert (change.changed_by, change.field, change.old, change.new, change.reason) == (
-        users["hr"], "score", "3", "4", "Besproken in kalibratie")
+        users["hr"],
+        "score",
+        "3",
+        "4",
+        "Besproken in kalibratie",
+    )
     score.refresh_from_db()
     assert score.value == 4
 
 
 def test_a_score_not_yet_submitted_cannot_be_revised_by_hr(day, selecteurs, users):
     user = selecteurs["selecteur"]
-    score = services.score_save(assignment=assignment_of(day, user), competency=day.competencies[0], user=user,
-                                value=3)
+    score = services.score_save(assignment=assignment_of(day, user), competency=day.competencies[0], user=user, value=3)
     with pytest.raises(ValidationError, match="nog niet ingediend"):
         services.score_revise(score=score, user=users["hr"], value=4, evidence="", reason="Waarom niet")
 

@@ -10,7 +10,6 @@ import pytest
 from django.test import Client
 
 from frameworks.models import Framework, Membership
-
 from tests.factories import make_user
 from zelfevaluatie import services
 
@@ -22,8 +21,13 @@ def vth(seeded):
 
 def start_round(organisation, user, framework, *, period="2025–2026", participants=()):
     return services.round_create(
-        organisation=organisation, framework=framework, period=period, user=user,
-        contact_name="Anna de Vries", contact_function="teamleider VTH", participants=list(participants),
+        organisation=organisation,
+        framework=framework,
+        period=period,
+        user=user,
+        contact_name="Anna de Vries",
+        contact_function="teamleider VTH",
+        participants=list(participants),
     )
 
 
@@ -60,7 +64,10 @@ def score_everything(round, *, score=3, agreed=None):
             services.rating_save(participant=participant, profile=profile, score=score, justification="Omdat.")
     for profile in profiles:
         services.conclusion_save(
-            round=round, profile=profile, agreed_score=agreed or score, justification="Samen besproken.",
+            round=round,
+            profile=profile,
+            agreed_score=agreed or score,
+            justification="Samen besproken.",
             user=round.created_by,
         )
     return profiles

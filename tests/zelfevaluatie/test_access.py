@@ -46,15 +46,24 @@ PERSONAS = ["mt", "selecteur", "hr", "outsider", "nobody", "reviewer"]
 def world(evaluation, users, peer_review):
     profile = evaluation.round_profiles.first().profile
     action = services.action_create(
-        round=evaluation, what="Opleidingsplan", measure="Iedereen gevolgd", owner="MT",
-        deadline="2027-06-30", profile=profile,
+        round=evaluation,
+        what="Opleidingsplan",
+        measure="Iedereen gevolgd",
+        owner="MT",
+        deadline="2027-06-30",
+        profile=profile,
     )
     participant = evaluation.participants.get(user=users["selecteur"])
     question = evaluation.framework.question_sets.get(purpose="conclusions").questions.first()
     peer_question = evaluation.framework.question_sets.get(purpose="peer_review").questions.first()
     return {
-        "round": evaluation, "profile": profile, "action": action, "participant": participant,
-        "review": peer_review, "question": question, "peer_question": peer_question,
+        "round": evaluation,
+        "profile": profile,
+        "action": action,
+        "participant": participant,
+        "review": peer_review,
+        "question": question,
+        "peer_question": peer_question,
     }
 
 
@@ -62,12 +71,16 @@ def request_for(name, world, round=None):
     round = round or world["round"]
     pk, profile = round.pk, world["profile"].pk
     args = {
-        "rating": [pk, profile], "rating-autosave": [pk, profile], "profile-history": [pk, profile],
+        "rating": [pk, profile],
+        "rating-autosave": [pk, profile],
+        "profile-history": [pk, profile],
         "conclusion-save": [pk, profile],
         "participant-remove": [pk, world["participant"].pk],
-        "peer-notes": [pk, world["review"].pk], "peer-notes-autosave": [pk, world["review"].pk],
+        "peer-notes": [pk, world["review"].pk],
+        "peer-notes-autosave": [pk, world["review"].pk],
         "peer-review-remove": [pk, world["review"].pk],
-        "action-update": [pk, world["action"].pk], "action-delete": [pk, world["action"].pk],
+        "action-update": [pk, world["action"].pk],
+        "action-delete": [pk, world["action"].pk],
     }.get(name, [pk])
     data = {
         "rating-autosave": {"field": "justification", "value": "Tekst"},
@@ -123,7 +136,9 @@ def test_round_list_shows_only_rounds_the_user_is_involved_in(world, client_as, 
     assert "Gemeente Aadorp – 2025–2026" in content
 
 
-@pytest.mark.parametrize("persona,status", [("mt", 200), ("selecteur", 403), ("hr", 403), ("outsider", 403), ("nobody", 403)])
+@pytest.mark.parametrize(
+    "persona,status", [("mt", 200), ("selecteur", 403), ("hr", 403), ("outsider", 403), ("nobody", 403)]
+)
 def test_only_management_starts_a_round(client_as, users, persona, status):
     assert client_as(persona).get(reverse("zelfevaluatie:round-create")).status_code == status
 

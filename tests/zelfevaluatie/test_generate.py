@@ -28,8 +28,14 @@ SCALE = 0.2  # 8 rounds: 4 on the VTH framework and 4 on a generated framework
 def run(seed: int = 7):
     rng = random.Random(seed)
     base = generate_frameworks(
-        rng=rng, frameworks=2, competencies_per_framework=20, profiles_per_framework=4, competencies_per_profile=3,
-        selecteurs=6, hr=1, management=5,
+        rng=rng,
+        frameworks=2,
+        competencies_per_framework=20,
+        profiles_per_framework=4,
+        competencies_per_profile=3,
+        selecteurs=6,
+        hr=1,
+        management=5,
     )
     summary, manifest = zelfevaluatie_generate.generate(base=base, rng=rng, scale=SCALE)
     return base, summary, manifest
@@ -58,18 +64,29 @@ def signature(base) -> list:
     """Everything generated, without primary keys or timestamps."""
     data = []
     for evaluation in rounds_of(base):
-        data.append((
-            evaluation.framework.name, evaluation.period, evaluation.status, evaluation.contact_name,
-            evaluation.previous_round.period if evaluation.previous_round else None,
-            sorted(p.user.username for p in evaluation.participants.select_related("user")),
-            sorted(Rating.objects.filter(participant__round=evaluation)
-                   .values_list("participant__user__username", "profile__name", "score", "justification")),
-            sorted(evaluation.conclusions.values_list("profile__name", "agreed_score", "justification")),
-            sorted(Answer.objects.filter(round=evaluation)
-                   .values_list("question__text", "participant__user__username", "profile__name", "text")),
-            sorted(evaluation.actions.values_list("what", "owner", "status", "deadline"), key=str),
-            sorted(evaluation.peer_reviews.values_list("reviewer__username", "notes__text"), key=str),
-        ))
+        data.append(
+            (
+                evaluation.framework.name,
+                evaluation.period,
+                evaluation.status,
+                evaluation.contact_name,
+                evaluation.previous_round.period if evaluation.previous_round else None,
+                sorted(p.user.username for p in evaluation.participants.select_related("user")),
+                sorted(
+                    Rating.objects.filter(participant__round=evaluation).values_list(
+                        "participant__user__username", "profile__name", "score", "justification"
+                    )
+                ),
+                sorted(evaluation.conclusions.values_list("profile__name", "agreed_score", "justification")),
+                sorted(
+                    Answer.objects.filter(round=evaluation).values_list(
+                        "question__text", "participant__user__username", "profile__name", "text"
+                    )
+                ),
+                sorted(evaluation.actions.values_list("what", "owner", "status", "deadline"), key=str),
+                sorted(evaluation.peer_reviews.values_list("reviewer__username", "notes__text"), key=str),
+            )
+        )
     return data
 
 
@@ -95,9 +112,11 @@ def test_generation_creates_rounds_with_participants_scores_answers_actions_and_
     vth_answers = Answer.objects.filter(round__organisation=base.organisation, round__framework=vth)
     assert vth_answers.filter(participant__isnull=False, profile__isnull=False).exists()  # step-1 hulpvragen
     assert vth_answers.filter(participant__isnull=True, profile__isnull=True).exists()  # step-3 conclusions
-    assert PeerReview.objects.filter(round__organisation=base.organisation).exclude(
-        organisation=base.organisation
-    ).exists()
+    assert (
+        PeerReview.objects.filter(round__organisation=base.organisation)
+        .exclude(organisation=base.organisation)
+        .exists()
+    )
     assert summary.startswith("8 zelfevaluatierondes over 2 frameworks")
 
 
@@ -111,9 +130,12 @@ def test_scores_and_agreed_scores_lie_on_the_scale_of_their_round(generated, vth
         assert {c.agreed_score for c in evaluation.conclusions.all()} <= values
     own_scale = RatingScale.objects.get(framework=base.frameworks[0])
     assert own_scale.organisation == base.organisation
-    assert EvaluationRound.objects.filter(framework=vth, organisation=base.organisation).exclude(
-        scale__framework=vth
-    ).count() == 0
+    assert (
+        EvaluationRound.objects.filter(framework=vth, organisation=base.organisation)
+        .exclude(scale__framework=vth)
+        .count()
+        == 0
+    )
 
 
 def test_rounds_of_a_framework_chain_through_consecutive_biennial_periods(generated):

@@ -10,7 +10,7 @@ from django.utils.html import escape
 
 from frameworks.models import GuidingQuestion, ScalePoint
 from zelfevaluatie import services
-from zelfevaluatie.models import Action, Answer, EvaluationRound, PeerReviewNote, ProfileConclusion, Rating
+from zelfevaluatie.models import Answer, EvaluationRound, ProfileConclusion, Rating
 
 from .conftest import score_everything, start_round
 
@@ -31,7 +31,11 @@ def participant(round, user):
 class TestGuidingQuestionsComeFromTheFixtures:
     def test_rating_page_shows_the_nine_hulpvragen_verbatim(self, evaluation, client_as):
         profile = evaluation.round_profiles.first().profile
-        content = client_as("selecteur").get(reverse("zelfevaluatie:rating", args=[evaluation.pk, profile.pk])).content.decode()
+        content = (
+            client_as("selecteur")
+            .get(reverse("zelfevaluatie:rating", args=[evaluation.pk, profile.pk]))
+            .content.decode()
+        )
         hulpvragen = questions(evaluation, "self_evaluation")
         assert len(hulpvragen) == 9
         for question in hulpvragen:
@@ -39,26 +43,42 @@ class TestGuidingQuestionsComeFromTheFixtures:
 
     def test_rating_page_asks_the_score_form_questions_of_the_profile(self, evaluation, client_as):
         profile = evaluation.round_profiles.get(profile__name="Vergunningverlener").profile
-        content = client_as("selecteur").get(reverse("zelfevaluatie:rating", args=[evaluation.pk, profile.pk])).content.decode()
+        content = (
+            client_as("selecteur")
+            .get(reverse("zelfevaluatie:rating", args=[evaluation.pk, profile.pk]))
+            .content.decode()
+        )
         for question in GuidingQuestion.objects.filter(question_set__purpose="score_form", profile=profile):
             assert escape(question.text) in content
 
     def test_rating_page_shows_every_scale_point_with_label_and_description(self, evaluation, client_as):
         profile = evaluation.round_profiles.first().profile
-        content = client_as("selecteur").get(reverse("zelfevaluatie:rating", args=[evaluation.pk, profile.pk])).content.decode()
+        content = (
+            client_as("selecteur")
+            .get(reverse("zelfevaluatie:rating", args=[evaluation.pk, profile.pk]))
+            .content.decode()
+        )
         for point in ScalePoint.objects.filter(scale=evaluation.scale):
             assert escape(point.label) in content
             assert escape(point.description) in content
 
     def test_rating_page_has_the_profile_one_click_away(self, evaluation, client_as):
         profile = evaluation.round_profiles.get(profile__name="Casemanager").profile
-        content = client_as("selecteur").get(reverse("zelfevaluatie:rating", args=[evaluation.pk, profile.pk])).content.decode()
+        content = (
+            client_as("selecteur")
+            .get(reverse("zelfevaluatie:rating", args=[evaluation.pk, profile.pk]))
+            .content.decode()
+        )
         assert reverse("frameworks:profile-detail", args=[profile.pk]) in content
         assert "Wederzijds begrip creëren." in content
         assert "<script>" not in content and "onclick" not in content
 
     def test_peer_notes_page_shows_the_step_2_hulpvragen_verbatim(self, evaluation, peer_review, client_for, reviewer):
-        content = client_for(reviewer).get(reverse("zelfevaluatie:peer-notes", args=[evaluation.pk, peer_review.pk])).content.decode()
+        content = (
+            client_for(reviewer)
+            .get(reverse("zelfevaluatie:peer-notes", args=[evaluation.pk, peer_review.pk]))
+            .content.decode()
+        )
         step2 = questions(evaluation, "peer_review")
         assert len(step2) == 7
         for question in step2:
@@ -98,8 +118,12 @@ class TestScoring:
         hulpvraag = questions(evaluation, "self_evaluation")[2]
         response = client_as("selecteur").post(
             reverse("zelfevaluatie:rating", args=[evaluation.pk, profiles[0].pk]),
-            {"score": "2", "justification": "Nog niet overal.", f"answer-{hulpvraag.pk}": "Blijkt uit audits.",
-             "next_profile": profiles[1].pk},
+            {
+                "score": "2",
+                "justification": "Nog niet overal.",
+                f"answer-{hulpvraag.pk}": "Blijkt uit audits.",
+                "next_profile": profiles[1].pk,
+            },
         )
         assert response.url == reverse("zelfevaluatie:rating", args=[evaluation.pk, profiles[1].pk])
         assert Rating.objects.get(participant__user=users["selecteur"], profile=profiles[0]).score == 2
@@ -114,8 +138,18 @@ class TestScoring:
 
     def test_team_view_shows_every_score_and_justification_and_the_spread(self, evaluation, client_as, users):
         profile = evaluation.round_profiles.first().profile
-        services.rating_save(participant=participant(evaluation, users["mt"]), profile=profile, score=2, justification="Te weinig mensen.")
-        services.rating_save(participant=participant(evaluation, users["selecteur"]), profile=profile, score=4, justification="Sterk team.")
+        services.rating_save(
+            participant=participant(evaluation, users["mt"]),
+            profile=profile,
+            score=2,
+            justification="Te weinig mensen.",
+        )
+        services.rating_save(
+            participant=participant(evaluation, users["selecteur"]),
+            profile=profile,
+            score=4,
+            justification="Sterk team.",
+        )
         content = client_as("selecteur").get(reverse("zelfevaluatie:team", args=[evaluation.pk])).content.decode()
         assert "Te weinig mensen." in content and "Sterk team." in content
         assert "laagste score 2, hoogste score 4 (2 van 2 deelnemers" in content
@@ -147,7 +181,9 @@ class TestFinishedRound:
     @pytest.fixture
     def finished(self, evaluation, users):
         score_everything(evaluation)
-        services.action_create(round=evaluation, what="Actie", measure="m", owner="o", deadline=datetime.date(2027, 1, 1))
+        services.action_create(
+            round=evaluation, what="Actie", measure="m", owner="o", deadline=datetime.date(2027, 1, 1)
+        )
         services.round_advance(round=evaluation)
         services.round_advance(round=evaluation)
         return evaluation
@@ -159,11 +195,19 @@ class TestFinishedRound:
         hulpvraag = questions(finished, "conclusions")[0]
         posts = [
             (reverse("zelfevaluatie:rating", args=[finished.pk, profile.pk]), {"score": "5"}),
-            (reverse("zelfevaluatie:rating-autosave", args=[finished.pk, profile.pk]), {"field": "score", "value": "5"}),
-            (reverse("zelfevaluatie:conclusion-save", args=[finished.pk, profile.pk]),
-             {f"p{profile.pk}-agreed_score": "5", f"p{profile.pk}-justification": "x"}),
+            (
+                reverse("zelfevaluatie:rating-autosave", args=[finished.pk, profile.pk]),
+                {"field": "score", "value": "5"},
+            ),
+            (
+                reverse("zelfevaluatie:conclusion-save", args=[finished.pk, profile.pk]),
+                {f"p{profile.pk}-agreed_score": "5", f"p{profile.pk}-justification": "x"},
+            ),
             (reverse("zelfevaluatie:conclusions", args=[finished.pk]), {f"answer-{hulpvraag.pk}": "x"}),
-            (reverse("zelfevaluatie:conclusions-autosave", args=[finished.pk]), {"field": f"answer-{hulpvraag.pk}", "value": "x"}),
+            (
+                reverse("zelfevaluatie:conclusions-autosave", args=[finished.pk]),
+                {"field": f"answer-{hulpvraag.pk}", "value": "x"},
+            ),
             (reverse("zelfevaluatie:action-create", args=[finished.pk]), {"what": "x"}),
             (reverse("zelfevaluatie:action-update", args=[finished.pk, action.pk]), {"what": "x"}),
             (reverse("zelfevaluatie:action-delete", args=[finished.pk, action.pk]), {}),
@@ -191,8 +235,14 @@ class TestNextRoundPages:
     @pytest.fixture
     def second(self, evaluation, users, org_a, vth):
         casemanager = evaluation.round_profiles.get(profile__name="Casemanager").profile
-        services.action_create(round=evaluation, what="Intervisie voor casemanagers", measure="4 sessies per jaar",
-                               owner="Teamleider", deadline=datetime.date(2027, 6, 30), profile=casemanager)
+        services.action_create(
+            round=evaluation,
+            what="Intervisie voor casemanagers",
+            measure="4 sessies per jaar",
+            owner="Teamleider",
+            deadline=datetime.date(2027, 6, 30),
+            profile=casemanager,
+        )
         score_everything(evaluation, score=2, agreed=2)
         services.round_advance(round=evaluation)
         services.round_advance(round=evaluation)
@@ -202,7 +252,7 @@ class TestNextRoundPages:
         content = client_as("mt").get(reverse("zelfevaluatie:round-create")).content.decode()
         assert "De vorige zelfevaluatie" in content
         assert "Intervisie voor casemanagers" in content
-        assert "<th scope=\"row\">Casemanager</th><td>2</td>" in content
+        assert '<th scope="row">Casemanager</th><td>2</td>' in content
 
     def test_the_new_round_compares_with_the_previous_one(self, second, client_as, users, org_a, vth):
         response = client_as("mt").post(
@@ -223,10 +273,14 @@ class TestNextRoundPages:
     def test_profile_history_shows_a_chart_and_a_table(self, second, client_as, users, org_a, vth):
         new = start_round(org_a, users["mt"], vth, period="2027–2028")
         profile = new.round_profiles.get(profile__name="Casemanager").profile
-        services.conclusion_save(round=new, profile=profile, agreed_score=4, justification="Gegroeid.", user=users["mt"])
-        content = client_as("mt").get(reverse("zelfevaluatie:profile-history", args=[new.pk, profile.pk])).content.decode()
+        services.conclusion_save(
+            round=new, profile=profile, agreed_score=4, justification="Gegroeid.", user=users["mt"]
+        )
+        content = (
+            client_as("mt").get(reverse("zelfevaluatie:profile-history", args=[new.pk, profile.pk])).content.decode()
+        )
         assert "<svg" in content and 'role="img"' in content
-        assert "<th scope=\"row\">Casemanager</th><td>2</td><td>4</td>" in content
+        assert '<th scope="row">Casemanager</th><td>2</td><td>4</td>' in content
         assert "Gegroeid." in content
 
     def test_round_overview_shows_the_growth_chart(self, second, client_as):
@@ -239,12 +293,24 @@ class TestExports:
     @pytest.fixture
     def complete(self, evaluation, users, peer_review):
         score_everything(evaluation, score=4, agreed=4)
-        services.conclusion_answer_save(round=evaluation, question_id=questions(evaluation, "conclusions")[0].pk,
-                                        text="We staan er goed voor.", user=users["mt"])
-        services.peer_note_save(peer_review=peer_review, question_id=questions(evaluation, "peer_review")[0].pk,
-                                text="Heldere onderbouwing.")
-        services.action_create(round=evaluation, what="Kennissessies Omgevingswet", measure="6 sessies",
-                               owner="Teamleider", deadline=datetime.date(2027, 3, 1))
+        services.conclusion_answer_save(
+            round=evaluation,
+            question_id=questions(evaluation, "conclusions")[0].pk,
+            text="We staan er goed voor.",
+            user=users["mt"],
+        )
+        services.peer_note_save(
+            peer_review=peer_review,
+            question_id=questions(evaluation, "peer_review")[0].pk,
+            text="Heldere onderbouwing.",
+        )
+        services.action_create(
+            round=evaluation,
+            what="Kennissessies Omgevingswet",
+            measure="6 sessies",
+            owner="Teamleider",
+            deadline=datetime.date(2027, 3, 1),
+        )
         return evaluation
 
     def test_json_export_holds_the_whole_round(self, complete, client_as):
@@ -263,7 +329,17 @@ class TestExports:
         assert rows[0][:3] == ["onderdeel", "profiel", "vraag"]
         assert sum(1 for row in rows if row[0] == "Afgesproken score") == 5
         assert sum(1 for row in rows if row[0] == "Individuele score") == 10
-        assert ["Actieplan", "Overkoepelend", "Kennissessies Omgevingswet", "", "", "6 sessies", "Teamleider", "2027-03-01", "Open"] in rows
+        assert [
+            "Actieplan",
+            "Overkoepelend",
+            "Kennissessies Omgevingswet",
+            "",
+            "",
+            "6 sessies",
+            "Teamleider",
+            "2027-03-01",
+            "Open",
+        ] in rows
 
     def test_pdf_contains_scores_notes_conclusions_and_actions(self, complete, client_as, tmp_path):
         response = client_as("mt").get(reverse("zelfevaluatie:round-pdf", args=[complete.pk]))
@@ -272,6 +348,13 @@ class TestExports:
         path.write_bytes(response.content)
         text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
         text = " ".join(text.split())  # table cells wrap; compare words, not line breaks
-        for expected in ["Gemeente Aadorp", "Anna de Vries", "Casemanager", "We staan er goed voor.",
-                         "Heldere onderbouwing.", "Kennissessies Omgevingswet", "Groei"]:
+        for expected in [
+            "Gemeente Aadorp",
+            "Anna de Vries",
+            "Casemanager",
+            "We staan er goed voor.",
+            "Heldere onderbouwing.",
+            "Kennissessies Omgevingswet",
+            "Groei",
+        ]:
             assert expected in text, expected

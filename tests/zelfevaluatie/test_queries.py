@@ -28,7 +28,9 @@ def count(client, url):
     return len(context.captured_queries)
 
 
-def test_round_overview_costs_the_same_with_one_round_or_five(client_as, users, org_a, vth, django_assert_max_num_queries):
+def test_round_overview_costs_the_same_with_one_round_or_five(
+    client_as, users, org_a, vth, django_assert_max_num_queries
+):
     client = client_as("mt")
     url = reverse("zelfevaluatie:round-list")
     grow(org_a, users["mt"], vth, rounds=1, participants=1)

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from frameworks.models import BehaviouralIndicator, GuidingQuestion, RatingScale, ScalePoint
-from tests.factories import make_framework, make_user
+from tests.factories import make_framework
 from zelfevaluatie import services
 from zelfevaluatie.growth import profile_changes
 from zelfevaluatie.models import Action, Answer, EvaluationRound, PeerReview, Rating
@@ -16,14 +16,21 @@ pytestmark = pytest.mark.django_db
 
 
 def question(round, purpose):
-    return GuidingQuestion.objects.filter(question_set__framework=round.framework, question_set__purpose=purpose).first()
+    return GuidingQuestion.objects.filter(
+        question_set__framework=round.framework, question_set__purpose=purpose
+    ).first()
 
 
 class TestRoundCreate:
     def test_round_on_vth_evaluates_its_five_profiles_on_the_1_to_5_scale(self, evaluation, users):
         names = [rp.profile.name for rp in evaluation.round_profiles.select_related("profile")]
-        assert names == ["Casemanager", "Vergunningverlener", "Toezichthouder en handhaver",
-                         "Juridisch adviseur", "Specialistisch adviseur"]
+        assert names == [
+            "Casemanager",
+            "Vergunningverlener",
+            "Toezichthouder en handhaver",
+            "Juridisch adviseur",
+            "Specialistisch adviseur",
+        ]
         assert list(evaluation.scale.points.values_list("value", flat=True)) == [1, 2, 3, 4, 5]
         assert evaluation.status == EvaluationRound.Status.CONCEPT
         assert evaluation.created_by == users["mt"]
@@ -85,7 +92,9 @@ class TestScores:
     def test_an_agreed_score_outside_the_scale_is_refused(self, evaluation, users):
         profile = evaluation.round_profiles.first().profile
         with pytest.raises(ValidationError, match="schaal"):
-            services.conclusion_save(round=evaluation, profile=profile, agreed_score=7, justification="x", user=users["mt"])
+            services.conclusion_save(
+                round=evaluation, profile=profile, agreed_score=7, justification="x", user=users["mt"]
+            )
         assert not evaluation.conclusions.exists()
 
     def test_a_profile_of_another_framework_is_refused(self, evaluation, users, org_a):
@@ -98,7 +107,9 @@ class TestScores:
         participant = evaluation.participants.get(user=users["selecteur"])
         profiles = [rp.profile for rp in evaluation.round_profiles.all()]
         q = question(evaluation, "self_evaluation")
-        services.hulpvraag_answer_save(participant=participant, profile=profiles[0], question_id=q.pk, text="Tien mensen.")
+        services.hulpvraag_answer_save(
+            participant=participant, profile=profiles[0], question_id=q.pk, text="Tien mensen."
+        )
         services.hulpvraag_answer_save(participant=participant, profile=profiles[0], question_id=q.pk, text="Twaalf.")
         services.hulpvraag_answer_save(participant=participant, profile=profiles[1], question_id=q.pk, text="Vier.")
         assert Answer.objects.filter(participant=participant).count() == 2
@@ -126,22 +137,39 @@ class TestStatus:
     def test_a_finished_round_cannot_be_changed_by_any_service(self, evaluation, users, reviewer):
         profiles = score_everything(evaluation)
         review = services.peer_review_invite(round=evaluation, username=reviewer.username, invited_by=users["mt"])
-        action = services.action_create(round=evaluation, what="x", measure="y", owner="z",
-                                        deadline=datetime.date(2027, 1, 1))
+        action = services.action_create(
+            round=evaluation, what="x", measure="y", owner="z", deadline=datetime.date(2027, 1, 1)
+        )
         services.round_advance(round=evaluation)
         services.round_advance(round=evaluation)
         participant = evaluation.participants.get(user=users["selecteur"])
         attempts = [
             lambda: services.rating_save(participant=participant, profile=profiles[0], score=5),
-            lambda: services.rating_field_save(participant=participant, profile=profiles[0], field="justification", value="x"),
-            lambda: services.hulpvraag_answer_save(participant=participant, profile=profiles[0],
-                                                   question_id=question(evaluation, "self_evaluation").pk, text="x"),
-            lambda: services.conclusion_save(round=evaluation, profile=profiles[0], agreed_score=1, justification="x", user=users["mt"]),
-            lambda: services.conclusion_answer_save(round=evaluation, question_id=question(evaluation, "conclusions").pk, text="x", user=users["mt"]),
-            lambda: services.peer_note_save(peer_review=review, question_id=question(evaluation, "peer_review").pk, text="x"),
+            lambda: services.rating_field_save(
+                participant=participant, profile=profiles[0], field="justification", value="x"
+            ),
+            lambda: services.hulpvraag_answer_save(
+                participant=participant,
+                profile=profiles[0],
+                question_id=question(evaluation, "self_evaluation").pk,
+                text="x",
+            ),
+            lambda: services.conclusion_save(
+                round=evaluation, profile=profiles[0], agreed_score=1, justification="x", user=users["mt"]
+            ),
+            lambda: services.conclusion_answer_save(
+                round=evaluation, question_id=question(evaluation, "conclusions").pk, text="x", user=users["mt"]
+            ),
+            lambda: services.peer_note_save(
+                peer_review=review, question_id=question(evaluation, "peer_review").pk, text="x"
+            ),
             lambda: services.peer_review_remove(peer_review=review),
-            lambda: services.action_create(round=evaluation, what="x", measure="y", owner="z", deadline=datetime.date(2027, 1, 1)),
-            lambda: services.action_update(action=action, what="a", measure="b", owner="c", deadline=datetime.date(2027, 1, 1), status="afgerond"),
+            lambda: services.action_create(
+                round=evaluation, what="x", measure="y", owner="z", deadline=datetime.date(2027, 1, 1)
+            ),
+            lambda: services.action_update(
+                action=action, what="a", measure="b", owner="c", deadline=datetime.date(2027, 1, 1), status="afgerond"
+            ),
             lambda: services.action_delete(action=action),
             lambda: services.participant_add(round=evaluation, user=users["hr"]),
             lambda: services.participant_remove(participant=participant),
@@ -182,16 +210,32 @@ class TestPeerReview:
 class TestNextRound:
     def finish(self, round, actions):
         for what, status, profile in actions:
-            services.action_create(round=round, what=what, measure="m", owner="o",
-                                   deadline=datetime.date(2027, 12, 31), profile=profile, status=status)
+            services.action_create(
+                round=round,
+                what=what,
+                measure="m",
+                owner="o",
+                deadline=datetime.date(2027, 12, 31),
+                profile=profile,
+                status=status,
+            )
         score_everything(round, score=2)
         services.round_advance(round=round)
         services.round_advance(round=round)
 
-    def test_open_actions_carry_forward_with_their_status_and_a_link_to_the_original(self, evaluation, users, org_a, vth):
+    def test_open_actions_carry_forward_with_their_status_and_a_link_to_the_original(
+        self, evaluation, users, org_a, vth
+    ):
         casemanager = evaluation.round_profiles.get(profile__name="Casemanager").profile
-        self.finish(evaluation, [("Open actie", "open", casemanager), ("Loopt", "in_uitvoering", None),
-                                 ("Klaar", "afgerond", None), ("Vervallen", "vervallen", None)])
+        self.finish(
+            evaluation,
+            [
+                ("Open actie", "open", casemanager),
+                ("Loopt", "in_uitvoering", None),
+                ("Klaar", "afgerond", None),
+                ("Vervallen", "vervallen", None),
+            ],
+        )
         second = start_round(org_a, users["mt"], vth, period="2027–2028")
         assert second.previous_round == evaluation
         carried = {a.what: a for a in second.actions.select_related("carried_from")}
@@ -214,7 +258,8 @@ class TestNextRound:
             for value in (1, 2, 3, 4, 5):
                 ScalePoint.objects.create(scale=scale, value=value)
             BehaviouralIndicator.objects.filter(
-                profile_competency__profile__framework=framework, profile_competency__competency__name="Competentie 1",
+                profile_competency__profile__framework=framework,
+                profile_competency__competency__name="Competentie 1",
                 profile_competency__profile__parent__isnull=True,
             ).update(text=bullet)
             return framework

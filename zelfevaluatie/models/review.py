@@ -17,8 +17,12 @@ class PeerReview(models.Model):
         related_name="peer_reviews_given",
     )
     invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("uitgenodigd door"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uitgenodigd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     invited_at = models.DateTimeField(_("uitgenodigd op"), auto_now_add=True)
 

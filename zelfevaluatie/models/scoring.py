@@ -60,8 +60,12 @@ class Answer(models.Model):
     )
     text = models.TextField(_("aantekeningen"), blank=True)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("gewijzigd door"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gewijzigd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
@@ -89,17 +93,19 @@ class Answer(models.Model):
 class ProfileConclusion(models.Model):
     """The score the team agreed on for a profile, with its onderbouwing (meer-ogen-principe)."""
 
-    round = models.ForeignKey(
-        "zelfevaluatie.EvaluationRound", on_delete=models.CASCADE, related_name="conclusions"
-    )
+    round = models.ForeignKey("zelfevaluatie.EvaluationRound", on_delete=models.CASCADE, related_name="conclusions")
     profile = models.ForeignKey(
         "frameworks.Profile", verbose_name=_("profiel"), on_delete=models.PROTECT, related_name="+"
     )
     agreed_score = models.SmallIntegerField(_("afgesproken score"))
     justification = models.TextField(_("onderbouwing"))
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("vastgelegd door"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vastgelegd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
 

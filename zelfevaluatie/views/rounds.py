@@ -88,7 +88,9 @@ def round_detail(request, pk):
             "conclusion": conclusions.get(rp.profile_id),
             "my_rating": my_ratings.get(rp.profile_id),
             "rated_count": sum(
-                1 for p in round.participants.all() for r in p.ratings.all()
+                1
+                for p in round.participants.all()
+                for r in p.ratings.all()
                 if r.profile_id == rp.profile_id and r.score is not None
             ),
         }
@@ -106,7 +108,9 @@ def round_detail(request, pk):
         "profiles": profiles,
         "previous": previous,
         "changes": changes,
-        "participant_form": ParticipantAddForm(members=selectors.invitable_members(round=round)) if me.can_edit else None,
+        "participant_form": ParticipantAddForm(members=selectors.invitable_members(round=round))
+        if me.can_edit
+        else None,
         "peer_organisations": sorted({review.organisation.name for review in round.peer_reviews.all()}),
     }
     if previous:
@@ -123,9 +127,7 @@ def round_update(request, pk):
     form = RoundUpdateForm(request.POST or None, instance=round)
     if request.method == "POST" and form.is_valid():
         try:
-            services.round_update(
-                round=selectors.round_get(user=request.user, pk=pk), **form.cleaned_data
-            )
+            services.round_update(round=selectors.round_get(user=request.user, pk=pk), **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -171,7 +173,9 @@ def participant_remove(request, pk, participant_pk):
         {
             "round": round,
             "title": _("Deelnemer verwijderen"),
-            "question": _("Wilt u %(name)s verwijderen uit deze zelfevaluatie? Diens scores en aantekeningen worden ook verwijderd.")
+            "question": _(
+                "Wilt u %(name)s verwijderen uit deze zelfevaluatie? Diens scores en aantekeningen worden ook verwijderd."
+            )
             % {"name": participant},
         },
     )

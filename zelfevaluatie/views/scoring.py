@@ -73,8 +73,10 @@ def rating_autosave(request, pk, profile_pk):
         return refused_response(_("Deze zelfevaluatie is afgerond en kan niet meer worden gewijzigd."), status=403)
     try:
         services.rating_field_save(
-            participant=participant, profile=profile,
-            field=request.POST.get("field", ""), value=request.POST.get("value", ""),
+            participant=participant,
+            profile=profile,
+            field=request.POST.get("field", ""),
+            value=request.POST.get("value", ""),
         )
     except ValidationError as error:
         return refused_response(error_text(error))
@@ -97,7 +99,8 @@ def _team_profiles(round, bound_forms=None):
             scale_points=points,
             prefix=f"p{rp.profile_id}",
             initial={"agreed_score": conclusion.agreed_score, "justification": conclusion.justification}
-            if conclusion else None,
+            if conclusion
+            else None,
         )
         items.append(
             {
@@ -135,7 +138,9 @@ def conclusion_save(request, pk, profile_pk):
     if form.is_valid():
         try:
             services.conclusion_save(
-                round=round, profile=profile, user=request.user,
+                round=round,
+                profile=profile,
+                user=request.user,
                 agreed_score=form.cleaned_data["agreed_score"],
                 justification=form.cleaned_data["justification"],
             )
@@ -177,7 +182,9 @@ def profile_history(request, pk, profile_pk):
             "round": round,
             "profile": profile,
             "growth": growth,
-            "chart": growth_svg(growth, title=_("Afgesproken score voor %(profile)s per ronde") % {"profile": profile.name}),
+            "chart": growth_svg(
+                growth, title=_("Afgesproken score voor %(profile)s per ronde") % {"profile": profile.name}
+            ),
             "history": history,
         },
     )

@@ -129,7 +129,9 @@ def peer_review_remove(request, pk, review_pk):
         {
             "round": round,
             "title": _("Uitnodiging intrekken"),
-            "question": _("Wilt u de uitnodiging van %(name)s (%(organisation)s) intrekken? Diens aantekeningen worden ook verwijderd.")
+            "question": _(
+                "Wilt u de uitnodiging van %(name)s (%(organisation)s) intrekken? Diens aantekeningen worden ook verwijderd."
+            )
             % {"name": review.reviewer.get_username(), "organisation": review.organisation},
         },
     )
@@ -149,7 +151,9 @@ def conclusions(request, pk):
         try:
             for question in questions.conclusions:
                 services.conclusion_answer_save(
-                    round=round, question_id=question.pk, user=request.user,
+                    round=round,
+                    question_id=question.pk,
+                    user=request.user,
                     text=request.POST.get(f"answer-{question.pk}", ""),
                 )
         except ValidationError as error:

@@ -13,8 +13,10 @@ from frameworks.generate import BENCH_PASSWORD, generate_frameworks
 
 
 class Command(BaseCommand):
-    help = ("Maakt een grote, realistische gemeente aan (frameworks, profielen, procedures, kandidaten, "
-            "scores, zelfevaluaties) voor metingen. Zelfde --seed geeft dezelfde gegevens.")
+    help = (
+        "Maakt een grote, realistische gemeente aan (frameworks, profielen, procedures, kandidaten, "
+        "scores, zelfevaluaties) voor metingen. Zelfde --seed geeft dezelfde gegevens."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--seed", type=int, default=42)
@@ -31,8 +33,12 @@ class Command(BaseCommand):
 
         with transaction.atomic():
             base = generate_frameworks(
-                rng=rng, organisation_name=name, frameworks=scaled(20), competencies_per_framework=150,
-                profiles_per_framework=20, selecteurs=scaled(60),
+                rng=rng,
+                organisation_name=name,
+                frameworks=scaled(20),
+                competencies_per_framework=150,
+                profiles_per_framework=20,
+                selecteurs=scaled(60),
             )
             self.stdout.write(f"frameworks: {len(base.frameworks)}, profielen: {len(base.profiles)}")
             contents = {

@@ -71,18 +71,25 @@ class Command(BaseCommand):
             user = User.objects.create_user(f"bench-sel{n}-{stamp}")
             Membership.objects.create(user=user, organisation=organisation, role=Membership.Role.SELECTEUR)
             assessors.append(user)
-        framework = Framework.objects.create(organisation=organisation, name="Meetframework",
-                                             published_at=timezone.now(), status=Framework.Status.ADOPTED)
+        framework = Framework.objects.create(
+            organisation=organisation,
+            name="Meetframework",
+            published_at=timezone.now(),
+            status=Framework.Status.ADOPTED,
+        )
         profile = Profile.objects.create(framework=framework, name="Meetprofiel")
         comps = []
         for n in range(n_competencies):
-            competency = Competency.objects.create(framework=framework, name=f"Competentie {n}",
-                                                   definition="Definitie " * 10, order=n)
+            competency = Competency.objects.create(
+                framework=framework, name=f"Competentie {n}", definition="Definitie " * 10, order=n
+            )
             pc = ProfileCompetency.objects.create(profile=profile, competency=competency, order=n)
             BehaviouralIndicator.objects.bulk_create(
                 [BehaviouralIndicator(competency=competency, text=f"Algemeen gedrag {i}", order=i) for i in range(3)]
-                + [BehaviouralIndicator(profile_competency=pc, text=f"Gedrag in dit profiel {i}", order=i)
-                   for i in range(3)]
+                + [
+                    BehaviouralIndicator(profile_competency=pc, text=f"Gedrag in dit profiel {i}", order=i)
+                    for i in range(3)
+                ]
             )
             comps.append(competency)
         procedure = services.procedure_create(user=hr, organisation=organisation, name="Meting", profile=profile)
@@ -99,14 +106,25 @@ class Command(BaseCommand):
             [CandidatePersonalData(candidate=c, name=f"Naam {c.number}") for c in people]
         )
         assignments = Assignment.objects.bulk_create(
-            [Assignment(procedure=procedure, selecteur=s, candidate=c, exercise=e)
-             for c in people for s in assessors for e in exercises]
+            [
+                Assignment(procedure=procedure, selecteur=s, candidate=c, exercise=e)
+                for c in people
+                for s in assessors
+                for e in exercises
+            ]
         )
         observed = {exercises[0].pk: comps[:half], exercises[1].pk: comps[half:]}
         Score.objects.bulk_create(
-            [Score(assignment=a, competency=k, value=1 + (a.candidate.number + k.order + i) % 5,
-                   evidence="Vraagt door en vat samen.")
-             for i, a in enumerate(assignments) for k in observed[a.exercise_id]],
+            [
+                Score(
+                    assignment=a,
+                    competency=k,
+                    value=1 + (a.candidate.number + k.order + i) % 5,
+                    evidence="Vraagt door en vat samen.",
+                )
+                for i, a in enumerate(assignments)
+                for k in observed[a.exercise_id]
+            ],
             batch_size=2000,
         )
         Submission.objects.bulk_create([Submission(candidate=c, selecteur=s) for c in people for s in assessors])
@@ -136,13 +154,15 @@ class Command(BaseCommand):
         selecteur = assessors[0]
         mine = next(a for a in assignments if a.selecteur_id == selecteur.pk)
         cases = [
-            ("scoringsscherm (selecteur)", selecteur,
-             reverse("selectie:score-screen", args=[procedure.pk, mine.pk])),
+            ("scoringsscherm (selecteur)", selecteur, reverse("selectie:score-screen", args=[procedure.pk, mine.pk])),
             ("kalibratiematrix (HR)", hr, reverse("selectie:calibration", args=[procedure.pk])),
             ("kalibratiematrix (selecteur)", selecteur, reverse("selectie:calibration", args=[procedure.pk])),
             ("kalibratie, pagina 8 (HR)", hr, reverse("selectie:calibration", args=[procedure.pk]) + "?pagina=8"),
-            ("kalibratie, alleen verschil (HR)", hr,
-             reverse("selectie:calibration", args=[procedure.pk]) + "?verschil=1"),
+            (
+                "kalibratie, alleen verschil (HR)",
+                hr,
+                reverse("selectie:calibration", args=[procedure.pk]) + "?verschil=1",
+            ),
         ]
         for label, user, url in cases:
             client = Client(HTTP_HOST="localhost")

@@ -8,9 +8,11 @@ from selectie.services import candidates_purge_expired
 
 
 class Command(BaseCommand):
-    help = ("Verwijdert persoonsgegevens van kandidaten waarvan de bewaartermijn voorbij is (afronding + "
-            "bewaartermijn, of later met toestemming, hooguit een jaar). Anonieme scores blijven. Veilig om "
-            "dagelijks te draaien.")
+    help = (
+        "Verwijdert persoonsgegevens van kandidaten waarvan de bewaartermijn voorbij is (afronding + "
+        "bewaartermijn, of later met toestemming, hooguit een jaar). Anonieme scores blijven. Veilig om "
+        "dagelijks te draaien."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--today", type=date.fromisoformat, help="Peildatum JJJJ-MM-DD (voor tests).")

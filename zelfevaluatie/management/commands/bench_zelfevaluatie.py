@@ -50,19 +50,27 @@ class Command(BaseCommand):
         vth = Framework.objects.get(organisation__isnull=True, name="VTH competentieprofielen")
         organisation = Organisation.objects.create(name="Gemeente Bench")
         mt = make_user("bench_mt", organisation=organisation, role=Membership.Role.MANAGEMENT)
-        people = [make_user(f"bench_{n}", organisation=organisation, role=Membership.Role.HR) for n in range(participants - 1)]
+        people = [
+            make_user(f"bench_{n}", organisation=organisation, role=Membership.Role.HR) for n in range(participants - 1)
+        ]
         for number in range(rounds):
             round = services.round_create(
-                organisation=organisation, framework=vth, period=f"{2017 + 2 * number}–{2018 + 2 * number}",
-                user=mt, participants=people,
+                organisation=organisation,
+                framework=vth,
+                period=f"{2017 + 2 * number}–{2018 + 2 * number}",
+                user=mt,
+                participants=people,
             )
             profiles = [rp.profile for rp in round.round_profiles.select_related("profile")]
             for participant in round.participants.all():
                 for profile in profiles:
-                    services.rating_save(participant=participant, profile=profile, score=1 + number % 5, justification="x")
+                    services.rating_save(
+                        participant=participant, profile=profile, score=1 + number % 5, justification="x"
+                    )
             for profile in profiles:
-                services.conclusion_save(round=round, profile=profile, agreed_score=1 + number % 5,
-                                         justification="Besproken.", user=mt)
+                services.conclusion_save(
+                    round=round, profile=profile, agreed_score=1 + number % 5, justification="Besproken.", user=mt
+                )
             services.action_create(round=round, what="Actie", measure="m", owner="o", deadline="2030-01-01")
             services.round_advance(round=round)
             services.round_advance(round=round)
