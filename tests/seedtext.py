@@ -1,4 +1,4 @@
-"""Check that fixture text is copied verbatim from the source documents in ../shared/seeds.
+"""Check that fixture text is copied verbatim from the source documents in fixtures/documents/.
 
 The seeds are plain-text extractions of PDFs: they carry HTML-ish markup, footnote
 markers, bullets and hard line breaks (sometimes inside a hyphenated word). The fixture
@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-SEEDS_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
 
 SEED_FILES = {
     "rotterdam": "000_b274ba91a0386da4.txt",
@@ -39,7 +39,7 @@ def seed_variants(name: str) -> tuple[str, str, str]:
     """The seed text normalised three ways: hyphen at a line break dropped, kept, and flattened ones joined."""
     path = SEEDS_DIR / SEED_FILES[name]
     if not path.exists():
-        raise FileNotFoundError(f"Seed document not found: {path} (shared/ must sit beside the checkout)")
+        raise FileNotFoundError(f"Seed document not found: {path}")
     raw = path.read_text(encoding="utf-8")
     raw = _FOOTNOTE.sub("", raw)
     raw = _TAG.sub(" ", raw)
