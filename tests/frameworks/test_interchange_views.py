@@ -1,7 +1,6 @@
 """Export and import pages: who may use them, what they return, and what they cost in queries."""
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -85,13 +84,13 @@ class TestExportQueries:
         with django_assert_max_num_queries(16):
             client.get(reverse(name, args=[large.pk]))
 
-    def test_divosa_exports_quickly(self, seeded, client_as):
+    def test_divosa_exports_in_a_fixed_number_of_queries(self, seeded, client_as, django_assert_max_num_queries):
+        # Speed is measured in make bench; here the cost must not grow with the 240 indicators.
         divosa = Framework.objects.get(organisation=None, name__icontains="Divosa")
         client = client_as("hr")
         for name in EXPORTS:
-            started = time.perf_counter()
-            assert client.get(reverse(name, args=[divosa.pk])).status_code == 200
-            assert time.perf_counter() - started < 2.0, name
+            with django_assert_max_num_queries(20):
+                assert client.get(reverse(name, args=[divosa.pk])).status_code == 200
 
 
 class TestImportAccess:
