@@ -41,9 +41,29 @@ def require_create_procedure(user: AbstractBaseUser) -> None:
         raise PermissionDenied
 
 
-def can_see_scores_of_candidate(user: AbstractBaseUser, procedure: SelectionProcedure, submitted_ids) -> bool:
-    """HR always; a selecteur only once they handed in their own scores for this candidate."""
-    return is_hr(user, procedure) or user.pk in set(submitted_ids)
+def is_chair(user: AbstractBaseUser, procedure: SelectionProcedure) -> bool:
+    """The chair of the calibration: HR of the organisation, or the selecteur HR designated."""
+    if not user.is_authenticated:
+        return False
+    return is_hr(user, procedure) or (procedure.chair_id is not None and procedure.chair_id == user.pk)
+
+
+def can_record_consensus(user: AbstractBaseUser, procedure: SelectionProcedure) -> bool:
+    """Only the chair records a consensus or a decision; other panel members propose and comment."""
+    return not procedure.is_closed and is_chair(user, procedure)
+
+
+def can_see_scores_of_candidate(
+    user: AbstractBaseUser, procedure: SelectionProcedure, submitted_ids, assigned_ids=()
+) -> bool:
+    """Blind until you hand in, for everyone on the panel: whoever is assigned to this candidate
+    (HR included) sees colleagues' scores only after handing in their own. The chair (HR, or the
+    designated selecteur) who does not sit on this candidate's panel sees them always."""
+    if user.pk in set(submitted_ids):
+        return True
+    if user.pk in set(assigned_ids):
+        return False
+    return is_chair(user, procedure)
 
 
 def can_revise_score(user: AbstractBaseUser, procedure: SelectionProcedure, score_owner_id: int) -> bool:

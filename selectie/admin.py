@@ -96,6 +96,17 @@ class ConsensusScoreAdmin(admin.ModelAdmin):
     raw_id_fields = ["candidate", "competency", "decided_by"]
 
 
+@admin.register(models.ConsensusProposal)
+class ConsensusProposalAdmin(admin.ModelAdmin):
+    list_display = ["candidate", "competency", "author", "value", "created_at"]
+    list_filter = ["candidate__procedure"]
+    search_fields = ["candidate__code", "competency__name", "comment"]
+    raw_id_fields = ["candidate", "competency", "author"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(models.Decision)
 class DecisionAdmin(admin.ModelAdmin):
     list_display = ["candidate", "outcome", "decided_by", "decided_at"]

@@ -49,6 +49,8 @@ class ProcedureForm(forms.ModelForm):
             "preselection_date",
             "selection_date",
             "retention_weeks",
+            "chair",
+            "disagreement_threshold",
         ]
         widgets = {
             "preselection_date": DateInput(format="%Y-%m-%d"),
@@ -56,8 +58,11 @@ class ProcedureForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, organisations, profiles, scales, **kwargs):
+    def __init__(self, *args, organisations, profiles, scales, chairs, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["chair"].queryset = chairs
+        self.fields["chair"].empty_label = _("HR zit voor")
+        self.fields["disagreement_threshold"].required = False
         self.fields["organisation"].queryset = organisations
         if self.instance.pk:
             del self.fields["organisation"]
@@ -66,6 +71,10 @@ class ProcedureForm(forms.ModelForm):
             self.fields["organisation"].widget = forms.HiddenInput()
         self.fields["profile"].queryset = profiles
         self.fields["scale"].queryset = scales
+
+    def clean_disagreement_threshold(self):
+        value = self.cleaned_data.get("disagreement_threshold")
+        return value or self.instance.disagreement_threshold or 2
 
 
 class ExerciseForm(forms.ModelForm):
@@ -139,15 +148,34 @@ class ScoreReviseForm(forms.Form):
 
 class ConsensusForm(forms.ModelForm):
     value = forms.TypedChoiceField(label=_("Consensusscore"), coerce=int, choices=())
+    early_reason = forms.CharField(
+        label=_("Reden om niet op alle indieningen te wachten"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Alleen nodig als nog niet alle selecteurs hebben ingediend. De reden wordt vastgelegd."),
+    )
 
     class Meta:
         model = ConsensusScore
         fields = ["value", "rationale"]
         widgets = {"rationale": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, points, **kwargs):
+    def __init__(self, *args, points, early=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["value"].choices = [("", "—"), *scale_choices(points)]
+        if not early:
+            del self.fields["early_reason"]
+
+
+class ProposalForm(forms.Form):
+    value = forms.TypedChoiceField(
+        label=_("Voorgestelde score"), coerce=int, choices=(), required=False, empty_value=None
+    )
+    comment = forms.CharField(label=_("Voorstel of opmerking"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, points, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["value"].choices = [("", _("geen score")), *scale_choices(points)]
 
 
 class DecisionForm(forms.ModelForm):

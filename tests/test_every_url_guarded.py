@@ -51,6 +51,7 @@ PK_KINDS = {
 # Other keyword arguments name their object themselves.
 KWARG_KINDS = {
     "candidate_pk": "candidate",
+    "competency_pk": "procedure_competency",
     "assignment_pk": "assignment",
     "score_pk": "score",
     "exercise_pk": "exercise",
@@ -148,6 +149,7 @@ def world(users, org_a, org_b, seeded):
         "step_number": 1,
         "procedure": day.procedure.pk,
         "candidate": candidate.pk,
+        "procedure_competency": day.competencies[0].pk,
         "assignment": assignment.pk,
         "score": Score.objects.filter(assignment=assignment).first().pk,
         "exercise": day.interview.pk,

@@ -6,13 +6,14 @@ from .procedures import (
     Exercise,
     SelectionProcedure,
 )
-from .scoring import ConsensusScore, Decision, PurgeLog, Score, ScoreChange, Submission
+from .scoring import ConsensusProposal, ConsensusScore, Decision, PurgeLog, Score, ScoreChange, Submission
 
 __all__ = [
     "MAX_RETENTION",
     "Assignment",
     "Candidate",
     "CandidatePersonalData",
+    "ConsensusProposal",
     "ConsensusScore",
     "Decision",
     "Exercise",

@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -51,6 +51,24 @@ class SelectionProcedure(models.Model):
             "Persoonsgegevens worden zoveel weken na afronding verwijderd, tenzij de kandidaat "
             "toestemming gaf om ze langer (maximaal een jaar) te bewaren."
         ),
+    )
+    chair = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("voorzitter van de kalibratie"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "HR zit de kalibratie altijd voor. Kies hier een selecteur als HR dat aan een selecteur overlaat; "
+            "die legt dan ook de consensus vast."
+        ),
+    )
+    disagreement_threshold = models.PositiveSmallIntegerField(
+        _("verschil dat besproken moet worden"),
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(9)],
+        help_text=_("Verschillen selecteurs zoveel punten of meer op een competentie, dan wordt dat gemarkeerd."),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -110,6 +110,29 @@ class ConsensusScore(models.Model):
         return f"{self.candidate}: {self.competency} = {self.value}"
 
 
+class ConsensusProposal(models.Model):
+    """A panel member's suggestion or comment for a consensus; only the chair records the consensus."""
+
+    candidate = models.ForeignKey("selectie.Candidate", on_delete=models.CASCADE, related_name="consensus_proposals")
+    competency = models.ForeignKey(
+        "frameworks.Competency", verbose_name=_("competentie"), on_delete=models.PROTECT, related_name="+"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("voorgesteld door"), on_delete=models.PROTECT, related_name="+"
+    )
+    value = models.SmallIntegerField(_("voorgestelde score"), null=True, blank=True)
+    comment = models.TextField(_("opmerking"))
+    created_at = models.DateTimeField(_("voorgesteld op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("voorstel voor consensus")
+        verbose_name_plural = _("voorstellen voor consensus")
+        ordering = ["candidate", "competency", "created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.candidate}: {self.competency} ({self.author})"
+
+
 class Decision(models.Model):
     class Outcome(models.TextChoices):
         NEXT_ROUND = "door", _("Door naar de volgende ronde")

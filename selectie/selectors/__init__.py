@@ -1,14 +1,18 @@
 """Reads, always scoped to the user: another organisation's procedure, or a candidate or
 assignment the selecteur was not given, is "not found" (404)."""
 
+from .board import BoardCell, BoardRow, board, complete_counts, meeting_items, meeting_next  # noqa: F401
 from .calibration import (  # noqa: F401
     DISAGREEMENT,
     Assessor,
     CalibrationCell,
     CalibrationRow,
+    ConsensusBlock,
     calibration_matrix,
     candidate_scores_detail,
+    consensus_blocks,
     consensus_history,
+    procedure_disagreements,
     score_get,
     score_values,
 )
@@ -20,10 +24,12 @@ from .procedures import (  # noqa: F401
     candidate_get,
     candidate_get_for_selecteur,
     candidate_list_for_hr,
+    chair_choices,
     exercises_with_competencies,
     frozen_profiles,
     indicators_for,
     my_assignments,
+    panel_of_candidate,
     procedure_competencies,
     procedure_get,
     procedure_is_assigned,

@@ -9,7 +9,17 @@ from django.shortcuts import get_object_or_404
 
 from frameworks.models import Competency
 
-from ..models import Assignment, Candidate, ConsensusScore, Score, ScoreChange, SelectionProcedure, Submission
+from ..disagreement import DEFAULT_THRESHOLD, Disagreement, panel_disagreement, threshold_of
+from ..models import (
+    Assignment,
+    Candidate,
+    ConsensusProposal,
+    ConsensusScore,
+    Score,
+    ScoreChange,
+    SelectionProcedure,
+    Submission,
+)
 from .procedures import procedure_competencies
 
 # --- Calibration --------------------------------------------------------------------------------
@@ -21,8 +31,8 @@ def _average(values) -> float | int:
     return int(result) if result == int(result) else result
 
 
-#: Selecteurs whose scores differ by this much or more are flagged for discussion.
-DISAGREEMENT = 2
+#: The default threshold; a procedure sets its own (see selectie.disagreement).
+DISAGREEMENT = DEFAULT_THRESHOLD
 
 
 @dataclass
@@ -30,13 +40,13 @@ class CalibrationCell:
     competency: Competency
     by_selecteur: dict  # selecteur id -> mean value over exercises (or None)
     consensus: ConsensusScore | None = None
+    threshold: int = DEFAULT_THRESHOLD
     spread: float = 0
     disagreement: bool = False
 
     def __post_init__(self):
-        values = [v for v in self.by_selecteur.values() if v is not None]
-        self.spread = max(values) - min(values) if len(values) >= 2 else 0
-        self.disagreement = self.spread >= DISAGREEMENT
+        result = panel_disagreement(self.by_selecteur, threshold=self.threshold)
+        self.spread, self.disagreement = result.spread, result.flagged
 
 
 @dataclass(frozen=True)
@@ -54,6 +64,7 @@ class CalibrationRow:
     selecteurs: list
     cells: list
     submitted_ids: set
+    blind: bool = False  # the viewer sits on this candidate's panel and has not handed in yet
     has_disagreement: bool = False
     lines: list = field(default_factory=list)  # (selecteur, handed in?, [value per competency])
 
@@ -112,11 +123,17 @@ def calibration_matrix(*, procedure: SelectionProcedure, user: AbstractBaseUser,
     ):
         values[(candidate_id, competency_id, selecteur_id)].append(value)
     consensus = {(c.candidate_id, c.competency_id): c for c in consensus_scores}
+    threshold = threshold_of(procedure)
     rows = []
     for candidate in candidates:
         selecteurs = list(selecteurs_of[candidate.pk].values())
+        # Blind until you hand in, HR included: on this candidate's panel and not handed in yet.
+        blind = user.pk in selecteurs_of[candidate.pk] and user.pk not in submitted[candidate.pk]
         if not is_hr:  # a colleague's scores stay private until they hand them in
             selecteurs = [s for s in selecteurs if s.pk in submitted[candidate.pk]]
+        if blind:
+            rows.append(CalibrationRow(candidate=candidate, selecteurs=[], cells=[], submitted_ids=set(), blind=True))
+            continue
         cells = []
         for competency in competencies:
             by_selecteur = {}
@@ -128,6 +145,7 @@ def calibration_matrix(*, procedure: SelectionProcedure, user: AbstractBaseUser,
                     competency=competency,
                     by_selecteur=by_selecteur,
                     consensus=consensus.get((candidate.pk, competency.pk)),
+                    threshold=threshold,
                 )
             )
         rows.append(
@@ -136,6 +154,17 @@ def calibration_matrix(*, procedure: SelectionProcedure, user: AbstractBaseUser,
             )
         )
     return competencies, rows
+
+
+def procedure_disagreements(*, procedure: SelectionProcedure) -> dict[tuple[int, int], Disagreement]:
+    """(candidate id, competency id) -> the panel's disagreement, over every score — 1 query.
+
+    What the chair sees; the procedure report and the insight page use it."""
+    values: dict[tuple, dict] = defaultdict(lambda: defaultdict(list))
+    for candidate_id, selecteur_id, competency_id, value in score_values(procedure=procedure):
+        values[(candidate_id, competency_id)][selecteur_id].append(value)
+    threshold = threshold_of(procedure)
+    return {key: panel_disagreement(by_selecteur, threshold=threshold) for key, by_selecteur in values.items()}
 
 
 def candidate_scores_detail(*, candidate: Candidate, selecteur_ids=None) -> list[Score]:
@@ -168,3 +197,48 @@ def consensus_history(*, candidate: Candidate) -> list[ScoreChange]:
     return list(
         ScoreChange.objects.filter(consensus__candidate=candidate).select_related("changed_by", "consensus__competency")
     )
+
+
+@dataclass
+class ConsensusBlock:
+    """One competency of one candidate in calibration: the visible scores, the panel's
+    disagreement (the one rule), the consensus so far and colleagues' proposals."""
+
+    competency: Competency
+    scores: list
+    disagreement: Disagreement
+    consensus: ConsensusScore | None
+    proposals: list
+
+    @property
+    def spread(self):
+        return self.disagreement.spread
+
+
+def consensus_blocks(*, candidate: Candidate, selecteur_ids=None, competencies=None) -> list[ConsensusBlock]:
+    """Every profile competency for one candidate. Queries: competencies (1–2), scores with
+    indicators and audit trail (3), consensus (1), proposals (1)."""
+    procedure = candidate.procedure
+    competencies = competencies if competencies is not None else procedure_competencies(procedure=procedure)
+    scores = candidate_scores_detail(candidate=candidate, selecteur_ids=selecteur_ids)
+    consensus = {c.competency_id: c for c in ConsensusScore.objects.filter(candidate=candidate)}
+    proposals = defaultdict(list)
+    for proposal in ConsensusProposal.objects.filter(candidate=candidate).select_related("author"):
+        proposals[proposal.competency_id].append(proposal)
+    threshold = threshold_of(procedure)
+    blocks = []
+    for competency in competencies:
+        own = [s for s in scores if s.competency_id == competency.pk]
+        by_selecteur = defaultdict(list)
+        for score in own:
+            by_selecteur[score.assignment.selecteur_id].append(score.value)
+        blocks.append(
+            ConsensusBlock(
+                competency=competency,
+                scores=own,
+                disagreement=panel_disagreement(by_selecteur, threshold=threshold),
+                consensus=consensus.get(competency.pk),
+                proposals=proposals[competency.pk],
+            )
+        )
+    return blocks

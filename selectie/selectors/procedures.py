@@ -71,6 +71,16 @@ def assessor_choices(*, procedure: SelectionProcedure) -> QuerySet:
     )
 
 
+def chair_choices(*, organisation_ids) -> QuerySet:
+    """Who may chair the calibration: selecteurs and HR of the given organisations."""
+    return (
+        get_user_model()
+        .objects.filter(memberships__organisation__in=organisation_ids, memberships__role__in=ASSESSOR_ROLES)
+        .distinct()
+        .order_by("username")
+    )
+
+
 # --- The competencies a procedure assesses -----------------------------------------------------
 
 
@@ -198,6 +208,12 @@ def my_assignments(*, user: AbstractBaseUser, procedure: SelectionProcedure) -> 
         )
         row["assignments"].append(assignment)
     return list(rows.values())
+
+
+def panel_of_candidate(*, candidate: Candidate) -> tuple[set[int], set[int]]:
+    """(assigned selecteur ids, handed-in selecteur ids) for one candidate — 2 queries."""
+    assigned = set(Assignment.objects.filter(candidate=candidate).values_list("selecteur_id", flat=True))
+    return assigned, submitted_selecteur_ids(candidate=candidate)
 
 
 def submitted_selecteur_ids(*, candidate: Candidate) -> set[int]:

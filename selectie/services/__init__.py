@@ -8,7 +8,14 @@ from .candidates import (  # noqa: F401
     candidate_personal_data_update,
     candidates_import_csv,
 )
-from .decisions import consensus_set, decision_set, justification_names_competency  # noqa: F401
+from .decisions import (  # noqa: F401
+    consensus_missing,
+    consensus_missing_reason,
+    consensus_propose,
+    consensus_set,
+    decision_set,
+    justification_names_competency,
+)
 from .privacy import candidate_purge, candidates_past_retention, candidates_purge_expired, retention_end  # noqa: F401
 from .scoring import UNSET, candidate_submit, score_revise, score_save, submission_problems, version_token  # noqa: F401
 from .setup import (  # noqa: F401

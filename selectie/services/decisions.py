@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 
 from frameworks.models import Competency
 
-from .. import selectors
-from ..models import Candidate, ConsensusScore, Decision, ScoreChange, SelectionProcedure
+from .. import access, selectors
+from ..models import Candidate, ConsensusProposal, ConsensusScore, Decision, Score, ScoreChange, SelectionProcedure
 from .scoring import _check_fresh, _check_value
 
 # --- Consensus and decisions --------------------------------------------------------------------
@@ -16,7 +16,29 @@ from .scoring import _check_fresh, _check_value
 
 def _require_deciding(procedure: SelectionProcedure) -> None:
     if procedure.is_closed:
-        raise ValidationError(_("Deze procedure is afgerond; de uitkomst ligt vast."))
+        raise ValidationError(_("Deze procedure is afgerond; de uitkomst ligt vast."), code="closed")
+
+
+def _require_chair(user: AbstractBaseUser, procedure: SelectionProcedure) -> None:
+    if not access.is_chair(user, procedure):
+        raise ValidationError(
+            _("Alleen de voorzitter van de kalibratie legt de consensus en het besluit vast. Doe een voorstel."),
+            code="not_chair",
+        )
+
+
+def consensus_missing_reason(*, candidate: Candidate, competency: Competency) -> str:
+    """Why a consensus would come early: "" when every assigned selecteur handed in and there are scores."""
+    assigned, submitted = selectors.panel_of_candidate(candidate=candidate)
+    if not assigned or assigned - submitted:
+        return "not_all_handed_in"
+    has_scores = Score.objects.filter(
+        assignment__candidate=candidate,
+        assignment__selecteur_id__in=submitted,
+        competency=competency,
+        value__isnull=False,
+    ).exists()
+    return "" if has_scores else "no_scores"
 
 
 @transaction.atomic
@@ -27,39 +49,82 @@ def consensus_set(
     user: AbstractBaseUser,
     value,
     rationale: str,
+    early_reason: str = "",
     seen: str | None = None,
 ) -> ConsensusScore:
+    """The chair records the panel's consensus, with its rationale, once every assigned selecteur
+    handed in for this candidate — or earlier with a stated reason, which goes into the history."""
     procedure = candidate.procedure
     _require_deciding(procedure)
+    _require_chair(user, procedure)
     if competency.pk not in {c.pk for c in selectors.procedure_competencies(procedure=procedure)}:
-        raise ValidationError(_("Deze competentie hoort niet bij het profiel."))
+        raise ValidationError(_("Deze competentie hoort niet bij het profiel."), code="not_in_profile")
     value = _check_value(procedure, value)
     if value is None:
-        raise ValidationError(_("Kies een consensusscore."))
-    if not rationale.strip():
-        raise ValidationError(_("Schrijf kort op waarom jullie tot deze score komen."))
+        raise ValidationError(_("Kies een consensusscore."), code="value_missing")
+    rationale, early_reason = rationale.strip(), (early_reason or "").strip()
+    if not rationale:
+        raise ValidationError(_("Schrijf kort op waarom jullie tot deze score komen."), code="rationale_missing")
+    early = consensus_missing_reason(candidate=candidate, competency=competency)
+    if early and not early_reason:
+        if early == "no_scores":
+            message = _(
+                "Er zijn voor deze competentie nog geen ingediende scores. Geef aan waarom u toch al een consensus vastlegt."
+            )
+        else:
+            message = _("Nog niet alle selecteurs hebben ingediend. Geef aan waarom u toch al een consensus vastlegt.")
+        raise ValidationError(message, code=early)
     existing = ConsensusScore.objects.select_for_update().filter(candidate=candidate, competency=competency).first()
     _check_fresh(existing, "decided_at", seen)
-    if existing is None:
-        consensus = ConsensusScore(
-            candidate=candidate, competency=competency, value=value, rationale=rationale.strip(), decided_by=user
-        )
-        consensus.full_clean()
-        consensus.save()
-        return consensus
-    if existing.value != value or existing.rationale != rationale.strip():
+    old = f"{existing.value}: {existing.rationale}" if existing else ""
+    consensus = existing or ConsensusScore(candidate=candidate, competency=competency)
+    changed = existing is None or existing.value != value or existing.rationale != rationale
+    consensus.value, consensus.rationale, consensus.decided_by = value, rationale, user
+    consensus.full_clean()
+    consensus.save()
+    if changed or early:
+        # The history of a consensus, kept with the existing score audit trail.
         ScoreChange.objects.create(
-            consensus=existing,
+            consensus=consensus,
             changed_by=user,
-            field="consensusscore",
-            old=f"{existing.value}: {existing.rationale}",
-            new=f"{value}: {rationale.strip()}",
-            reason=rationale.strip(),
+            field=_("consensus vóór alle indieningen") if early else _("consensusscore"),
+            old=old,
+            new=f"{value}: {rationale}",
+            reason=early_reason if early else rationale,
         )
-    existing.value, existing.rationale, existing.decided_by = value, rationale.strip(), user
-    existing.full_clean()
-    existing.save()
-    return existing
+    return consensus
+
+
+@transaction.atomic
+def consensus_propose(
+    *, candidate: Candidate, competency: Competency, user: AbstractBaseUser, value, comment: str
+) -> ConsensusProposal:
+    """A panel member who handed in proposes a score or comments; the chair decides."""
+    procedure = candidate.procedure
+    _require_deciding(procedure)
+    assigned, submitted = selectors.panel_of_candidate(candidate=candidate)
+    if not access.can_see_scores_of_candidate(user, procedure, submitted, assigned):
+        raise ValidationError(_("Dien eerst uw eigen scores voor deze kandidaat in."), code="not_handed_in")
+    if competency.pk not in {c.pk for c in selectors.procedure_competencies(procedure=procedure)}:
+        raise ValidationError(_("Deze competentie hoort niet bij het profiel."), code="not_in_profile")
+    if not (comment or "").strip():
+        raise ValidationError(_("Schrijf uw voorstel of opmerking op."), code="comment_missing")
+    proposal = ConsensusProposal(
+        candidate=candidate,
+        competency=competency,
+        author=user,
+        value=_check_value(procedure, value),
+        comment=comment.strip(),
+    )
+    proposal.full_clean()
+    proposal.save()
+    return proposal
+
+
+def consensus_missing(*, candidate: Candidate) -> list[Competency]:
+    """The profile's competencies that have no consensus yet for this candidate."""
+    done = set(ConsensusScore.objects.filter(candidate=candidate).values_list("competency_id", flat=True))
+    return [c for c in selectors.procedure_competencies(procedure=candidate.procedure) if c.pk not in done]
 
 
 def justification_names_competency(justification: str, competencies) -> bool:
@@ -73,12 +138,21 @@ def decision_set(
 ) -> Decision:
     procedure = candidate.procedure
     _require_deciding(procedure)
+    _require_chair(user, procedure)
     _check_fresh(Decision.objects.select_for_update().filter(candidate=candidate).first(), "decided_at", seen)
+    missing = consensus_missing(candidate=candidate)
+    if missing:
+        raise ValidationError(
+            _("Een besluit vraagt een consensus op elke competentie van het profiel. Nog geen consensus: %(names)s.")
+            % {"names": ", ".join(c.name for c in missing)},
+            code="consensus_missing",
+        )
     competencies = selectors.procedure_competencies(procedure=procedure)
     if not justification_names_competency(justification, competencies):
         raise ValidationError(
             _("Onderbouw het besluit met minstens één competentie uit het profiel (%(names)s).")
-            % {"names": ", ".join(c.name for c in competencies)}
+            % {"names": ", ".join(c.name for c in competencies)},
+            code="justification_without_competency",
         )
     decision = Decision.objects.filter(candidate=candidate).first() or Decision(candidate=candidate)
     decision.outcome, decision.justification, decision.decided_by = outcome, justification.strip(), user

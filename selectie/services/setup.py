@@ -69,6 +69,16 @@ def _check_profile(profile: Profile) -> None:
         )
 
 
+def _check_chair(procedure: SelectionProcedure) -> None:
+    """A designated chair is a selecteur (or HR) of the procedure's organisation."""
+    if procedure.chair_id is None:
+        return
+    if not selectors.assessor_choices(procedure=procedure).filter(pk=procedure.chair_id).exists():
+        raise ValidationError(
+            _("Kies als voorzitter een selecteur of HR-medewerker van de organisatie."), code="chair_not_assessor"
+        )
+
+
 @transaction.atomic
 def procedure_create(
     *,
@@ -81,6 +91,8 @@ def procedure_create(
     preselection_date: date | None = None,
     selection_date: date | None = None,
     retention_weeks: int = 4,
+    chair=None,
+    disagreement_threshold: int = 2,
 ) -> SelectionProcedure:
     _check_profile(profile)
     procedure = SelectionProcedure(
@@ -92,8 +104,11 @@ def procedure_create(
         preselection_date=preselection_date,
         selection_date=selection_date,
         retention_weeks=retention_weeks,
+        chair=chair,
+        disagreement_threshold=disagreement_threshold,
         created_by=user,
     )
+    _check_chair(procedure)
     procedure.full_clean()
     procedure.save()
     return procedure
@@ -111,6 +126,7 @@ def procedure_update(*, procedure: SelectionProcedure, user: AbstractBaseUser, *
     for name, value in fields.items():
         setattr(procedure, name, value)
     _check_profile(procedure.profile)
+    _check_chair(procedure)
     procedure.full_clean()
     procedure.save()
     return procedure

@@ -8,6 +8,7 @@ from .candidates import (
     candidate_list,
     candidate_purge,
 )
+from .chair import board, board_live, meeting, meeting_candidate, meeting_item
 from .procedures import (
     exercise_create,
     exercise_delete,
@@ -24,6 +25,8 @@ from .scoring import candidate_submit, score_autosave, score_screen
 __all__ = [
     "assignment_delete",
     "assignment_list",
+    "board",
+    "board_live",
     "calibration",
     "calibration_candidate",
     "candidate_create",
@@ -38,6 +41,9 @@ __all__ = [
     "exercise_delete",
     "exercise_matrix",
     "insight",
+    "meeting",
+    "meeting_candidate",
+    "meeting_item",
     "procedure_create",
     "procedure_detail",
     "procedure_list",

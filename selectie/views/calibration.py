@@ -10,8 +10,8 @@ from frameworks.models import Competency
 
 from .. import access, selectors, services
 from .. import insight as insight_math
-from ..forms import ConsensusForm, ScoreReviseForm
-from ..models import ConsensusScore
+from ..disagreement import threshold_of
+from ..forms import ConsensusForm, ProposalForm, ScoreReviseForm
 from .common import hr_procedure, member_procedure
 
 #: A tablet shows a readable matrix for about this many candidates at once.
@@ -24,6 +24,7 @@ def calibration(request, pk):
     competencies, rows = selectors.calibration_matrix(procedure=procedure, user=request.user, is_hr=is_hr)
     only_flagged = request.GET.get("verschil") == "1"
     flagged_count = sum(row.has_disagreement for row in rows)
+    blind_count = sum(row.blind for row in rows)
     if only_flagged:
         rows = [row for row in rows if row.has_disagreement]
     page = Paginator(rows, CANDIDATES_PER_PAGE).get_page(request.GET.get("pagina"))
@@ -36,9 +37,10 @@ def calibration(request, pk):
             "rows": page.object_list,
             "page": page,
             "is_hr": is_hr,
-            "disagreement": selectors.DISAGREEMENT,
+            "disagreement": threshold_of(procedure),
             "only_flagged": only_flagged,
             "flagged_count": flagged_count,
+            "blind_count": blind_count,
         },
     )
 
@@ -49,58 +51,79 @@ def _calibration_candidate(request, pk, candidate_pk):
         candidate = selectors.candidate_get(procedure=procedure, pk=candidate_pk)
     else:
         candidate = selectors.candidate_get_for_selecteur(user=request.user, procedure=procedure, pk=candidate_pk)
-    submitted = selectors.submitted_selecteur_ids(candidate=candidate)
-    if not access.can_see_scores_of_candidate(request.user, procedure, submitted):
+    assigned, submitted = selectors.panel_of_candidate(candidate=candidate)
+    if not access.can_see_scores_of_candidate(request.user, procedure, submitted, assigned):
         raise PermissionDenied(_("Dien eerst uw eigen scores voor deze kandidaat in."))
-    return procedure, is_hr, candidate, submitted
+    return procedure, is_hr, candidate, assigned, submitted
+
+
+def _form_errors(request, competency, form) -> None:
+    for errors in form.errors.values():
+        for message in errors:
+            messages.error(request, f"{competency.name}: {message}")
+
+
+def consensus_post(request, procedure, candidate, competency, points) -> bool:
+    """Record the chair's consensus, or a panel member's proposal; True when it was recorded."""
+    prefix = f"c{competency.pk}"
+    if request.POST.get("action") == "propose":
+        form = ProposalForm(request.POST, prefix=f"p{competency.pk}", points=points)
+        if not form.is_valid():
+            _form_errors(request, competency, form)
+            return False
+        try:
+            services.consensus_propose(
+                candidate=candidate, competency=competency, user=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, f"{competency.name}: {message}")
+            return False
+        messages.success(request, _("Uw voorstel voor “%(name)s” is vastgelegd.") % {"name": competency.name})
+        return True
+    if not access.can_record_consensus(request.user, procedure):
+        raise PermissionDenied(_("Alleen de voorzitter van de kalibratie legt de consensus vast."))
+    form = ConsensusForm(request.POST, prefix=prefix, points=points, early=True)
+    if not form.is_valid():
+        _form_errors(request, competency, form)
+        return False
+    try:
+        services.consensus_set(
+            candidate=candidate,
+            competency=competency,
+            user=request.user,
+            value=form.cleaned_data["value"],
+            rationale=form.cleaned_data["rationale"],
+            early_reason=form.cleaned_data.get("early_reason", ""),
+            seen=request.POST.get("seen"),
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, f"{competency.name}: {message}")
+        return False
+    messages.success(request, _("Consensus voor “%(name)s” vastgelegd.") % {"name": competency.name})
+    return True
 
 
 def calibration_candidate(request, pk, candidate_pk):
-    """All scores for one candidate, and the consensus per competency."""
-    procedure, is_hr, candidate, submitted = _calibration_candidate(request, pk, candidate_pk)
+    """All scores for one candidate, and the consensus per competency (recorded by the chair)."""
+    procedure, is_hr, candidate, assigned, submitted = _calibration_candidate(request, pk, candidate_pk)
     points = selectors.scale_points(procedure=procedure)
-    competencies = selectors.procedure_competencies(procedure=procedure)
-    consensus = {c.competency_id: c for c in ConsensusScore.objects.filter(candidate=candidate)}
+    is_chair = access.can_record_consensus(request.user, procedure)
+    everyone_in = bool(assigned) and not (assigned - submitted)
     if request.method == "POST":
         competency = get_object_or_404(Competency, pk=request.POST.get("competency") or 0)
-        form = ConsensusForm(request.POST, prefix=f"c{competency.pk}", points=points)
-        if form.is_valid():
-            try:
-                services.consensus_set(
-                    candidate=candidate,
-                    competency=competency,
-                    user=request.user,
-                    value=form.cleaned_data["value"],
-                    rationale=form.cleaned_data["rationale"],
-                    seen=request.POST.get("seen"),
-                )
-            except ValidationError as error:
-                for message in error.messages:
-                    messages.error(request, f"{competency.name}: {message}")
-            else:
-                messages.success(request, _("Consensus voor “%(name)s” vastgelegd.") % {"name": competency.name})
-        else:
-            for errors in form.errors.values():
-                for message in errors:
-                    messages.error(request, f"{competency.name}: {message}")
+        consensus_post(request, procedure, candidate, competency, points)
         return redirect("selectie:calibration-candidate", procedure.pk, candidate.pk)
-    # Selecteurs see colleagues' scores once those colleagues handed them in; HR sees all.
-    scores = selectors.candidate_scores_detail(candidate=candidate, selecteur_ids=None if is_hr else submitted)
-    blocks = []
-    for competency in competencies:
-        own = [s for s in scores if s.competency_id == competency.pk]
-        values = [s.value for s in own if s.value is not None]
-        existing = consensus.get(competency.pk)
-        blocks.append(
-            {
-                "competency": competency,
-                "scores": own,
-                "spread": (max(values) - min(values)) if len(values) >= 2 else 0,
-                "consensus": existing,
-                "form": ConsensusForm(instance=existing, prefix=f"c{competency.pk}", points=points),
-                "seen": services.version_token(existing, "decided_at"),
-            }
-        )
+    # Panel members see colleagues' scores once those colleagues handed them in; the chair sees all.
+    visible = None if access.is_chair(request.user, procedure) else submitted
+    blocks = selectors.consensus_blocks(candidate=candidate, selecteur_ids=visible)
+    for block in blocks:
+        prefix = block.competency.pk
+        block.early = not everyone_in or not block.scores
+        block.form = ConsensusForm(instance=block.consensus, prefix=f"c{prefix}", points=points, early=block.early)
+        block.proposal_form = ProposalForm(prefix=f"p{prefix}", points=points)
+        block.seen = services.version_token(block.consensus, "decided_at")
     return render(
         request,
         "selectie/calibration_candidate.html",
@@ -109,7 +132,10 @@ def calibration_candidate(request, pk, candidate_pk):
             "candidate": candidate,
             "blocks": blocks,
             "is_hr": is_hr,
-            "disagreement": selectors.DISAGREEMENT,
+            "is_chair": is_chair,
+            "everyone_in": everyone_in,
+            "waiting_for": len(assigned - submitted),
+            "disagreement": threshold_of(procedure),
             "history": selectors.consensus_history(candidate=candidate),
             "can_decide": not procedure.is_closed,
         },

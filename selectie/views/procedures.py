@@ -39,6 +39,7 @@ def _procedure_form(request, *, instance=None, data=None):
         organisations=organisations,
         profiles=selectors.frozen_profiles(user=request.user),
         scales=selectors.rating_scales(user=request.user),
+        chairs=selectors.chair_choices(organisation_ids=[o.pk for o in organisations]),
     )
 
 

@@ -43,6 +43,7 @@ def decision(request, pk, candidate_pk):
             "form": form,
             "seen": request.POST.get("seen") or services.version_token(existing, "decided_at"),
             "report": selectors.candidate_report(candidate=candidate),
+            "missing": services.consensus_missing(candidate=candidate),
             "competencies": selectors.procedure_competencies(procedure=procedure),
         },
     )

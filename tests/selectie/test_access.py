@@ -33,6 +33,11 @@ def urls(day, selecteur):
         ("hr", "get", reverse("selectie:assignment-list", args=[p.pk])),
         ("hr", "get", reverse("selectie:assignment-delete", args=[p.pk, assignment.pk])),
         ("hr", "get", reverse("selectie:insight", args=[p.pk])),
+        ("hr", "get", reverse("selectie:board", args=[p.pk])),
+        ("hr", "get", reverse("selectie:board-live", args=[p.pk])),
+        ("hr", "redirect", reverse("selectie:meeting", args=[p.pk])),
+        ("hr", "redirect", reverse("selectie:meeting-candidate", args=[p.pk, candidate.pk])),
+        ("hr", "get", reverse("selectie:meeting-item", args=[p.pk, candidate.pk, day.competencies[0].pk])),
         ("hr", "get", reverse("selectie:results", args=[p.pk])),
         ("hr", "get", reverse("selectie:decision", args=[p.pk, candidate.pk])),
         ("hr", "get", reverse("selectie:candidate-pdf", args=[p.pk, candidate.pk])),
@@ -137,7 +142,7 @@ def test_hr_opens_every_page(client_for, scored_day, selecteurs):
         response = fetch(client, method, url)
         if kind == "own":
             assert response.status_code == 404, url  # HR does not score on a selecteur's behalf
-        elif method == "post":
+        elif method in {"post", "redirect"}:
             assert response.status_code == 302, url
         else:
             assert response.status_code == 200, url

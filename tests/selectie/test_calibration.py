@@ -7,11 +7,23 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from selectie import selectors, services
-from selectie.models import ConsensusScore, Decision, ScoreChange
+from selectie.models import Candidate, ConsensusProposal, ConsensusScore, Decision, ScoreChange
 
 from .conftest import score_all
 
 pytestmark = pytest.mark.django_db
+
+
+def consensus_all(day, candidate, user, value=3, early_reason=""):
+    for competency in day.competencies:
+        services.consensus_set(
+            candidate=candidate,
+            competency=competency,
+            user=user,
+            value=value,
+            rationale="Samen besproken.",
+            early_reason=early_reason,
+        )
 
 
 @pytest.fixture
@@ -67,8 +79,9 @@ def test_consensus_is_recorded_with_rationale_and_changes_are_kept(calibrated, u
     )
     consensus.refresh_from_db()
     assert consensus.value == 4
-    change = ScoreChange.objects.get(consensus=consensus)
-    assert change.old.startswith("3:") and change.new.startswith("4:")
+    latest, first = ScoreChange.objects.filter(consensus=consensus)
+    assert latest.old.startswith("3:") and latest.new.startswith("4:")
+    assert first.old == "" and first.new.startswith("3:")
 
 
 def test_consensus_outside_the_scale_or_without_rationale_is_refused(calibrated, users):
@@ -80,17 +93,121 @@ def test_consensus_outside_the_scale_or_without_rationale_is_refused(calibrated,
     assert not ConsensusScore.objects.exists()
 
 
-def test_submitted_selecteur_may_record_consensus(calibrated, selecteurs, client_for):
+def test_a_selecteur_who_is_not_the_chair_cannot_record_or_overwrite_consensus(
+    calibrated, selecteurs, users, client_for
+):
+    candidate, competency = calibrated.candidates[0], calibrated.competencies[0]
+    services.consensus_set(candidate=candidate, competency=competency, user=users["hr"], value=3, rationale="Panel.")
+    url = reverse("selectie:calibration-candidate", args=[calibrated.procedure.pk, candidate.pk])
+    response = client_for("selecteur2").post(
+        url, {"competency": competency.pk, f"c{competency.pk}-value": "2", f"c{competency.pk}-rationale": "Eens."}
+    )
+    assert response.status_code == 403
+    with pytest.raises(ValidationError) as refused:
+        services.consensus_set(
+            candidate=candidate, competency=competency, user=selecteurs["selecteur2"], value=2, rationale="Alleen."
+        )
+    assert refused.value.error_list[0].code == "not_chair"
+    consensus = ConsensusScore.objects.get(candidate=candidate, competency=competency)
+    assert (consensus.value, consensus.decided_by) == (3, users["hr"])
+
+
+def test_a_selecteur_proposes_and_comments_instead(calibrated, selecteurs, client_for):
     candidate, competency = calibrated.candidates[0], calibrated.competencies[0]
     url = reverse("selectie:calibration-candidate", args=[calibrated.procedure.pk, candidate.pk])
     client_for("selecteur2").post(
-        url, {"competency": competency.pk, f"c{competency.pk}-value": "2", f"c{competency.pk}-rationale": "Eens."}
+        url,
+        {
+            "competency": competency.pk,
+            "action": "propose",
+            f"p{competency.pk}-value": "2",
+            f"p{competency.pk}-comment": "Ik zag weinig omgevingsbewustzijn.",
+        },
+    )
+    proposal = ConsensusProposal.objects.get(candidate=candidate, competency=competency)
+    assert (proposal.author, proposal.value) == (selecteurs["selecteur2"], 2)
+    assert not ConsensusScore.objects.exists()
+    page = client_for("hr").get(url).content.decode()
+    assert "Ik zag weinig omgevingsbewustzijn." in page
+
+
+def test_the_designated_chair_records_consensus(calibrated, selecteurs, users):
+    procedure = calibrated.procedure
+    services.procedure_update(procedure=procedure, user=users["hr"], chair=selecteurs["selecteur2"])
+    candidate, competency = Candidate.objects.get(pk=calibrated.candidates[0].pk), calibrated.competencies[0]
+    services.consensus_set(
+        candidate=candidate, competency=competency, user=selecteurs["selecteur2"], value=2, rationale="Eens."
     )
     assert ConsensusScore.objects.get(candidate=candidate, competency=competency).decided_by == selecteurs["selecteur2"]
+    with pytest.raises(ValidationError):
+        services.consensus_set(
+            candidate=candidate, competency=competency, user=selecteurs["selecteur"], value=4, rationale="Nee."
+        )
+
+
+def test_no_consensus_before_every_assigned_selecteur_handed_in_without_a_reason(day, selecteurs, users):
+    candidate, competency = day.candidates[0], day.competencies[0]
+    score_all(day, selecteurs["selecteur"], candidate, value=2, submit=True)  # selecteur2 has not handed in
+    with pytest.raises(ValidationError) as refused:
+        services.consensus_set(candidate=candidate, competency=competency, user=users["hr"], value=2, rationale="r")
+    assert refused.value.error_list[0].code == "not_all_handed_in"
+    assert not ConsensusScore.objects.exists()
+    consensus = services.consensus_set(
+        candidate=candidate,
+        competency=competency,
+        user=users["hr"],
+        value=2,
+        rationale="Eén selecteur, duidelijk beeld.",
+        early_reason="Selecteur 2 is ziek naar huis.",
+    )
+    history = ScoreChange.objects.get(consensus=consensus)
+    assert history.reason == "Selecteur 2 is ziek naar huis."
+    assert "vóór alle indieningen" in history.field
+
+
+def test_no_consensus_for_a_competency_without_scores_without_a_reason(day, users):
+    candidate = day.candidates[2]  # nobody assigned, so nothing handed in
+    with pytest.raises(ValidationError) as refused:
+        services.consensus_set(
+            candidate=candidate, competency=day.competencies[0], user=users["hr"], value=3, rationale="r"
+        )
+    assert refused.value.error_list[0].code == "not_all_handed_in"
+
+
+def test_the_consensus_form_asks_for_a_reason_while_selecteurs_are_missing(day, selecteurs, client_for):
+    candidate, competency = day.candidates[0], day.competencies[0]
+    score_all(day, selecteurs["selecteur"], candidate, value=2, submit=True)
+    url = reverse("selectie:calibration-candidate", args=[day.procedure.pk, candidate.pk])
+    client = client_for("hr")
+    page = client.get(url).content.decode()
+    assert "Nog 1 selecteur heeft niet ingediend" in page and f"c{competency.pk}-early_reason" in page
+    response = client.post(
+        url,
+        {"competency": competency.pk, f"c{competency.pk}-value": "2", f"c{competency.pk}-rationale": "r"},
+        follow=True,
+    )
+    assert "Nog niet alle selecteurs hebben ingediend" in response.content.decode()
+    assert not ConsensusScore.objects.exists()
+
+
+def test_no_decision_without_consensus_on_every_profile_competency(calibrated, users, client_for):
+    candidate = calibrated.candidates[0]
+    for competency in calibrated.competencies[:2]:
+        services.consensus_set(candidate=candidate, competency=competency, user=users["hr"], value=3, rationale="r")
+    with pytest.raises(ValidationError) as refused:
+        services.decision_set(candidate=candidate, user=users["hr"], outcome="door", justification="Verbinden sterk.")
+    assert refused.value.error_list[0].code == "consensus_missing"
+    url = reverse("selectie:decision", args=[calibrated.procedure.pk, candidate.pk])
+    page = client_for("hr").get(url).content.decode()
+    assert "Nog geen consensus op" in page
+    for competency in calibrated.competencies[2:]:
+        assert competency.name in page
+    assert not Decision.objects.exists()
 
 
 def test_decision_must_name_a_competency_of_the_profile(calibrated, users, client_for):
     candidate = calibrated.candidates[0]
+    consensus_all(calibrated, candidate, users["hr"])
     with pytest.raises(ValidationError, match="minstens één competentie"):
         services.decision_set(candidate=candidate, user=users["hr"], outcome="door", justification="Goede indruk.")
     url = reverse("selectie:decision", args=[calibrated.procedure.pk, candidate.pk])
@@ -105,7 +222,9 @@ def test_results_rank_candidates_on_mean_consensus(calibrated, users):
     first, second, third = calibrated.candidates
     for competency in calibrated.competencies:
         services.consensus_set(candidate=first, competency=competency, user=users["hr"], value=3, rationale="r")
-        services.consensus_set(candidate=second, competency=competency, user=users["hr"], value=4, rationale="r")
+        services.consensus_set(
+            candidate=second, competency=competency, user=users["hr"], value=4, rationale="r", early_reason="Test."
+        )
     competencies, rows = selectors.results(procedure=calibrated.procedure)
     assert [(r["candidate"].code, r.get("rank"), r["overall"]) for r in rows] == [
         ("K-002", 1, 4),
@@ -135,7 +254,10 @@ def test_candidate_pdf_holds_only_that_candidates_results(calibrated, users, cli
         user=users["hr"],
         value=5,
         rationale="Uitzonderlijk omgevingsbewust.",
+        early_reason="Nog niet ingediend, wel besproken.",
     )
+    for competency in calibrated.competencies[1:]:
+        services.consensus_set(candidate=first, competency=competency, user=users["hr"], value=3, rationale="r")
     services.decision_set(
         candidate=first, user=users["hr"], outcome="reserve", justification="Omgevingsbewust moet groeien."
     )
@@ -210,9 +332,16 @@ def test_a_stale_consensus_edit_is_refused(calibrated, users, client_for):
 
 def test_a_stale_decision_is_refused(calibrated, users):
     candidate = calibrated.candidates[0]
+    consensus_all(calibrated, candidate, users["hr"])
     services.decision_set(candidate=candidate, user=users["hr"], outcome="door", justification="Verbinden sterk.")
     with pytest.raises(ValidationError, match="intussen gewijzigd"):
         services.decision_set(
             candidate=candidate, user=users["hr"], outcome="afgewezen", justification="Verbinden zwak.", seen=""
         )
     assert Decision.objects.get(candidate=candidate).outcome == "door"
+
+
+def test_only_an_assessor_of_the_organisation_can_chair(day, users):
+    with pytest.raises(ValidationError) as refused:
+        services.procedure_update(procedure=day.procedure, user=users["hr"], chair=users["outsider"])
+    assert refused.value.error_list[0].code == "chair_not_assessor"
