@@ -4,12 +4,18 @@ A rating is a tuple (rater, candidate, competency, value); when a selecteur scor
 competency in several exercises, callers average those first (see `per_rater_means`).
 """
 
+import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from statistics import fmean as mean
 
-#: A selecteur this many points above (below) colleagues on the same candidates is lenient (strict).
+#: Scores this many points above (below) colleagues' on the same candidates read as "higher" ("lower").
 LENIENCY_THRESHOLD = 0.5
+#: No statement about a selecteur's scores below this many paired scores (candidate × competency
+#: cells that a colleague scored too); fewer say more about chance than about the scores.
+MIN_PAIRED = 10
+#: No verdict on the panel's agreement below this many candidate × competency cells.
+MIN_TARGETS = 10
 #: Halo: (nearly) the same score for every competency of a candidate.
 HALO_MAX_SPREAD = 0.5
 HALO_MIN_COMPETENCIES = 3
@@ -30,14 +36,22 @@ class Leniency:
     colleagues_mean: float
     difference: float
     shared: int  # ratings compared
+    deviations: tuple = field(default=(), compare=False)  # own minus colleagues, per paired cell
 
     @property
-    def label(self) -> str:
+    def enough(self) -> bool:
+        return self.shared >= MIN_PAIRED
+
+    @property
+    def label(self) -> str | None:
+        """How the scores compare, or None when there are too few paired scores to say."""
+        if not self.enough:
+            return None
         if self.difference >= LENIENCY_THRESHOLD:
-            return "mild"
+            return "hoger"
         if self.difference <= -LENIENCY_THRESHOLD:
-            return "streng"
-        return "gemiddeld"
+            return "lager"
+        return "vergelijkbaar"
 
 
 def leniency(ratings) -> list[Leniency]:
@@ -62,6 +76,7 @@ def leniency(ratings) -> list[Leniency]:
                 colleagues_mean=round(colleagues_mean, 2),
                 difference=round(own_mean - colleagues_mean, 2),
                 shared=len(own[rater]),
+                deviations=tuple(round(o - c, 2) for o, c in zip(own[rater], others[rater], strict=True)),
             )
         )
     return sorted(result, key=lambda item: -item.difference)
@@ -140,17 +155,151 @@ def icc_1_1(groups: list[list[float]]) -> float | None:
     return (ms_between - ms_within) / denominator
 
 
+# --- Confidence intervals (McGraw & Wong 1996; Shrout & Fleiss 1979) ------------------------------
+
+
+def _betacf(a: float, b: float, x: float) -> float:
+    """Continued fraction for the incomplete beta function (modified Lentz)."""
+    tiny, qab, qap, qam = 1e-300, a + b, a + 1, a - 1
+    c, d = 1.0, 1 - qab * x / qap
+    d = 1 / (d if abs(d) > tiny else tiny)
+    h = d
+    for m in range(1, 300):
+        m2 = 2 * m
+        for aa in (m * (b - m) * x / ((qam + m2) * (a + m2)), -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))):
+            d = 1 + aa * d
+            d = 1 / (d if abs(d) > tiny else tiny)
+            c = 1 + aa / c
+            c = c if abs(c) > tiny else tiny
+            h *= d * c
+        if abs(d * c - 1) < 1e-12:
+            break
+    return h
+
+
+def _betainc(a: float, b: float, x: float) -> float:
+    """The regularized incomplete beta function I_x(a, b)."""
+    if x <= 0:
+        return 0.0
+    if x >= 1:
+        return 1.0
+    front = math.exp(math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x))
+    if x < (a + 1) / (a + b + 2):
+        return front * _betacf(a, b, x) / a
+    return 1 - front * _betacf(b, a, 1 - x) / b
+
+
+def f_cdf(f: float, d1: float, d2: float) -> float:
+    return _betainc(d1 / 2, d2 / 2, d1 * f / (d1 * f + d2)) if f > 0 else 0.0
+
+
+def f_ppf(p: float, d1: float, d2: float) -> float:
+    """The p-quantile of the F distribution with (d1, d2) degrees of freedom (bisection)."""
+    low, high = 0.0, 1.0
+    while f_cdf(high, d1, d2) < p:
+        high *= 2
+        if high > 1e12:
+            return math.inf
+    for _ in range(200):
+        middle = (low + high) / 2
+        if f_cdf(middle, d1, d2) < p:
+            low = middle
+        else:
+            high = middle
+        if high - low < 1e-10 * max(1.0, high):
+            break
+    return (low + high) / 2
+
+
+def _mean_squares(matrix):
+    n, k = len(matrix), len(matrix[0])
+    grand = mean(v for row in matrix for v in row)
+    ss_rows = k * sum((mean(row) - grand) ** 2 for row in matrix)
+    ss_cols = n * sum((mean(row[j] for row in matrix) - grand) ** 2 for j in range(k))
+    ss_error = sum((v - grand) ** 2 for row in matrix for v in row) - ss_rows - ss_cols
+    return ss_rows / (n - 1), ss_cols / (k - 1), ss_error / ((n - 1) * (k - 1))
+
+
+def icc_2_1_interval(matrix, *, alpha: float = 0.05) -> tuple[float, float] | None:
+    """95 % confidence interval of ICC(2,1), McGraw & Wong (1996) case 2A (Satterthwaite)."""
+    icc = icc_2_1(matrix)
+    if icc is None or icc >= 1:
+        return None
+    n, k = len(matrix), len(matrix[0])
+    msr, msc, mse = _mean_squares(matrix)
+    a = k * icc / (n * (1 - icc))
+    b = 1 + k * icc * (n - 1) / (n * (1 - icc))
+    denominator = (a * msc) ** 2 / (k - 1) + (b * mse) ** 2 / ((n - 1) * (k - 1))
+    if denominator == 0:
+        return None
+    v = (a * msc + b * mse) ** 2 / denominator
+    f_upper_tail = f_ppf(1 - alpha / 2, n - 1, v)
+    f_lower_tail = f_ppf(1 - alpha / 2, v, n - 1)
+    lower = n * (msr - f_upper_tail * mse) / (f_upper_tail * (k * msc + (k * n - k - n) * mse) + n * msr)
+    upper = n * (f_lower_tail * msr - mse) / (k * msc + (k * n - k - n) * mse + n * f_lower_tail * msr)
+    return lower, upper
+
+
+def icc_1_1_interval(groups, *, alpha: float = 0.05) -> tuple[float, float] | None:
+    """95 % confidence interval of ICC(1,1) (Shrout & Fleiss 1979), with k0 for unequal panels."""
+    groups = [list(g) for g in groups if len(g) >= 2]
+    n = len(groups)
+    if n < 2:
+        return None
+    total = sum(len(g) for g in groups)
+    grand = mean(v for g in groups for v in g)
+    ms_between = sum(len(g) * (mean(g) - grand) ** 2 for g in groups) / (n - 1)
+    ms_within = sum((v - mean(g)) ** 2 for g in groups for v in g) / (total - n)
+    if ms_within == 0:
+        return None
+    k0 = (total - sum(len(g) ** 2 for g in groups) / total) / (n - 1)
+    f_obs = ms_between / ms_within
+    f_low = f_obs / f_ppf(1 - alpha / 2, n - 1, total - n)
+    f_high = f_obs * f_ppf(1 - alpha / 2, total - n, n - 1)
+    return (f_low - 1) / (f_low + k0 - 1), (f_high - 1) / (f_high + k0 - 1)
+
+
+def _koo_li(value: float) -> str:
+    """Plain Dutch band after Koo & Li (2016)."""
+    if value < 0.5:
+        return "zwak"
+    if value < 0.75:
+        return "redelijk"
+    if value < 0.9:
+        return "goed"
+    return "uitstekend"
+
+
 @dataclass(frozen=True)
 class Agreement:
     value: float | None
     method: str  # "ICC(2,1)" or "ICC(1,1)"
     targets: int
+    interval: tuple | None = None  # 95 % confidence interval (lower, upper)
+    candidates: int = 0
+    raters: int = 0
+
+    @property
+    def enough(self) -> bool:
+        return self.value is not None and self.targets >= MIN_TARGETS
+
+    @property
+    def certain(self) -> bool:
+        """The whole interval falls in one band: the verdict does not depend on chance."""
+        if not self.enough or self.interval is None:
+            return False
+        return _koo_li(max(self.interval[0], 0)) == _koo_li(min(self.interval[1], 0.999))
 
     @property
     def verdict(self) -> str:
         """Plain Dutch, after Koo & Li (2016): < 0.5 poor, 0.5–0.75 moderate, 0.75–0.9 good, > 0.9 excellent."""
         if self.value is None:
             return "nog niet te berekenen: er zijn te weinig kandidaten met scores van minstens twee selecteurs"
+        if self.targets < MIN_TARGETS:
+            return (
+                f"nog geen oordeel: het rust op {self.targets} combinaties van kandidaat en competentie, "
+                f"en pas vanaf {MIN_TARGETS} zegt het iets"
+            )
         if self.value < 0.5:
             return "zwak: selecteurs geven dezelfde kandidaat vaak duidelijk verschillende scores"
         if self.value < 0.75:
@@ -168,9 +317,17 @@ def agreement(ratings) -> Agreement:
         cells[(candidate, competency)][rater] = value
     rated = {key: by_rater for key, by_rater in cells.items() if len(by_rater) >= 2}
     rater_sets = {frozenset(by_rater) for by_rater in rated.values()}
+    counts = {
+        "candidates": len({candidate for candidate, _competency in rated}),
+        "raters": len({rater for by_rater in rated.values() for rater in by_rater}),
+    }
     if len(rater_sets) == 1:
         raters = sorted(next(iter(rater_sets)), key=str)
         matrix = [[by_rater[r] for r in raters] for by_rater in rated.values()]
-        return Agreement(value=icc_2_1(matrix), method="ICC(2,1)", targets=len(matrix))
+        value = icc_2_1(matrix)
+        interval = icc_2_1_interval(matrix) if value is not None else None
+        return Agreement(value=value, method="ICC(2,1)", targets=len(matrix), interval=interval, **counts)
     groups = [list(by_rater.values()) for by_rater in rated.values()]
-    return Agreement(value=icc_1_1(groups), method="ICC(1,1)", targets=len(groups))
+    value = icc_1_1(groups)
+    interval = icc_1_1_interval(groups) if value is not None else None
+    return Agreement(value=value, method="ICC(1,1)", targets=len(groups), interval=interval, **counts)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from frameworks.models import Competency
 
-from .. import access, selectors, services
+from .. import access, charts, selectors, services
 from .. import insight as insight_math
 from ..disagreement import threshold_of
 from ..forms import ConsensusForm, ProposalForm, ScoreReviseForm
@@ -177,7 +177,9 @@ def score_revise(request, pk, score_pk):
 
 
 def insight(request, pk):
-    """Rater insight for HR: leniency, halo, agreement and coverage."""
+    """Rater insight for HR: how scores compare, agreement with its interval, and coverage.
+
+    Statements describe scores, never colleagues, and none is made below a minimum sample."""
     procedure = hr_procedure(request, pk)
     ratings = [(s, c, k, v) for c, s, k, v in selectors.score_values(procedure=procedure)]
     users = {u.pk: u for u in get_user_model().objects.filter(pk__in={r[0] for r in ratings})}
@@ -186,16 +188,30 @@ def insight(request, pk):
     exercises = selectors.exercises_with_competencies(procedure=procedure)
     observed = {c.pk for e in exercises for c in e.competencies.all()}
     scored = {k for _s, _c, k, _v in ratings}
+    leniency = [(users[item.rater], item) for item in insight_math.leniency(ratings)]
+    points = [p.value for p in selectors.scale_points(procedure=procedure)]
+    span = (max(points) - min(points)) if points else 4
+    plot = charts.deviation_plot([(str(user), list(item.deviations)) for user, item in leniency], span=span)
+    disagreements = selectors.procedure_disagreements(procedure=procedure)
+    by_competency = []
+    for competency in competencies:
+        cells = [d for (_c, k), d in disagreements.items() if k == competency.pk and d.selecteurs >= 2]
+        by_competency.append((competency, sum(d.flagged for d in cells), len(cells)))
     return render(
         request,
         "selectie/insight.html",
         {
             "procedure": procedure,
-            "leniency": [(users[item.rater], item) for item in insight_math.leniency(ratings)],
+            "leniency": leniency,
+            "plot": plot,
             "halo": [(users[item.rater], codes.get(item.candidate), item) for item in insight_math.halo(ratings)],
             "agreement": insight_math.agreement(ratings),
             "not_observed": [c for c in competencies if c.pk not in observed],
             "not_scored": [c for c in competencies if c.pk not in scored],
             "threshold": insight_math.LENIENCY_THRESHOLD,
+            "min_paired": insight_math.MIN_PAIRED,
+            "min_targets": insight_math.MIN_TARGETS,
+            "disagreement": threshold_of(procedure),
+            "by_competency": by_competency,
         },
     )

@@ -105,16 +105,31 @@ def test_opening_needs_an_exercise(users, org_a, vth_profile):
         services.procedure_transition(procedure=procedure, user=users["hr"], status="open")
 
 
-def test_insight_page_explains_agreement_and_names_lenient_raters(day, selecteurs, client_for):
+def test_insight_describes_scores_with_the_interval_and_the_sample(day, selecteurs, client_for):
     from .conftest import score_all
 
-    for candidate in day.candidates[:2]:
-        score_all(day, selecteurs["selecteur"], candidate, value=5)
-        score_all(day, selecteurs["selecteur2"], candidate, value=2)
+    for candidate in day.candidates[:2]:  # 2 candidates × 5 competencies = 10 paired scores each
+        score_all(day, selecteurs["selecteur"], candidate, value=5, values={"Verbinden": 4})
+        score_all(day, selecteurs["selecteur2"], candidate, value=2, values={"Verbinden": 3})
     content = client_for("hr").get(reverse("selectie:insight", args=[day.procedure.pk])).content.decode()
-    assert "Overeenstemming tussen selecteurs" in content and "intraklassecorrelatie" in content
-    assert ">mild<" in content and ">streng<" in content
-    assert "Halo-effect" in content and "selecteur bij K-001: scores 5, 5, 5, 5, 5" in content
+    assert "Intraklassecorrelatie ICC(2,1)" in content and "95%-betrouwbaarheidsinterval" in content
+    assert "van 2 kandidaten en 2 selecteurs" in content
+    assert "nog geen oordeel: het rust op 10 combinaties" not in content
+    assert "scores liggen hoger" in content and "scores liggen lager" in content
+    assert "mild" not in content and "streng" not in content
+    assert "<svg" in content and "K-001, scores van selecteur" not in content  # Verbinden differs: no halo
+
+
+def test_insight_refuses_verdicts_under_the_minimum_sample(day, selecteurs, client_for):
+    from .conftest import score_all
+
+    score_all(day, selecteurs["selecteur"], day.candidates[0], value=5)
+    score_all(day, selecteurs["selecteur2"], day.candidates[0], value=2)
+    content = client_for("hr").get(reverse("selectie:insight", args=[day.procedure.pk])).content.decode()
+    assert "te weinig scores voor een uitspraak (5 van minimaal 10)" in content
+    assert "scores liggen hoger" not in content and "scores liggen lager" not in content
+    assert "nog geen oordeel" in content.lower() or "nog niet te berekenen" in content.lower()
+    assert "K-001, scores van selecteur:" in content
 
 
 def test_insight_names_competencies_no_exercise_observes(day, client_for):
