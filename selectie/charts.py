@@ -95,13 +95,14 @@ def deviation_plot(rows: list[tuple[str, list[float]]], *, span: float, width: i
     return {"axis": axis, "rows": drawn, "width": width, "height": height, "zero": axis.x(0), "bottom": height - 22}
 
 
-def level_bar(value: float | None, required: float | None, *, low: int, high: int, width: int = 220) -> dict:
+def level_bar(value: float | None, required: float | None, *, low: int, high: int, width: int = 180) -> dict:
     """A small bar from the bottom of the scale to the consensus, with a line at the required level."""
     axis = _axis(low, high, width=width, margin=10)
     return {
         "axis": axis,
         "width": width,
         "bar_x": axis.left,
+        "track_width": round(axis.right - axis.left, 1),
         "bar_width": round(axis.x(value) - axis.left, 1) if value is not None else 0,
         "required_x": axis.x(required) if required is not None else None,
         "value": value,
