@@ -24,6 +24,7 @@ from .procedures import (  # noqa: F401
     candidate_get,
     candidate_get_for_selecteur,
     candidate_list_for_hr,
+    candidate_progress,
     chair_choices,
     exercises_with_competencies,
     frozen_profiles,

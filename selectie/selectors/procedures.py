@@ -187,12 +187,17 @@ def assignments_of_procedure(*, procedure: SelectionProcedure) -> QuerySet[Assig
 
 def my_assignments(*, user: AbstractBaseUser, procedure: SelectionProcedure) -> list[dict]:
     """The selecteur's candidates, each with its exercises and whether they handed in."""
-    assignments = (
+    from .board import complete_counts
+
+    assignments = list(
         Assignment.objects.filter(procedure=procedure, selecteur=user)
         .select_related("candidate", "exercise")
-        .annotate(scored=Count("scores", filter=Q(scores__value__isnull=False)))
+        .annotate(expected=Count("exercise__competencies", distinct=True))
         .order_by("candidate__number", "exercise__order", "exercise__pk")
     )
+    complete = complete_counts(assignment_ids=[a.pk for a in assignments])
+    for assignment in assignments:
+        assignment.complete = complete.get(assignment.pk, 0)
     submitted = set(
         Submission.objects.filter(candidate__procedure=procedure, selecteur=user).values_list("candidate_id", flat=True)
     )
@@ -204,10 +209,27 @@ def my_assignments(*, user: AbstractBaseUser, procedure: SelectionProcedure) -> 
                 "candidate": assignment.candidate,
                 "assignments": [],
                 "submitted": assignment.candidate_id in submitted,
+                "complete": 0,
+                "expected": 0,
             },
         )
         row["assignments"].append(assignment)
+        row["complete"] += assignment.complete
+        row["expected"] += assignment.expected
     return list(rows.values())
+
+
+def candidate_progress(*, candidate: Candidate, user: AbstractBaseUser) -> tuple[int, int]:
+    """(complete scores, scores expected) of one selecteur for one candidate over their exercises."""
+    from .board import complete_counts
+
+    assignments = list(
+        Assignment.objects.filter(candidate=candidate, selecteur=user).annotate(
+            expected=Count("exercise__competencies", distinct=True)
+        )
+    )
+    complete = complete_counts(assignment_ids=[a.pk for a in assignments])
+    return sum(complete.get(a.pk, 0) for a in assignments), sum(a.expected for a in assignments)
 
 
 def panel_of_candidate(*, candidate: Candidate) -> tuple[set[int], set[int]]:

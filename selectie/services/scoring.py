@@ -1,5 +1,7 @@
 """Scoring: autosave, submitting (which locks) and revising a handed-in score."""
 
+from dataclasses import dataclass
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -85,7 +87,19 @@ def score_save(
     return score
 
 
-def submission_problems(*, candidate: Candidate, user: AbstractBaseUser) -> list[str]:
+@dataclass(frozen=True)
+class SubmissionProblem:
+    """One thing to fix before handing in, with the place to fix it."""
+
+    message: str
+    assignment_id: int
+    competency_id: int
+
+    def __str__(self):
+        return self.message
+
+
+def submission_problems(*, candidate: Candidate, user: AbstractBaseUser) -> list[SubmissionProblem]:
     """What still stands between the selecteur and handing in for this candidate."""
     problems = []
     assignments = (
@@ -99,15 +113,15 @@ def submission_problems(*, candidate: Candidate, user: AbstractBaseUser) -> list
             score = scores.get(competency.pk)
             where = f"{assignment.exercise.name} – {competency.name}"
             if score is None or score.value is None:
-                problems.append(_("%(where)s: er is nog geen score gekozen.") % {"where": where})
+                message = _("%(where)s: er is nog geen score gekozen.") % {"where": where}
             elif not score.evidence.strip() and not score.observed_indicators.all():
-                problems.append(
-                    _(
-                        "%(where)s: een score rust op waargenomen gedrag. Vink minstens één gedragsindicator aan "
-                        "of beschrijf wat u zag en hoorde."
-                    )
-                    % {"where": where}
-                )
+                message = _(
+                    "%(where)s: een score rust op waargenomen gedrag. Vink minstens één gedragsindicator aan "
+                    "of beschrijf wat u zag en hoorde."
+                ) % {"where": where}
+            else:
+                continue
+            problems.append(SubmissionProblem(message, assignment.pk, competency.pk))
     return problems
 
 
@@ -125,7 +139,7 @@ def candidate_submit(*, candidate: Candidate, user: AbstractBaseUser) -> Submiss
         return existing
     problems = submission_problems(candidate=candidate, user=user)
     if problems:
-        raise ValidationError(problems)
+        raise ValidationError([p.message for p in problems], code="incomplete")
     submission = Submission(candidate=candidate, selecteur=user)
     submission.full_clean()
     submission.save()

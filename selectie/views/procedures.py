@@ -81,6 +81,7 @@ def procedure_detail(request, pk):
             {
                 "procedure": procedure,
                 "rows": selectors.my_assignments(user=request.user, procedure=procedure),
+                "is_chair": access.is_chair(request.user, procedure),
             },
         )
     transitions = [SelectionProcedure.Status(s) for s in services.TRANSITIONS[procedure.status]]

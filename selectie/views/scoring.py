@@ -17,11 +17,14 @@ PLAIN = "text/plain; charset=utf-8"
 
 
 def _screen_context(request, procedure, assignment):
+    items = selectors.scoring_screen(assignment=assignment)
+    complete = selectors.complete_counts(assignment_ids=[assignment.pk]).get(assignment.pk, 0)
     return {
         "procedure": procedure,
         "assignment": assignment,
         "candidate": assignment.candidate,
-        "items": selectors.scoring_screen(assignment=assignment),
+        "items": items,
+        "progress": (complete, len(items)),
         "points": selectors.scale_points(procedure=procedure),
         "submitted": Submission.objects.filter(candidate=assignment.candidate, selecteur=request.user).exists(),
         "siblings": assignment.candidate.assignments.filter(selecteur=request.user)
@@ -113,5 +116,6 @@ def candidate_submit(request, pk, candidate_pk):
             "candidate": candidate,
             "submitted": Submission.objects.filter(candidate=candidate, selecteur=request.user).exists(),
             "problems": services.submission_problems(candidate=candidate, user=request.user),
+            "progress": selectors.candidate_progress(candidate=candidate, user=request.user),
         },
     )

@@ -67,10 +67,11 @@ def test_scoring_screen_costs_the_same_for_a_small_and_a_large_procedure(
         score_all(day, selecteur, day.candidates[0])
         sizes.append(count(client, reverse("selectie:score-screen", args=[day.procedure.pk, assignment.pk])))
     assert sizes[0] == sizes[1]
-    # Expect 15 queries: session, user, memberships (3); procedure, "is assigned here", the assignment (3);
+    # Expect 16 queries: session, user, memberships (3); procedure, "is assigned here", the assignment (3);
     # "profile has own competencies", profile competencies, exercise competencies, indicators, scores,
-    # their observed indicators (6); scale points, "handed in yet", the candidate's other exercises (3).
-    with django_assert_max_num_queries(15):
+    # their observed indicators (6); complete scores for "2 van 3 compleet" (1); scale points,
+    # "handed in yet", the candidate's other exercises (3).
+    with django_assert_max_num_queries(16):
         client.get(reverse("selectie:score-screen", args=[day.procedure.pk, assignment.pk]))
 
 
@@ -108,3 +109,21 @@ def test_insight_and_results_cost_the_same_at_two_sizes(users, org_a, vth_profil
             count(client, reverse(name, args=args if args is not None else [d.procedure.pk])) for d in (small, large)
         ]
         assert sizes[0] == sizes[1], name
+
+
+def test_the_board_costs_the_same_for_2_and_8_candidates(
+    users, org_a, vth_profile, client_for, django_assert_max_num_queries
+):
+    assessors = [users["selecteur"], make_user("sel-b", organisation=org_a, role=Membership.Role.SELECTEUR)]
+    small = grow(users, org_a, vth_profile, 2, assessors)
+    large = grow(users, org_a, vth_profile, 8, assessors)
+    client = client_for("hr")
+    for name in ["selectie:board", "selectie:board-live"]:
+        sizes = [count(client, reverse(name, args=[d.procedure.pk])) for d in (small, large)]
+        assert sizes[0] == sizes[1], name
+    # Expect 14 queries: session, user, memberships (3); procedure (1); "is HR" (0–1, from the memberships
+    # already read); "profile has own competencies", profile competencies (2); exercises and their
+    # competencies (2); candidates, assignments, complete scores, submissions, score values, consensus
+    # counts (6).
+    with django_assert_max_num_queries(14):
+        client.get(reverse("selectie:board-live", args=[large.procedure.pk]))
