@@ -64,7 +64,8 @@ def test_the_board_shows_progress_hand_ins_and_disagreement(day, selecteurs, use
         )
     page = client_for("hr").get(reverse("selectie:board", args=[day.procedure.pk])).content.decode()
     assert "2 van 3" in page and "✓ ingediend" in page and "⚠ 5" in page
-    assert 'data-hx-get="%s"' % reverse("selectie:board-live", args=[day.procedure.pk]) in page
+    live_url = reverse("selectie:board-live", args=[day.procedure.pk])
+    assert f'data-hx-get="{live_url}"' in page
     assert 'data-hx-trigger="every 20s"' in page and "htmx.min.js" in page
     live = client_for("hr").get(reverse("selectie:board-live", args=[day.procedure.pk])).content.decode()
     assert live.startswith('<div id="board"') and "<html" not in live
