@@ -57,12 +57,30 @@ def admin_log_scrub(*, objects: Iterable[models.Model], needles: Iterable[str], 
     entries = LogEntry.objects.filter(about | _mentions(["object_repr", "change_message"], needles))
     count = 0
     for entry in entries:
-        entry.object_repr = label if entry.content_type_id and _is_about(entry, objects) else entry.object_repr
+        if _is_about(entry, objects):
+            # Earlier names of this person are not among the needles; what the admin wrote about the
+            # object itself (its text, the texts of inline objects) is replaced whole.
+            entry.object_repr = label
+            entry.change_message = _relabel_inline_objects(entry.change_message, label)
         entry.object_repr = scrub_text(entry.object_repr, needles)[:200]
         entry.change_message = scrub_text(entry.change_message, needles)
         entry.save(update_fields=["object_repr", "change_message"])
         count += 1
     return count
+
+
+def _relabel_inline_objects(change_message: str, label: str) -> str:
+    try:
+        messages = json.loads(change_message)
+    except ValueError:
+        return REDACTED if change_message else change_message
+    if not isinstance(messages, list):
+        return "[]"
+    for message in messages:
+        for details in message.values() if isinstance(message, dict) else []:
+            if isinstance(details, dict) and "object" in details:
+                details["object"] = label
+    return json.dumps(messages)
 
 
 def _is_about(entry: LogEntry, objects: Iterable[models.Model]) -> bool:
