@@ -71,7 +71,7 @@ def round_create(
     profiles = framework_round_profiles(framework)
     if not profiles:
         raise ValidationError(_("Dit framework heeft geen profielen om te beoordelen."))
-    scale = scale or RatingScale.objects.filter(framework=framework).order_by("pk").first()
+    scale = scale or RatingScale.objects.of_framework(framework).first()
     if scale is None or not scale.points.exists():
         raise ValidationError(_("Dit framework heeft geen beoordelingsschaal. Kies een framework met een schaal."))
     previous = EvaluationRound.objects.filter(organisation=organisation).order_by("-created_at", "-pk").first()
