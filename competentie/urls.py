@@ -6,6 +6,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
+from frameworks.views import members
+
 from . import views
 
 admin.site.site_header = _("Competentie – beheer")
@@ -16,6 +18,8 @@ urlpatterns = [
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("taal/", login_not_required(set_language), name="set_language"),
+    path("organisatie/leden/", members.member_list, name="member-list"),
+    path("organisatie/leden/<int:membership_pk>/ontgrendelen/", members.member_unlock, name="member-unlock"),
     path("frameworks/", include("frameworks.urls")),
     path("selectie/", include("selectie.urls")),
     path("zelfevaluatie/", include("zelfevaluatie.urls")),
