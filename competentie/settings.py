@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "competentie.security.sessions.IdleSessionMiddleware",  # after messages: it leaves a note
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -98,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "frameworks.context_processors.memberships",
+                "competentie.security.sessions.session_context",
             ],
         },
     },
@@ -192,6 +194,12 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Shared devices (a selecteur's tablet): the session ends when the browser closes and after
+# SESSION_IDLE_MINUTES without a request; the page warns two minutes before (see SECURITY.md).
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_IDLE_MINUTES = envint("SESSION_IDLE_MINUTES", 30)
+# The stored session expires with the idle limit too (refreshed at most once a minute).
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60 + 60
 if not DEBUG:
     SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", True)
     # Only a benchmark over plain HTTP on loopback turns these off (SECURE_COOKIES=0).
