@@ -60,6 +60,7 @@ KWARG_KINDS = {
     "review_pk": "peer_review",
     "action_pk": "action",
     "number": "step_number",
+    "membership_pk": "membership",
 }
 
 
@@ -157,6 +158,7 @@ def world(users, org_a, org_b, seeded):
         "participant": evaluation.participants.get(user=users["selecteur"]).pk,
         "peer_review": peer_review.pk,
         "action": action.pk,
+        "membership": users["hr"].memberships.get().pk,
     }
 
 
