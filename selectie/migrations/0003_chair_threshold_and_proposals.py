@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('frameworks', '0003_cluster_revision'),
-        ('selectie', '0001_initial'),
+        ('selectie', '0002_scrub_admin_log_of_candidate_names'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
