@@ -29,19 +29,22 @@ def log_out(page):
     expect(page).to_have_url(re.compile("/inloggen/"))
 
 
+SAVED = re.compile(r"^Alles is opgeslagen")
+
+
 def wait_saved(page, count: int):
-    for index in range(count):
-        expect(page.locator(".save-status").nth(index)).to_have_text(re.compile(r"^Opgeslagen om \d\d:\d\d"))
+    """The one save status of the shared autosave module (issue 10) says everything is saved."""
+    expect(page.locator("[data-autosave-status]")).to_have_text(SAVED)
 
 
 def score_block(page, index: int, value: int, evidence: str):
     block = page.locator("fieldset.score-block").nth(index)
     block.get_by_role("checkbox").first.check()
-    expect(block.locator(".save-status")).to_have_text(re.compile("^Opgeslagen om"))
+    expect(page.locator("[data-autosave-status]")).to_have_text(SAVED)
     block.get_by_role("radio", name=re.compile(rf"^{value} –")).check()
-    expect(block.locator(".save-status")).to_have_text(re.compile("^Opgeslagen om"))
+    expect(page.locator("[data-autosave-status]")).to_have_text(SAVED)
     block.get_by_label("Wat zag en hoorde u?").fill(evidence)
-    expect(block.locator(".save-status")).to_have_text(re.compile("^Opgeslagen om"))
+    expect(page.locator("[data-autosave-status]")).to_have_text(SAVED)
 
 
 def score_exercise(page, values: list[int], label: str, reload_after: int | None = None):
@@ -159,7 +162,14 @@ def test_a_small_selection_day(page, screenshot, users, seeded):
     expect(page.get_by_text("⚠ verschil 2")).to_be_visible()
     screenshot("selectie-05-calibration")
     page.get_by_role("link", name="K-001").click()
-    for section, value in [("Omgevingsbewust", "3 – Voldoende"), ("Oordeelsvorming", "3 – Voldoende")]:
+    consensus = [
+        ("Omgevingsbewust", "3 – Voldoende"),
+        ("Verbinden", "3 – Voldoende"),
+        ("Integraal (samen)werken", "3 – Voldoende"),
+        ("Verantwoordelijkheid", "3 – Voldoende"),
+        ("Oordeelsvorming", "3 – Voldoende"),
+    ]  # a decision needs a consensus on every competency of the profile
+    for section, value in consensus:
         card = page.get_by_role("region", name=re.compile(rf"^{re.escape(section)}"))
         card.get_by_label("Consensusscore").select_option(label=value)
         card.get_by_label("Onderbouwing").fill(f"Consensus {section}: na bespreking van het bewijs.")
@@ -184,13 +194,14 @@ def test_a_small_selection_day(page, screenshot, users, seeded):
     pdftotext = subprocess.run(["pdftotext", "-", "-"], input=response.body(), capture_output=True, check=True)
     text = pdftotext.stdout.decode()
     text = " ".join(text.split())  # table cells wrap over lines
-    assert re.search(r"Omgevingsbewust 3 ?– Voldoende", text) and re.search(r"Oordeelsvorming 3 ?– Voldoende", text)
+    assert re.search(r"Omgevingsbewust .*?Uw score: 3 Voldoende", text)
+    assert re.search(r"Oordeelsvorming .*?Uw score: 3 Voldoende", text)
     assert "K-001" in text and "Consensus Omgevingsbewust: na bespreking van het bewijs." in text
     assert "Door naar de volgende ronde" in text
     assert "K-002" not in text and "K-003" not in text and "Anna de Vries" not in text
 
     page.get_by_role("link", name="Inzicht in selecteurs").click()
-    expect(page.get_by_role("heading", name="Overeenstemming tussen selecteurs")).to_be_visible()
+    expect(page.get_by_role("heading", name="Overeenstemming tussen de scores")).to_be_visible()
     screenshot("selectie-09-insight")
     page.get_by_role("link", name="Kandidaten", exact=True).click()
     page.get_by_role("link", name="K-001").click()
