@@ -148,6 +148,11 @@ def score_revise(request, pk, score_pk):
     score = selectors.score_get(procedure=procedure, pk=score_pk)
     if not is_hr and score.assignment.selecteur_id != request.user.pk:
         raise Http404
+    if score.assignment.selecteur_id != request.user.pk:
+        # HR on this candidate's panel sees a colleague's score only after handing in their own.
+        assigned, submitted = selectors.panel_of_candidate(candidate=score.assignment.candidate)
+        if not access.can_see_scores_of_candidate(request.user, procedure, submitted, assigned):
+            raise PermissionDenied(_("Dien eerst uw eigen scores voor deze kandidaat in."))
     if not access.can_revise_score(request.user, procedure, score.assignment.selecteur_id):
         raise PermissionDenied
     form = ScoreReviseForm(

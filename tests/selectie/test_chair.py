@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from selectie import selectors, services
-from selectie.models import Candidate, ConsensusScore, ScoreChange
+from selectie.models import Candidate, ConsensusScore, Score, ScoreChange
 
 from .conftest import score_all
 
@@ -40,8 +40,16 @@ def test_hr_on_the_panel_is_blind_until_handing_in(hr_on_panel, users, client_fo
     assert "Dien eerst uw eigen scores in" in meeting.content.decode()
     assert "Vraagt door naar de belangen." not in meeting.content.decode()
 
+    colleague_score = Score.objects.filter(
+        assignment__candidate=candidate,
+        assignment__selecteur=day.procedure.assignments.exclude(selecteur=users["hr"]).first().selecteur,
+    ).first()
+    revise = reverse("selectie:score-revise", args=[day.procedure.pk, colleague_score.pk])
+    assert client.get(revise).status_code == 403
+
     score_all(day, users["hr"], candidate, value=3, submit=True)
     assert client.get(detail).status_code == 200
+    assert client.get(revise).status_code == 200
     assert "verschil 3" in client.get(reverse("selectie:calibration", args=[day.procedure.pk])).content.decode()
 
 
