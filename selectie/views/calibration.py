@@ -1,3 +1,5 @@
+from collections import Counter
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -198,10 +200,12 @@ def insight(request, pk):
     span = (max(points) - min(points)) if points else 4
     plot = charts.deviation_plot([(str(user), list(item.deviations)) for user, item in leniency], span=span)
     disagreements = selectors.procedure_disagreements(procedure=procedure)
-    by_competency = []
-    for competency in competencies:
-        cells = [d for (_c, k), d in disagreements.items() if k == competency.pk and d.selecteurs >= 2]
-        by_competency.append((competency, sum(d.flagged for d in cells), len(cells)))
+    flagged, compared = Counter(), Counter()
+    for (_candidate, competency_id), disagreement in disagreements.items():
+        if disagreement.selecteurs >= 2:
+            compared[competency_id] += 1
+            flagged[competency_id] += disagreement.flagged
+    by_competency = [(c, flagged[c.pk], compared[c.pk]) for c in competencies]
     return render(
         request,
         "selectie/insight.html",

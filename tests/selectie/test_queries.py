@@ -127,3 +127,15 @@ def test_the_board_costs_the_same_for_2_and_8_candidates(
     # counts (6).
     with django_assert_max_num_queries(14):
         client.get(reverse("selectie:board-live", args=[large.procedure.pk]))
+
+
+def test_the_meeting_costs_the_same_for_2_and_8_candidates(users, org_a, vth_profile, client_for):
+    assessors = [users["selecteur"], make_user("sel-b", organisation=org_a, role=Membership.Role.SELECTEUR)]
+    small = grow(users, org_a, vth_profile, 2, assessors)
+    large = grow(users, org_a, vth_profile, 8, assessors)
+    client = client_for("hr")
+    sizes = [
+        count(client, reverse("selectie:meeting-item", args=[d.procedure.pk, d.candidates[1].pk, d.competencies[2].pk]))
+        for d in (small, large)
+    ]
+    assert sizes[0] == sizes[1]
