@@ -93,6 +93,7 @@ def meeting_item(request, pk, candidate_pk, competency_pk):
     block = None
     plot = None
     columns = []
+    indicator_rows = []
     if can_see:
         block = selectors.consensus_blocks(candidate=candidate, competencies=[competency])[0]
         block.early = bool(assigned - submitted) or not block.scores
@@ -110,6 +111,17 @@ def meeting_item(request, pk, candidate_pk, competency_pk):
         for score in block.scores:
             by_selecteur.setdefault(score.assignment.selecteur, []).append(score)
         columns = list(by_selecteur.items())
+        # Which of the competency's indicators each selecteur ticked, side by side.
+        ticked = {
+            selecteur: {i.pk for score in scores for i in score.observed_indicators.all()}
+            for selecteur, scores in columns
+        }
+        indicator_rows = [
+            (indicator, [indicator.pk in ticked[selecteur] for selecteur, _scores in columns])
+            for indicator in selectors.indicators_for(
+                profile_ids=competency.profile_ids, competency_ids=[competency.pk]
+            ).get(competency.pk, [])
+        ]
     index = [c.pk for c in competencies].index(competency.pk)
     following = selectors.meeting_next(procedure=procedure, after=(candidate.pk, competency.pk))
     return render(
@@ -124,6 +136,7 @@ def meeting_item(request, pk, candidate_pk, competency_pk):
             "competency_count": len(competencies),
             "item": block,
             "columns": columns,
+            "indicator_rows": indicator_rows,
             "plot": plot,
             "can_see": can_see,
             "waiting_for": len(assigned - submitted),

@@ -9,8 +9,8 @@ import pytest
 from playwright.sync_api import expect
 
 from frameworks.models import Membership, Profile
-from selectie import services
-from selectie.models import Candidate, ConsensusScore
+from selectie import selectors, services
+from selectie.models import Candidate, ConsensusScore, Score
 
 from ..factories import make_user
 from ..selectie.conftest import build_day, score_all
@@ -39,6 +39,11 @@ def day(users, seeded):
     first, other = day.candidates[:2]
     score_all(day, users["selecteur"], first, value=2, submit=True)
     score_all(day, second, first, value=4, values={"Verbinden": 2}, submit=True)
+    indicators = selectors.indicators_for(
+        profile_ids=day.competencies[0].profile_ids, competency_ids=[c.pk for c in day.competencies]
+    )
+    for n, score in enumerate(Score.objects.filter(assignment__candidate=first)):
+        score.observed_indicators.add(*indicators[score.competency_id][n % 2 : n % 2 + 2])
     assignment = day.procedure.assignments.get(selecteur=users["selecteur"], candidate=other, exercise=day.interview)
     competency = day.interview.competencies.order_by("order").first()
     services.score_save(
@@ -77,7 +82,9 @@ def test_the_board_refreshes_itself_and_the_meeting_records_consensus(page, day,
     expect(page.get_by_text("Competentie 1 van 5")).to_be_visible()
     expect(page.get_by_role("img", name=re.compile("Scores op de schaal"))).to_be_visible()
     expect(page.get_by_text("Vraagt door naar de belangen.").first).to_be_visible()
+    expect(page.get_by_role("table", name="Welk gedrag elke selecteur zag")).to_be_visible()
     shot(page, "meeting")
+    page.screenshot(path=SCREENS / "meeting-full.png", full_page=True) if SCREENS.exists() else None
     for position, name in enumerate(["Omgevingsbewust", "Verbinden", "Integraal (samen)werken"], start=1):
         expect(page.get_by_text(f"Competentie {position} van 5")).to_be_visible()
         page.get_by_label("Consensusscore").select_option(label="3 – Voldoende")

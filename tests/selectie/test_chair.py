@@ -96,8 +96,13 @@ def test_the_meeting_records_consensus_with_rationale_then_moves_on(day, selecte
     start = client.get(reverse("selectie:meeting", args=[day.procedure.pk]))
     first, second = day.competencies[:2]
     assert start.url == reverse("selectie:meeting-item", args=[day.procedure.pk, candidate.pk, first.pk])
+    score = Score.objects.filter(assignment__candidate=candidate, competency=first).first()
+    indicator = selectors.indicators_for(profile_ids=first.profile_ids, competency_ids=[first.pk])[first.pk][0]
+    score.observed_indicators.add(indicator)
     page = client.get(start.url).content.decode()
     assert "Competentie 1 van 5" in page and "<svg" in page and "Vraagt door naar de belangen." in page
+    assert "Waargenomen gedrag per selecteur" in page and indicator.text in page
+    assert page.count('<span class="visually-hidden">gezien</span>') >= 1
     assert "verschil 2" in page
     response = client.post(start.url, {f"c{first.pk}-value": "3", f"c{first.pk}-rationale": "Midden, na bespreking."})
     assert response.url == reverse("selectie:meeting-item", args=[day.procedure.pk, candidate.pk, second.pk])
