@@ -56,7 +56,7 @@ def day(users, seeded):
 def test_the_board_refreshes_itself_and_the_meeting_records_consensus(page, day, users, monkeypatch):
     from selectie.views import chair
 
-    monkeypatch.setattr(chair, "BOARD_REFRESH_SECONDS", 1)
+    monkeypatch.setattr(chair, "BOARD_REFRESH_SECONDS", 2)
     log_in(page, "hr")
     page.goto(f"/selectie/{day.procedure.pk}/")
     page.get_by_role("link", name="Bord van de dag").click()
