@@ -47,7 +47,7 @@ def test_scoring_screen_works_with_the_keyboard_alone(page, users, org_a, seeded
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
     expect(page.locator(f"{block} input[type=radio]:checked")).to_have_value("3")
-    expect(page.locator(f"{block} [role=status]")).to_contain_text("Opgeslagen")
+    expect(page.locator("[data-autosave-status]")).to_contain_text("Alles is opgeslagen")  # the one save status
     screenshot("keyboard-scoring")
 
     page.reload()
