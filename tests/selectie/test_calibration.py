@@ -345,3 +345,30 @@ def test_only_an_assessor_of_the_organisation_can_chair(day, users):
     with pytest.raises(ValidationError) as refused:
         services.procedure_update(procedure=day.procedure, user=users["hr"], chair=users["outsider"])
     assert refused.value.error_list[0].code == "chair_not_assessor"
+
+
+def test_no_consensus_on_a_competency_nobody_scored_without_a_reason(day, selecteurs, users):
+    unobserved = day.competencies[0]
+    services.exercise_matrix_save(
+        procedure=day.procedure,
+        matrix={
+            day.interview.pk: {c.pk for c in day.competencies[1:3]},
+            day.casus.pk: {c.pk for c in day.competencies[2:]},
+        },
+    )
+    candidate = day.candidates[0]
+    score_all(day, selecteurs["selecteur"], candidate, submit=True)
+    score_all(day, selecteurs["selecteur2"], candidate, submit=True)
+    candidate = Candidate.objects.get(pk=candidate.pk)
+    with pytest.raises(ValidationError) as refused:
+        services.consensus_set(candidate=candidate, competency=unobserved, user=users["hr"], value=3, rationale="r")
+    assert refused.value.error_list[0].code == "no_scores"
+    services.consensus_set(
+        candidate=candidate,
+        competency=unobserved,
+        user=users["hr"],
+        value=3,
+        rationale="Besproken op basis van het cv.",
+        early_reason="Geen oefening observeerde dit; het cv wel.",
+    )
+    assert ConsensusScore.objects.filter(candidate=candidate, competency=unobserved).exists()
