@@ -192,12 +192,3 @@ class ReviewCommentAdmin(admin.ModelAdmin):
     list_filter = [("resolved_at", admin.EmptyFieldListFilter)]
     search_fields = ["framework__name", "text"]
     raw_id_fields = ["framework", "competency", "indicator", "author", "resolved_by"]
-
-
-@admin.register(models.FrameworkChange)
-class FrameworkChangeAdmin(admin.ModelAdmin):
-    list_display = ["at", "framework", "user", "action", "description"]
-    list_filter = ["action"]
-    search_fields = ["framework__name", "description", "user__username"]
-    raw_id_fields = ["framework", "user"]
-    date_hierarchy = "at"

@@ -4,13 +4,14 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 
+from competentie import audit
+
 from .models import (
     BehaviouralIndicator,
     Cluster,
     Competency,
     DilemmaPosition,
     Framework,
-    FrameworkChange,
     FrameworkStep,
     Membership,
     ProficiencyLevel,
@@ -351,11 +352,10 @@ def framework_history(*, user: AbstractBaseUser, pk: int):
     """A framework, all its versions (oldest first) and the change history of all of them, newest first."""
     framework = authoring_framework_get(user=user, pk=pk)
     versions = list(Framework.objects.visible_to(user).versions_of(framework).order_by("version"))
-    changes = list(
-        FrameworkChange.objects.filter(framework__in=[v.pk for v in versions])
-        .select_related("user", "framework")
-        .order_by("-at", "-pk")[:500]
-    )
+    version_of = {v.pk: v.version for v in versions}
+    changes = list(audit.history_for_many(versions, limit=500))
+    for change in changes:
+        change.version = version_of.get(change.content_id)
     return framework, versions, changes
 
 

@@ -55,13 +55,6 @@ class AssignmentAdmin(admin.ModelAdmin):
     raw_id_fields = ["candidate", "exercise", "selecteur"]
 
 
-class ScoreChangeInline(admin.TabularInline):
-    model = models.ScoreChange
-    fk_name = "score"
-    extra = 0
-    readonly_fields = ["changed_by", "changed_at", "field", "old", "new", "reason"]
-
-
 @admin.register(models.Score)
 class ScoreAdmin(admin.ModelAdmin):
     list_display = ["assignment", "competency", "value", "updated_at"]
@@ -69,7 +62,6 @@ class ScoreAdmin(admin.ModelAdmin):
     search_fields = ["assignment__candidate__code", "competency__name", "evidence"]
     raw_id_fields = ["assignment", "competency"]
     filter_horizontal = ["observed_indicators"]
-    inlines = [ScoreChangeInline]
 
 
 @admin.register(models.Submission)
@@ -78,14 +70,6 @@ class SubmissionAdmin(admin.ModelAdmin):
     list_filter = ["candidate__procedure"]
     search_fields = ["candidate__code", "selecteur__username"]
     raw_id_fields = ["candidate", "selecteur"]
-
-
-@admin.register(models.ScoreChange)
-class ScoreChangeAdmin(admin.ModelAdmin):
-    list_display = ["changed_at", "changed_by", "field", "old", "new", "reason"]
-    list_filter = ["field"]
-    search_fields = ["reason", "old", "new"]
-    raw_id_fields = ["score", "consensus", "changed_by"]
 
 
 @admin.register(models.ConsensusScore)
@@ -102,11 +86,3 @@ class DecisionAdmin(admin.ModelAdmin):
     list_filter = ["outcome", "candidate__procedure"]
     search_fields = ["candidate__code", "justification"]
     raw_id_fields = ["candidate", "decided_by"]
-
-
-@admin.register(models.PurgeLog)
-class PurgeLogAdmin(admin.ModelAdmin):
-    list_display = ["purged_at", "candidate_code", "procedure", "via", "purged_by"]
-    list_filter = ["via"]
-    search_fields = ["candidate_code", "description"]
-    readonly_fields = ["procedure", "candidate", "candidate_code", "purged_at", "purged_by", "via", "description"]

@@ -11,6 +11,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from competentie import audit
 from frameworks.access import organisation_ids
 from frameworks.models import (
     BehaviouralIndicator,
@@ -137,6 +138,11 @@ def evaluable_frameworks(*, user: AbstractBaseUser) -> QuerySet[Framework]:
 def default_framework(*, user: AbstractBaseUser) -> Framework | None:
     frameworks = evaluable_frameworks(user=user)
     return frameworks.libraries().first() or frameworks.first()
+
+
+def round_history(*, round: EvaluationRound) -> list:
+    """The round's audit events, newest first (1 query)."""
+    return list(audit.history_for(round))
 
 
 def framework_scale(framework: Framework) -> RatingScale | None:

@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from competentie import audit
 from frameworks.models import (
     BehaviouralIndicator,
     Framework,
@@ -148,6 +149,7 @@ def round_create(
         participant_add(round=round, user=person)
     if previous is not None:
         actions_carry_forward(source=previous, target=round)
+    audit.record(user, round, "round.created", period=round.period, framework=framework.name, version=framework.version)
     return round
 
 
@@ -192,7 +194,7 @@ NEXT_STATUS = {
 
 
 @transaction.atomic
-def round_advance(*, round: EvaluationRound) -> EvaluationRound:
+def round_advance(*, round: EvaluationRound, user: AbstractBaseUser | None = None) -> EvaluationRound:
     """concept → in behandeling → afgerond. Closing needs an agreed score for every profile."""
     round = EvaluationRound.objects.select_for_update().get(pk=round.pk)
     _ensure_editable(round)
@@ -209,9 +211,11 @@ def round_advance(*, round: EvaluationRound) -> EvaluationRound:
                 _("Leg eerst een afgesproken score vast voor: %(names)s.") % {"names": ", ".join(names)}
             )
         round.finished_at = timezone.now()
+    old_status = round.status
     round.status = next_status
     round.full_clean()
     round.save()
+    audit.record(user, round, "round.status", old=old_status, new=next_status)
     return round
 
 

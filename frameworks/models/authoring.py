@@ -1,4 +1,4 @@
-"""Authoring records: the stappenplan checklist, review, and the change history of a framework."""
+"""Authoring records: the stappenplan checklist and review. The change history is in the audit log."""
 
 from django.conf import settings
 from django.db import models
@@ -109,23 +109,3 @@ class ReviewComment(models.Model):
     @property
     def is_open(self) -> bool:
         return self.resolved_at is None
-
-
-class FrameworkChange(models.Model):
-    """One line of a framework's change history: who changed what, and when."""
-
-    framework = models.ForeignKey("frameworks.Framework", on_delete=models.CASCADE, related_name="changes")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("gebruiker"), on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    at = models.DateTimeField(_("tijdstip"), auto_now_add=True)
-    action = models.CharField(_("handeling"), max_length=40)
-    description = models.TextField(_("wijziging"))
-
-    class Meta:
-        verbose_name = _("wijziging")
-        verbose_name_plural = _("wijzigingsgeschiedenis")
-        ordering = ["-at", "-pk"]
-
-    def __str__(self):
-        return self.description[:80]

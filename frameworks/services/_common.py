@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy
 
 from .. import access
-from ..models import Framework, FrameworkChange
+from ..models import Framework
 
 STALE_MESSAGE = gettext_lazy(
     "Iemand anders heeft dit intussen gewijzigd. Uw wijziging is niet opgeslagen en er is niets "
@@ -46,15 +46,6 @@ def revision_bump(*, instance: models.Model, revision: int | None) -> None:
     if revision is None or int(revision) != current:
         raise ValidationError(STALE_MESSAGE, code="stale")
     instance.revision = current + 1
-
-
-def change_log(*, framework: Framework, user: AbstractBaseUser | None, action: str, description: str) -> None:
-    FrameworkChange.objects.create(
-        framework=framework,
-        user=user if user and user.is_authenticated else None,
-        action=action,
-        description=description[:2000],
-    )
 
 
 def next_order(queryset) -> int:

@@ -5,10 +5,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from competentie import audit
 from frameworks.models import Competency
 
 from .. import selectors
-from ..models import Candidate, ConsensusScore, Decision, ScoreChange, SelectionProcedure
+from ..models import Candidate, ConsensusScore, Decision, SelectionProcedure
 from .scoring import _check_fresh, _check_value
 
 # --- Consensus and decisions --------------------------------------------------------------------
@@ -46,15 +47,27 @@ def consensus_set(
         )
         consensus.full_clean()
         consensus.save()
+        audit.record(
+            user,
+            consensus,
+            "consensus.set",
+            within=candidate,
+            competency=competency.name,
+            value=value,
+            rationale=consensus.rationale,
+        )
         return consensus
     if existing.value != value or existing.rationale != rationale.strip():
-        ScoreChange.objects.create(
-            consensus=existing,
-            changed_by=user,
-            field="consensusscore",
-            old=f"{existing.value}: {existing.rationale}",
-            new=f"{value}: {rationale.strip()}",
-            reason=rationale.strip(),
+        audit.record(
+            user,
+            existing,
+            "consensus.changed",
+            within=candidate,
+            competency=competency.name,
+            old_value=existing.value,
+            old_rationale=existing.rationale,
+            value=value,
+            rationale=rationale.strip(),
         )
     existing.value, existing.rationale, existing.decided_by = value, rationale.strip(), user
     existing.full_clean()
@@ -84,4 +97,12 @@ def decision_set(
     decision.outcome, decision.justification, decision.decided_by = outcome, justification.strip(), user
     decision.full_clean()
     decision.save()
+    audit.record(
+        user,
+        decision,
+        "decision.set",
+        within=candidate,
+        outcome=decision.outcome,
+        justification=decision.justification,
+    )
     return decision

@@ -5,10 +5,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from competentie import audit
 from frameworks.models import Competency
 
 from .. import selectors
-from ..models import Assignment, Candidate, Score, ScoreChange, SelectionProcedure, Submission
+from ..models import Assignment, Candidate, Score, SelectionProcedure, Submission
 
 # --- Scoring ------------------------------------------------------------------------------------
 
@@ -166,19 +167,21 @@ def score_revise(
     evidence = (evidence or "").strip()
     changes = []
     if value != score.value:
-        changes.append(("score", score.value, value))
+        changes.append(("value", score.value, value))
         score.value = value
     if evidence != score.evidence:
-        changes.append(("bewijs", score.evidence, evidence))
+        changes.append(("evidence", score.evidence, evidence))
         score.evidence = evidence
     if not changes:
         raise ValidationError(_("Er is niets gewijzigd."))
     score.full_clean(exclude=["assignment", "competency"])
     score.save()
     for field_name, old, new in changes:
-        ScoreChange.objects.create(
-            score=score,
-            changed_by=user,
+        audit.record(
+            user,
+            score,
+            "score.revised",
+            within=score.assignment.candidate,
             field=field_name,
             old="" if old is None else str(old),
             new="" if new is None else str(new),

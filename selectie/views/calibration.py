@@ -85,7 +85,10 @@ def calibration_candidate(request, pk, candidate_pk):
                     messages.error(request, f"{competency.name}: {message}")
         return redirect("selectie:calibration-candidate", procedure.pk, candidate.pk)
     # Selecteurs see colleagues' scores once those colleagues handed them in; HR sees all.
-    scores = selectors.candidate_scores_detail(candidate=candidate, selecteur_ids=None if is_hr else submitted)
+    history = selectors.candidate_history(candidate=candidate)
+    scores = selectors.candidate_scores_detail(
+        candidate=candidate, selecteur_ids=None if is_hr else submitted, history=history
+    )
     blocks = []
     for competency in competencies:
         own = [s for s in scores if s.competency_id == competency.pk]
@@ -110,7 +113,7 @@ def calibration_candidate(request, pk, candidate_pk):
             "blocks": blocks,
             "is_hr": is_hr,
             "disagreement": selectors.DISAGREEMENT,
-            "history": selectors.consensus_history(candidate=candidate),
+            "history": selectors.consensus_history(history=history),
             "can_decide": not procedure.is_closed,
         },
     )

@@ -86,7 +86,7 @@ def candidate_detail(request, pk, candidate_pk):
             "form": form,
             "retention_end": services.retention_end(candidate, personal),
             "assignments": candidate.assignments.select_related("selecteur", "exercise"),
-            "purge_logs": candidate.purge_logs.select_related("purged_by"),
+            "history": selectors.candidate_history(candidate=candidate),
         },
     )
 
