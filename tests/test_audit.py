@@ -123,8 +123,8 @@ def test_the_old_history_tables_are_copied_into_the_audit_log():
     from django.db.migrations.executor import MigrationExecutor
 
     before = [("audit", "0001_audit_event"), ("frameworks", "0003_cluster_revision"), ("selectie", "0001_initial")]
-    after = [("audit", "0002_from_old_logs"), ("frameworks", "0004_history_moves_to_audit_log")]
-    after += [("selectie", "0002_history_moves_to_audit_log")]
+    after = [("audit", "0002_from_old_logs"), ("frameworks", "0005_history_moves_to_audit_log")]
+    after += [("selectie", "0003_history_moves_to_audit_log")]
     executor = MigrationExecutor(connection)
     executor.migrate(before)
     old = executor.loader.project_state(before).apps

@@ -32,7 +32,8 @@ from .zelfevaluatie.conftest import start_round
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC = {"login", "logout"}  # logout is harmless for anonymous visitors; Django marks both public
+# logout is harmless for anonymous visitors; the language switch must work on the login page too.
+PUBLIC = {"login", "logout", "set_language"}
 ORGANISATION_A = "Gemeente Aadorp"
 
 # What `<int:pk>` names, by app and by the path segment in front of it.

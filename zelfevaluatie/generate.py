@@ -39,7 +39,7 @@ from .models import (
     Rating,
     RoundProfile,
 )
-from .services import _round_profiles, profile_snapshot
+from .services import framework_round_profiles, profile_snapshot
 
 ROUNDS = 40  # at scale 1.0
 ROUNDS_PER_FRAMEWORK = 5  # 2017–2018 up to the current period
@@ -162,7 +162,7 @@ def _chains(*, base: GeneratedFrameworks, total: int) -> list[Chain]:
     chains = []
     for framework, length in zip(frameworks, lengths):
         # The content of a frozen framework never changes: one snapshot per profile serves all its rounds.
-        profiles = [(profile, *profile_snapshot(profile)) for profile in _round_profiles(framework)]
+        profiles = [(profile, *profile_snapshot(profile)) for profile in framework_round_profiles(framework)]
         chains.append(
             Chain(framework=framework, scale=scales[framework.pk], values=values, profiles=profiles, length=length)
         )

@@ -81,3 +81,43 @@ def history_for_many(objects: Iterable[models.Model], *, limit: int | None = Non
     same_kind = models.Q(content_type__app_label=meta.app_label, content_type__model=meta.model_name)
     events = AuditEvent.objects.filter(same_kind, content_id__in=ids).select_related("actor").order_by("-at", "-pk")
     return events[:limit] if limit is not None else events
+
+
+def _scrubbed(value, needles, replacement, scrub_text):
+    if isinstance(value, str):
+        return scrub_text(value, needles, replacement)
+    if isinstance(value, list):
+        return [_scrubbed(item, needles, replacement, scrub_text) for item in value]
+    if isinstance(value, dict):
+        return {key: _scrubbed(item, needles, replacement, scrub_text) for key, item in value.items()}
+    return value
+
+
+def scrub(*, needles: Iterable[str], replacement: str) -> int:
+    """Erase a person's name or e-mail from every event's parameters; the events themselves stay.
+
+    Registered with `competentie.privacy.logs_scrub`, which a candidate purge calls.
+    """
+    import json
+
+    from django.db.models import Q, TextField
+    from django.db.models.functions import Cast
+
+    from competentie.privacy import scrub_text
+
+    from .models import AuditEvent
+
+    needles = [needle for needle in needles if needle]
+    if not needles:
+        return 0
+    mentions = Q(pk__in=[])
+    for needle in needles:
+        mentions |= Q(params_text__icontains=needle) | Q(params_text__icontains=json.dumps(needle)[1:-1])
+    events = AuditEvent.objects.annotate(params_text=Cast("params", TextField())).filter(mentions)
+    count = 0
+    for event in events:
+        params = _scrubbed(event.params, needles, replacement, scrub_text)
+        if params != event.params:
+            AuditEvent.objects.filter(pk=event.pk).redact(params=params)
+            count += 1
+    return count

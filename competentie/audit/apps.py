@@ -14,3 +14,10 @@ class AuditConfig(AppConfig):
         from django.utils.module_loading import autodiscover_modules
 
         autodiscover_modules("audit_events")
+
+        from competentie import privacy
+
+        from .api import scrub
+
+        if scrub not in privacy.EXTRA_SCRUBBERS:
+            privacy.EXTRA_SCRUBBERS.append(scrub)

@@ -26,6 +26,10 @@ class AuditEventQuerySet(models.QuerySet):
     def delete(self):
         raise ReadOnlyError("audit events are never deleted")
 
+    def redact(self, **fields):
+        """The one sanctioned rewrite: erasing a person's traces when their data is purged (AVG)."""
+        return super().update(**fields)
+
     def _for(self, prefix: str, obj: models.Model) -> models.Q:
         meta = obj._meta.concrete_model._meta
         return models.Q(

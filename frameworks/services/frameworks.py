@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from competentie import audit
+from competentie import audit, revisions
 
 from .. import access
 from ..models import Framework, FrameworkStep, Organisation, ProficiencyLevel, Profile
@@ -99,19 +99,24 @@ def framework_step_update(
 ) -> FrameworkStep:
     """Tick (or untick) a step of the stappenplan and note what it produced.
 
-    seen is the step's last-change time the form was made from ("" for a step never saved); when
-    given and a colleague saved the step since, the save is refused instead of overwriting.
+    seen is the step's revision the form was made from (0 for a step never saved); when given and a
+    colleague saved the step since, the save is refused instead of overwriting (competentie.revisions).
     """
     framework = ensure_can_change(user=user, framework_id=framework.pk)
     if number not in STEP_NUMBERS:
         raise ValidationError(_("Deze stap bestaat niet."))
     step = FrameworkStep.objects.select_for_update().filter(framework=framework, number=number).first()
-    if seen is not None and (step.updated_at.isoformat() if step else "") != seen:
-        raise ValidationError(STALE_MESSAGE, code="stale")
+    try:
+        revisions.revision_check(
+            instance=step, seen=revisions.parse_revision(seen), current=step.output if step else ""
+        )
+    except revisions.StaleEdit as error:
+        raise revisions.StaleEdit(current=error.current, revision=error.revision, message=STALE_MESSAGE) from None
     if step is None:
         step = FrameworkStep(framework=framework, number=number)
     step.done, step.output, step.updated_by = done, output, user
     step.full_clean()
+    revisions.revision_bump(step)
     step.save()
     title = STEPS[number - 1].title
     audit.record(user, framework, "framework.step_done" if done else "framework.step_update", step=title)

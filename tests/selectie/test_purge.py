@@ -114,3 +114,22 @@ def test_hr_purges_one_candidate_on_request_after_confirming(day, users, client_
     assert "Naam, e-mailadres, notities en toestemming verwijderd" in detail
     content = client.get(reverse("selectie:candidate-list", args=[day.procedure.pk])).content.decode()
     assert "persoonsgegevens verwijderd" in content and "Persoon 1" not in content
+
+
+def test_a_purge_erases_the_persons_name_from_the_audit_log_but_keeps_the_event(day, selecteurs, users):
+    from selectie.models import Score
+
+    from .conftest import score_all
+
+    candidate, user = day.candidates[0], selecteurs["selecteur"]
+    score_all(day, user, candidate, submit=True)
+    services.procedure_transition(procedure=day.procedure, user=users["hr"], status="scoren")
+    services.procedure_transition(procedure=day.procedure, user=users["hr"], status="kalibratie")
+    score = Score.objects.filter(assignment__candidate=candidate, assignment__selecteur=user).first()
+    services.score_revise(
+        score=score, user=users["hr"], value=4, evidence=score.evidence, reason="Persoon 1 deed het goed"
+    )
+    services.candidate_purge(candidate=candidate, user=users["hr"], via="verzoek kandidaat")
+    (revision,) = audit.history_for(score)
+    assert revision.params["reason"] == "[verwijderd] deed het goed"
+    assert AuditEvent.objects.filter(action="candidate.purged").count() == 1

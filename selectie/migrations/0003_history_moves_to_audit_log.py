@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('selectie', '0001_initial'),
+        ('selectie', '0002_scrub_admin_log_of_candidate_names'),
         ('audit', '0002_from_old_logs'),  # copy the rows before the table goes
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('frameworks', '0003_cluster_revision'),
+        ('frameworks', '0004_step_revision'),
         ('audit', '0002_from_old_logs'),  # copy the rows before the table goes
     ]
 
