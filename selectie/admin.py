@@ -1,16 +1,18 @@
 from django.contrib import admin
 
+from competentie.adminguard import GuardedAdmin, ReadOnlyInline
+
 from . import models
 
 
-class ExerciseInline(admin.TabularInline):
+class ExerciseInline(ReadOnlyInline, admin.TabularInline):
     model = models.Exercise
     extra = 0
     filter_horizontal = ["competencies"]
 
 
 @admin.register(models.SelectionProcedure)
-class SelectionProcedureAdmin(admin.ModelAdmin):
+class SelectionProcedureAdmin(GuardedAdmin):
     list_display = ["name", "organisation", "profile", "scale", "status", "selection_date", "closed_on"]
     list_filter = ["status", "organisation"]
     search_fields = ["name", "description", "organisation__name"]
@@ -19,21 +21,21 @@ class SelectionProcedureAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Exercise)
-class ExerciseAdmin(admin.ModelAdmin):
+class ExerciseAdmin(GuardedAdmin):
     list_display = ["name", "procedure", "kind", "phase", "order"]
     list_filter = ["kind", "phase"]
     search_fields = ["name", "procedure__name"]
     filter_horizontal = ["competencies"]
 
 
-class PersonalDataInline(admin.StackedInline):
+class PersonalDataInline(ReadOnlyInline, admin.StackedInline):
     model = models.CandidatePersonalData
     extra = 0
     raw_id_fields = ["consent_recorded_by"]
 
 
 @admin.register(models.Candidate)
-class CandidateAdmin(admin.ModelAdmin):
+class CandidateAdmin(GuardedAdmin):
     list_display = ["code", "procedure", "created_at", "purged_at"]
     list_filter = ["procedure__organisation"]
     search_fields = ["code", "procedure__name"]
@@ -41,14 +43,14 @@ class CandidateAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.CandidatePersonalData)
-class CandidatePersonalDataAdmin(admin.ModelAdmin):
+class CandidatePersonalDataAdmin(GuardedAdmin):
     list_display = ["candidate", "name", "email", "consent_until"]
     search_fields = ["name", "email", "candidate__code"]
     raw_id_fields = ["candidate", "consent_recorded_by"]
 
 
 @admin.register(models.Assignment)
-class AssignmentAdmin(admin.ModelAdmin):
+class AssignmentAdmin(GuardedAdmin):
     list_display = ["procedure", "candidate", "exercise", "selecteur"]
     list_filter = ["procedure"]
     search_fields = ["candidate__code", "selecteur__username", "exercise__name"]
@@ -56,7 +58,7 @@ class AssignmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Score)
-class ScoreAdmin(admin.ModelAdmin):
+class ScoreAdmin(GuardedAdmin):
     list_display = ["assignment", "competency", "value", "updated_at"]
     list_filter = ["assignment__procedure"]
     search_fields = ["assignment__candidate__code", "competency__name", "evidence"]
@@ -65,7 +67,7 @@ class ScoreAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Submission)
-class SubmissionAdmin(admin.ModelAdmin):
+class SubmissionAdmin(GuardedAdmin):
     list_display = ["candidate", "selecteur", "submitted_at"]
     list_filter = ["candidate__procedure"]
     search_fields = ["candidate__code", "selecteur__username"]
@@ -73,7 +75,7 @@ class SubmissionAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.ConsensusScore)
-class ConsensusScoreAdmin(admin.ModelAdmin):
+class ConsensusScoreAdmin(GuardedAdmin):
     list_display = ["candidate", "competency", "value", "decided_by", "decided_at"]
     list_filter = ["candidate__procedure"]
     search_fields = ["candidate__code", "competency__name", "rationale"]
@@ -81,7 +83,7 @@ class ConsensusScoreAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Decision)
-class DecisionAdmin(admin.ModelAdmin):
+class DecisionAdmin(GuardedAdmin):
     list_display = ["candidate", "outcome", "decided_by", "decided_at"]
     list_filter = ["outcome", "candidate__procedure"]
     search_fields = ["candidate__code", "justification"]
