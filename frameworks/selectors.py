@@ -121,7 +121,10 @@ def profile_get(*, user: AbstractBaseUser, pk: int) -> Profile:
         .prefetch_related(
             "expertise_areas",
             "tasks",
-            Prefetch("dilemma_positions", queryset=DilemmaPosition.objects.select_related("dilemma")),
+            Prefetch(
+                "dilemma_positions",
+                queryset=DilemmaPosition.objects.select_related("dilemma").order_by("dilemma__order", "pk"),
+            ),
             _profile_competencies(),
             Prefetch(
                 "children",
@@ -333,7 +336,10 @@ def review_page(*, user: AbstractBaseUser, pk: int) -> Framework:
                     ),
                 ),
             ),
-            Prefetch("organisation__memberships", queryset=Membership.objects.select_related("user")),
+            Prefetch(
+                "organisation__memberships",
+                queryset=Membership.objects.select_related("user").order_by("user__username", "pk"),
+            ),
         )
     )
     return get_object_or_404(queryset, pk=pk)
@@ -377,7 +383,10 @@ def _document_profiles(**filters) -> QuerySet[Profile]:
         .prefetch_related(
             "expertise_areas",
             "tasks",
-            Prefetch("dilemma_positions", queryset=DilemmaPosition.objects.select_related("dilemma")),
+            Prefetch(
+                "dilemma_positions",
+                queryset=DilemmaPosition.objects.select_related("dilemma").order_by("dilemma__order", "pk"),
+            ),
             _document_competency_prefetch(),
         )
     )

@@ -28,7 +28,7 @@ class FrameworkStep(Revisioned):
     class Meta:
         verbose_name = _("stap van het stappenplan")
         verbose_name_plural = _("stappen van het stappenplan")
-        ordering = ["framework", "number"]
+        ordering = ["framework_id", "number"]
         constraints = [
             models.UniqueConstraint(fields=["framework", "number"], name="unique_step_per_framework"),
             models.CheckConstraint(condition=Q(number__gte=1, number__lte=7), name="step_number_1_to_7"),
@@ -58,7 +58,7 @@ class Reviewer(models.Model):
     class Meta:
         verbose_name = _("reviewer")
         verbose_name_plural = _("reviewers")
-        ordering = ["framework", "invited_at"]
+        ordering = ["framework_id", "invited_at"]
         constraints = [models.UniqueConstraint(fields=["framework", "user"], name="unique_reviewer_per_framework")]
 
     def __str__(self):

@@ -23,7 +23,7 @@ class Score(models.Model):
     class Meta:
         verbose_name = _("score")
         verbose_name_plural = _("scores")
-        ordering = ["assignment", "competency__order", "competency__pk"]
+        ordering = ["assignment_id", "competency_id"]
         constraints = [
             models.UniqueConstraint(fields=["assignment", "competency"], name="unique_score_per_assignment"),
         ]
@@ -44,7 +44,7 @@ class Submission(models.Model):
     class Meta:
         verbose_name = _("indiening")
         verbose_name_plural = _("indieningen")
-        ordering = ["candidate", "submitted_at"]
+        ordering = ["candidate_id", "submitted_at"]
         constraints = [
             models.UniqueConstraint(fields=["candidate", "selecteur"], name="unique_submission_per_selecteur"),
         ]
@@ -72,7 +72,7 @@ class ConsensusScore(models.Model):
     class Meta:
         verbose_name = _("consensusscore")
         verbose_name_plural = _("consensusscores")
-        ordering = ["candidate", "competency__order", "competency__pk"]
+        ordering = ["candidate_id", "competency_id"]
         constraints = [
             models.UniqueConstraint(fields=["candidate", "competency"], name="unique_consensus_per_competency"),
         ]
@@ -104,7 +104,7 @@ class Decision(models.Model):
     class Meta:
         verbose_name = _("besluit")
         verbose_name_plural = _("besluiten")
-        ordering = ["candidate"]
+        ordering = ["candidate_id"]
 
     def __str__(self):
         return f"{self.candidate}: {self.get_outcome_display()}"

@@ -166,7 +166,9 @@ def assignment_get_for_selecteur(*, user: AbstractBaseUser, procedure: Selection
 
 
 def assignments_of_procedure(*, procedure: SelectionProcedure) -> QuerySet[Assignment]:
-    return procedure.assignments.select_related("selecteur", "candidate", "exercise")
+    return procedure.assignments.select_related("selecteur", "candidate", "exercise").order_by(
+        "candidate__number", "exercise__order", "exercise__pk", "selecteur__username"
+    )
 
 
 def my_assignments(*, user: AbstractBaseUser, procedure: SelectionProcedure) -> list[dict]:

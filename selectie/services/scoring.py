@@ -93,6 +93,7 @@ def submission_problems(*, candidate: Candidate, user: AbstractBaseUser) -> list
         Assignment.objects.filter(candidate=candidate, selecteur=user)
         .select_related("exercise")
         .prefetch_related("exercise__competencies", "scores__observed_indicators")
+        .order_by("exercise__order", "exercise__pk")
     )
     for assignment in assignments:
         scores = {s.competency_id: s for s in assignment.scores.all()}
