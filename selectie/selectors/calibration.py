@@ -70,7 +70,9 @@ def score_values(*, procedure: SelectionProcedure, candidate_ids=None) -> list[t
     scores = Score.objects.filter(assignment__procedure=procedure, value__isnull=False)
     if candidate_ids is not None:
         scores = scores.filter(assignment__candidate_id__in=candidate_ids)
-    return list(scores.values_list("assignment__candidate_id", "assignment__selecteur_id", "competency_id", "value"))
+    return list(
+        scores.order_by().values_list("assignment__candidate_id", "assignment__selecteur_id", "competency_id", "value")
+    )
 
 
 def calibration_matrix(*, procedure: SelectionProcedure, user: AbstractBaseUser, is_hr: bool) -> tuple[list, list]:
