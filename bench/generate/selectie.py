@@ -1,6 +1,6 @@
 """Generated data for a realistic large municipality: the selectie part.
 
-Called by `manage.py generate_municipality` after frameworks.generate (benchmarks and query-count
+Called by `manage.py generate_municipality` after bench.generate.frameworks (benchmarks and query-count
 checks at scale). At scale 1.0: 150 procedures on the organisation's published profiles, 2–3
 exercises each, 10,000 candidates, panels of 2–3 of the 60 selecteurs per candidate and about
 400,000 scores, with submissions, consensus and decisions where the procedure's status implies
@@ -20,9 +20,8 @@ from django.utils import timezone
 
 from competentie import audit
 from frameworks.models import BehaviouralIndicator, ProfileCompetency, RatingScale, ScalePoint
-
-from . import services
-from .models import (
+from selectie import services
+from selectie.models import (
     MAX_RETENTION,
     Assignment,
     Candidate,
