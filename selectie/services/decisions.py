@@ -17,7 +17,7 @@ from .scoring import _check_fresh, _check_value
 
 def _require_deciding(procedure: SelectionProcedure) -> None:
     if procedure.is_closed:
-        raise ValidationError(_("Deze procedure is afgerond; de uitkomst ligt vast."))
+        raise ValidationError(_("Deze procedure is afgerond; de uitkomst ligt vast."), code="closed")
 
 
 @transaction.atomic
@@ -33,12 +33,12 @@ def consensus_set(
     procedure = candidate.procedure
     _require_deciding(procedure)
     if competency.pk not in {c.pk for c in selectors.procedure_competencies(procedure=procedure)}:
-        raise ValidationError(_("Deze competentie hoort niet bij het profiel."))
+        raise ValidationError(_("Deze competentie hoort niet bij het profiel."), code="not_in_profile")
     value = _check_value(procedure, value)
     if value is None:
-        raise ValidationError(_("Kies een consensusscore."))
+        raise ValidationError(_("Kies een consensusscore."), code="consensus_required")
     if not rationale.strip():
-        raise ValidationError(_("Schrijf kort op waarom jullie tot deze score komen."))
+        raise ValidationError(_("Schrijf kort op waarom jullie tot deze score komen."), code="rationale_required")
     existing = ConsensusScore.objects.select_for_update().filter(candidate=candidate, competency=competency).first()
     _check_fresh(existing, "decided_at", seen)
     if existing is None:
@@ -91,7 +91,8 @@ def decision_set(
     if not justification_names_competency(justification, competencies):
         raise ValidationError(
             _("Onderbouw het besluit met minstens één competentie uit het profiel (%(names)s).")
-            % {"names": ", ".join(c.name for c in competencies)}
+            % {"names": ", ".join(c.name for c in competencies)},
+            code="justification_without_competency",
         )
     decision = Decision.objects.filter(candidate=candidate).first() or Decision(candidate=candidate)
     decision.outcome, decision.justification, decision.decided_by = outcome, justification.strip(), user

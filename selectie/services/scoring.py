@@ -22,10 +22,11 @@ def _check_value(procedure: SelectionProcedure, value) -> int | None:
     try:
         value = int(value)
     except (TypeError, ValueError):
-        raise ValidationError(_("Kies een score op de schaal.")) from None
+        raise ValidationError(_("Kies een score op de schaal."), code="invalid_score") from None
     if not procedure.scale.points.filter(value=value).exists():
         raise ValidationError(
-            _("%(value)s is geen punt op de schaal “%(scale)s”.") % {"value": value, "scale": procedure.scale.name}
+            _("%(value)s is geen punt op de schaal “%(scale)s”.") % {"value": value, "scale": procedure.scale.name},
+            code="not_on_scale",
         )
     return value
 
@@ -144,7 +145,8 @@ def _check_fresh(instance, field: str, seen: str | None) -> None:
     """Refuse a stale edit: someone else changed the row after this form was opened."""
     if seen is not None and version_token(instance, field) != seen:
         raise ValidationError(
-            _("Iemand anders heeft dit intussen gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw.")
+            _("Iemand anders heeft dit intussen gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw."),
+            code="stale",
         )
 
 
@@ -157,13 +159,15 @@ def score_revise(
     _check_fresh(score, "updated_at", seen)
     procedure = score.assignment.procedure
     if procedure.is_closed:
-        raise ValidationError(_("Deze procedure is afgerond; scores liggen vast."))
+        raise ValidationError(_("Deze procedure is afgerond; scores liggen vast."), code="closed")
     if not reason.strip():
-        raise ValidationError(_("Geef aan waarom u de ingediende score wijzigt."))
+        raise ValidationError(_("Geef aan waarom u de ingediende score wijzigt."), code="reason_required")
     if not Submission.objects.filter(
         candidate_id=score.assignment.candidate_id, selecteur_id=score.assignment.selecteur_id
     ).exists():
-        raise ValidationError(_("Deze score is nog niet ingediend; de selecteur past hem zelf aan."))
+        raise ValidationError(
+            _("Deze score is nog niet ingediend; de selecteur past hem zelf aan."), code="not_submitted"
+        )
     value = _check_value(procedure, value)
     evidence = (evidence or "").strip()
     changes = []
@@ -174,7 +178,7 @@ def score_revise(
         changes.append(("evidence", score.evidence, evidence))
         score.evidence = evidence
     if not changes:
-        raise ValidationError(_("Er is niets gewijzigd."))
+        raise ValidationError(_("Er is niets gewijzigd."), code="unchanged")
     score.full_clean(exclude=["assignment", "competency"])
     score.save()
     for field_name, old, new in changes:

@@ -135,10 +135,11 @@ def procedure_transition(*, procedure: SelectionProcedure, user: AbstractBaseUse
             % {
                 "old": procedure.get_status_display(),
                 "new": Status(status).label if status in Status.values else status,
-            }
+            },
+            code="invalid_transition",
         )
     if status == Status.OPEN and procedure.status == Status.PREPARATION and not procedure.exercises.exists():
-        raise ValidationError(_("Voeg eerst minstens één oefening toe."))
+        raise ValidationError(_("Voeg eerst minstens één oefening toe."), code="no_exercises")
     old_status = procedure.status
     procedure.status = status
     if status == Status.CLOSED:

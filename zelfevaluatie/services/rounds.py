@@ -66,15 +66,19 @@ def round_create(
 ) -> EvaluationRound:
     """Start a round on a frozen framework: snapshot its profiles, invite the starter, carry actions forward."""
     if not framework.is_frozen:
-        raise ValidationError(_("Kies een gepubliceerde versie van een framework: een concept kan nog veranderen."))
+        raise ValidationError(
+            _("Kies een gepubliceerde versie van een framework: een concept kan nog veranderen."), code="not_frozen"
+        )
     if framework.organisation_id not in (None, organisation.pk):
-        raise ValidationError(_("Dit framework hoort bij een andere organisatie."))
+        raise ValidationError(_("Dit framework hoort bij een andere organisatie."), code="other_organisation")
     profiles = framework_round_profiles(framework)
     if not profiles:
-        raise ValidationError(_("Dit framework heeft geen profielen om te beoordelen."))
+        raise ValidationError(_("Dit framework heeft geen profielen om te beoordelen."), code="no_profiles")
     scale = scale or RatingScale.objects.of_framework(framework).first()
     if scale is None or not scale.points.exists():
-        raise ValidationError(_("Dit framework heeft geen beoordelingsschaal. Kies een framework met een schaal."))
+        raise ValidationError(
+            _("Dit framework heeft geen beoordelingsschaal. Kies een framework met een schaal."), code="no_scale"
+        )
     previous = EvaluationRound.objects.filter(organisation=organisation).order_by("-created_at", "-pk").first()
     round = EvaluationRound(
         organisation=organisation,
@@ -160,7 +164,8 @@ def round_advance(*, round: EvaluationRound, user: AbstractBaseUser | None = Non
         names = [rp.profile.name for rp in missing]
         if names:
             raise ValidationError(
-                _("Leg eerst een afgesproken score vast voor: %(names)s.") % {"names": ", ".join(names)}
+                _("Leg eerst een afgesproken score vast voor: %(names)s.") % {"names": ", ".join(names)},
+                code="agreed_scores_missing",
             )
         round.finished_at = timezone.now()
     old_status = round.status
