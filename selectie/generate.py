@@ -278,7 +278,8 @@ def _procedures(*, base, rng, count, today) -> list[_Plan]:
     organisation = base.organisation
     default_scale = services.selection_scale_default(organisation=organisation)
     public_scales = list(
-        RatingScale.objects.filter(organisation__isnull=True, points__isnull=False)
+        RatingScale.objects.libraries()
+        .filter(points__isnull=False)
         .exclude(pk=default_scale.pk)
         .distinct()
         .order_by("name", "pk")

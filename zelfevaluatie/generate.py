@@ -39,7 +39,7 @@ from .models import (
     Rating,
     RoundProfile,
 )
-from .services import _round_profiles, profile_snapshot
+from .services import framework_round_profiles, profile_snapshot
 
 ROUNDS = 40  # at scale 1.0
 ROUNDS_PER_FRAMEWORK = 5  # 2017–2018 up to the current period
@@ -152,17 +152,17 @@ def _copy_scale(source: RatingScale, *, organisation: Organisation, frameworks: 
 
 
 def _chains(*, base: GeneratedFrameworks, total: int) -> list[Chain]:
-    vth = Framework.objects.get(organisation__isnull=True, name=VTH_NAME)
+    vth = Framework.objects.libraries().get(name=VTH_NAME)
     count = min(math.ceil(total / ROUNDS_PER_FRAMEWORK), 1 + len(base.frameworks))
     frameworks = [vth, *base.frameworks[: count - 1]]
-    vth_scale = RatingScale.objects.filter(framework=vth).order_by("pk").first()
+    vth_scale = RatingScale.objects.of_framework(vth).first()
     scales = {vth.pk: vth_scale, **_copy_scale(vth_scale, organisation=base.organisation, frameworks=frameworks[1:])}
     values = sorted(vth_scale.points.values_list("value", flat=True))
     lengths = [total // count + (1 if number < total % count else 0) for number in range(count)]
     chains = []
     for framework, length in zip(frameworks, lengths):
         # The content of a frozen framework never changes: one snapshot per profile serves all its rounds.
-        profiles = [(profile, *profile_snapshot(profile)) for profile in _round_profiles(framework)]
+        profiles = [(profile, *profile_snapshot(profile)) for profile in framework_round_profiles(framework)]
         chains.append(
             Chain(framework=framework, scale=scales[framework.pk], values=values, profiles=profiles, length=length)
         )

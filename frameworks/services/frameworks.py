@@ -155,8 +155,10 @@ def framework_publish(*, framework: Framework, user: AbstractBaseUser) -> Framew
         description=_("Versie %(version)s vastgesteld en gepubliceerd.") % {"version": framework.version},
     )
     # Earlier published versions of the same line step aside; their content stays exactly as it was.
-    earlier = framework_versions(framework=framework).filter(
-        version__lt=framework.version, status=Framework.Status.ADOPTED, published_at__isnull=False
+    earlier = (
+        Framework.objects.versions_of(framework)
+        .published()
+        .filter(version__lt=framework.version, status=Framework.Status.ADOPTED)
     )
     for old in earlier:
         change_log(
@@ -171,8 +173,7 @@ def framework_publish(*, framework: Framework, user: AbstractBaseUser) -> Framew
 
 def framework_versions(*, framework: Framework):
     """All versions of the same framework (same first version), oldest first."""
-    root_id = framework.first_version_id or framework.pk
-    return Framework.objects.filter(pk=root_id) | Framework.objects.filter(first_version_id=root_id)
+    return Framework.objects.versions_of(framework)
 
 
 @transaction.atomic

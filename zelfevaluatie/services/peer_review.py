@@ -1,0 +1,55 @@
+"""Step 2: collegiale toetsing by a colleague of a peer organisation."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from frameworks.models import GuidingQuestionSet, Membership
+
+from ..models import EvaluationRound, PeerReview, PeerReviewNote
+from .checks import ensure_editable, question_of
+
+
+@transaction.atomic
+def peer_review_invite(*, round: EvaluationRound, username: str, invited_by: AbstractBaseUser) -> PeerReview:
+    """Invite a colleague of a peer organisation to read this round and write step-2 notes."""
+    ensure_editable(round)
+    reviewer = get_user_model().objects.filter(username=username.strip()).first()
+    if reviewer is None:
+        raise ValidationError(_("Er is geen gebruiker met deze gebruikersnaam."))
+    memberships = Membership.objects.filter(user=reviewer).select_related("organisation")
+    if any(m.organisation_id == round.organisation_id for m in memberships):
+        raise ValidationError(
+            _(
+                "Een collegiale toetsing doet u met een collega van een andere organisatie; nodig eigen medewerkers uit als deelnemer."
+            )
+        )
+    peer = next((m.organisation for m in memberships), None)
+    if peer is None:
+        raise ValidationError(_("Deze gebruiker hoort bij geen organisatie."))
+    if PeerReview.objects.filter(round=round, reviewer=reviewer).exists():
+        raise ValidationError(_("Deze collega is al uitgenodigd."))
+    review = PeerReview(round=round, reviewer=reviewer, organisation=peer, invited_by=invited_by)
+    review.full_clean()
+    review.save()
+    return review
+
+
+@transaction.atomic
+def peer_review_remove(*, peer_review: PeerReview) -> None:
+    ensure_editable(peer_review.round)
+    peer_review.delete()
+
+
+@transaction.atomic
+def peer_note_save(*, peer_review: PeerReview, question_id: int, text: str) -> PeerReviewNote:
+    round = peer_review.round
+    ensure_editable(round)
+    question = question_of(round, question_id, GuidingQuestionSet.Purpose.PEER_REVIEW)
+    note, _created = PeerReviewNote.objects.get_or_create(peer_review=peer_review, question=question)
+    note.text = text
+    note.full_clean()
+    note.save()
+    return note

@@ -1,0 +1,167 @@
+"""Starting, editing and advancing a round; snapshots of its profiles; carrying actions forward."""
+
+import hashlib
+import json
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from frameworks.models import BehaviouralIndicator, Framework, Organisation, Profile, ProfileCompetency, RatingScale
+
+from ..models import Action, EvaluationRound, ProfileConclusion, RoundProfile
+from .checks import ensure_editable
+from .participants import participant_add
+
+
+def profile_snapshot(profile: Profile) -> tuple[dict, str]:
+    """The profile's content as JSON and its SHA-256 fingerprint (uses prefetched competencies)."""
+    content = {
+        "name": profile.name,
+        "code": profile.code,
+        "description": profile.description,
+        "competencies": [
+            {
+                "name": pc.competency.name,
+                "note": pc.note,
+                "indicators": [indicator.text for indicator in pc.indicators.all()],
+            }
+            for pc in profile.profile_competencies.all()
+        ],
+    }
+    canonical = json.dumps(content, ensure_ascii=False, sort_keys=True)
+    return content, hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def framework_round_profiles(framework: Framework) -> list[Profile]:
+    return list(
+        Profile.objects.filter(framework=framework, parent__isnull=True)
+        .prefetch_related(
+            Prefetch(
+                "profile_competencies",
+                queryset=ProfileCompetency.objects.select_related("competency").prefetch_related(
+                    Prefetch("indicators", queryset=BehaviouralIndicator.objects.order_by("order", "pk"))
+                ),
+            )
+        )
+        .order_by("order", "pk")
+    )
+
+
+@transaction.atomic
+def round_create(
+    *,
+    organisation: Organisation,
+    framework: Framework,
+    period: str,
+    user: AbstractBaseUser,
+    contact_name: str = "",
+    contact_function: str = "",
+    scale: RatingScale | None = None,
+    participants: list | None = None,
+) -> EvaluationRound:
+    """Start a round on a frozen framework: snapshot its profiles, invite the starter, carry actions forward."""
+    if not framework.is_frozen:
+        raise ValidationError(_("Kies een gepubliceerde versie van een framework: een concept kan nog veranderen."))
+    if framework.organisation_id not in (None, organisation.pk):
+        raise ValidationError(_("Dit framework hoort bij een andere organisatie."))
+    profiles = framework_round_profiles(framework)
+    if not profiles:
+        raise ValidationError(_("Dit framework heeft geen profielen om te beoordelen."))
+    scale = scale or RatingScale.objects.of_framework(framework).first()
+    if scale is None or not scale.points.exists():
+        raise ValidationError(_("Dit framework heeft geen beoordelingsschaal. Kies een framework met een schaal."))
+    previous = EvaluationRound.objects.filter(organisation=organisation).order_by("-created_at", "-pk").first()
+    round = EvaluationRound(
+        organisation=organisation,
+        framework=framework,
+        framework_version=framework.version,
+        scale=scale,
+        period=period.strip(),
+        contact_name=contact_name.strip(),
+        contact_function=contact_function.strip(),
+        previous_round=previous,
+        created_by=user,
+    )
+    round.full_clean()
+    round.save()
+    RoundProfile.objects.bulk_create(
+        [
+            RoundProfile(round=round, profile=profile, order=order, snapshot=snapshot, fingerprint=fingerprint)
+            for order, profile in enumerate(profiles, start=1)
+            for snapshot, fingerprint in [profile_snapshot(profile)]
+        ]
+    )
+    invited = {user.pk: user, **{person.pk: person for person in participants or []}}
+    for person in invited.values():
+        participant_add(round=round, user=person)
+    if previous is not None:
+        actions_carry_forward(source=previous, target=round)
+    return round
+
+
+@transaction.atomic
+def actions_carry_forward(*, source: EvaluationRound, target: EvaluationRound) -> list[Action]:
+    """Copy the open actions of the previous round into the new one, status kept, linked to the original.
+
+    A profile of the old framework version is matched by name to the profile of the new round.
+    """
+    target_profiles = {rp.profile.name: rp.profile for rp in target.round_profiles.select_related("profile")}
+    copies = [
+        Action(
+            round=target,
+            profile=target_profiles.get(action.profile.name) if action.profile else None,
+            what=action.what,
+            measure=action.measure,
+            owner=action.owner,
+            deadline=action.deadline,
+            status=action.status,
+            carried_from=action,
+        )
+        for action in source.actions.filter(status__in=Action.OPEN_STATUSES).select_related("profile")
+    ]
+    return Action.objects.bulk_create(copies)
+
+
+@transaction.atomic
+def round_update(*, round: EvaluationRound, period: str, contact_name: str, contact_function: str) -> EvaluationRound:
+    ensure_editable(round)
+    round.period = period.strip()
+    round.contact_name = contact_name.strip()
+    round.contact_function = contact_function.strip()
+    round.full_clean()
+    round.save()
+    return round
+
+
+NEXT_STATUS = {
+    EvaluationRound.Status.CONCEPT: EvaluationRound.Status.IN_PROGRESS,
+    EvaluationRound.Status.IN_PROGRESS: EvaluationRound.Status.FINISHED,
+}
+
+
+@transaction.atomic
+def round_advance(*, round: EvaluationRound) -> EvaluationRound:
+    """concept → in behandeling → afgerond. Closing needs an agreed score for every profile."""
+    round = EvaluationRound.objects.select_for_update().get(pk=round.pk)
+    ensure_editable(round)
+    next_status = NEXT_STATUS[round.status]
+    if next_status == EvaluationRound.Status.FINISHED:
+        missing = (
+            RoundProfile.objects.filter(round=round)
+            .exclude(profile__in=ProfileConclusion.objects.filter(round=round).values("profile"))
+            .select_related("profile")
+        )
+        names = [rp.profile.name for rp in missing]
+        if names:
+            raise ValidationError(
+                _("Leg eerst een afgesproken score vast voor: %(names)s.") % {"names": ", ".join(names)}
+            )
+        round.finished_at = timezone.now()
+    round.status = next_status
+    round.full_clean()
+    round.save()
+    return round
