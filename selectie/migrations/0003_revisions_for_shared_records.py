@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('selectie', '0001_initial'),
+        ('selectie', '0002_scrub_admin_log_of_candidate_names'),
     ]
 
     operations = [
