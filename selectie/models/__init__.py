@@ -6,7 +6,7 @@ from .procedures import (
     Exercise,
     SelectionProcedure,
 )
-from .scoring import ConsensusProposal, ConsensusScore, Decision, PurgeLog, Score, ScoreChange, Submission
+from .scoring import ConsensusProposal, ConsensusScore, Decision, Score, Submission
 
 __all__ = [
     "MAX_RETENTION",
@@ -17,9 +17,7 @@ __all__ = [
     "ConsensusScore",
     "Decision",
     "Exercise",
-    "PurgeLog",
     "Score",
-    "ScoreChange",
     "SelectionProcedure",
     "Submission",
 ]

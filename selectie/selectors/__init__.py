@@ -9,6 +9,7 @@ from .calibration import (  # noqa: F401
     CalibrationRow,
     ConsensusBlock,
     calibration_matrix,
+    candidate_history,
     candidate_scores_detail,
     consensus_blocks,
     consensus_history,

@@ -4,22 +4,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
+from competentie import audit
 from frameworks.models import Competency
 
 from ..disagreement import DEFAULT_THRESHOLD, Disagreement, panel_disagreement, threshold_of
-from ..models import (
-    Assignment,
-    Candidate,
-    ConsensusProposal,
-    ConsensusScore,
-    Score,
-    ScoreChange,
-    SelectionProcedure,
-    Submission,
-)
+from ..models import Assignment, Candidate, ConsensusProposal, ConsensusScore, Score, SelectionProcedure, Submission
 from .procedures import procedure_competencies
 
 # --- Calibration --------------------------------------------------------------------------------
@@ -81,7 +72,9 @@ def score_values(*, procedure: SelectionProcedure, candidate_ids=None) -> list[t
     scores = Score.objects.filter(assignment__procedure=procedure, value__isnull=False)
     if candidate_ids is not None:
         scores = scores.filter(assignment__candidate_id__in=candidate_ids)
-    return list(scores.values_list("assignment__candidate_id", "assignment__selecteur_id", "competency_id", "value"))
+    return list(
+        scores.order_by().values_list("assignment__candidate_id", "assignment__selecteur_id", "competency_id", "value")
+    )
 
 
 def calibration_matrix(*, procedure: SelectionProcedure, user: AbstractBaseUser, is_hr: bool) -> tuple[list, list]:
@@ -167,21 +160,33 @@ def procedure_disagreements(*, procedure: SelectionProcedure) -> dict[tuple[int,
     return {key: panel_disagreement(by_selecteur, threshold=threshold) for key, by_selecteur in values.items()}
 
 
-def candidate_scores_detail(*, candidate: Candidate, selecteur_ids=None) -> list[Score]:
+def candidate_history(*, candidate: Candidate) -> list:
+    """The candidate's audit events (score revisions, consensus, decision, purge), newest first: 1 query."""
+    return list(audit.history_for(candidate))
+
+
+def candidate_scores_detail(*, candidate: Candidate, selecteur_ids=None, history: list | None = None) -> list[Score]:
     """Every score for a candidate (or those of the given selecteurs) with its selecteur, exercise,
-    indicators and audit trail."""
+    indicators and, as `revisions`, its changes after handing in (from the candidate's history)."""
     scores = Score.objects.filter(assignment__candidate=candidate)
     if selecteur_ids is not None:
         scores = scores.filter(assignment__selecteur_id__in=selecteur_ids)
-    return list(
+    scores = list(
         scores.select_related("assignment__selecteur", "assignment__exercise", "competency")
-        .prefetch_related(
-            "observed_indicators", Prefetch("changes", queryset=ScoreChange.objects.select_related("changed_by"))
-        )
+        .prefetch_related("observed_indicators")
         .order_by(
             "competency__order", "competency__pk", "assignment__selecteur__username", "assignment__exercise__order"
         )
     )
+    if history is None:
+        history = candidate_history(candidate=candidate)
+    revisions = defaultdict(list)
+    for event in history:
+        if event.action == "score.revised":
+            revisions[event.content_id].append(event)
+    for score in scores:
+        score.revisions = revisions[score.pk]
+    return scores
 
 
 def score_get(*, procedure: SelectionProcedure, pk: int) -> Score:
@@ -193,10 +198,9 @@ def score_get(*, procedure: SelectionProcedure, pk: int) -> Score:
     )
 
 
-def consensus_history(*, candidate: Candidate) -> list[ScoreChange]:
-    return list(
-        ScoreChange.objects.filter(consensus__candidate=candidate).select_related("changed_by", "consensus__competency")
-    )
+def consensus_history(*, history: list) -> list:
+    """The consensus history: recorded, changed, and recorded before every hand-in (with the reason)."""
+    return [event for event in history if event.action.startswith("consensus.")]
 
 
 @dataclass
@@ -215,12 +219,14 @@ class ConsensusBlock:
         return self.disagreement.spread
 
 
-def consensus_blocks(*, candidate: Candidate, selecteur_ids=None, competencies=None) -> list[ConsensusBlock]:
-    """Every profile competency for one candidate. Queries: competencies (1–2), scores with
-    indicators and audit trail (3), consensus (1), proposals (1)."""
+def consensus_blocks(
+    *, candidate: Candidate, selecteur_ids=None, competencies=None, history: list | None = None
+) -> list[ConsensusBlock]:
+    """Every profile competency for one candidate. Queries: competencies (1–2), scores with their
+    indicators (2), the candidate's history (1, unless given), consensus (1), proposals (1)."""
     procedure = candidate.procedure
     competencies = competencies if competencies is not None else procedure_competencies(procedure=procedure)
-    scores = candidate_scores_detail(candidate=candidate, selecteur_ids=selecteur_ids)
+    scores = candidate_scores_detail(candidate=candidate, selecteur_ids=selecteur_ids, history=history)
     consensus = {c.competency_id: c for c in ConsensusScore.objects.filter(candidate=candidate)}
     proposals = defaultdict(list)
     for proposal in ConsensusProposal.objects.filter(candidate=candidate).select_related("author"):

@@ -17,7 +17,7 @@ from .decisions import (  # noqa: F401
     justification_names_competency,
 )
 from .privacy import candidate_purge, candidates_past_retention, candidates_purge_expired, retention_end  # noqa: F401
-from .scoring import UNSET, candidate_submit, score_revise, score_save, submission_problems, version_token  # noqa: F401
+from .scoring import UNSET, candidate_submit, score_revise, score_save, submission_problems  # noqa: F401
 from .setup import (  # noqa: F401
     SELECTION_SCALE_NAME,
     SELECTION_SCALE_POINTS,

@@ -1,15 +1,17 @@
-"""Consensus scores and decisions, with refusal of stale edits."""
+"""Consensus scores and decisions: recorded by the chair, after every hand-in (or earlier with a
+reason), with refusal of stale edits and every change in the audit log."""
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from competentie import audit, revisions
 from frameworks.models import Competency
 
 from .. import access, selectors
-from ..models import Candidate, ConsensusProposal, ConsensusScore, Decision, Score, ScoreChange, SelectionProcedure
-from .scoring import _check_fresh, _check_value
+from ..models import Candidate, ConsensusProposal, ConsensusScore, Decision, Score, SelectionProcedure
+from .scoring import _check_value
 
 # --- Consensus and decisions --------------------------------------------------------------------
 
@@ -50,10 +52,14 @@ def consensus_set(
     value,
     rationale: str,
     early_reason: str = "",
-    seen: str | None = None,
+    revision: int | None = None,
 ) -> ConsensusScore:
-    """The chair records the panel's consensus, with its rationale, once every assigned selecteur
-    handed in for this candidate — or earlier with a stated reason, which goes into the history."""
+    """The chair records the panel's consensus with its rationale, once every assigned selecteur
+    handed in for this candidate — or earlier with a stated reason, which goes into the history.
+
+    ``revision`` is what the form saw (0: no consensus yet); a form made before a colleague recorded
+    a newer consensus is refused (competentie.revisions), nothing overwritten.
+    """
     procedure = candidate.procedure
     _require_deciding(procedure)
     _require_chair(user, procedure)
@@ -61,36 +67,68 @@ def consensus_set(
         raise ValidationError(_("Deze competentie hoort niet bij het profiel."), code="not_in_profile")
     value = _check_value(procedure, value)
     if value is None:
-        raise ValidationError(_("Kies een consensusscore."), code="value_missing")
+        raise ValidationError(_("Kies een consensusscore."), code="consensus_required")
     rationale, early_reason = rationale.strip(), (early_reason or "").strip()
     if not rationale:
-        raise ValidationError(_("Schrijf kort op waarom jullie tot deze score komen."), code="rationale_missing")
+        raise ValidationError(_("Schrijf kort op waarom jullie tot deze score komen."), code="rationale_required")
     early = consensus_missing_reason(candidate=candidate, competency=competency)
     if early and not early_reason:
         if early == "no_scores":
             message = _(
-                "Er zijn voor deze competentie nog geen ingediende scores. Geef aan waarom u toch al een consensus vastlegt."
+                "Er zijn voor deze competentie nog geen ingediende scores. "
+                "Geef aan waarom u toch al een consensus vastlegt."
             )
         else:
             message = _("Nog niet alle selecteurs hebben ingediend. Geef aan waarom u toch al een consensus vastlegt.")
         raise ValidationError(message, code=early)
     existing = ConsensusScore.objects.select_for_update().filter(candidate=candidate, competency=competency).first()
-    _check_fresh(existing, "decided_at", seen)
-    old = f"{existing.value}: {existing.rationale}" if existing else ""
+    revisions.revision_check(
+        instance=existing,
+        seen=revision,
+        unchanged=existing is not None and (existing.value, existing.rationale) == (value, rationale),
+        current=f"{existing.value}: {existing.rationale}" if existing else "",
+    )
+    if existing is not None and (existing.value, existing.rationale) == (value, rationale):
+        return existing  # a retried save whose answer was lost: nothing to change
     consensus = existing or ConsensusScore(candidate=candidate, competency=competency)
-    changed = existing is None or existing.value != value or existing.rationale != rationale
+    old_value, old_rationale = (existing.value, existing.rationale) if existing else (None, "")
     consensus.value, consensus.rationale, consensus.decided_by = value, rationale, user
     consensus.full_clean()
+    revisions.revision_bump(consensus)
     consensus.save()
-    if changed or early:
-        # The history of a consensus, kept with the existing score audit trail.
-        ScoreChange.objects.create(
-            consensus=consensus,
-            changed_by=user,
-            field=_("consensus vóór alle indieningen") if early else _("consensusscore"),
-            old=old,
-            new=f"{value}: {rationale}",
-            reason=early_reason if early else rationale,
+    if early:
+        audit.record(
+            user,
+            consensus,
+            "consensus.early",
+            within=candidate,
+            competency=competency.name,
+            value=value,
+            rationale=rationale,
+            reason=early_reason,
+            why=early,
+        )
+    elif existing is None:
+        audit.record(
+            user,
+            consensus,
+            "consensus.set",
+            within=candidate,
+            competency=competency.name,
+            value=value,
+            rationale=rationale,
+        )
+    else:
+        audit.record(
+            user,
+            consensus,
+            "consensus.changed",
+            within=candidate,
+            competency=competency.name,
+            old_value=old_value,
+            old_rationale=old_rationale,
+            value=value,
+            rationale=rationale,
         )
     return consensus
 
@@ -134,12 +172,19 @@ def justification_names_competency(justification: str, competencies) -> bool:
 
 @transaction.atomic
 def decision_set(
-    *, candidate: Candidate, user: AbstractBaseUser, outcome: str, justification: str, seen: str | None = None
+    *, candidate: Candidate, user: AbstractBaseUser, outcome: str, justification: str, revision: int | None = None
 ) -> Decision:
     procedure = candidate.procedure
     _require_deciding(procedure)
     _require_chair(user, procedure)
-    _check_fresh(Decision.objects.select_for_update().filter(candidate=candidate).first(), "decided_at", seen)
+    existing = Decision.objects.select_for_update().filter(candidate=candidate).first()
+    revisions.revision_check(
+        instance=existing,
+        seen=revision,
+        unchanged=existing is not None
+        and (existing.outcome, existing.justification) == (outcome, justification.strip()),
+        current=f"{existing.get_outcome_display()}: {existing.justification}" if existing else "",
+    )
     missing = consensus_missing(candidate=candidate)
     if missing:
         raise ValidationError(
@@ -154,8 +199,17 @@ def decision_set(
             % {"names": ", ".join(c.name for c in competencies)},
             code="justification_without_competency",
         )
-    decision = Decision.objects.filter(candidate=candidate).first() or Decision(candidate=candidate)
+    decision = existing or Decision(candidate=candidate)
     decision.outcome, decision.justification, decision.decided_by = outcome, justification.strip(), user
     decision.full_clean()
+    revisions.revision_bump(decision)
     decision.save()
+    audit.record(
+        user,
+        decision,
+        "decision.set",
+        within=candidate,
+        outcome=decision.outcome,
+        justification=decision.justification,
+    )
     return decision

@@ -6,14 +6,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from competentie import autosave, revisions
 from frameworks.models import Competency
 
 from .. import access, charts, selectors, services
 from .. import insight as insight_math
 from ..disagreement import threshold_of
 from ..forms import ConsensusForm, ProposalForm, ScoreReviseForm
+from ..models import ConsensusScore
 from .common import hr_procedure, member_procedure
 
 #: A tablet shows a readable matrix for about this many candidates at once.
@@ -59,52 +62,68 @@ def _calibration_candidate(request, pk, candidate_pk):
     return procedure, is_hr, candidate, assigned, submitted
 
 
-def _form_errors(request, competency, form) -> None:
-    for errors in form.errors.values():
-        for message in errors:
-            messages.error(request, f"{competency.name}: {message}")
+def consensus_post(request, procedure, candidate, competency, points, *, back_url: str, done_url: str | None = None):
+    """Record the chair's consensus for one competency, or a panel member's proposal.
 
-
-def consensus_post(request, procedure, candidate, competency, points) -> bool:
-    """Record the chair's consensus, or a panel member's proposal; True when it was recorded."""
-    prefix = f"c{competency.pk}"
+    From the calibration page's script (autosave.js) the answer is JSON and the page stays as it
+    is, so text typed under other competencies is never thrown away; without JavaScript (and from
+    the meeting mode) the answer is a redirect: to `done_url` once recorded, else to `back_url`."""
     if request.POST.get("action") == "propose":
         form = ProposalForm(request.POST, prefix=f"p{competency.pk}", points=points)
-        if not form.is_valid():
-            _form_errors(request, competency, form)
-            return False
         try:
+            if not form.is_valid():
+                raise ValidationError([m for errors in form.errors.values() for m in errors])
             services.consensus_propose(
                 candidate=candidate, competency=competency, user=request.user, **form.cleaned_data
             )
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, f"{competency.name}: {message}")
-            return False
-        messages.success(request, _("Uw voorstel voor “%(name)s” is vastgelegd.") % {"name": competency.name})
-        return True
+        else:
+            messages.success(request, _("Uw voorstel voor “%(name)s” is vastgelegd.") % {"name": competency.name})
+        return redirect(back_url)
     if not access.can_record_consensus(request.user, procedure):
         raise PermissionDenied(_("Alleen de voorzitter van de kalibratie legt de consensus vast."))
+    prefix = f"c{competency.pk}"
     form = ConsensusForm(request.POST, prefix=prefix, points=points, early=True)
+    as_json = autosave.wants_json(request)
     if not form.is_valid():
-        _form_errors(request, competency, form)
-        return False
+        problems = [f"{competency.name}: {message}" for errors in form.errors.values() for message in errors]
+        if as_json:
+            return autosave.refused_response(" ".join(problems))
+        for message in problems:
+            messages.error(request, message)
+        return redirect(back_url)
     try:
-        services.consensus_set(
+        consensus = services.consensus_set(
             candidate=candidate,
             competency=competency,
             user=request.user,
             value=form.cleaned_data["value"],
             rationale=form.cleaned_data["rationale"],
             early_reason=form.cleaned_data.get("early_reason", ""),
-            seen=request.POST.get("seen"),
+            revision=revisions.parse_revision(request.POST.get("revision")),
         )
+    except revisions.StaleEdit as error:
+        if as_json:
+            stored = ConsensusScore.objects.get(candidate=candidate, competency=competency)
+            return autosave.stale_response(
+                error, fields={f"{prefix}-value": str(stored.value), f"{prefix}-rationale": stored.rationale}
+            )
+        for message in error.messages:
+            messages.error(request, f"{competency.name}: {message} {error.current}")
     except ValidationError as error:
+        if as_json:
+            return autosave.refused_response(f"{competency.name}: {' '.join(error.messages)}")
         for message in error.messages:
             messages.error(request, f"{competency.name}: {message}")
-        return False
-    messages.success(request, _("Consensus voor “%(name)s” vastgelegd.") % {"name": competency.name})
-    return True
+    else:
+        done = _("Consensus voor “%(name)s” vastgelegd.") % {"name": competency.name}
+        if as_json:
+            return autosave.saved_response(revision=consensus.revision, message=done)
+        messages.success(request, done)
+        return redirect(done_url or back_url)
+    return redirect(back_url)
 
 
 def calibration_candidate(request, pk, candidate_pk):
@@ -115,17 +134,18 @@ def calibration_candidate(request, pk, candidate_pk):
     everyone_in = bool(assigned) and not (assigned - submitted)
     if request.method == "POST":
         competency = get_object_or_404(Competency, pk=request.POST.get("competency") or 0)
-        consensus_post(request, procedure, candidate, competency, points)
-        return redirect("selectie:calibration-candidate", procedure.pk, candidate.pk)
+        back = reverse("selectie:calibration-candidate", args=[procedure.pk, candidate.pk])
+        return consensus_post(request, procedure, candidate, competency, points, back_url=back)
     # Panel members see colleagues' scores once those colleagues handed them in; the chair sees all.
     visible = None if access.is_chair(request.user, procedure) else submitted
-    blocks = selectors.consensus_blocks(candidate=candidate, selecteur_ids=visible)
+    history = selectors.candidate_history(candidate=candidate)
+    blocks = selectors.consensus_blocks(candidate=candidate, selecteur_ids=visible, history=history)
     for block in blocks:
         prefix = block.competency.pk
         block.early = not everyone_in or not block.scores
         block.form = ConsensusForm(instance=block.consensus, prefix=f"c{prefix}", points=points, early=block.early)
         block.proposal_form = ProposalForm(prefix=f"p{prefix}", points=points)
-        block.seen = services.version_token(block.consensus, "decided_at")
+        block.revision = revisions.revision_of(block.consensus)
     return render(
         request,
         "selectie/calibration_candidate.html",
@@ -138,7 +158,7 @@ def calibration_candidate(request, pk, candidate_pk):
             "everyone_in": everyone_in,
             "waiting_for": len(assigned - submitted),
             "disagreement": threshold_of(procedure),
-            "history": selectors.consensus_history(candidate=candidate),
+            "history": selectors.consensus_history(history=history),
             "can_decide": not procedure.is_closed,
         },
     )
@@ -162,9 +182,17 @@ def score_revise(request, pk, score_pk):
         points=selectors.scale_points(procedure=procedure),
         initial={"value": score.value, "evidence": score.evidence},
     )
+    stale = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.score_revise(score=score, user=request.user, seen=request.POST.get("seen"), **form.cleaned_data)
+            services.score_revise(
+                score=score,
+                user=request.user,
+                revision=revisions.parse_revision(request.POST.get("revision")),
+                **form.cleaned_data,
+            )
+        except revisions.StaleEdit as error:
+            stale = error  # shown beside the user's text (includes/stale_edit.html)
         except ValidationError as error:
             for message in error.messages:
                 form.add_error(None, message)
@@ -178,7 +206,9 @@ def score_revise(request, pk, score_pk):
             "procedure": procedure,
             "score": score,
             "form": form,
-            "seen": request.POST.get("seen") or services.version_token(score, "updated_at"),
+            # After a refusal the form carries the newer revision: saving again is a deliberate choice.
+            "revision": stale.revision if stale else request.POST.get("revision") or score.revision,
+            "stale": stale,
         },
     )
 

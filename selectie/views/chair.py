@@ -4,8 +4,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from competentie import revisions
 
 from .. import access, charts, selectors, services
 from ..disagreement import threshold_of
@@ -83,13 +86,13 @@ def meeting_item(request, pk, candidate_pk, competency_pk):
     if request.method == "POST":
         if not can_see:
             raise PermissionDenied(_("Dien eerst uw eigen scores voor deze kandidaat in."))
-        if consensus_post(request, procedure, candidate, competency, points):
-            following = selectors.meeting_next(procedure=procedure, after=(candidate.pk, competency.pk))
-            if following is None:
-                messages.success(request, _("Elke kandidaat heeft op elke competentie een consensus."))
-                return redirect("selectie:board", procedure.pk)
-            return redirect("selectie:meeting-item", procedure.pk, following[0].pk, following[1].pk)
-        return redirect("selectie:meeting-item", procedure.pk, candidate.pk, competency.pk)
+        following = selectors.meeting_next(procedure=procedure, after=(candidate.pk, competency.pk))
+        here = reverse("selectie:meeting-item", args=[procedure.pk, candidate.pk, competency.pk])
+        if following is None:
+            done = reverse("selectie:board", args=[procedure.pk])
+        else:
+            done = reverse("selectie:meeting-item", args=[procedure.pk, following[0].pk, following[1].pk])
+        return consensus_post(request, procedure, candidate, competency, points, back_url=here, done_url=done)
     block = None
     plot = None
     columns = []
@@ -100,7 +103,7 @@ def meeting_item(request, pk, candidate_pk, competency_pk):
         block.form = ConsensusForm(
             instance=block.consensus, prefix=f"c{competency.pk}", points=points, early=block.early
         )
-        block.seen = services.version_token(block.consensus, "decided_at")
+        block.revision = revisions.revision_of(block.consensus)
         values = [p.value for p in points]
         plot = charts.score_dots(
             [(str(s.assignment.selecteur), s.value) for s in block.scores],

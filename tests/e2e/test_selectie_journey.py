@@ -12,7 +12,7 @@ from frameworks.models import Membership
 from selectie.models import Candidate
 
 from ..factories import make_user
-from .conftest import ARTIFACTS, log_in
+from .conftest import ARTIFACTS, log_in, wait_all_saved
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -29,29 +29,24 @@ def log_out(page):
     expect(page).to_have_url(re.compile("/inloggen/"))
 
 
-SAVED = re.compile(r"^Alles is opgeslagen")
-
-
-def wait_saved(page, count: int):
-    """The one save status of the shared autosave module (issue 10) says everything is saved."""
-    expect(page.locator("[data-autosave-status]")).to_have_text(SAVED)
-
-
 def score_block(page, index: int, value: int, evidence: str):
     block = page.locator("fieldset.score-block").nth(index)
     block.get_by_role("checkbox").first.check()
-    expect(page.locator("[data-autosave-status]")).to_have_text(SAVED)
+    wait_all_saved(page)
     block.get_by_role("radio", name=re.compile(rf"^{value} –")).check()
-    expect(page.locator("[data-autosave-status]")).to_have_text(SAVED)
+    wait_all_saved(page)
     block.get_by_label("Wat zag en hoorde u?").fill(evidence)
-    expect(page.locator("[data-autosave-status]")).to_have_text(SAVED)
+    wait_all_saved(page)
+    expect(page.locator("[data-autosave-status]")).to_have_text(
+        re.compile(r"Alles is opgeslagen \(laatst om \d\d:\d\d\)")
+    )
 
 
 def score_exercise(page, values: list[int], label: str, reload_after: int | None = None):
     for index, value in enumerate(values):
         score_block(page, index, value, f"{label}: gedrag bij competentie {index + 1}")
         if reload_after == index:
-            wait_saved(page, index + 1)
+            wait_all_saved(page)
             page.reload()
             block = page.locator("fieldset.score-block").nth(index)
             expect(block.get_by_role("radio", name=re.compile(rf"^{value} –"))).to_be_checked()

@@ -6,8 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from competentie import audit
 from selectie import selectors, services
-from selectie.models import Candidate, ConsensusProposal, ConsensusScore, Decision, ScoreChange
+from selectie.models import Candidate, ConsensusProposal, ConsensusScore, Decision
 
 from .conftest import score_all
 
@@ -79,9 +80,10 @@ def test_consensus_is_recorded_with_rationale_and_changes_are_kept(calibrated, u
     )
     consensus.refresh_from_db()
     assert consensus.value == 4
-    latest, first = ScoreChange.objects.filter(consensus=consensus)
-    assert latest.old.startswith("3:") and latest.new.startswith("4:")
-    assert first.old == "" and first.new.startswith("3:")
+    changed = [e for e in audit.history_for(consensus) if e.action == "consensus.changed"]
+    assert [(e.params["old_value"], e.params["value"]) for e in changed] == [(3, 4)]
+    page = client.get(url).content.decode()
+    assert "Geschiedenis van de consensus" in page and "Na herlezen van het bewijs toch 4." in page
 
 
 def test_consensus_outside_the_scale_or_without_rationale_is_refused(calibrated, users):
@@ -160,9 +162,9 @@ def test_no_consensus_before_every_assigned_selecteur_handed_in_without_a_reason
         rationale="Eén selecteur, duidelijk beeld.",
         early_reason="Selecteur 2 is ziek naar huis.",
     )
-    history = ScoreChange.objects.get(consensus=consensus)
-    assert history.reason == "Selecteur 2 is ziek naar huis."
-    assert "vóór alle indieningen" in history.field
+    (early,) = [e for e in audit.history_for(consensus) if e.action == "consensus.early"]
+    assert early.params["reason"] == "Selecteur 2 is ziek naar huis." and early.actor == users["hr"]
+    assert "vóór alle indieningen" in early.text and "ziek naar huis" in early.text
 
 
 def test_no_consensus_for_a_competency_without_scores_without_a_reason(day, users):
@@ -308,7 +310,7 @@ def test_a_stale_consensus_edit_is_refused(calibrated, users, client_for):
     url = reverse("selectie:calibration-candidate", args=[calibrated.procedure.pk, candidate.pk])
     client = client_for("hr")
     form = client.get(url).content.decode()
-    assert 'name="seen" value=""' in form
+    assert 'name="revision" value="0"' in form
     services.consensus_set(
         candidate=candidate,
         competency=competency,
@@ -320,7 +322,7 @@ def test_a_stale_consensus_edit_is_refused(calibrated, users, client_for):
         url,
         {
             "competency": competency.pk,
-            "seen": "",
+            "revision": "0",
             f"c{competency.pk}-value": "4",
             f"c{competency.pk}-rationale": "Later, zonder de nieuwe stand te zien.",
         },
@@ -336,7 +338,7 @@ def test_a_stale_decision_is_refused(calibrated, users):
     services.decision_set(candidate=candidate, user=users["hr"], outcome="door", justification="Verbinden sterk.")
     with pytest.raises(ValidationError, match="intussen gewijzigd"):
         services.decision_set(
-            candidate=candidate, user=users["hr"], outcome="afgewezen", justification="Verbinden zwak.", seen=""
+            candidate=candidate, user=users["hr"], outcome="afgewezen", justification="Verbinden zwak.", revision=0
         )
     assert Decision.objects.get(candidate=candidate).outcome == "door"
 

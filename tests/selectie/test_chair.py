@@ -4,8 +4,9 @@ and the tablet helpers: progress "2 van 3 compleet" and problems that link to th
 import pytest
 from django.urls import reverse
 
+from competentie import audit
 from selectie import selectors, services
-from selectie.models import Candidate, ConsensusScore, Score, ScoreChange
+from selectie.models import Candidate, ConsensusScore, Score
 
 from .conftest import score_all
 
@@ -123,7 +124,7 @@ def test_the_meeting_asks_a_reason_before_everyone_handed_in(day, selecteurs, cl
         {f"c{competency.pk}-value": "2", f"c{competency.pk}-rationale": "r", f"c{competency.pk}-early_reason": "Tijd."},
     )
     consensus = ConsensusScore.objects.get()
-    assert ScoreChange.objects.get(consensus=consensus).reason == "Tijd."
+    assert [e.params["reason"] for e in audit.history_for(consensus) if e.action == "consensus.early"] == ["Tijd."]
 
 
 def test_the_submit_page_links_each_problem_to_its_place(day, selecteurs, client_for):

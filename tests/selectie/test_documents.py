@@ -10,9 +10,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from frameworks.generate import generate_frameworks
+from bench.generate import selectie as selectie_generate
+from bench.generate.frameworks import generate_frameworks
 from frameworks.models import Competency, Membership
-from selectie import generate as selectie_generate
 from selectie import pdf, selectors, services
 from selectie.models import Candidate, SelectionProcedure
 

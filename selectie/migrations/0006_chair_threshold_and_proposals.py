@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('frameworks', '0003_cluster_revision'),
-        ('selectie', '0002_scrub_admin_log_of_candidate_names'),
+        ('selectie', '0005_merge_20261201_0004'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
