@@ -110,6 +110,10 @@ def test_a_selecteur_on_a_tablet_keeps_the_code_in_view_and_fixes_what_the_submi
     page.mouse.wheel(0, 1500)
     expect(page.get_by_role("heading", name="K-002 – Interview")).to_be_in_viewport()
     expect(page.get_by_text("1 van 3 compleet")).to_be_in_viewport()
+    page.get_by_role("group", name="Integraal (samen)werken").get_by_role("checkbox").first.check()
+    status = page.locator("[data-autosave-status]")
+    expect(status).to_contain_text("Alles is opgeslagen")
+    expect(status).to_be_in_viewport()  # the save status rides along with the candidate code
     shot(page, "scoring-screen")
 
     page.goto(f"/selectie/{day.procedure.pk}/kandidaten/{day.candidates[1].pk}/indienen/")
