@@ -170,6 +170,17 @@ AXES_RESET_ON_SUCCESS = True
 # anything further left in the header is written by the client and can be forged.
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", envint("AXES_PROXY_COUNT", 0))
 AXES_CLIENT_IP_CALLABLE = "competentie.security.lockout.client_ip"
+
+# Retention (SECURITY.md): `manage.py purge_candidates`, run daily, also removes login records
+# (axes: username, address, browser) and audit entries once they are this old.
+LOGIN_LOG_RETENTION_DAYS = envint("LOGIN_LOG_RETENTION_DAYS", 180)
+AUDIT_RETENTION_DAYS = envint("AUDIT_RETENTION_DAYS", 730)
+# Audit stores that name people, with the field that dates an entry.
+RETENTION_AUDIT_MODELS = {
+    "admin.LogEntry": "action_time",
+    "selectie.PurgeLog": "purged_at",
+    "selectie.ScoreChange": "changed_at",
+}
 AXES_VERBOSE = False
 
 # No inline script anywhere; style attributes are allowed (Bootstrap components set them).

@@ -1,0 +1,86 @@
+"""Logs that name people are kept for a documented period and pruned by the daily purge_candidates."""
+
+from datetime import date, timedelta
+from io import StringIO
+
+import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.conf import settings
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
+from django.core.management import call_command
+from django.utils import timezone
+
+from selectie.models import PurgeLog, ScoreChange
+
+pytestmark = pytest.mark.django_db
+
+TODAY = date(2027, 6, 1)
+
+
+def days_ago(days):
+    return timezone.make_aware(timezone.datetime.combine(TODAY, timezone.datetime.min.time())) - timedelta(days=days)
+
+
+def login_record(model, days, **extra):
+    row = model.objects.create(
+        username="hr",
+        ip_address="203.0.113.10",
+        user_agent=f"Tablet {days}",
+        http_accept="*/*",
+        path_info="/inloggen/",
+        **extra,
+    )
+    model.objects.filter(pk=row.pk).update(attempt_time=days_ago(days))
+    return row
+
+
+def test_purge_candidates_also_prunes_old_login_records_audit_entries_and_sessions(users, day):
+    login_days, audit_days = settings.LOGIN_LOG_RETENTION_DAYS, settings.AUDIT_RETENTION_DAYS
+    assert (login_days, audit_days) == (180, 730)
+    old, recent = {}, {}
+    for model, extra in [
+        (AccessLog, {}),
+        (AccessFailureLog, {"locked_out": False}),
+        (AccessAttempt, {"get_data": "", "post_data": "", "failures_since_start": 1}),
+    ]:
+        old[model] = login_record(model, login_days + 1, **extra)
+        recent[model] = login_record(model, login_days - 1, **extra)
+    entries = []
+    for days in (audit_days + 1, audit_days - 1):
+        entry = LogEntry.objects.log_actions(
+            user_id=users["hr"].pk, queryset=[users["mt"]], action_flag=CHANGE, change_message="[]", single_object=True
+        )
+        LogEntry.objects.filter(pk=entry.pk).update(action_time=days_ago(days))
+        purge = PurgeLog.objects.create(
+            procedure=day.procedure, candidate=day.candidates[0], candidate_code="K-001", via="test", description="-"
+        )
+        PurgeLog.objects.filter(pk=purge.pk).update(purged_at=days_ago(days))
+        entries.append((entry, purge))
+    expired = SessionStore()
+    expired.create()
+    Session.objects.filter(session_key=expired.session_key).update(expire_date=days_ago(1))
+
+    out = StringIO()
+    call_command("purge_candidates", today=TODAY, stdout=out)
+
+    for model in old:
+        assert not model.objects.filter(pk=old[model].pk).exists(), model
+        assert model.objects.filter(pk=recent[model].pk).exists(), model
+    (old_entry, old_purge), (new_entry, new_purge) = entries
+    assert not LogEntry.objects.filter(pk=old_entry.pk).exists()
+    assert LogEntry.objects.filter(pk=new_entry.pk).exists()
+    assert not PurgeLog.objects.filter(pk=old_purge.pk).exists()
+    assert PurgeLog.objects.filter(pk=new_purge.pk).exists()
+    assert not Session.objects.filter(session_key=expired.session_key).exists()
+    assert "oude log- en sessieregels verwijderd" in out.getvalue()
+
+
+def test_retention_covers_every_audit_store_that_names_a_person():
+    from django.apps import apps
+
+    for label, field in settings.RETENTION_AUDIT_MODELS.items():
+        assert apps.get_model(label)._meta.get_field(field).get_internal_type() == "DateTimeField"
+    assert {"admin.LogEntry", "selectie.PurgeLog", "selectie.ScoreChange"} <= set(settings.RETENTION_AUDIT_MODELS)
+    assert ScoreChange._meta.get_field("changed_by").related_model is not None
