@@ -24,3 +24,6 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+# Two-factor authentication is off in tests, except in tests/security/test_twofactor.py, which proves it.
+REQUIRE_2FA_FOR_ROLES = []
+REQUIRE_2FA_FOR_SUPERUSERS = False
