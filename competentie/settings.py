@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "competentie.security",
     "frameworks",
     "selectie",
     "zelfevaluatie",
@@ -117,6 +118,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default must hold a selection day: many selecteurs autosaving at once.
+    # WAL lets readers and one writer work side by side; IMMEDIATE takes the write lock when a
+    # transaction starts (not halfway, where SQLite can only fail with "database is locked");
+    # writers then queue for up to SQLITE_TIMEOUT seconds instead of failing. See README.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": envint("SQLITE_TIMEOUT", 20),
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

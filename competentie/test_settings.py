@@ -27,3 +27,9 @@ CSRF_COOKIE_SECURE = False
 # Two-factor authentication is off in tests, except in tests/security/test_twofactor.py, which proves it.
 REQUIRE_2FA_FOR_ROLES = []
 REQUIRE_2FA_FOR_SUPERUSERS = False
+
+# On SQLite the test database is a file, not Django's shared in-memory database: the live server
+# then answers from its own threads with their own connections, as `make run` does, so browser
+# and concurrency tests see real SQLite locking (tests/selectie/test_live_concurrency.py).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
