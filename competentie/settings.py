@@ -207,6 +207,7 @@ AUDIT_RETENTION_DAYS = envint("AUDIT_RETENTION_DAYS", 730)
 # Audit stores that name people, with the field that dates an entry.
 RETENTION_AUDIT_MODELS = {
     "admin.LogEntry": "action_time",
+    "audit.AuditEvent": "at",  # the one audit event log (competentie.audit), where installed
     "selectie.PurgeLog": "purged_at",
     "selectie.ScoreChange": "changed_at",
 }
