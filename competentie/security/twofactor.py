@@ -47,7 +47,13 @@ def requires_two_factor(user: AbstractBaseUser) -> bool:
     if user.is_superuser and settings.REQUIRE_2FA_FOR_SUPERUSERS:
         return True
     roles = set(settings.REQUIRE_2FA_FOR_ROLES)
-    return bool(roles) and user.memberships.filter(role__in=roles).exists()
+    if not roles:
+        return False
+    # The roles per organisation are read once per request and cached on the user; every page
+    # needs them anyway (navigation, access checks), so asking here costs no extra query.
+    from frameworks.models.querysets import roles_by_organisation
+
+    return bool(roles & set(roles_by_organisation(user).values()))
 
 
 def has_app(user: AbstractBaseUser) -> bool:
