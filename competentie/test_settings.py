@@ -27,6 +27,9 @@ CSRF_COOKIE_SECURE = False
 # The generators in bench/ are tested too (they are development-only in the real settings).
 if "bench" not in INSTALLED_APPS:  # noqa: F405
     INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405
+# Two-factor authentication is off in tests, except in tests/security/test_twofactor.py, which proves it.
+REQUIRE_2FA_FOR_ROLES = []
+REQUIRE_2FA_FOR_SUPERUSERS = False
 
 # On SQLite the test database is a file, not Django's shared in-memory database: the live server
 # then answers from its own threads with their own connections, as `make run` does, so browser
