@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "frameworks",
     "selectie",
     "zelfevaluatie",
+    "ontwikkeling",
 ]
 
 MIDDLEWARE = [
