@@ -1,18 +1,12 @@
 """A cohort's aggregated results as plain data for CSV and JSON. Never a single participant's answers."""
 
-import csv
 import io
 
 from django.utils.translation import gettext as _
 
+from competentie.safecsv import safe_writer
+
 from .questionnaire import LEVERS, SOURCE
-
-
-def _cell(value):
-    """Spreadsheet programs run text that starts with = + - @ as a formula; make it plain text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 def results_data(cohort, results, competencies) -> dict:
@@ -41,13 +35,7 @@ def results_data(cohort, results, competencies) -> dict:
 
 def results_csv(data: dict) -> str:
     buffer = io.StringIO()
-    plain = csv.writer(buffer, delimiter=";")
-
-    class writer:  # every cell through _cell
-        @staticmethod
-        def writerow(row):
-            plain.writerow([_cell(value) for value in row])
-
+    writer = safe_writer(buffer, delimiter=";")
     writer.writerow([_("meetmoment"), _("ingevuld"), _("soort"), _("naam"), _("gemiddelde")])
     for moment in data["moments"]:
         if not moment["shown"]:
