@@ -57,7 +57,8 @@ def overview_svg(programme, *, phases, lines, interventions) -> SafeString:
     label_width, column, pad = 230, 250, 10
     phases = list(phases) or []
     columns = max(len(phases), 1)
-    width = label_width + column * columns + pad
+    # Wide enough for the Kolb legend too.
+    width = max(label_width + column * columns + pad, label_width + 4 * 40 + 7 * 90)
     by_cell: dict[tuple[int, int], list] = {}
     for intervention in interventions:
         by_cell.setdefault((intervention.line_id, intervention.phase_id), []).append(intervention)
@@ -85,7 +86,7 @@ def overview_svg(programme, *, phases, lines, interventions) -> SafeString:
     for level, level_label in LearningLevel.choices:
         level_lines = [line for line in lines if line.level == level]
         body.append(f'<line x1="{pad}" x2="{width - pad}" y1="{y}" y2="{y}" stroke="#6c757d"/>')
-        body.append(_text(pad, y + 18, level_label, size=13, weight="bold", length=30))
+        body.append(_text(pad, y + 18, level_label, size=13, weight="bold", length=80))
         y += 26
         if not level_lines:
             body.append(_text(label_width + 10, y + 8, _("Nog geen leerlijn op dit niveau."), fill="#495057"))
@@ -122,11 +123,12 @@ def overview_svg(programme, *, phases, lines, interventions) -> SafeString:
     # Legend: the Kolb cycle.
     y += 10
     body.append(_text(pad, y + 14, _("Leercyclus van Kolb"), weight="bold"))
+    x = label_width
     for index, (stage, label) in enumerate(KolbStage.choices):
-        x = label_width + index * ((width - label_width) / 4)
         body.append(f'<circle cx="{x + 8:.1f}" cy="{y + 10}" r="8" fill="{KOLB_COLOURS[stage]}"/>')
         body.append(_text(x + 8, y + 14, index + 1, size=11, weight="bold", anchor="middle", fill="#ffffff"))
-        body.append(_text(x + 22, y + 14, label, length=28))
+        body.append(_text(x + 22, y + 14, label))
+        x += 40 + len(str(label)) * 7
     height = y + 30
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="programme-overview" role="img" '
