@@ -171,3 +171,28 @@ def test_cohort_results_cost_the_same_queries_at_two_sizes(client_as, programme,
     # the framework's levels, the measurement-level guide texts.
     with django_assert_max_num_queries(12):
         assert client.get(reverse("ontwikkeling:cohort-results", args=[cohort.pk])).status_code == 200
+
+
+@pytest.mark.parametrize("moments", [1, 4])
+def test_the_growth_page_costs_the_same_queries_at_two_sizes(client, programme, django_assert_max_num_queries, moments):
+    _cohort, _coach, (participant,) = build_cohort(programme, size=1)
+    for moment in ["voormeting", "week1", "halverwege", "einde"][:moments]:
+        fill_in(participant, moment)
+    client.force_login(participant.user)
+    # Expect 11: session, user, memberships, the participant with cohort, programme and framework,
+    # its measurements, answers, self-ratings, their levels, plan goals; the programme's
+    # competencies and the framework's levels.
+    with django_assert_max_num_queries(11):
+        response = client.get(reverse("ontwikkeling:participant-detail", args=[participant.pk]))
+    assert response.status_code == 200 and b"growth-chart" in response.content
+
+
+def test_a_questionnaire_missing_an_answer_is_refused_with_the_fields_marked(client, programme):
+    _cohort, _coach, (participant,) = build_cohort(programme, size=1)
+    client.force_login(participant.user)
+    response = client.post(
+        reverse("ontwikkeling:measurement", args=[participant.pk, "voormeting"]), {"lever_motivatie": "4"}
+    )
+    assert response.status_code == 200
+    assert "Nog niet alles is beantwoord" in response.content.decode()
+    assert not participant.measurements.exists()
