@@ -148,6 +148,12 @@ def test_hr_designs_participants_measure_the_coach_sees_growth_hr_sees_cohort_re
     page.get_by_role("link", name="Vragenlijst aan het einde van het programma invullen").click()
     fill_questionnaire(page, "last")
     expect(page.locator("svg.growth-chart")).to_be_visible()
+    # ... and writes a personal development plan on the programme's competencies.
+    page.get_by_role("link", name="Ontwikkelplan bewerken").click()
+    page.get_by_role("group", name="Competentie 0").get_by_label("Mijn ontwikkeldoel").fill("Beter luisteren")
+    page.get_by_role("group", name="Competentie 0").get_by_label("Hoe ik dat aanpak").fill("Buddy-gesprekken")
+    page.get_by_role("button", name="Ontwikkelplan opslaan").click()
+    expect(page.get_by_role("row", name=re.compile("Competentie 0 Beter luisteren Buddy-gesprekken"))).to_be_visible()
     trainee = Participant.objects.get(user__username="trainee1")
     assert set(Measurement.objects.filter(participant=trainee).values_list("moment", flat=True)) == {
         "voormeting",
