@@ -171,13 +171,14 @@ def growth_svg(growth, *, width: int = 640) -> SafeString:
     for number, row in enumerate(growth.rows):
         colour, dash = PALETTE[number % len(PALETTE)], DASHES[number % len(DASHES)]
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-        points = [(x(i), y(positions[level.pk])) for i, level in enumerate(row.levels) if level is not None]
+        # Shift each competency a few pixels so equal levels stay visible as separate lines.
+        shift = (number - (len(growth.rows) - 1) / 2) * 3
+        points = [(x(i), y(positions[level.pk]) + shift) for i, level in enumerate(row.levels) if level is not None]
         if len(points) > 1:
             path = " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
             parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2.5"{dash_attr}/>')
-        offset = (number - (len(growth.rows) - 1) / 2) * 4
         for px, py in points:
-            parts.append(f'<circle cx="{px + offset:.1f}" cy="{py:.1f}" r="4" fill="{colour}"/>')
+            parts.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3.5" fill="{colour}"/>')
         legend_y = top + plot_height + 44 + 18 * number
         parts.append(
             f'<line x1="{left}" x2="{left + 28}" y1="{legend_y}" y2="{legend_y}" stroke="{colour}" '
