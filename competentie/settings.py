@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "frameworks",
     "selectie",
     "zelfevaluatie",
+    "ontwikkeling",
 ]
 
 MIDDLEWARE = [

@@ -30,6 +30,7 @@ urlpatterns = [
     path("frameworks/", include("frameworks.urls")),
     path("selectie/", include("selectie.urls")),
     path("zelfevaluatie/", include("zelfevaluatie.urls")),
+    path("ontwikkeling/", include("ontwikkeling.urls")),
     path("beheer/", admin.site.urls),
 ]
 
