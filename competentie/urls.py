@@ -17,6 +17,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("taal/", login_not_required(set_language), name="set_language"),
     path("frameworks/", include("frameworks.urls")),
+    path("ims/case/v1p1/", include("frameworks.urls_case")),
     path("selectie/", include("selectie.urls")),
     path("zelfevaluatie/", include("zelfevaluatie.urls")),
     path("beheer/", admin.site.urls),

@@ -34,6 +34,9 @@ pytestmark = pytest.mark.django_db
 
 # logout is harmless for anonymous visitors; the language switch must work on the login page too.
 PUBLIC = {"login", "logout", "set_language"}
+# The CASE 1.1 REST binding is open to anonymous readers for the seeded libraries only: for
+# organisation A's objects they get a 404 (in the binding's JSON), never a login page.
+PUBLIC_READ = {"case:document-list", "case:document", "case:package", "case:item", "case:association"}
 ORGANISATION_A = "Gemeente Aadorp"
 
 # What `<int:pk>` names, by app and by the path segment in front of it.
@@ -60,6 +63,9 @@ KWARG_KINDS = {
     "review_pk": "peer_review",
     "action_pk": "action",
     "number": "step_number",
+    "document_id": "case_document",
+    "item_id": "case_item",
+    "association_id": "case_association",
 }
 
 
@@ -137,7 +143,14 @@ def world(users, org_a, org_b, seeded):
         deadline="2027-06-30",
         profile=round_profile,
     )
+    from frameworks.interchange.case import framework_to_case
+    from frameworks.interchange.selectors import framework_for_export
+
+    package = framework_to_case(framework_for_export(user=users["hr"], pk=framework.pk), absolute=lambda p: p)
     return {
+        "case_document": package["CFDocument"]["identifier"],
+        "case_item": package["CFItems"][0]["identifier"],
+        "case_association": package["CFAssociations"][0]["identifier"],
         "framework": framework.pk,
         "competency": competency.pk,
         "profile": framework.profiles.filter(parent__isnull=True).first().pk,
@@ -185,6 +198,13 @@ def test_anonymous_visitors_are_sent_to_the_login_page_everywhere(client, world)
         if name in PUBLIC:
             continue
         url = url_for(name, route, world)
+        if name in PUBLIC_READ:
+            response = client.get(url)
+            if kinds_for(name, route):
+                assert response.status_code == 404, (name, url, response.status_code)
+            assert ORGANISATION_A not in response.content.decode(), (name, url)
+            assert client.post(url).status_code == 405, (name, url)
+            continue
         for method in (client.get, client.post):
             response = method(url)
             assert response.status_code == 302, (name, url, response.status_code)
