@@ -393,6 +393,18 @@ def profile_document(*, user: AbstractBaseUser, pk: int) -> Profile:
     return get_object_or_404(queryset, pk=pk)
 
 
+def framework_head(*, user: AbstractBaseUser, pk: int) -> Framework:
+    """Just the readable framework row (for a stored PDF nothing more is needed)."""
+    return get_object_or_404(Framework.objects.visible_to(user), pk=pk)
+
+
+def profile_head(*, user: AbstractBaseUser, pk: int) -> Profile:
+    """Just the readable profile row with its framework."""
+    return get_object_or_404(
+        Profile.objects.filter(framework__in=Framework.objects.visible_to(user)).select_related("framework"), pk=pk
+    )
+
+
 def framework_document(*, user: AbstractBaseUser, pk: int) -> Framework:
     """Everything the PDF/print view of a whole framework shows."""
     queryset = (
@@ -400,11 +412,12 @@ def framework_document(*, user: AbstractBaseUser, pk: int) -> Framework:
         .select_related("organisation")
         .prefetch_related(
             "levels",
+            "clusters",
             Prefetch(
                 "competencies",
-                queryset=Competency.objects.select_related("cluster")
-                .order_by("cluster__order", "order", "name")
-                .prefetch_related(
+                # The order of the framework page (framework_detail): grouping by cluster is done by
+                # pdf.competency_groups, in the clusters' own order, as the page does.
+                queryset=Competency.objects.order_by("order", "name", "pk").prefetch_related(
                     Prefetch("indicators", queryset=BehaviouralIndicator.objects.select_related("level"))
                 ),
             ),
