@@ -133,12 +133,32 @@ def profile_get(*, user: AbstractBaseUser, pk: int) -> Profile:
     return get_object_or_404(queryset, pk=pk)
 
 
+SUFFIXES = ("eren", "ingen", "heden", "ing", "heid", "en", "e", "s")
+
+
+def search_stems(query: str) -> list[str]:
+    """The words of a search, each cut to a rough Dutch stem ("Analyseren" → "analys"), at least four letters."""
+    stems = []
+    for word in query.lower().split()[:8]:
+        for suffix in SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                break
+        stems.append(word)
+    return stems
+
+
+def matching_competencies(queryset: QuerySet[Competency], query: str) -> QuerySet[Competency]:
+    """Competencies whose name or definition holds every word of the query (by stem)."""
+    for stem in search_stems(query):
+        queryset = queryset.filter(Q(name__icontains=stem) | Q(definition__icontains=stem))
+    return queryset
+
+
 def dictionary_search(*, user: AbstractBaseUser, query: str = "") -> QuerySet[Competency]:
     """Competencies of the readable dictionaries, matching the query in name or definition."""
     competencies = Competency.objects.visible_to(user).dictionaries().select_related("cluster", "framework")
-    query = query.strip()
-    if query:
-        competencies = competencies.filter(Q(name__icontains=query) | Q(definition__icontains=query))
+    competencies = matching_competencies(competencies, query)
     return competencies.order_by("framework__name", "cluster__order", "order", "name")
 
 
@@ -240,9 +260,7 @@ def competency_picker(*, user: AbstractBaseUser, framework: Framework, query: st
         .select_related("framework", "cluster")
         .annotate(indicator_count=Count("indicators", distinct=True))
     )
-    query = query.strip()
-    if query:
-        queryset = queryset.filter(Q(name__icontains=query) | Q(definition__icontains=query))
+    queryset = matching_competencies(queryset, query)
     return list(
         queryset.order_by("-framework__is_dictionary", "framework__name", "cluster__order", "order", "name")[:limit]
     )
@@ -448,3 +466,61 @@ def cluster_get(*, user: AbstractBaseUser, pk: int) -> Cluster:
         Cluster.objects.visible_to(user).select_related("framework__organisation"),
         pk=pk,
     )
+
+
+def publish_warnings(*, framework: Framework) -> list[str]:
+    """What the guide advises against, shown before publishing (a warning, never a block).
+
+    - a profile with competencies, but not six to eight of them;
+    - a competency in a profile that has a required level, but no indicator at that level (neither
+      the profile's own indicators nor the competency's generic ones).
+    Four queries, whatever the size: profiles, their competencies (with competency and level),
+    profile indicators, generic indicators.
+    """
+    from django.utils.translation import gettext as _
+
+    from .services.profiles import CORE_MAX, CORE_MIN
+
+    profiles = (
+        Profile.objects.filter(framework=framework)
+        .annotate(children_count=Count("children"))
+        .order_by("parent_id", "order", "pk")
+        .prefetch_related(
+            Prefetch(
+                "profile_competencies",
+                queryset=ProfileCompetency.objects.select_related("competency", "required_level")
+                .order_by("order", "pk")
+                .prefetch_related(
+                    Prefetch(
+                        "indicators",
+                        queryset=BehaviouralIndicator.objects.only("pk", "level_id", "profile_competency_id"),
+                    ),
+                    Prefetch(
+                        "competency__indicators",
+                        queryset=BehaviouralIndicator.objects.only("pk", "level_id", "competency_id"),
+                    ),
+                ),
+            )
+        )
+    )
+    warnings = []
+    for profile in profiles:
+        pcs = list(profile.profile_competencies.all())
+        if (pcs or not profile.children_count) and not CORE_MIN <= len(pcs) <= CORE_MAX:
+            warnings.append(
+                _("Profiel “%(profile)s” heeft %(count)s competenties; de handleiding adviseert er zes tot acht.")
+                % {"profile": profile.name, "count": len(pcs)}
+            )
+        for pc in pcs:
+            if pc.required_level_id is None:
+                continue
+            levels = {i.level_id for i in pc.indicators.all()} | {i.level_id for i in pc.competency.indicators.all()}
+            if pc.required_level_id not in levels:
+                warnings.append(
+                    _(
+                        "Profiel “%(profile)s”: “%(competency)s” heeft geen gedragsindicatoren op het vereiste "
+                        "niveau “%(level)s”."
+                    )
+                    % {"profile": profile.name, "competency": pc.competency.name, "level": pc.required_level.name}
+                )
+    return warnings
