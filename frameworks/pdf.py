@@ -15,6 +15,8 @@ from django.utils.translation import get_language
 
 from competentie.pdf import render_pdf
 
+from .selectors import competency_groups, matrix_build, matrix_profiles
+
 
 def _levels_of(competency, levels):
     """A competency's generic indicators grouped per level, in the framework's level order."""
@@ -52,19 +54,6 @@ def profile_context(profile) -> dict:
     }
 
 
-def competency_groups(clusters, competencies) -> list[dict]:
-    """Competencies per cluster, as on the framework page: clusters in their order (an empty one too),
-    then the competencies without a cluster ("Overige competenties" when there are clusters)."""
-    by_cluster = {cluster.pk: [] for cluster in clusters}
-    unclustered = []
-    for competency in competencies:
-        by_cluster.get(competency.cluster_id, unclustered).append(competency)
-    groups = [{"cluster": cluster, "competencies": by_cluster[cluster.pk]} for cluster in clusters]
-    if unclustered:
-        groups.append({"cluster": None, "competencies": unclustered})
-    return groups
-
-
 def framework_context(framework) -> dict:
     levels = list(framework.levels.all())
     clusters = list(framework.clusters.all())
@@ -87,6 +76,7 @@ def framework_context(framework) -> dict:
         "framework": framework,
         "levels": levels,
         "competency_groups": groups,
+        "matrix": matrix_build(clusters, list(framework.competencies.all()), matrix_profiles(framework.top_profiles)),
         "has_clusters": bool(clusters),
         "profiles": profiles,
         "printed_at": timezone.localtime(),

@@ -524,3 +524,81 @@ def publish_warnings(*, framework: Framework) -> list[str]:
                     % {"profile": profile.name, "competency": pc.competency.name, "level": pc.required_level.name}
                 )
     return warnings
+
+
+# --- Documents and the profile × competency matrix -----------------------------------------------
+
+
+def competency_groups(clusters, competencies) -> list[dict]:
+    """Competencies per cluster, as on the framework page: clusters in their order (an empty one too),
+    then the competencies without a cluster ("Overige competenties" when there are clusters)."""
+    by_cluster = {cluster.pk: [] for cluster in clusters}
+    unclustered = []
+    for competency in competencies:
+        by_cluster.get(competency.cluster_id, unclustered).append(competency)
+    groups = [{"cluster": cluster, "competencies": by_cluster[cluster.pk]} for cluster in clusters]
+    if unclustered:
+        groups.append({"cluster": None, "competencies": unclustered})
+    return groups
+
+
+def matrix_profiles(top_profiles) -> list[Profile]:
+    """The matrix's columns: each top-level profile followed by its hoofdtaken (prefetched as children),
+    leaving out a parent that holds no competencies itself but whose hoofdtaken do (Divosa's "Werk")."""
+    columns = []
+    for profile in top_profiles:
+        children = list(profile.children.all())
+        if profile.profile_competencies.all() or not children:
+            columns.append(profile)
+        columns.extend(children)
+    return columns
+
+
+def matrix_build(clusters, competencies, profiles) -> dict:
+    """Rows of competencies (grouped as on the framework page) × columns of profiles; a cell is the
+    ProfileCompetency (with its required level) or None. Needs profile_competencies prefetched."""
+    cells = {(pc.profile_id, pc.competency_id): pc for p in profiles for pc in p.profile_competencies.all()}
+    return {
+        "profiles": profiles,
+        "groups": [
+            {
+                "cluster": group["cluster"],
+                "rows": [
+                    {"competency": c, "cells": [cells.get((p.pk, c.pk)) for p in profiles]}
+                    for c in group["competencies"]
+                ],
+            }
+            for group in competency_groups(clusters, competencies)
+        ],
+        "has_clusters": bool(clusters),
+    }
+
+
+def profile_matrix(*, user: AbstractBaseUser, pk: int) -> tuple[Framework, dict]:
+    """A readable framework and its matrix. Queries: framework, clusters, competencies, top-level
+    profiles, their hoofdtaken, and the profile competencies of each (with required level): 7."""
+    pcs = Prefetch(
+        "profile_competencies", queryset=ProfileCompetency.objects.select_related("required_level").order_by("order")
+    )
+    framework = get_object_or_404(
+        Framework.objects.visible_to(user)
+        .select_related("organisation")
+        .prefetch_related(
+            "clusters",
+            Prefetch("competencies", queryset=Competency.objects.order_by("order", "name", "pk")),
+            Prefetch(
+                "profiles",
+                queryset=Profile.objects.filter(parent__isnull=True)
+                .order_by("order", "pk")
+                .prefetch_related(
+                    pcs, Prefetch("children", queryset=Profile.objects.order_by("order", "pk").prefetch_related(pcs))
+                ),
+                to_attr="top_profiles",
+            ),
+        ),
+        pk=pk,
+    )
+    matrix = matrix_build(
+        list(framework.clusters.all()), list(framework.competencies.all()), matrix_profiles(framework.top_profiles)
+    )
+    return framework, matrix

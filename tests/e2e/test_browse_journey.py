@@ -60,3 +60,16 @@ def test_tablet_width_collapses_the_menu(page, users, seeded):
     expect(toggle).to_be_visible()
     toggle.click()
     expect(page.get_by_role("link", name="Frameworks", exact=True)).to_be_visible()
+
+
+def test_the_matrix_and_the_case_import_pages_pass_the_quality_gates(page, users, seeded):
+    from frameworks.models import Framework
+
+    log_in(page, "hr")
+    divosa = Framework.objects.get(name__startswith="Divosa")
+    page.goto(f"/frameworks/{divosa.pk}/")
+    page.get_by_role("link", name="Matrix profielen × competenties").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Matrix profielen × competenties")
+    expect(page.get_by_role("table")).to_be_visible()
+    page.goto("/frameworks/importeren/")
+    expect(page.get_by_label("CASE-pakket (1EdTech CASE 1.1, JSON)")).to_be_visible()
