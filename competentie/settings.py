@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "competentie.security",
+    "django_tasks",
+    "django_tasks_db",
     "frameworks",
     "selectie",
     "zelfevaluatie",
@@ -82,6 +84,17 @@ MIDDLEWARE = [
 ]
 
 # `make bench` only: a floor page and a per-request query count header for the load test.
+# Background work (a large draft PDF) runs on django-tasks with its database backend: the web
+# process enqueues, `manage.py db_worker` runs the task. TASKS_IMMEDIATE=1 runs tasks inside the
+# request instead (no worker needed; used by `make run` and the tests).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if envbool("TASKS_IMMEDIATE", False)
+        else "django_tasks_db.DatabaseBackend"
+    }
+}
+
 BENCHMARK = envbool("BENCHMARK", False)
 if BENCHMARK:
     MIDDLEWARE.insert(0, "competentie.middleware.QueryCountHeaderMiddleware")

@@ -425,30 +425,42 @@ def profile_head(*, user: AbstractBaseUser, pk: int) -> Profile:
 
 def framework_document(*, user: AbstractBaseUser, pk: int) -> Framework:
     """Everything the PDF/print view of a whole framework shows."""
-    queryset = (
-        Framework.objects.visible_to(user)
-        .select_related("organisation")
-        .prefetch_related(
-            "levels",
-            "clusters",
-            Prefetch(
-                "competencies",
-                # The order of the framework page (framework_detail): grouping by cluster is done by
-                # pdf.competency_groups, in the clusters' own order, as the page does.
-                queryset=Competency.objects.order_by("order", "name", "pk").prefetch_related(
-                    Prefetch("indicators", queryset=BehaviouralIndicator.objects.select_related("level"))
-                ),
+    return get_object_or_404(_framework_document_queryset(Framework.objects.visible_to(user)), pk=pk)
+
+
+def framework_document_unscoped(*, pk: int) -> Framework:
+    """The same for a background task: the view that enqueued it has checked the reader already."""
+    return _framework_document_queryset(Framework.objects.all()).get(pk=pk)
+
+
+def framework_indicator_count(*, framework: Framework) -> int:
+    """All indicators of a framework, generic and per profile: what makes its PDF long."""
+    return BehaviouralIndicator.objects.filter(
+        Q(competency__framework=framework) | Q(profile_competency__profile__framework=framework)
+    ).count()
+
+
+def _framework_document_queryset(frameworks: QuerySet[Framework]) -> QuerySet[Framework]:
+    queryset = frameworks.select_related("organisation").prefetch_related(
+        "levels",
+        "clusters",
+        Prefetch(
+            "competencies",
+            # The order of the framework page (framework_detail): grouping by cluster is done by
+            # competency_groups, in the clusters' own order, as the page does.
+            queryset=Competency.objects.order_by("order", "name", "pk").prefetch_related(
+                Prefetch("indicators", queryset=BehaviouralIndicator.objects.select_related("level"))
             ),
-            Prefetch(
-                "profiles",
-                queryset=_document_profiles(parent__isnull=True).prefetch_related(
-                    Prefetch("children", queryset=_document_profiles())
-                ),
-                to_attr="top_profiles",
+        ),
+        Prefetch(
+            "profiles",
+            queryset=_document_profiles(parent__isnull=True).prefetch_related(
+                Prefetch("children", queryset=_document_profiles())
             ),
-        )
+            to_attr="top_profiles",
+        ),
     )
-    return get_object_or_404(queryset, pk=pk)
+    return queryset
 
 
 def picker_source_get(*, user: AbstractBaseUser, framework: Framework, pk) -> Competency:

@@ -68,6 +68,7 @@ KWARG_KINDS = {
     "document_id": "case_document",
     "item_id": "case_item",
     "association_id": "case_association",
+    "result_id": "pdf_build",
     "membership_pk": "membership",
 }
 
@@ -150,7 +151,10 @@ def world(users, org_a, org_b, seeded):
     from frameworks.interchange.selectors import framework_for_export
 
     package = framework_to_case(framework_for_export(user=users["hr"], pk=framework.pk), absolute=lambda p: p)
+    from frameworks.tasks import framework_pdf_build
+
     return {
+        "pdf_build": str(framework_pdf_build.enqueue(framework_id=framework.pk).id),
         "case_document": package["CFDocument"]["identifier"],
         "case_item": package["CFItems"][0]["identifier"],
         "case_association": package["CFAssociations"][0]["identifier"],
