@@ -13,7 +13,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..models import Framework, FrameworkChange
+from competentie import audit
+
+from ..models import Framework
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40  # the deepest real export (profiles with hoofdtaken) nests about 12 levels
@@ -159,10 +161,4 @@ def field_too_long_message(value: str) -> str:
 
 def log_import(*, framework: Framework, user: AbstractBaseUser | None, source: str, filename: str) -> None:
     """The first line of the new framework's change history: where it came from."""
-    name = f" “{filename}”" if filename else ""
-    FrameworkChange.objects.create(
-        framework=framework,
-        user=user if user is not None and user.is_authenticated else None,
-        action="import",
-        description=(_("Framework geïmporteerd uit %(source)s%(name)s.") % {"source": source, "name": name})[:2000],
-    )
+    audit.record(user, framework, "framework.import", source=source, filename=filename)

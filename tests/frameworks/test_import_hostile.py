@@ -12,6 +12,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from competentie.audit.models import AuditEvent
 from frameworks.interchange import ImportErrors
 from frameworks.interchange.case import framework_to_case
 from frameworks.interchange.moodle import framework_import_moodle_csv
@@ -30,7 +31,7 @@ ENGLISH = ("Expecting", "delimiter", "line ", "column ", "char ", "codec", "byte
 def counts():
     return tuple(
         model.objects.count()
-        for model in (Framework, Competency, BehaviouralIndicator, ProficiencyLevel, FrameworkChange)
+        for model in (Framework, Competency, BehaviouralIndicator, ProficiencyLevel, FrameworkChange, AuditEvent)
     )
 
 
