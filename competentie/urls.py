@@ -28,6 +28,7 @@ urlpatterns = [
     path("organisatie/leden/", members.member_list, name="member-list"),
     path("organisatie/leden/<int:membership_pk>/ontgrendelen/", members.member_unlock, name="member-unlock"),
     path("frameworks/", include("frameworks.urls")),
+    path("ims/case/v1p1/", include("frameworks.urls_case")),
     path("selectie/", include("selectie.urls")),
     path("zelfevaluatie/", include("zelfevaluatie.urls")),
     path("ontwikkeling/", include("ontwikkeling.urls")),
