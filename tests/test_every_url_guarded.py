@@ -73,6 +73,7 @@ KWARG_KINDS = {
     "item_id": "case_item",
     "association_id": "case_association",
     "result_id": "pdf_build",
+    "moment": "moment",
     "membership_pk": "membership",
 }
 
