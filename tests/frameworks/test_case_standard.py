@@ -31,6 +31,21 @@ def absolute(path: str) -> str:
     return f"https://competentie.example.nl{path}"
 
 
+def test_the_validator_checks_formats_too():
+    assert {"uri", "date-time"} <= set(VALIDATOR.format_checker.checkers)
+    assert schema_errors(
+        {
+            "CFDocument": {
+                "identifier": "x",
+                "uri": "geen uri",
+                "creator": "c",
+                "title": "t",
+                "lastChangeDateTime": "gisteren",
+            }
+        }
+    )
+
+
 def schema_errors(package: dict) -> list[str]:
     return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in VALIDATOR.iter_errors(package)]
 
