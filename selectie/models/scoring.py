@@ -4,8 +4,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from competentie.revisions import Revisioned
 
-class Score(models.Model):
+
+class Score(Revisioned):
     """One selecteur's score for one competency of one candidate in one exercise."""
 
     assignment = models.ForeignKey("selectie.Assignment", on_delete=models.CASCADE, related_name="scores")
@@ -53,7 +55,7 @@ class Submission(models.Model):
         return f"{self.selecteur} – {self.candidate}"
 
 
-class ConsensusScore(models.Model):
+class ConsensusScore(Revisioned):
     candidate = models.ForeignKey("selectie.Candidate", on_delete=models.CASCADE, related_name="consensus_scores")
     competency = models.ForeignKey(
         "frameworks.Competency", verbose_name=_("competentie"), on_delete=models.PROTECT, related_name="+"
@@ -81,7 +83,7 @@ class ConsensusScore(models.Model):
         return f"{self.candidate}: {self.competency} = {self.value}"
 
 
-class Decision(models.Model):
+class Decision(Revisioned):
     class Outcome(models.TextChoices):
         NEXT_ROUND = "door", _("Door naar de volgende ronde")
         RESERVE = "reserve", _("Reserve")

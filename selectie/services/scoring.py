@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from competentie import audit
+from competentie import audit, revisions
 from frameworks.models import Competency
 
 from .. import selectors
@@ -83,7 +83,8 @@ def score_save(
         score.observed_indicators.set(_check_indicators(procedure, competency, indicator_ids))
     if update_fields:
         score.full_clean(exclude=["assignment", "competency"])
-    score.save(update_fields=[*update_fields, "updated_at"])
+    revisions.revision_bump(score)
+    score.save(update_fields=[*update_fields, "updated_at", "revision"])
     return score
 
 
@@ -135,28 +136,22 @@ def candidate_submit(*, candidate: Candidate, user: AbstractBaseUser) -> Submiss
     return submission
 
 
-def version_token(instance, field: str) -> str:
-    """What the form saw: the last-change time of the row, or "" when it did not exist yet."""
-    stamp = getattr(instance, field, None) if instance is not None else None
-    return f"{stamp.timestamp():.6f}" if stamp else ""
-
-
-def _check_fresh(instance, field: str, seen: str | None) -> None:
-    """Refuse a stale edit: someone else changed the row after this form was opened."""
-    if seen is not None and version_token(instance, field) != seen:
-        raise ValidationError(
-            _("Iemand anders heeft dit intussen gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw."),
-            code="stale",
-        )
-
-
 @transaction.atomic
 def score_revise(
-    *, score: Score, user: AbstractBaseUser, value, evidence: str, reason: str, seen: str | None = None
+    *, score: Score, user: AbstractBaseUser, value, evidence: str, reason: str, revision: int | None = None
 ) -> Score:
-    """A change to a handed-in score (in calibration): only with a reason, kept in the audit trail."""
+    """A change to a handed-in score (in calibration): only with a reason, kept in the audit trail.
+
+    ``revision`` is the score's revision the form was made from: HR and the selecteur may both revise.
+    """
     score = Score.objects.select_for_update().select_related("assignment__procedure__scale").get(pk=score.pk)
-    _check_fresh(score, "updated_at", seen)
+    revisions.revision_check(
+        instance=score,
+        seen=revision,
+        unchanged=(score.value, score.evidence)
+        == (_check_value(score.assignment.procedure, value), (evidence or "").strip()),
+        current=f"{score.value if score.value is not None else '–'}: {score.evidence}",
+    )
     procedure = score.assignment.procedure
     if procedure.is_closed:
         raise ValidationError(_("Deze procedure is afgerond; scores liggen vast."), code="closed")
@@ -180,6 +175,7 @@ def score_revise(
     if not changes:
         raise ValidationError(_("Er is niets gewijzigd."), code="unchanged")
     score.full_clean(exclude=["assignment", "competency"])
+    revisions.revision_bump(score)
     score.save()
     for field_name, old, new in changes:
         audit.record(

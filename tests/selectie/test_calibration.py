@@ -189,7 +189,7 @@ def test_a_stale_consensus_edit_is_refused(calibrated, users, client_for):
     url = reverse("selectie:calibration-candidate", args=[calibrated.procedure.pk, candidate.pk])
     client = client_for("hr")
     form = client.get(url).content.decode()
-    assert 'name="seen" value=""' in form
+    assert 'name="revision" value="0"' in form
     services.consensus_set(
         candidate=candidate,
         competency=competency,
@@ -201,7 +201,7 @@ def test_a_stale_consensus_edit_is_refused(calibrated, users, client_for):
         url,
         {
             "competency": competency.pk,
-            "seen": "",
+            "revision": "0",
             f"c{competency.pk}-value": "4",
             f"c{competency.pk}-rationale": "Later, zonder de nieuwe stand te zien.",
         },
@@ -216,6 +216,6 @@ def test_a_stale_decision_is_refused(calibrated, users):
     services.decision_set(candidate=candidate, user=users["hr"], outcome="door", justification="Verbinden sterk.")
     with pytest.raises(ValidationError, match="intussen gewijzigd"):
         services.decision_set(
-            candidate=candidate, user=users["hr"], outcome="afgewezen", justification="Verbinden zwak.", seen=""
+            candidate=candidate, user=users["hr"], outcome="afgewezen", justification="Verbinden zwak.", revision=0
         )
     assert Decision.objects.get(candidate=candidate).outcome == "door"

@@ -1,8 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from competentie.revisions import Revisioned
 
-class Action(models.Model):
+
+class Action(Revisioned):
     """A SMART action of the action plan, for one profile or overarching (no profile)."""
 
     class Status(models.TextChoices):

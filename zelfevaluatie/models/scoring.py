@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from competentie.revisions import Revisioned
+
 
 class Rating(models.Model):
     """One participant's own holistic score of one profile, with the justification."""
@@ -31,7 +33,7 @@ class Rating(models.Model):
         return f"{self.participant} – {self.profile}: {self.score}"
 
 
-class Answer(models.Model):
+class Answer(Revisioned):
     """Notes on a guiding question.
 
     Step-1 hulpvragen are answered per participant and per profile; the step-3 conclusion
@@ -90,7 +92,7 @@ class Answer(models.Model):
         return self.text[:80]
 
 
-class ProfileConclusion(models.Model):
+class ProfileConclusion(Revisioned):
     """The score the team agreed on for a profile, with its onderbouwing (meer-ogen-principe)."""
 
     round = models.ForeignKey("zelfevaluatie.EvaluationRound", on_delete=models.CASCADE, related_name="conclusions")
