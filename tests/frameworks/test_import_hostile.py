@@ -30,8 +30,7 @@ ENGLISH = ("Expecting", "delimiter", "line ", "column ", "char ", "codec", "byte
 
 def counts():
     return tuple(
-        model.objects.count()
-        for model in (Framework, Competency, BehaviouralIndicator, ProficiencyLevel, AuditEvent)
+        model.objects.count() for model in (Framework, Competency, BehaviouralIndicator, ProficiencyLevel, AuditEvent)
     )
 
 
