@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from competentie import revisions
 
 from .. import access
-from ..models import Framework, FrameworkChange
+from ..models import Framework
 
 STALE_MESSAGE = gettext_lazy(
     "Iemand anders heeft dit intussen gewijzigd. Uw wijziging is niet opgeslagen en er is niets "
@@ -73,15 +73,6 @@ def stored_text(instance: models.Model, *, limit: int = 400) -> str:
             if value:
                 parts.append(f"{str(field.verbose_name).capitalize()}: {value[:limit]}")
     return "; ".join(parts)
-
-
-def change_log(*, framework: Framework, user: AbstractBaseUser | None, action: str, description: str) -> None:
-    FrameworkChange.objects.create(
-        framework=framework,
-        user=user if user and user.is_authenticated else None,
-        action=action,
-        description=description[:2000],
-    )
 
 
 def next_order(queryset) -> int:

@@ -5,11 +5,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from competentie import revisions
+from competentie import audit, revisions
 from frameworks.models import Competency
 
 from .. import selectors
-from ..models import Candidate, ConsensusScore, Decision, ScoreChange, SelectionProcedure
+from ..models import Candidate, ConsensusScore, Decision, SelectionProcedure
 from .scoring import _check_value
 
 # --- Consensus and decisions --------------------------------------------------------------------
@@ -17,7 +17,7 @@ from .scoring import _check_value
 
 def _require_deciding(procedure: SelectionProcedure) -> None:
     if procedure.is_closed:
-        raise ValidationError(_("Deze procedure is afgerond; de uitkomst ligt vast."))
+        raise ValidationError(_("Deze procedure is afgerond; de uitkomst ligt vast."), code="closed")
 
 
 @transaction.atomic
@@ -38,12 +38,12 @@ def consensus_set(
     procedure = candidate.procedure
     _require_deciding(procedure)
     if competency.pk not in {c.pk for c in selectors.procedure_competencies(procedure=procedure)}:
-        raise ValidationError(_("Deze competentie hoort niet bij het profiel."))
+        raise ValidationError(_("Deze competentie hoort niet bij het profiel."), code="not_in_profile")
     value = _check_value(procedure, value)
     if value is None:
-        raise ValidationError(_("Kies een consensusscore."))
+        raise ValidationError(_("Kies een consensusscore."), code="consensus_required")
     if not rationale.strip():
-        raise ValidationError(_("Schrijf kort op waarom jullie tot deze score komen."))
+        raise ValidationError(_("Schrijf kort op waarom jullie tot deze score komen."), code="rationale_required")
     existing = ConsensusScore.objects.select_for_update().filter(candidate=candidate, competency=competency).first()
     revisions.revision_check(
         instance=existing,
@@ -58,17 +58,29 @@ def consensus_set(
         consensus.full_clean()
         revisions.revision_bump(consensus)
         consensus.save()
+        audit.record(
+            user,
+            consensus,
+            "consensus.set",
+            within=candidate,
+            competency=competency.name,
+            value=value,
+            rationale=consensus.rationale,
+        )
         return consensus
     if (existing.value, existing.rationale) == (value, rationale.strip()):
         return existing  # a retried save whose answer was lost: nothing to change
     if existing.value != value or existing.rationale != rationale.strip():
-        ScoreChange.objects.create(
-            consensus=existing,
-            changed_by=user,
-            field="consensusscore",
-            old=f"{existing.value}: {existing.rationale}",
-            new=f"{value}: {rationale.strip()}",
-            reason=rationale.strip(),
+        audit.record(
+            user,
+            existing,
+            "consensus.changed",
+            within=candidate,
+            competency=competency.name,
+            old_value=existing.value,
+            old_rationale=existing.rationale,
+            value=value,
+            rationale=rationale.strip(),
         )
     existing.value, existing.rationale, existing.decided_by = value, rationale.strip(), user
     existing.full_clean()
@@ -100,11 +112,20 @@ def decision_set(
     if not justification_names_competency(justification, competencies):
         raise ValidationError(
             _("Onderbouw het besluit met minstens één competentie uit het profiel (%(names)s).")
-            % {"names": ", ".join(c.name for c in competencies)}
+            % {"names": ", ".join(c.name for c in competencies)},
+            code="justification_without_competency",
         )
     decision = existing or Decision(candidate=candidate)
     decision.outcome, decision.justification, decision.decided_by = outcome, justification.strip(), user
     decision.full_clean()
     revisions.revision_bump(decision)
     decision.save()
+    audit.record(
+        user,
+        decision,
+        "decision.set",
+        within=candidate,
+        outcome=decision.outcome,
+        justification=decision.justification,
+    )
     return decision

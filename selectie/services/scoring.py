@@ -5,11 +5,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from competentie import revisions
+from competentie import audit, revisions
 from frameworks.models import Competency
 
 from .. import selectors
-from ..models import Assignment, Candidate, Score, ScoreChange, SelectionProcedure, Submission
+from ..models import Assignment, Candidate, Score, SelectionProcedure, Submission
 
 # --- Scoring ------------------------------------------------------------------------------------
 
@@ -22,10 +22,11 @@ def _check_value(procedure: SelectionProcedure, value) -> int | None:
     try:
         value = int(value)
     except (TypeError, ValueError):
-        raise ValidationError(_("Kies een score op de schaal.")) from None
+        raise ValidationError(_("Kies een score op de schaal."), code="invalid_score") from None
     if not procedure.scale.points.filter(value=value).exists():
         raise ValidationError(
-            _("%(value)s is geen punt op de schaal “%(scale)s”.") % {"value": value, "scale": procedure.scale.name}
+            _("%(value)s is geen punt op de schaal “%(scale)s”.") % {"value": value, "scale": procedure.scale.name},
+            code="not_on_scale",
         )
     return value
 
@@ -94,6 +95,7 @@ def submission_problems(*, candidate: Candidate, user: AbstractBaseUser) -> list
         Assignment.objects.filter(candidate=candidate, selecteur=user)
         .select_related("exercise")
         .prefetch_related("exercise__competencies", "scores__observed_indicators")
+        .order_by("exercise__order", "exercise__pk")
     )
     for assignment in assignments:
         scores = {s.competency_id: s for s in assignment.scores.all()}
@@ -152,31 +154,35 @@ def score_revise(
     )
     procedure = score.assignment.procedure
     if procedure.is_closed:
-        raise ValidationError(_("Deze procedure is afgerond; scores liggen vast."))
+        raise ValidationError(_("Deze procedure is afgerond; scores liggen vast."), code="closed")
     if not reason.strip():
-        raise ValidationError(_("Geef aan waarom u de ingediende score wijzigt."))
+        raise ValidationError(_("Geef aan waarom u de ingediende score wijzigt."), code="reason_required")
     if not Submission.objects.filter(
         candidate_id=score.assignment.candidate_id, selecteur_id=score.assignment.selecteur_id
     ).exists():
-        raise ValidationError(_("Deze score is nog niet ingediend; de selecteur past hem zelf aan."))
+        raise ValidationError(
+            _("Deze score is nog niet ingediend; de selecteur past hem zelf aan."), code="not_submitted"
+        )
     value = _check_value(procedure, value)
     evidence = (evidence or "").strip()
     changes = []
     if value != score.value:
-        changes.append(("score", score.value, value))
+        changes.append(("value", score.value, value))
         score.value = value
     if evidence != score.evidence:
-        changes.append(("bewijs", score.evidence, evidence))
+        changes.append(("evidence", score.evidence, evidence))
         score.evidence = evidence
     if not changes:
-        raise ValidationError(_("Er is niets gewijzigd."))
+        raise ValidationError(_("Er is niets gewijzigd."), code="unchanged")
     score.full_clean(exclude=["assignment", "competency"])
     revisions.revision_bump(score)
     score.save()
     for field_name, old, new in changes:
-        ScoreChange.objects.create(
-            score=score,
-            changed_by=user,
+        audit.record(
+            user,
+            score,
+            "score.revised",
+            within=score.assignment.candidate,
             field=field_name,
             old="" if old is None else str(old),
             new="" if new is None else str(new),

@@ -65,7 +65,10 @@ def calibration_candidate(request, pk, candidate_pk):
     if request.method == "POST":
         return _consensus_post(request, procedure, candidate, points)
     # Selecteurs see colleagues' scores once those colleagues handed them in; HR sees all.
-    scores = selectors.candidate_scores_detail(candidate=candidate, selecteur_ids=None if is_hr else submitted)
+    history = selectors.candidate_history(candidate=candidate)
+    scores = selectors.candidate_scores_detail(
+        candidate=candidate, selecteur_ids=None if is_hr else submitted, history=history
+    )
     blocks = []
     for competency in competencies:
         own = [s for s in scores if s.competency_id == competency.pk]
@@ -90,7 +93,7 @@ def calibration_candidate(request, pk, candidate_pk):
             "blocks": blocks,
             "is_hr": is_hr,
             "disagreement": selectors.DISAGREEMENT,
-            "history": selectors.consensus_history(candidate=candidate),
+            "history": selectors.consensus_history(history=history),
             "can_decide": not procedure.is_closed,
         },
     )

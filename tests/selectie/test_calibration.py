@@ -6,8 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from competentie import audit
 from selectie import selectors, services
-from selectie.models import ConsensusScore, Decision, ScoreChange
+from selectie.models import ConsensusScore, Decision
 
 from .conftest import score_all
 
@@ -67,8 +68,10 @@ def test_consensus_is_recorded_with_rationale_and_changes_are_kept(calibrated, u
     )
     consensus.refresh_from_db()
     assert consensus.value == 4
-    change = ScoreChange.objects.get(consensus=consensus)
-    assert change.old.startswith("3:") and change.new.startswith("4:")
+    changed = [e for e in audit.history_for(consensus) if e.action == "consensus.changed"]
+    assert [(e.params["old_value"], e.params["value"]) for e in changed] == [(3, 4)]
+    page = client.get(url).content.decode()
+    assert "Eerdere consensus" in page and "Na herlezen van het bewijs toch 4." in page
 
 
 def test_consensus_outside_the_scale_or_without_rationale_is_refused(calibrated, users):

@@ -44,7 +44,7 @@ class Action(Revisioned):
     class Meta:
         verbose_name = _("actie")
         verbose_name_plural = _("acties")
-        ordering = ["round", "deadline", "pk"]
+        ordering = ["round_id", "deadline", "pk"]
 
     def __str__(self):
         return self.what[:80]

@@ -24,7 +24,7 @@ class Rating(models.Model):
     class Meta:
         verbose_name = _("individuele score")
         verbose_name_plural = _("individuele scores")
-        ordering = ["participant", "profile__order"]
+        ordering = ["participant_id", "profile_id"]
         constraints = [
             models.UniqueConstraint(fields=["participant", "profile"], name="unique_rating_per_participant_profile"),
         ]
@@ -74,7 +74,7 @@ class Answer(Revisioned):
     class Meta:
         verbose_name = _("antwoord op hulpvraag")
         verbose_name_plural = _("antwoorden op hulpvragen")
-        ordering = ["round", "question__question_set__order", "question__order"]
+        ordering = ["round_id", "question_id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["round", "question", "participant", "profile"],
@@ -114,7 +114,7 @@ class ProfileConclusion(Revisioned):
     class Meta:
         verbose_name = _("afgesproken score")
         verbose_name_plural = _("afgesproken scores")
-        ordering = ["round", "profile__order"]
+        ordering = ["round_id", "profile_id"]
         constraints = [
             models.UniqueConstraint(fields=["round", "profile"], name="unique_conclusion_per_round_profile"),
         ]
