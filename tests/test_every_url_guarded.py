@@ -69,6 +69,7 @@ KWARG_KINDS = {
     "review_pk": "peer_review",
     "action_pk": "action",
     "number": "step_number",
+    "moment": "moment",
     "document_id": "case_document",
     "item_id": "case_item",
     "association_id": "case_association",
