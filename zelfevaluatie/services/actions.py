@@ -5,6 +5,8 @@ from datetime import date
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
 from frameworks.models import GuidingQuestionSet, Profile
@@ -25,11 +27,21 @@ def conclusion_answer_save(*, round: EvaluationRound, question_id: int, text: st
     return answer
 
 
-def _check_action(round: EvaluationRound, profile: Profile | None, deadline: date) -> None:
+def _as_date(value) -> date | None:
+    return parse_date(value) if isinstance(value, str) else value
+
+
+def _check_action(round: EvaluationRound, profile: Profile | None, deadline: date, *, deadline_set: bool) -> None:
     if profile is not None:
         ensure_profile_in_round(round, profile)
+    deadline = _as_date(deadline)
     if deadline is None:
-        raise ValidationError(_("Geef een deadline."))
+        raise ValidationError(_("Geef een deadline."), code="deadline_required")
+    # Only a deadline that is being set must lie ahead: a carried-forward action keeps its old date.
+    if deadline_set and deadline < timezone.localdate():
+        raise ValidationError(
+            _("Kies een deadline vanaf vandaag; een datum in het verleden is geen plan."), code="deadline_in_past"
+        )
 
 
 @transaction.atomic
@@ -44,7 +56,7 @@ def action_create(
     status: str = Action.Status.OPEN,
 ) -> Action:
     ensure_editable(round)
-    _check_action(round, profile, deadline)
+    _check_action(round, profile, deadline, deadline_set=True)
     action = Action(
         round=round,
         profile=profile,
@@ -71,7 +83,7 @@ def action_update(
     profile: Profile | None = None,
 ) -> Action:
     ensure_editable(action.round)
-    _check_action(action.round, profile, deadline)
+    _check_action(action.round, profile, deadline, deadline_set=_as_date(deadline) != action.deadline)
     action.profile = profile
     action.what = what.strip()
     action.measure = measure.strip()

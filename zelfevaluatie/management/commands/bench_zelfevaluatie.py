@@ -73,7 +73,6 @@ class Command(BaseCommand):
                 )
             services.action_create(round=round, what="Actie", measure="m", owner="o", deadline="2030-01-01")
             services.round_advance(round=round)
-            services.round_advance(round=round)
 
         client = Client()
         client.force_login(mt)
