@@ -3,19 +3,22 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
+WORKERS ?= auto
+# Every install takes its versions from constraints.txt (refresh it with `make lock`).
+PIP_INSTALL := $(PY) -m pip install --quiet --constraint constraints.txt
 
-.PHONY: run test install install-test browser fixtures bench clean
+.PHONY: run test test-fast lint install install-test system-packages fixtures messages bench lock clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
-	$(PY) -m pip install --quiet -e .
+$(VENV)/.installed: pyproject.toml constraints.txt | $(VENV)/bin/python
+	$(PIP_INSTALL) -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
-	$(PY) -m pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: pyproject.toml constraints.txt | $(VENV)/bin/python
+	$(PIP_INSTALL) -e '.[test]'
 	touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed
@@ -25,36 +28,69 @@ install-test: $(VENV)/.installed-test
 run: install
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_seed_libraries
-	DEBUG=1 $(PY) manage.py setup_demo
+	DEBUG=1 HOST=$(HOST) $(PY) manage.py setup_demo
 	DEBUG=1 $(PY) manage.py runserver $(HOST)
 
-## Browser tests drive Debian's Chromium; install it when it is missing (needs root, as on CI).
-browser:
-	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || { \
-	  echo "Chromium ontbreekt: installeren met apt-get (nodig voor de browsertests)"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; }
+## Debian packages the tests use, installed when missing (apt-get needs root, as on CI):
+## chromium for the browser tests, poppler-utils (pdftotext) to read PDFs, gettext (xgettext,
+## msgfmt) for the translation gate, a Java runtime for the Nu Html Checker.
+system-packages:
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	command -v xgettext >/dev/null 2>&1 || missing="$$missing gettext"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installeren met apt-get:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
-## The Nu Html Checker (vnu.jar from npm's vnu-jar; runs on the machine's Java) for valid HTML.
+## The Nu Html Checker (vnu.jar from npm's vnu-jar) for valid HTML.
 $(VENV)/vnu/vnu.jar: | $(VENV)/bin/python
-	@command -v java >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 	rm -rf $(VENV)/vnu && mkdir -p $(VENV)/vnu
 	cd $(VENV)/vnu && npm pack --silent vnu-jar@26 >/dev/null && tar xzf vnu-jar-*.tgz && mv package/build/dist/vnu.jar . && rm -rf package vnu-jar-*.tgz
 
-## All tests: unit, view and browser tests. DATABASE_URL selects PostgreSQL.
-test: install-test browser $(VENV)/vnu/vnu.jar
-	$(PY) -m pytest $(PYTEST_ARGS)
+## All tests, browser tests included, on every core. DATABASE_URL selects PostgreSQL.
+test: install-test system-packages $(VENV)/vnu/vnu.jar
+	$(PY) -m pytest -n $(WORKERS) $(PYTEST_ARGS)
 
-$(VENV)/.installed-bench: pyproject.toml | $(VENV)/bin/python
-	$(PY) -m pip install --quiet -e '.[bench]'
+## Quick loop while developing: no browser tests, the test database kept between runs.
+test-fast: install-test
+	$(PY) -m pytest -n $(WORKERS) --reuse-db -m "not e2e" $(PYTEST_ARGS)
+
+## Gates that need no database: lint, formatting, and models without a migration.
+lint: install-test
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+
+## Translation catalogue: collect every UI string into locale/en (translate the new ones there), then compile.
+MESSAGES_IGNORE := --ignore=.venv --ignore=tests --ignore=bench --ignore=test-artifacts --ignore=staticfiles --ignore=static/vendor
+messages: install
+	DEBUG=1 $(PY) manage.py makemessages --locale=en --add-location=file --no-obsolete $(MESSAGES_IGNORE)
+	DEBUG=1 $(PY) manage.py compilemessages --locale=en $(MESSAGES_IGNORE)
+
+## Rebuild fixtures/*.json from the curated sources in fixtures/source/.
+fixtures: install
+	DEBUG=1 $(PY) manage.py build_seed_fixtures
+
+$(VENV)/.installed-bench: pyproject.toml constraints.txt | $(VENV)/bin/python
+	$(PIP_INSTALL) -e '.[bench]'
 	touch $@ $(VENV)/.installed
 
 ## Load test on PostgreSQL with gunicorn and locust; writes bench/RESULTS.md (not part of make test).
 bench: $(VENV)/.installed-bench
 	bash bench/run.sh
 
-## Rebuild fixtures/*.json from the curated sources in fixtures/source/.
-fixtures: install
-	DEBUG=1 $(PY) manage.py build_seed_fixtures
+## Pin every dependency anew: resolve pyproject.toml in a fresh environment and write constraints.txt.
+lock:
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --upgrade pip
+	.lock-venv/bin/pip install --quiet -e '.[test,bench]'
+	.lock-venv/bin/pip freeze --exclude-editable | grep -v '^-e ' > constraints.txt
+	rm -rf .lock-venv
+	@echo "constraints.txt bijgewerkt; draai make test en commit het bestand."
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

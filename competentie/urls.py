@@ -1,10 +1,15 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.i18n import set_language
+
+from frameworks.views import members
 
 from . import views
+from .security.sessions import session_expire, session_keepalive
 
 admin.site.site_header = _("Competentie – beheer")
 admin.site.site_title = _("Competentie")
@@ -13,6 +18,11 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("taal/", login_not_required(set_language), name="set_language"),
+    path("sessie/verlengen/", session_keepalive, name="session-keepalive"),
+    path("sessie/verlopen/", session_expire, name="session-expire"),
+    path("organisatie/leden/", members.member_list, name="member-list"),
+    path("organisatie/leden/<int:membership_pk>/ontgrendelen/", members.member_unlock, name="member-unlock"),
     path("frameworks/", include("frameworks.urls")),
     path("selectie/", include("selectie.urls")),
     path("zelfevaluatie/", include("zelfevaluatie.urls")),

@@ -6,21 +6,7 @@ Views, templates (to hide buttons) and tests call these same predicates.
 from django.contrib.auth.models import AbstractBaseUser
 
 from .models import Framework, Membership
-
-
-def roles_by_organisation(user: AbstractBaseUser) -> dict[int, str]:
-    """The user's role per organisation id, read once per request and cached on the user."""
-    if not user.is_authenticated:
-        return {}
-    cached = getattr(user, "_roles_by_organisation", None)
-    if cached is None:
-        cached = dict(Membership.objects.filter(user=user).values_list("organisation_id", "role"))
-        user._roles_by_organisation = cached
-    return cached
-
-
-def organisation_ids(user: AbstractBaseUser) -> list[int]:
-    return list(roles_by_organisation(user))
+from .models.querysets import organisation_ids, roles_by_organisation
 
 
 def has_role(user: AbstractBaseUser, organisation_id: int | None, *roles: str) -> bool:
@@ -41,7 +27,7 @@ def can_edit_framework(user: AbstractBaseUser, framework: Framework) -> bool:
 
 def authoring_organisation_ids(user: AbstractBaseUser) -> list[int]:
     """Organisations in which the user may write frameworks (HR staff)."""
-    return [pk for pk, role in roles_by_organisation(user).items() if role == Membership.Role.HR]
+    return organisation_ids(user, Membership.Role.HR)
 
 
 def can_create_framework(user: AbstractBaseUser) -> bool:

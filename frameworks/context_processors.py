@@ -6,4 +6,5 @@ def memberships(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"user_has_organisation": bool(roles_by_organisation(user))}
+    roles = roles_by_organisation(user)
+    return {"user_has_organisation": bool(roles), "user_is_beheerder": "beheerder" in roles.values()}

@@ -41,7 +41,7 @@ def seed_libraries_load() -> list[str]:
     for filename in SEED_FIXTURES:
         rows = _rows(filename)
         name = _framework_name(rows)
-        if Framework.objects.filter(organisation__isnull=True, name=name).exists():
+        if Framework.objects.libraries().filter(name=name).exists():
             continue
         taken = _taken_primary_keys(rows)
         if taken:

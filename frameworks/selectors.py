@@ -4,7 +4,6 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 
-from .access import organisation_ids
 from .models import (
     BehaviouralIndicator,
     Cluster,
@@ -22,13 +21,9 @@ from .models import (
 )
 
 
-def _readable(user: AbstractBaseUser) -> Q:
-    return Q(organisation__isnull=True) | Q(organisation__in=organisation_ids(user))
-
-
 def framework_list(*, user: AbstractBaseUser) -> QuerySet[Framework]:
     return (
-        Framework.objects.filter(_readable(user))
+        Framework.objects.visible_to(user)
         .select_related("organisation")
         .annotate(
             competency_count=Count("competencies", distinct=True),
@@ -39,14 +34,14 @@ def framework_list(*, user: AbstractBaseUser) -> QuerySet[Framework]:
 
 
 def framework_get(*, user: AbstractBaseUser, pk: int) -> Framework:
-    return get_object_or_404(Framework.objects.filter(_readable(user)).select_related("organisation"), pk=pk)
+    return get_object_or_404(Framework.objects.visible_to(user).select_related("organisation"), pk=pk)
 
 
 def framework_detail(*, user: AbstractBaseUser, pk: int) -> Framework:
     """A framework with its clusters, competencies, levels, top-level profiles and their hoofdtaken."""
     competencies = Competency.objects.order_by("order", "name")
     queryset = (
-        Framework.objects.filter(_readable(user))
+        Framework.objects.visible_to(user)
         .select_related("organisation", "based_on")
         .prefetch_related(
             Prefetch(
@@ -86,7 +81,7 @@ def framework_detail(*, user: AbstractBaseUser, pk: int) -> Framework:
 def competency_get(*, user: AbstractBaseUser, pk: int) -> Competency:
     """A competency with its generic indicators, where it is used, and what it derives from."""
     queryset = (
-        Competency.objects.filter(framework__in=Framework.objects.filter(_readable(user)))
+        Competency.objects.visible_to(user)
         .select_related("framework__organisation", "cluster", "derived_from__framework")
         .prefetch_related(
             Prefetch("indicators", queryset=BehaviouralIndicator.objects.select_related("level")),
@@ -98,7 +93,7 @@ def competency_get(*, user: AbstractBaseUser, pk: int) -> Competency:
             ),
             Prefetch(
                 "derivatives",
-                queryset=Competency.objects.filter(framework__in=Framework.objects.filter(_readable(user)))
+                queryset=Competency.objects.visible_to(user)
                 .select_related("framework")
                 .order_by("framework__name", "name"),
                 to_attr="readable_derivatives",
@@ -120,7 +115,7 @@ def _profile_competencies() -> Prefetch:
 def profile_get(*, user: AbstractBaseUser, pk: int) -> Profile:
     """A profile with everything its page shows: tasks, expertise areas, competencies, and hoofdtaken."""
     queryset = (
-        Profile.objects.filter(framework__in=Framework.objects.filter(_readable(user)))
+        Profile.objects.visible_to(user)
         .select_related("framework__organisation", "parent", "role_level")
         .prefetch_related(
             "expertise_areas",
@@ -140,9 +135,7 @@ def profile_get(*, user: AbstractBaseUser, pk: int) -> Profile:
 
 def dictionary_search(*, user: AbstractBaseUser, query: str = "") -> QuerySet[Competency]:
     """Competencies of the readable dictionaries, matching the query in name or definition."""
-    competencies = Competency.objects.filter(
-        framework__in=Framework.objects.filter(_readable(user), is_dictionary=True)
-    ).select_related("cluster", "framework")
+    competencies = Competency.objects.visible_to(user).dictionaries().select_related("cluster", "framework")
     query = query.strip()
     if query:
         competencies = competencies.filter(Q(name__icontains=query) | Q(definition__icontains=query))
@@ -150,10 +143,6 @@ def dictionary_search(*, user: AbstractBaseUser, query: str = "") -> QuerySet[Co
 
 
 # --- Authoring ---------------------------------------------------------------------------------
-
-
-def _readable_frameworks(user: AbstractBaseUser) -> QuerySet[Framework]:
-    return Framework.objects.filter(_readable(user))
 
 
 def _open_comments() -> Prefetch:
@@ -169,14 +158,14 @@ def _open_comments() -> Prefetch:
 def authoring_framework_get(*, user: AbstractBaseUser, pk: int) -> Framework:
     """A readable framework with its organisation and levels, for the authoring pages."""
     return get_object_or_404(
-        _readable_frameworks(user).select_related("organisation").prefetch_related("levels", "clusters"), pk=pk
+        Framework.objects.visible_to(user).select_related("organisation").prefetch_related("levels", "clusters"), pk=pk
     )
 
 
 def competency_editor(*, user: AbstractBaseUser, pk: int) -> Competency:
     """A competency with its framework's levels and clusters, and its generic indicators with their level."""
     queryset = (
-        Competency.objects.filter(framework__in=_readable_frameworks(user))
+        Competency.objects.visible_to(user)
         .select_related("framework__organisation", "cluster", "derived_from__framework")
         .prefetch_related(
             Prefetch("indicators", queryset=BehaviouralIndicator.objects.select_related("level")),
@@ -188,7 +177,7 @@ def competency_editor(*, user: AbstractBaseUser, pk: int) -> Competency:
 
 
 def indicator_get(*, user: AbstractBaseUser, pk: int) -> BehaviouralIndicator:
-    readable = _readable_frameworks(user)
+    readable = Framework.objects.visible_to(user)
     queryset = BehaviouralIndicator.objects.filter(
         Q(competency__framework__in=readable) | Q(profile_competency__profile__framework__in=readable)
     ).select_related(
@@ -225,16 +214,14 @@ def framework_levels(*, framework_id: int) -> QuerySet[ProficiencyLevel]:
 
 def level_get(*, user: AbstractBaseUser, pk: int) -> ProficiencyLevel:
     return get_object_or_404(
-        ProficiencyLevel.objects.filter(framework__in=_readable_frameworks(user)).select_related(
-            "framework__organisation"
-        ),
+        ProficiencyLevel.objects.visible_to(user).select_related("framework__organisation"),
         pk=pk,
     )
 
 
 def levels_editor(*, user: AbstractBaseUser, pk: int) -> Framework:
     return get_object_or_404(
-        _readable_frameworks(user)
+        Framework.objects.visible_to(user)
         .select_related("organisation")
         .prefetch_related(
             Prefetch(
@@ -248,7 +235,7 @@ def levels_editor(*, user: AbstractBaseUser, pk: int) -> Framework:
 def competency_picker(*, user: AbstractBaseUser, framework: Framework, query: str = "", limit: int = 25):
     """Competencies to pick from: the readable dictionaries first, then other readable frameworks."""
     queryset = (
-        Competency.objects.filter(framework__in=_readable_frameworks(user))
+        Competency.objects.visible_to(user)
         .exclude(framework=framework)
         .select_related("framework", "cluster")
         .annotate(indicator_count=Count("indicators", distinct=True))
@@ -268,7 +255,7 @@ def picked_source_ids(*, framework: Framework) -> set[int]:
 def profile_editor(*, user: AbstractBaseUser, pk: int) -> Profile:
     """A profile with its details and the framework's profiles, role levels and dilemmas for the form."""
     queryset = (
-        Profile.objects.filter(framework__in=_readable_frameworks(user))
+        Profile.objects.visible_to(user)
         .select_related("framework__organisation", "parent", "role_level")
         .prefetch_related(
             "expertise_areas",
@@ -285,7 +272,7 @@ def profile_editor(*, user: AbstractBaseUser, pk: int) -> Profile:
 def profile_compose(*, user: AbstractBaseUser, pk: int) -> Profile:
     """A profile with its competencies (level, note, specific indicators) and the framework's choices."""
     queryset = (
-        Profile.objects.filter(framework__in=_readable_frameworks(user))
+        Profile.objects.visible_to(user)
         .select_related("framework__organisation", "parent")
         .prefetch_related(
             Prefetch(
@@ -303,7 +290,7 @@ def profile_compose(*, user: AbstractBaseUser, pk: int) -> Profile:
 
 def profile_competency_get(*, user: AbstractBaseUser, pk: int) -> ProfileCompetency:
     return get_object_or_404(
-        ProfileCompetency.objects.filter(profile__framework__in=_readable_frameworks(user)).select_related(
+        ProfileCompetency.objects.visible_to(user).select_related(
             "profile__framework__organisation", "competency", "required_level"
         ),
         pk=pk,
@@ -312,7 +299,7 @@ def profile_competency_get(*, user: AbstractBaseUser, pk: int) -> ProfileCompete
 
 def profile_get_plain(*, user: AbstractBaseUser, pk: int) -> Profile:
     return get_object_or_404(
-        Profile.objects.filter(framework__in=_readable_frameworks(user)).select_related("framework__organisation"),
+        Profile.objects.visible_to(user).select_related("framework__organisation"),
         pk=pk,
     )
 
@@ -320,7 +307,7 @@ def profile_get_plain(*, user: AbstractBaseUser, pk: int) -> Profile:
 def review_page(*, user: AbstractBaseUser, pk: int) -> Framework:
     """A framework with its reviewers, all comments and the competencies/indicators one can comment on."""
     queryset = (
-        _readable_frameworks(user)
+        Framework.objects.visible_to(user)
         .select_related("organisation")
         .prefetch_related(
             Prefetch("reviewers", queryset=Reviewer.objects.select_related("user", "invited_by")),
@@ -353,7 +340,7 @@ def review_page(*, user: AbstractBaseUser, pk: int) -> Framework:
 
 def comment_get(*, user: AbstractBaseUser, pk: int) -> ReviewComment:
     return get_object_or_404(
-        ReviewComment.objects.filter(framework__in=_readable_frameworks(user)).select_related(
+        ReviewComment.objects.filter(framework__in=Framework.objects.visible_to(user)).select_related(
             "framework__organisation"
         ),
         pk=pk,
@@ -363,8 +350,7 @@ def comment_get(*, user: AbstractBaseUser, pk: int) -> ReviewComment:
 def framework_history(*, user: AbstractBaseUser, pk: int):
     """A framework, all its versions (oldest first) and the change history of all of them, newest first."""
     framework = authoring_framework_get(user=user, pk=pk)
-    root_id = framework.first_version_id or framework.pk
-    versions = list(_readable_frameworks(user).filter(Q(pk=root_id) | Q(first_version_id=root_id)).order_by("version"))
+    versions = list(Framework.objects.visible_to(user).versions_of(framework).order_by("version"))
     changes = list(
         FrameworkChange.objects.filter(framework__in=[v.pk for v in versions])
         .select_related("user", "framework")
@@ -400,7 +386,7 @@ def _document_profiles(**filters) -> QuerySet[Profile]:
 def profile_document(*, user: AbstractBaseUser, pk: int) -> Profile:
     """Everything the PDF/print view of a profile shows, hoofdtaken included, in a fixed number of queries."""
     queryset = (
-        _document_profiles(framework__in=_readable_frameworks(user))
+        _document_profiles(framework__in=Framework.objects.visible_to(user))
         .select_related("framework__organisation")
         .prefetch_related("framework__levels", Prefetch("children", queryset=_document_profiles()))
     )
@@ -410,7 +396,7 @@ def profile_document(*, user: AbstractBaseUser, pk: int) -> Profile:
 def framework_document(*, user: AbstractBaseUser, pk: int) -> Framework:
     """Everything the PDF/print view of a whole framework shows."""
     queryset = (
-        _readable_frameworks(user)
+        Framework.objects.visible_to(user)
         .select_related("organisation")
         .prefetch_related(
             "levels",
@@ -440,16 +426,12 @@ def picker_source_get(*, user: AbstractBaseUser, framework: Framework, pk) -> Co
         pk = int(pk)
     except (TypeError, ValueError):
         pk = 0
-    queryset = (
-        Competency.objects.filter(framework__in=_readable_frameworks(user))
-        .exclude(framework=framework)
-        .select_related("framework", "cluster")
-    )
+    queryset = Competency.objects.visible_to(user).exclude(framework=framework).select_related("framework", "cluster")
     return get_object_or_404(queryset, pk=pk)
 
 
 def cluster_get(*, user: AbstractBaseUser, pk: int) -> Cluster:
     return get_object_or_404(
-        Cluster.objects.filter(framework__in=_readable_frameworks(user)).select_related("framework__organisation"),
+        Cluster.objects.visible_to(user).select_related("framework__organisation"),
         pk=pk,
     )

@@ -8,7 +8,7 @@ sees colleagues' scores for a candidate only after handing in their own.
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 
-from frameworks.access import has_role, roles_by_organisation
+from frameworks.access import has_role, organisation_ids
 from frameworks.models import Membership
 
 from .models import SelectionProcedure
@@ -19,7 +19,7 @@ ASSESSOR_ROLES = (Membership.Role.SELECTEUR, Membership.Role.HR)
 
 
 def hr_organisation_ids(user: AbstractBaseUser) -> list[int]:
-    return [pk for pk, role in roles_by_organisation(user).items() if role == HR]
+    return organisation_ids(user, HR)
 
 
 def can_create_procedure(user: AbstractBaseUser) -> bool:

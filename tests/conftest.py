@@ -15,6 +15,13 @@ from .factories import make_framework, make_user
 ROLES = [role.value for role in Membership.Role]
 
 
+def pytest_collection_modifyitems(items):
+    """Browser tests live in tests/e2e; `make test-fast` leaves them out with -m "not e2e"."""
+    for item in items:
+        if "e2e" in item.path.parts:
+            item.add_marker(pytest.mark.e2e)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the seeded libraries once; tests roll back around them."""

@@ -32,7 +32,8 @@ from .zelfevaluatie.conftest import start_round
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC = {"login", "logout"}  # logout is harmless for anonymous visitors; Django marks both public
+# logout is harmless for anonymous visitors; the language switch must work on the login page too.
+PUBLIC = {"login", "logout", "set_language"}
 ORGANISATION_A = "Gemeente Aadorp"
 
 # What `<int:pk>` names, by app and by the path segment in front of it.
@@ -59,6 +60,7 @@ KWARG_KINDS = {
     "review_pk": "peer_review",
     "action_pk": "action",
     "number": "step_number",
+    "membership_pk": "membership",
 }
 
 
@@ -156,6 +158,7 @@ def world(users, org_a, org_b, seeded):
         "participant": evaluation.participants.get(user=users["selecteur"]).pk,
         "peer_review": peer_review.pk,
         "action": action.pk,
+        "membership": users["hr"].memberships.get().pk,
     }
 
 

@@ -152,10 +152,10 @@ def _copy_scale(source: RatingScale, *, organisation: Organisation, frameworks: 
 
 
 def _chains(*, base: GeneratedFrameworks, total: int) -> list[Chain]:
-    vth = Framework.objects.get(organisation__isnull=True, name=VTH_NAME)
+    vth = Framework.objects.libraries().get(name=VTH_NAME)
     count = min(math.ceil(total / ROUNDS_PER_FRAMEWORK), 1 + len(base.frameworks))
     frameworks = [vth, *base.frameworks[: count - 1]]
-    vth_scale = RatingScale.objects.filter(framework=vth).order_by("pk").first()
+    vth_scale = RatingScale.objects.of_framework(vth).first()
     scales = {vth.pk: vth_scale, **_copy_scale(vth_scale, organisation=base.organisation, frameworks=frameworks[1:])}
     values = sorted(vth_scale.points.values_list("value", flat=True))
     lengths = [total // count + (1 if number < total % count else 0) for number in range(count)]

@@ -11,7 +11,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from frameworks.access import organisation_ids, roles_by_organisation
+from frameworks.access import organisation_ids
 from frameworks.models import (
     BehaviouralIndicator,
     Framework,
@@ -39,7 +39,7 @@ from .models import (
 
 
 def _management_organisation_ids(user: AbstractBaseUser) -> list[int]:
-    return [org for org, role in roles_by_organisation(user).items() if role == Membership.Role.MANAGEMENT]
+    return organisation_ids(user, Membership.Role.MANAGEMENT)
 
 
 def _rounds(*, full: bool = False) -> QuerySet[EvaluationRound]:
@@ -142,11 +142,9 @@ def startable_organisations(*, user: AbstractBaseUser):
 
 def evaluable_frameworks(*, user: AbstractBaseUser) -> QuerySet[Framework]:
     """Frozen frameworks (seeded libraries or published versions) of the user that have profiles."""
-    readable = Q(organisation__isnull=True) | Q(organisation__in=organisation_ids(user))
-    frozen = Q(organisation__isnull=True) | Q(published_at__isnull=False)
     return (
-        Framework.objects.filter(readable, frozen, profiles__parent__isnull=True)
-        .distinct()
+        Framework.objects.visible_to(user)
+        .evaluable()
         .select_related("organisation")
         .order_by("organisation__name", "name", "-version")
     )
@@ -154,11 +152,11 @@ def evaluable_frameworks(*, user: AbstractBaseUser) -> QuerySet[Framework]:
 
 def default_framework(*, user: AbstractBaseUser) -> Framework | None:
     frameworks = evaluable_frameworks(user=user)
-    return frameworks.filter(organisation__isnull=True, name__startswith="VTH").first() or frameworks.first()
+    return frameworks.libraries().first() or frameworks.first()
 
 
 def framework_scale(framework: Framework) -> RatingScale | None:
-    return RatingScale.objects.filter(framework=framework).order_by("pk").first()
+    return RatingScale.objects.of_framework(framework).first()
 
 
 def previous_round_summary(*, round: EvaluationRound) -> EvaluationRound | None:

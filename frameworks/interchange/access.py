@@ -2,12 +2,12 @@
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from ..access import roles_by_organisation
+from ..access import organisation_ids
 from ..models import Membership
 
 
 def import_organisation_ids(user: AbstractBaseUser) -> list[int]:
-    return [pk for pk, role in roles_by_organisation(user).items() if role == Membership.Role.HR]
+    return organisation_ids(user, Membership.Role.HR)
 
 
 def can_import_framework(user: AbstractBaseUser) -> bool:

@@ -275,13 +275,9 @@ def _resolve_origins(competencies: dict, organisation: Organisation) -> None:
     wanted = {(origin.get("framework"), origin.get("competency")) for _c, _i, origin in competencies.values() if origin}
     if not wanted:
         return
-    candidates = Competency.objects.filter(
+    candidates = Competency.objects.readable_in(organisation).filter(
         framework__name__in={framework for framework, _ in wanted},
         name__in={name for _, name in wanted},
-    ).filter(framework__organisation__isnull=True) | Competency.objects.filter(
-        framework__name__in={framework for framework, _ in wanted},
-        name__in={name for _, name in wanted},
-        framework__organisation=organisation,
     )
     found = {}
     for candidate in candidates.select_related("framework").order_by("-framework__version", "pk"):

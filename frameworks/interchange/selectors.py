@@ -4,7 +4,6 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
-from ..access import organisation_ids
 from ..models import (
     BehaviouralIndicator,
     Competency,
@@ -22,9 +21,7 @@ def framework_for_export(*, user: AbstractBaseUser, pk: int) -> Framework:
     origin), their indicators, profiles, tasks, expertise areas, dilemma positions, profile
     competencies, their indicators: 13, whatever the size. Another organisation's framework is a 404.
     """
-    readable = Framework.objects.filter(organisation__isnull=True) | Framework.objects.filter(
-        organisation__in=organisation_ids(user)
-    )
+    readable = Framework.objects.visible_to(user)
     indicators = BehaviouralIndicator.objects.order_by("order", "pk")
     queryset = readable.select_related("organisation").prefetch_related(
         "levels",

@@ -5,8 +5,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .base import Revisioned
 
-class FrameworkStep(models.Model):
+
+class FrameworkStep(Revisioned):
     """One step of the guide's stappenplan, ticked by the author with the output it produced."""
 
     framework = models.ForeignKey("frameworks.Framework", on_delete=models.CASCADE, related_name="steps")

@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .base import Revisioned
+from .querysets import FrameworkPartQuerySet, FrameworkQuerySet
 
 
 class Framework(Revisioned):
@@ -56,6 +57,8 @@ class Framework(Revisioned):
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
+    objects = FrameworkQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("competentieframework")
         verbose_name_plural = _("competentieframeworks")
@@ -87,6 +90,8 @@ class Cluster(Revisioned):
     description = models.TextField(_("omschrijving"), blank=True)
     order = models.PositiveIntegerField(_("volgorde"), default=0)
 
+    objects = FrameworkPartQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("cluster")
         verbose_name_plural = _("clusters")
@@ -103,6 +108,8 @@ class ProficiencyLevel(Revisioned):
     name = models.CharField(_("naam"), max_length=100)
     description = models.TextField(_("omschrijving"), blank=True)
     order = models.PositiveIntegerField(_("volgorde"), default=0)
+
+    objects = FrameworkPartQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("beheersingsniveau")
@@ -145,6 +152,8 @@ class Competency(Revisioned):
         blank=True,
         related_name="derivatives",
     )
+
+    objects = FrameworkPartQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("competentie")

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .base import Revisioned
+from .querysets import FrameworkPartQuerySet, ProfileCompetencyQuerySet
 
 
 class RoleLevel(models.Model):
@@ -74,6 +75,8 @@ class Profile(Revisioned):
         related_name="profiles",
     )
     order = models.PositiveIntegerField(_("volgorde"), default=0)
+
+    objects = FrameworkPartQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("profiel")
@@ -162,6 +165,8 @@ class ProfileCompetency(Revisioned):
     )
     note = models.TextField(_("toelichting"), blank=True)
     order = models.PositiveIntegerField(_("volgorde"), default=0)
+
+    objects = ProfileCompetencyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("competentie in profiel")

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .querysets import RatingScaleQuerySet
+
 
 class RatingScale(models.Model):
     """A reusable beoordelingsschaal with a label and description per point."""
@@ -24,6 +26,8 @@ class RatingScale(models.Model):
     )
     name = models.CharField(_("naam"), max_length=200)
     description = models.TextField(_("omschrijving"), blank=True)
+
+    objects = RatingScaleQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("beoordelingsschaal")

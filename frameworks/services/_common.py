@@ -5,6 +5,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy
 
+from competentie import revisions
+
 from .. import access
 from ..models import Framework, FrameworkChange
 
@@ -40,12 +42,19 @@ def ensure_can_change(*, user: AbstractBaseUser, framework_id: int) -> Framework
     return framework
 
 
-def revision_bump(*, instance: models.Model, revision: int | None) -> None:
-    """Refuse a form made from an older revision of this row; otherwise count one revision up."""
-    current = type(instance).objects.select_for_update().values_list("revision", flat=True).get(pk=instance.pk)
-    if revision is None or int(revision) != current:
-        raise ValidationError(STALE_MESSAGE, code="stale")
-    instance.revision = current + 1
+def revision_bump(*, instance: models.Model, revision: int | str | None) -> None:
+    """Refuse a form made from an older revision of this row; otherwise count one revision up.
+
+    The product's one stale-edit rule (competentie.revisions); an authoring form must carry its revision.
+    """
+    locked = type(instance).objects.select_for_update().only("revision").get(pk=instance.pk)
+    seen = revisions.parse_revision(revision)
+    try:
+        revisions.revision_check(instance=locked, seen=-1 if seen is None else seen)
+    except revisions.StaleEdit as error:
+        raise revisions.StaleEdit(current="", revision=error.revision, message=STALE_MESSAGE) from None
+    revisions.revision_bump(locked)
+    instance.revision = locked.revision
 
 
 def change_log(*, framework: Framework, user: AbstractBaseUser | None, action: str, description: str) -> None:

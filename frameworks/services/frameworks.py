@@ -6,6 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from competentie import revisions
+
 from .. import access
 from ..models import Framework, FrameworkStep, Organisation, ProficiencyLevel, Profile
 from ._common import STALE_MESSAGE, change_log, ensure_can_change, framework_lock, revision_bump
@@ -107,19 +109,24 @@ def framework_step_update(
 ) -> FrameworkStep:
     """Tick (or untick) a step of the stappenplan and note what it produced.
 
-    seen is the step's last-change time the form was made from ("" for a step never saved); when
-    given and a colleague saved the step since, the save is refused instead of overwriting.
+    seen is the step's revision the form was made from (0 for a step never saved); when given and a
+    colleague saved the step since, the save is refused instead of overwriting (competentie.revisions).
     """
     framework = ensure_can_change(user=user, framework_id=framework.pk)
     if number not in STEP_NUMBERS:
         raise ValidationError(_("Deze stap bestaat niet."))
     step = FrameworkStep.objects.select_for_update().filter(framework=framework, number=number).first()
-    if seen is not None and (step.updated_at.isoformat() if step else "") != seen:
-        raise ValidationError(STALE_MESSAGE, code="stale")
+    try:
+        revisions.revision_check(
+            instance=step, seen=revisions.parse_revision(seen), current=step.output if step else ""
+        )
+    except revisions.StaleEdit as error:
+        raise revisions.StaleEdit(current=error.current, revision=error.revision, message=STALE_MESSAGE) from None
     if step is None:
         step = FrameworkStep(framework=framework, number=number)
     step.done, step.output, step.updated_by = done, output, user
     step.full_clean()
+    revisions.revision_bump(step)
     step.save()
     title = STEPS[number - 1].title
     change_log(
@@ -148,8 +155,10 @@ def framework_publish(*, framework: Framework, user: AbstractBaseUser) -> Framew
         description=_("Versie %(version)s vastgesteld en gepubliceerd.") % {"version": framework.version},
     )
     # Earlier published versions of the same line step aside; their content stays exactly as it was.
-    earlier = framework_versions(framework=framework).filter(
-        version__lt=framework.version, status=Framework.Status.ADOPTED, published_at__isnull=False
+    earlier = (
+        Framework.objects.versions_of(framework)
+        .published()
+        .filter(version__lt=framework.version, status=Framework.Status.ADOPTED)
     )
     for old in earlier:
         change_log(
@@ -164,8 +173,7 @@ def framework_publish(*, framework: Framework, user: AbstractBaseUser) -> Framew
 
 def framework_versions(*, framework: Framework):
     """All versions of the same framework (same first version), oldest first."""
-    root_id = framework.first_version_id or framework.pk
-    return Framework.objects.filter(pk=root_id) | Framework.objects.filter(first_version_id=root_id)
+    return Framework.objects.versions_of(framework)
 
 
 @transaction.atomic

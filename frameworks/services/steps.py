@@ -41,11 +41,12 @@ class StepProgress:
     output: str = ""
     updated_by: object = None
     updated_at: object = None
+    revision: int = 0
 
     @property
-    def seen(self) -> str:
-        """The revision marker a step form carries (the last-change time, or "" when never saved)."""
-        return self.updated_at.isoformat() if self.updated_at else ""
+    def seen(self) -> int:
+        """The revision a step form carries (0 when the step was never saved)."""
+        return self.revision
 
 
 def steps_progress(recorded) -> list[StepProgress]:
@@ -55,6 +56,8 @@ def steps_progress(recorded) -> list[StepProgress]:
     for step in STEPS:
         row = by_number.get(step.number)
         progress.append(
-            StepProgress(step, row.done, row.output, row.updated_by, row.updated_at) if row else StepProgress(step)
+            StepProgress(step, row.done, row.output, row.updated_by, row.updated_at, row.revision)
+            if row
+            else StepProgress(step)
         )
     return progress

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 #: A candidate's consent may keep personal data at most this long after the procedure closed.
@@ -191,7 +192,8 @@ class CandidatePersonalData(models.Model):
         ordering = ["candidate"]
 
     def __str__(self):
-        return f"{self.candidate.code}: {self.name}"
+        # Never the name or e-mail: this text ends up in the admin history, which outlives a purge.
+        return gettext("%(code)s (persoonsgegevens)") % {"code": self.candidate.code}
 
 
 class Assignment(models.Model):

@@ -45,22 +45,16 @@ def procedure_is_assigned(*, user: AbstractBaseUser, procedure: SelectionProcedu
 def frozen_profiles(*, user: AbstractBaseUser) -> QuerySet[Profile]:
     """Profiles a procedure may rest on: those of a seeded library or of a published version."""
     return (
-        Profile.objects.filter(
-            Q(framework__organisation__isnull=True)
-            | Q(framework__organisation__in=organisation_ids(user), framework__published_at__isnull=False),
-            framework__is_dictionary=False,
-        )
+        Profile.objects.visible_to(user)
+        .frozen()
+        .exclude_dictionaries()
         .select_related("framework", "parent")
         .order_by("framework__name", "framework__version", "parent__order", "order", "pk")
     )
 
 
 def rating_scales(*, user: AbstractBaseUser) -> QuerySet[RatingScale]:
-    return (
-        RatingScale.objects.filter(Q(organisation__isnull=True) | Q(organisation__in=organisation_ids(user)))
-        .prefetch_related("points")
-        .order_by("name")
-    )
+    return RatingScale.objects.visible_to(user).prefetch_related("points").order_by("name")
 
 
 def assessor_choices(*, procedure: SelectionProcedure) -> QuerySet:

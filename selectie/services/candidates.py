@@ -1,7 +1,9 @@
 """Candidates: anonymous codes, personal data kept apart, the CSV import."""
 
+import codecs
 import csv
 import io
+import re
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -54,22 +56,75 @@ def _cell(cells: list[str], index: int | None) -> str:
     return cells[index].strip() if index is not None and index < len(cells) else ""
 
 
-def _parse_candidates_csv(data: bytes) -> list[tuple[str, str, str]]:
+# Control characters (C0 except tab/line breaks, DEL, C1) and the bidirectional overrides that
+# can make a name display as something else: no spreadsheet of candidates legitimately holds them.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+MAX_FIELD_LENGTHS = {"name": 200, "email": 254, "notes": 2000}
+MAX_COLUMNS = 50
+MAX_LINE_LENGTH = 5000  # well above a full row, well below the csv module's field limit
+
+
+def _decode_candidates_csv(data: bytes) -> str:
     if len(data) > MAX_IMPORT_BYTES:
         raise ValidationError(
             _("Het bestand is groter dan %(kb)s kB. Splits het in kleinere bestanden.")
-            % {"kb": MAX_IMPORT_BYTES // 1024}
+            % {"kb": MAX_IMPORT_BYTES // 1024},
+            code="too_large",
+        )
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise ValidationError(
+            _("Het bestand is UTF-16-tekst, geen UTF-8. Sla het in Excel op als “CSV UTF-8”."), code="encoding"
         )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ValidationError(_("Het bestand is geen UTF-8-tekst. Sla het in Excel op als “CSV UTF-8”.")) from None
+        raise ValidationError(
+            _("Het bestand is geen UTF-8-tekst. Sla het in Excel op als “CSV UTF-8”."), code="encoding"
+        ) from None
+    if "\x00" in text:
+        raise ValidationError(
+            _("Het bestand bevat nul-tekens en is waarschijnlijk geen CSV-bestand. Sla het op als “CSV UTF-8”."),
+            code="control_character",
+        )
+    # Line numbers as a spreadsheet counts them: str.splitlines() would also break at U+0085 and friends.
+    for line_number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE_LENGTH:
+            raise ValidationError(
+                _("Regel %(line)s is langer dan %(max)s tekens.") % {"line": line_number, "max": MAX_LINE_LENGTH},
+                code="too_long",
+            )
+    if match := CONTROL_CHARACTERS.search(text):
+        raise ValidationError(
+            _("Regel %(line)s bevat onzichtbare stuurtekens. Verwijder die en probeer het opnieuw.")
+            % {"line": text.count("\n", 0, match.start()) + 1},
+            code="control_character",
+        )
     if not text.strip():
-        raise ValidationError(_("Het bestand is leeg."))
-    first_line = text.splitlines()[0]
+        raise ValidationError(_("Het bestand is leeg."), code="empty")
+    return text
+
+
+def _parse_candidates_csv(data: bytes) -> list[tuple[str, str, str]]:
+    """The rows of a candidate CSV; any hostile or malformed input ends in a ValidationError with a code."""
+    text = _decode_candidates_csv(data)
+    first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        return _candidate_rows(reader)
+    except csv.Error:
+        raise ValidationError(
+            _("Regel %(line)s is geen geldige CSV-regel (controleer de aanhalingstekens).") % {"line": reader.line_num},
+            code="malformed",
+        ) from None
+
+
+def _candidate_rows(reader) -> list[tuple[str, str, str]]:
     header = [cell.strip().lower() for cell in next(reader)]
+    if len(header) > MAX_COLUMNS:
+        raise ValidationError(
+            _("Regel 1 heeft meer dan %(max)s kolommen.") % {"max": MAX_COLUMNS}, code="too_many_columns"
+        )
     columns = {}
     for key, aliases in HEADER_ALIASES.items():
         for index, cell in enumerate(header):
@@ -78,16 +133,35 @@ def _parse_candidates_csv(data: bytes) -> list[tuple[str, str, str]]:
     if "name" not in columns or "email" not in columns:
         raise ValidationError(
             _("Regel 1 moet de kolomnamen bevatten: naam,e-mail (en eventueel notities). Gevonden: %(found)s.")
-            % {"found": ", ".join(header) or _("niets")}
+            % {"found": ", ".join(cell[:40] for cell in header[:10]) or _("niets")},
+            code="header",
         )
     rows, errors, seen = [], [], {}
-    for line_number, cells in enumerate(reader, start=2):
+    for cells in reader:
+        line_number = reader.line_num
         if not any(cell.strip() for cell in cells):
             continue
         if len(rows) >= MAX_IMPORT_ROWS:
-            raise ValidationError(_("Er staan meer dan %(max)s kandidaten in het bestand.") % {"max": MAX_IMPORT_ROWS})
-
-        name, email, notes = (_cell(cells, columns.get(key)) for key in ("name", "email", "notes"))
+            raise ValidationError(
+                _("Er staan meer dan %(max)s kandidaten in het bestand.") % {"max": MAX_IMPORT_ROWS},
+                code="too_many_rows",
+            )
+        if len(cells) > MAX_COLUMNS:
+            raise ValidationError(
+                _("Regel %(line)s heeft meer dan %(max)s kolommen.") % {"line": line_number, "max": MAX_COLUMNS},
+                code="too_many_columns",
+            )
+        values = {key: _cell(cells, columns.get(key)) for key in ("name", "email", "notes")}
+        too_long = [key for key, value in values.items() if len(value) > MAX_FIELD_LENGTHS[key]]
+        if too_long:
+            labels = {"name": _("de naam"), "email": _("het e-mailadres"), "notes": _("de notitie")}
+            for key in too_long:
+                errors.append(
+                    _("Regel %(line)s: %(field)s is langer dan %(max)s tekens.")
+                    % {"line": line_number, "field": labels[key], "max": MAX_FIELD_LENGTHS[key]}
+                )
+            continue
+        name, email, notes = values["name"], values["email"], values["notes"]
         if not name:
             errors.append(_("Regel %(line)s: de naam ontbreekt.") % {"line": line_number})
         if email:
@@ -104,13 +178,11 @@ def _parse_candidates_csv(data: bytes) -> list[tuple[str, str, str]]:
                         % {"line": line_number, "email": email, "other": seen[email.lower()]}
                     )
                 seen[email.lower()] = line_number
-        if len(name) > 200:
-            errors.append(_("Regel %(line)s: de naam is langer dan 200 tekens.") % {"line": line_number})
         rows.append((name, email, notes))
     if errors:
-        raise ValidationError(errors)
+        raise ValidationError([ValidationError(message, code="invalid_row") for message in errors[:50]])
     if not rows:
-        raise ValidationError(_("Het bestand bevat geen kandidaten onder de kolomnamen."))
+        raise ValidationError(_("Het bestand bevat geen kandidaten onder de kolomnamen."), code="no_rows")
     return rows
 
 

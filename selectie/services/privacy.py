@@ -8,6 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from competentie.privacy import logs_scrub
+
 from ..models import MAX_RETENTION, Candidate, CandidatePersonalData, PurgeLog, SelectionProcedure
 
 logger = logging.getLogger(__name__)
@@ -35,6 +37,8 @@ def candidate_purge(*, candidate: Candidate, user: AbstractBaseUser | None, via:
     personal = CandidatePersonalData.objects.select_for_update().filter(candidate=candidate).first()
     if personal is None:
         return False
+    # Logs outlive the record: the admin history and audit rows lose every trace of the person.
+    logs_scrub(objects=[candidate, personal], needles=[personal.name, personal.email], label=candidate.code)
     personal.delete()
     candidate.purged_at = timezone.now()
     candidate.save(update_fields=["purged_at"])

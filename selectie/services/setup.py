@@ -35,7 +35,7 @@ SELECTION_SCALE_POINTS = [
 def selection_scale_default(*, organisation: Organisation) -> RatingScale:
     """The 1–5 selection scale: an existing one readable by the organisation, else our own, created once."""
     existing = (
-        RatingScale.objects.filter(name__startswith="Selectieschaal", organisation__isnull=True).first()
+        RatingScale.objects.libraries().filter(name__startswith="Selectieschaal").first()
         or RatingScale.objects.filter(name__startswith="Selectieschaal", organisation=organisation).first()
     )
     if existing is not None:

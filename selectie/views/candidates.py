@@ -59,7 +59,9 @@ def candidate_import(request, pk):
                 % {"count": len(created), "first": created[0].code, "last": created[-1].code},
             )
             return redirect("selectie:candidate-list", procedure.pk)
-    return render(request, "selectie/candidate_import.html", {"procedure": procedure, "form": form})
+    # A refused file is a client error: 400, with the reasons on the form.
+    status = 400 if request.method == "POST" else 200
+    return render(request, "selectie/candidate_import.html", {"procedure": procedure, "form": form}, status=status)
 
 
 def candidate_detail(request, pk, candidate_pk):

@@ -644,14 +644,12 @@ class TestClusters:
 
 def test_stale_step_form_is_refused_and_the_colleagues_note_kept(client_as, framework_a):
     url = reverse("frameworks:framework-step", args=[framework_a.pk, 2])
-    client_as("hr").post(url, {"seen": "", "done": "on", "output": "Projectteam samengesteld."})
-    response = client_as("hr").post(url, {"seen": "", "output": "Oud formulier."}, HTTP_HX_REQUEST="true")
+    client_as("hr").post(url, {"seen": "0", "done": "on", "output": "Projectteam samengesteld."})
+    response = client_as("hr").post(url, {"seen": "0", "output": "Oud formulier."}, HTTP_HX_REQUEST="true")
     assert "Iemand anders heeft dit intussen gewijzigd" in response.content.decode()
     step = FrameworkStep.objects.get(framework=framework_a, number=2)
     assert step.output == "Projectteam samengesteld." and step.done
-    fresh = client_as("hr").post(
-        url, {"seen": step.updated_at.isoformat(), "output": "Bijgewerkt."}, HTTP_HX_REQUEST="true"
-    )
+    fresh = client_as("hr").post(url, {"seen": str(step.revision), "output": "Bijgewerkt."}, HTTP_HX_REQUEST="true")
     assert "Opgeslagen." in fresh.content.decode()
     assert FrameworkStep.objects.get(pk=step.pk).output == "Bijgewerkt."
 

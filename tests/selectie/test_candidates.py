@@ -47,7 +47,7 @@ def test_csv_import_with_an_error_writes_nothing_and_names_the_line(day, client_
     before = (Candidate.objects.count(), CandidatePersonalData.objects.count())
     response = upload(client_for("hr"), day, "naam,email\nAnna,anna@example.nl\nBram,geen-adres\n,leeg@example.nl\n")
     content = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Regel 3: “geen-adres” is geen geldig e-mailadres." in content
     assert "Regel 4: de naam ontbreekt." in content
     assert (Candidate.objects.count(), CandidatePersonalData.objects.count()) == before

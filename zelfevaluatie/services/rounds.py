@@ -77,7 +77,7 @@ def round_create(
     profiles = framework_round_profiles(framework)
     if not profiles:
         raise ValidationError(_("Dit framework heeft geen profielen om te beoordelen."), code="no_profiles")
-    scale = scale or RatingScale.objects.filter(framework=framework).order_by("pk").first()
+    scale = scale or RatingScale.objects.of_framework(framework).first()
     if scale is None or not scale.points.exists():
         raise ValidationError(
             _(

@@ -47,7 +47,7 @@ class Command(BaseCommand):
             return user
 
         seed_libraries_load()
-        vth = Framework.objects.get(organisation__isnull=True, name="VTH competentieprofielen")
+        vth = Framework.objects.libraries().get(name="VTH competentieprofielen")
         organisation = Organisation.objects.create(name="Gemeente Bench")
         mt = make_user("bench_mt", organisation=organisation, role=Membership.Role.MANAGEMENT)
         people = [

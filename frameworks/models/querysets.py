@@ -1,0 +1,143 @@
+"""The read API of the shared model: what "visible", "frozen", "library" and "evaluable" mean.
+
+Each rule is written once here, as a chainable QuerySet method, and every app reads through it:
+
+    Framework.objects.visible_to(user).frozen()
+    Profile.objects.visible_to(user).frozen().exclude_dictionaries()
+    Competency.objects.readable_in(organisation)
+
+No module outside this one filters frameworks, profiles, competencies or scales by organisation
+by hand; ``tests/test_read_api.py`` scans the source and fails when one does.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+
+
+def roles_by_organisation(user: AbstractBaseUser) -> dict[int, str]:
+    """The user's role per organisation id, read once per request and cached on the user."""
+    if user is None or not user.is_authenticated:
+        return {}
+    cached = getattr(user, "_roles_by_organisation", None)
+    if cached is None:
+        from .organisations import Membership
+
+        cached = dict(Membership.objects.filter(user=user).values_list("organisation_id", "role"))
+        user._roles_by_organisation = cached
+    return cached
+
+
+def organisation_ids(user: AbstractBaseUser, *roles: str) -> list[int]:
+    """The organisations the user belongs to; with roles, only those where the user holds one of them."""
+    memberships = roles_by_organisation(user)
+    if not roles:
+        return list(memberships)
+    return [pk for pk, role in memberships.items() if role in roles]
+
+
+class FrameworkQuerySet(models.QuerySet):
+    def libraries(self):
+        """Seeded libraries (PiCompany, Divosa, VTH): no owner, readable by everyone, never changed."""
+        return self.filter(organisation__isnull=True)
+
+    def visible_to(self, user: AbstractBaseUser):
+        """Libraries and the frameworks of the user's organisations."""
+        return self.filter(Q(organisation__isnull=True) | Q(organisation__in=organisation_ids(user)))
+
+    def readable_in(self, organisation):
+        """What members of one organisation may read: libraries and that organisation's frameworks."""
+        organisation_id = getattr(organisation, "pk", organisation)
+        return self.filter(Q(organisation__isnull=True) | Q(organisation=organisation_id))
+
+    def frozen(self):
+        """Versions that never change again (the query twin of ``Framework.is_frozen``)."""
+        return self.filter(Q(organisation__isnull=True) | Q(published_at__isnull=False))
+
+    def published(self):
+        return self.filter(published_at__isnull=False)
+
+    def dictionaries(self):
+        return self.filter(is_dictionary=True)
+
+    def versions_of(self, framework):
+        """All versions of the same framework (they share the first version)."""
+        return self.filter(Q(pk=framework.lineage_id) | Q(first_version_id=framework.lineage_id))
+
+    def evaluable(self):
+        """Frozen frameworks a management team can evaluate itself against.
+
+        A property of the framework, not of its name: it has role profiles, a rating scale and a
+        set of guiding questions for the self-evaluation.
+        """
+        from .profiles import Profile
+        from .questions import GuidingQuestionSet
+        from .scales import RatingScale
+
+        return self.frozen().filter(
+            Exists(Profile.objects.filter(framework=OuterRef("pk"), parent__isnull=True)),
+            Exists(RatingScale.objects.filter(framework=OuterRef("pk"))),
+            Exists(
+                GuidingQuestionSet.objects.filter(
+                    framework=OuterRef("pk"), purpose=GuidingQuestionSet.Purpose.SELF_EVALUATION
+                )
+            ),
+        )
+
+
+class FrameworkPartQuerySet(models.QuerySet):
+    """Rows that belong to a framework; visibility and freezing follow the framework's.
+
+    ``framework_path`` is the lookup from the row to its framework.
+    """
+
+    framework_path = "framework"
+
+    def _frameworks(self):
+        from .frameworks import Framework
+
+        return Framework.objects.all()
+
+    def _in(self, frameworks):
+        return self.filter(**{f"{self.framework_path}__in": frameworks})
+
+    def visible_to(self, user: AbstractBaseUser):
+        return self._in(self._frameworks().visible_to(user))
+
+    def readable_in(self, organisation):
+        return self._in(self._frameworks().readable_in(organisation))
+
+    def libraries(self):
+        return self._in(self._frameworks().libraries())
+
+    def frozen(self):
+        return self._in(self._frameworks().frozen())
+
+    def dictionaries(self):
+        return self._in(self._frameworks().dictionaries())
+
+    def exclude_dictionaries(self):
+        return self.filter(**{f"{self.framework_path}__is_dictionary": False})
+
+
+class ProfileCompetencyQuerySet(FrameworkPartQuerySet):
+    framework_path = "profile__framework"
+
+
+class RatingScaleQuerySet(models.QuerySet):
+    def libraries(self):
+        """Public scales, readable by everyone."""
+        return self.filter(organisation__isnull=True)
+
+    def visible_to(self, user: AbstractBaseUser):
+        return self.filter(Q(organisation__isnull=True) | Q(organisation__in=organisation_ids(user)))
+
+    def readable_in(self, organisation):
+        organisation_id = getattr(organisation, "pk", organisation)
+        return self.filter(Q(organisation__isnull=True) | Q(organisation=organisation_id))
+
+    def of_framework(self, framework):
+        """The scale a framework brings along (the VTH 1–5 beoordelingsschaal), first one wins."""
+        return self.filter(framework=framework).order_by("pk")
