@@ -173,13 +173,13 @@ def profile_changes(previous, current) -> list[dict]:
     return changes
 
 
-def spread_svg(distribution, *, profile_name: str, width: int = 640) -> SafeString:
+def spread_svg(distribution, *, profile_name: str, width: int = 760) -> SafeString:
     """The spread of handed-in scores as a bar chart (one bar per scale point), readable on a projector.
 
     distribution: [(scale point, count)]. The table next to it is the text alternative.
     """
     title = _("Spreiding van de ingeleverde scores voor %(profile)s") % {"profile": profile_name}
-    left, right, top, bar_height, gap = 220, 60, 10, 34, 12
+    left, right, top, bar_height, gap = 360, 50, 10, 34, 12
     height = top + len(distribution) * (bar_height + gap) + 10
     most = max((count for _point, count in distribution), default=0) or 1
     plot_width = width - left - right
@@ -191,7 +191,8 @@ def spread_svg(distribution, *, profile_name: str, width: int = 640) -> SafeStri
     ]
     for index, (point, count) in enumerate(distribution):
         y = top + index * (bar_height + gap)
-        label = f"{point.value} – {point.label}"[:28]
+        label = f"{point.value} – {point.label}"
+        label = label if len(label) <= 34 else label[:33] + "…"
         bar = plot_width * count / most
         parts.append(
             f'<text x="{left - 10}" y="{y + bar_height / 2 + 6:.1f}" text-anchor="end" font-size="18" '
