@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "axes",
+    "competentie.security",
     "frameworks",
     "selectie",
     "zelfevaluatie",

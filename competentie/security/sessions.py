@@ -26,6 +26,12 @@ def idle_seconds() -> int:
     return settings.SESSION_IDLE_MINUTES * 60
 
 
+def mark_active_on_login(sender, request, user, **kwargs):
+    """Signing in counts as activity, so the first page after it needs no session write."""
+    if request is not None and hasattr(request, "session"):
+        request.session[LAST_ACTIVITY] = int(time.time())
+
+
 class IdleSessionMiddleware:
     """Log out a user whose last request is longer ago than the idle limit."""
 
