@@ -59,7 +59,7 @@ def score_all_profiles(page, round_pk, scores, *, hulpvragen=()):
         if index == 0:
             for question, text in hulpvragen:
                 page.get_by_label(re.compile(re.escape(question.text[:60]))).fill(text)
-            expect(page.get_by_role("status").filter(has_text="Opgeslagen om")).to_be_visible()
+            expect(page.get_by_role("status").filter(has_text="Alles is opgeslagen")).to_be_visible()
         page.get_by_role("button", name=f"Inleveren {name}").click()
         expect(page.get_by_role("status").filter(has_text=f"Uw score voor {name} is ingeleverd.")).to_be_visible()
         if index + 1 < len(PROFILES):

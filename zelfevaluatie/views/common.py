@@ -3,9 +3,9 @@
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, JsonResponse
-from django.utils import timezone
-from django.utils.formats import time_format
+from django.http import Http404
+
+from competentie import autosave
 
 from .. import access
 from ..models import EvaluationRound, Participant, PeerReview
@@ -54,9 +54,9 @@ def error_text(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 
-def saved_response() -> JsonResponse:
-    return JsonResponse({"saved": True, "time": time_format(timezone.localtime(), "H:i")})
+# The one autosave protocol of the product (competentie/autosave.py, static/js/autosave.js).
+saved_response = autosave.saved_response
 
 
-def refused_response(message: str, status: int = 400) -> JsonResponse:
-    return JsonResponse({"saved": False, "error": message}, status=status)
+def refused_response(message: str, status: int = 400):
+    return autosave.refused_response(message, status=status)

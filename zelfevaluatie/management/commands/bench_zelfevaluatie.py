@@ -67,6 +67,7 @@ class Command(BaseCommand):
                     services.rating_save(
                         participant=participant, profile=profile, score=1 + number % 5, justification="x"
                     )
+                    services.rating_submit(participant=participant, profile=profile)
             for profile in profiles:
                 services.conclusion_save(
                     round=round, profile=profile, agreed_score=1 + number % 5, justification="Besproken.", user=mt
