@@ -313,3 +313,13 @@ def round_members(*, round: EvaluationRound):
     return (
         get_user_model().objects.filter(memberships__organisation=round.organisation_id).distinct().order_by("username")
     )
+
+
+def open_rounds(*, organisation_id: int) -> list[EvaluationRound]:
+    """The organisation's rounds that are still open (at most one per framework lineage)."""
+    return list(
+        EvaluationRound.objects.filter(organisation_id=organisation_id)
+        .exclude(status=EvaluationRound.Status.FINISHED)
+        .select_related("framework")
+        .order_by("-created_at", "-pk")
+    )

@@ -163,3 +163,16 @@ class TestDeadlines:
         )
         assert response.status_code == 200
         assert "verleden" in response.content.decode()
+
+
+def test_the_start_page_names_the_open_round_and_refuses_a_second(evaluation, vth, client_as):
+    client = client_as("mt")
+    page = client.get(reverse("zelfevaluatie:round-create")).content.decode()
+    assert "Er loopt nog een zelfevaluatie: 2025–2026" in page
+    response = client.post(
+        reverse("zelfevaluatie:round-create"),
+        {"organisation": evaluation.organisation_id, "framework": vth.pk, "period": "2027–2028"},
+    )
+    assert response.status_code == 200
+    assert "Er loopt al een zelfevaluatie op dit framework (2025–2026)" in response.content.decode()
+    assert EvaluationRound.objects.count() == 1

@@ -72,7 +72,12 @@ def round_create(request):
     return render(
         request,
         "zelfevaluatie/round_form.html",
-        {"form": form, "previous": previous, "organisation": organisation},
+        {
+            "form": form,
+            "previous": previous,
+            "organisation": organisation,
+            "open_rounds": selectors.open_rounds(organisation_id=organisation.pk),
+        },
     )
 
 
