@@ -247,3 +247,17 @@ class TestRoundRules:
         # The other profiles are still scored by everybody.
         other = evaluation.round_profiles.all()[1].profile
         assert services.rating_save(participant=participant(evaluation, users["selecteur"]), profile=other, score=3)
+
+
+def test_the_chair_is_chosen_on_the_round_page_and_may_then_open_the_team_view(evaluation, users, client_as):
+    response = client_as("mt").post(
+        reverse("zelfevaluatie:round-update", args=[evaluation.pk]),
+        {"period": "2025–2026", "contact_name": "", "contact_function": "", "chair": users["selecteur"].pk},
+    )
+    assert response.status_code == 302
+    evaluation.refresh_from_db()
+    assert evaluation.chair == users["selecteur"]
+    with pytest.raises(ValidationError) as refused:
+        services.round_open_team_view(round=evaluation, user=users["mt"], reason="Ik ben MT")
+    assert refused.value.code == "not_chair"
+    services.round_open_team_view(round=evaluation, user=users["selecteur"], reason="Afgesproken in het MT.")
