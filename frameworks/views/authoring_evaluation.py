@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from .. import selectors, services
 from ..forms import QuestionForm, QuestionSetForm, ScaleChoiceForm
+from ..models import GuidingQuestionSet
 from ._helpers import call_service, refuse_unless_editable, require_author, service_or_message
 
 
@@ -62,13 +63,19 @@ def evaluation_setup(request, pk):
             if ok:
                 messages.success(request, _("De set hulpvragen is toegevoegd. Voeg nu de vragen toe."))
                 return redirect("frameworks:question-set-edit", question_set.pk)
+    scale = next(iter(framework.rating_scales.all()), None)
+    has_self_questions = any(
+        question_set.purpose == GuidingQuestionSet.Purpose.SELF_EVALUATION
+        for question_set in framework.question_sets.all()
+    )
     return render(
         request,
         "frameworks/authoring/evaluation_setup.html",
         {
             "framework": framework,
+            "ready": scale is not None and bool(scale.points.all()) and has_self_questions,
             "editable": editable,
-            "scale": next(iter(framework.rating_scales.all()), None),
+            "scale": scale,
             "scale_form": scale_form,
             "set_form": set_form,
         },
