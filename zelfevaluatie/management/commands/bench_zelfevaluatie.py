@@ -81,6 +81,7 @@ class Command(BaseCommand):
             ("round-list", reverse("zelfevaluatie:round-list")),
             ("round-detail", reverse("zelfevaluatie:round-detail", args=[round.pk])),
             ("team", reverse("zelfevaluatie:team", args=[round.pk])),
+            ("meeting", reverse("zelfevaluatie:meeting", args=[round.pk, profiles[0].pk])),
         ]:
             client.get(url)  # warm up templates and caches
             timings, queries = [], []
