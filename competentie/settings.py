@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "axes",
+    "competentie.audit",
     "competentie.security",
     "frameworks",
     "selectie",
@@ -85,6 +86,9 @@ MIDDLEWARE = [
 BENCHMARK = envbool("BENCHMARK", False)
 if BENCHMARK:
     MIDDLEWARE.insert(0, "competentie.middleware.QueryCountHeaderMiddleware")
+if DEBUG or BENCHMARK:
+    # The data generator (manage.py generate_municipality) lives in bench/, never in production.
+    INSTALLED_APPS.append("bench")
 
 ROOT_URLCONF = "competentie.urls"
 WSGI_APPLICATION = "competentie.wsgi.application"

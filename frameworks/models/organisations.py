@@ -44,7 +44,7 @@ class Membership(models.Model):
     class Meta:
         verbose_name = _("lidmaatschap")
         verbose_name_plural = _("lidmaatschappen")
-        ordering = ["organisation__name", "user__username"]
+        ordering = ["organisation_id", "user_id"]
         constraints = [
             models.UniqueConstraint(fields=["user", "organisation"], name="unique_membership_per_organisation"),
         ]

@@ -11,8 +11,10 @@ from django.db import transaction
 from django.db.models.deletion import ProtectedError
 from django.utils.translation import gettext as _
 
+from competentie import audit
+
 from ..models import Framework, GuidingQuestion, GuidingQuestionSet, RatingScale, ScalePoint
-from ._common import change_log, ensure_can_change
+from ._common import ensure_can_change
 
 OWN_SCALE_SIZES = range(2, 11)
 
@@ -52,12 +54,7 @@ def framework_scale_choose(
             name=_("Eigen schaal (1–%(points)s)") % {"points": points},
         )
         ScalePoint.objects.bulk_create(ScalePoint(scale=scale, value=value) for value in range(1, points + 1))
-    change_log(
-        framework=framework,
-        user=user,
-        action="scale_choose",
-        description=_("Beoordelingsschaal gekozen: %(name)s.") % {"name": scale.name},
-    )
+    audit.record(user, framework, "framework.scale_choose", name=scale.name)
     return scale
 
 
@@ -97,6 +94,7 @@ def question_set_save(
     question_set.description = description.strip()
     question_set.full_clean()
     question_set.save()
+    audit.record(user, framework, "framework.question_set_save", name=question_set.name)
     return question_set
 
 
@@ -132,6 +130,9 @@ def question_save(
     question.section = section.strip()
     question.full_clean()
     question.save()
+    audit.record(
+        user, question_set.framework, "framework.question_save", set=question_set.name, text=question.text[:80]
+    )
     return question
 
 

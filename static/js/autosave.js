@@ -167,7 +167,7 @@
     else if (failing && waiting) { message = text("retrying"); kind = "warning"; }
     else if (has("saving") || has("queued")) { message = text("saving"); kind = "info"; }
     else if (has("dirty")) { message = text("pending"); kind = "info"; }
-    else if (has("draft")) { message = text("draft"); kind = "info"; }
+    else if (has("draft")) { message = (savedMessage ? savedMessage + " " : "") + text("draft"); kind = "info"; }
     else if (lastSaved) { message = savedMessage || text("saved", { time: lastSaved }); kind = "success"; }
     else { message = statusEl.getAttribute("data-text-initial") || ""; kind = "idle"; }
     if (restoredCount && kind !== "success" && kind !== "idle") { message = text("restored") + " " + message; }

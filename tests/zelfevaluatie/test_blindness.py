@@ -175,6 +175,11 @@ def test_the_chair_opens_the_team_view_early_with_a_recorded_reason(evaluation, 
     evaluation.refresh_from_db()
     assert evaluation.team_opened_reason == "Deelnemer langdurig ziek."
     assert evaluation.team_opened_by == users["mt"]
+    # The audit log holds it too, with the reason.
+    from competentie import audit
+
+    [opened] = audit.history_for(evaluation, actions=["round.team_opened"])
+    assert opened.actor == users["mt"] and opened.params["reason"] == "Deelnemer langdurig ziek."
     team = client_as("selecteur").get(reverse("zelfevaluatie:team", args=[evaluation.pk])).content.decode()
     assert SECRET_JUSTIFICATION in team
     assert "Deelnemer langdurig ziek." in team

@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "suggestie collegiale toetsing",
                 "verbose_name_plural": "suggesties collegiale toetsing",
-                "ordering": ["peer_review", "profile__order"],
+                "ordering": ["peer_review_id", "profile_id"],
             },
         ),
         migrations.AddField(

@@ -42,7 +42,7 @@ class PeerReview(models.Model):
     class Meta:
         verbose_name = _("collegiale toetsing")
         verbose_name_plural = _("collegiale toetsingen")
-        ordering = ["round", "organisation__name", "reviewer__username"]
+        ordering = ["round_id", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["round", "reviewer"], name="unique_reviewer_per_round"),
         ]
@@ -64,7 +64,7 @@ class PeerReviewNote(models.Model):
     class Meta:
         verbose_name = _("aantekening collegiale toetsing")
         verbose_name_plural = _("aantekeningen collegiale toetsing")
-        ordering = ["peer_review", "question__order"]
+        ordering = ["peer_review_id", "question_id"]
         constraints = [
             models.UniqueConstraint(fields=["peer_review", "question"], name="unique_note_per_review_question"),
         ]
@@ -86,7 +86,7 @@ class PeerSuggestion(models.Model):
     class Meta:
         verbose_name = _("suggestie collegiale toetsing")
         verbose_name_plural = _("suggesties collegiale toetsing")
-        ordering = ["peer_review", "profile__order"]
+        ordering = ["peer_review_id", "profile_id"]
         constraints = [
             models.UniqueConstraint(fields=["peer_review", "profile"], name="unique_suggestion_per_review_profile"),
         ]

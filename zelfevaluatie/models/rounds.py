@@ -86,7 +86,7 @@ class EvaluationRound(models.Model):
     class Meta:
         verbose_name = _("zelfevaluatieronde")
         verbose_name_plural = _("zelfevaluatierondes")
-        ordering = ["organisation__name", "-created_at", "-pk"]
+        ordering = ["-created_at", "-pk"]
         constraints = [
             # One open round per framework lineage per organisation: actions carry forward into
             # the next round only when the previous one is finished.
@@ -133,7 +133,7 @@ class RoundProfile(models.Model):
     class Meta:
         verbose_name = _("profiel in ronde")
         verbose_name_plural = _("profielen in ronde")
-        ordering = ["round", "order", "pk"]
+        ordering = ["round_id", "order", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["round", "profile"], name="unique_profile_per_round"),
         ]
@@ -157,7 +157,7 @@ class Participant(models.Model):
     class Meta:
         verbose_name = _("deelnemer")
         verbose_name_plural = _("deelnemers")
-        ordering = ["round", "user__username"]
+        ordering = ["round_id", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["round", "user"], name="unique_participant_per_round"),
         ]

@@ -19,7 +19,7 @@ def peer_review_invite(*, round: EvaluationRound, username: str, invited_by: Abs
     reviewer = get_user_model().objects.filter(username=username.strip()).first()
     if reviewer is None:
         raise ValidationError(_("Er is geen gebruiker met deze gebruikersnaam."))
-    memberships = Membership.objects.filter(user=reviewer).select_related("organisation")
+    memberships = Membership.objects.filter(user=reviewer).select_related("organisation").order_by("organisation__name")
     if any(m.organisation_id == round.organisation_id for m in memberships):
         raise ValidationError(
             _(

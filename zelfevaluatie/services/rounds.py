@@ -10,6 +10,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from competentie import audit
 from frameworks.models import BehaviouralIndicator, Framework, Organisation, Profile, ProfileCompetency, RatingScale
 
 from ..lineage import lineage_root_id
@@ -126,6 +127,7 @@ def round_create(
         participant_add(round=round, user=person)
     if previous is not None:
         actions_carry_forward(source=previous, target=round)
+    audit.record(user, round, "round.created", period=round.period, framework=framework.name, version=framework.version)
     return round
 
 
@@ -176,7 +178,7 @@ NEXT_STATUS = {EvaluationRound.Status.IN_PROGRESS: EvaluationRound.Status.FINISH
 
 
 @transaction.atomic
-def round_advance(*, round: EvaluationRound) -> EvaluationRound:
+def round_advance(*, round: EvaluationRound, user: AbstractBaseUser | None = None) -> EvaluationRound:
     """lopend → afgerond. Closing needs an agreed score for every profile and is final."""
     round = EvaluationRound.objects.select_for_update().get(pk=round.pk)
     ensure_editable(round)
@@ -192,9 +194,11 @@ def round_advance(*, round: EvaluationRound) -> EvaluationRound:
             code="agreed_scores_missing",
         )
     round.finished_at = timezone.now()
+    old_status = round.status
     round.status = EvaluationRound.Status.FINISHED
     round.full_clean()
     round.save()
+    audit.record(user, round, "round.status", old=old_status, new=round.status)
     return round
 
 
@@ -214,14 +218,32 @@ def round_open_team_view(*, round: EvaluationRound, user: AbstractBaseUser, reas
     round.team_opened_reason = reason.strip()
     round.full_clean()
     round.save()
+    audit.record(user, round, "round.team_opened", reason=round.team_opened_reason)
     return round
 
 
 @transaction.atomic
-def round_profile_scorers_set(*, round: EvaluationRound, profile: Profile, participants: list[Participant]) -> None:
+def round_profile_scorers_set(
+    *,
+    round: EvaluationRound,
+    profile: Profile,
+    participants: list[Participant],
+    user: AbstractBaseUser | None = None,
+) -> None:
     """Who scores this profile; nobody chosen means every participant scores it."""
     ensure_editable(round)
     ensure_profile_in_round(round, profile)
     if any(participant.round_id != round.pk for participant in participants):
         raise ValidationError(_("Kies deelnemers van deze zelfevaluatie."), code="not_a_participant")
-    RoundProfile.objects.get(round=round, profile=profile).scorers.set(participants)
+    round_profile = RoundProfile.objects.get(round=round, profile=profile)
+    before = {p.pk for p in round_profile.scorers.all()}
+    if before == {p.pk for p in participants}:
+        return
+    round_profile.scorers.set(participants)
+    audit.record(
+        user,
+        round,
+        "round.scorers",
+        profile=profile.name,
+        scorers=[str(p) for p in participants],
+    )

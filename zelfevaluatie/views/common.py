@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.http import Http404
 
-from competentie import autosave
+from competentie.autosave import refused_response, saved_response  # noqa: F401 - the one autosave protocol
 
 from .. import access
 from ..models import EvaluationRound, Participant, PeerReview
@@ -52,11 +52,3 @@ def round_profile(round: EvaluationRound, profile_pk: int):
 
 def error_text(error: ValidationError) -> str:
     return " ".join(error.messages)
-
-
-# The one autosave protocol of the product (competentie/autosave.py, static/js/autosave.js).
-saved_response = autosave.saved_response
-
-
-def refused_response(message: str, status: int = 400):
-    return autosave.refused_response(message, status=status)

@@ -5,10 +5,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from competentie import autosave, revisions
+
 from .. import access, selectors, services
 from ..blindness import scorers_of, visibility_for
 from ..forms import ConclusionForm, RatingForm, TeamOpenForm
 from ..growth import growth_for, growth_svg, spread_svg
+from ..models import ProfileConclusion
 from .common import error_text, involvement, refused_response, round_profile, saved_response
 
 
@@ -115,9 +118,10 @@ def rating_autosave(request, pk, profile_pk):
     return saved_response()
 
 
-def _team_profiles(round, visibility, bound_forms=None, *, only_profile_id=None):
+def _team_profiles(round, visibility, bound_forms=None, stale=None, *, only_profile_id=None):
     """Per profile: who handed in, and (when the blindness rule allows) scores, justifications, notes, spread."""
     bound_forms = bound_forms or {}
+    stale = stale or {}
     points = list(round.scale.points.all())
     conclusions = {c.profile_id: c for c in round.conclusions.all()}
     participants = list(round.participants.all())
@@ -171,17 +175,22 @@ def _team_profiles(round, visibility, bound_forms=None, *, only_profile_id=None)
                 "scored": len(scores),
                 "conclusion": conclusion,
                 "form": form,
+                # After a refusal the form carries the newer revision: saving again is a deliberate choice.
+                "revision": stale[rp.profile_id].revision
+                if rp.profile_id in stale
+                else revisions.revision_of(conclusion),
+                "stale": stale.get(rp.profile_id),
             }
         )
     return items
 
 
-def _team_context(request, round, bound_forms=None):
+def _team_context(request, round, bound_forms=None, stale=None):
     visibility = visibility_for(request.user, round)
     return {
         "round": round,
         "me": involvement(request.user, round),
-        "profiles": _team_profiles(round, visibility, bound_forms),
+        "profiles": _team_profiles(round, visibility, bound_forms, stale),
         "can_agree": access.can_record_agreement(request.user, round),
         "is_chair": access.is_chair(request.user, round),
         "open_form": TeamOpenForm(),
@@ -216,42 +225,69 @@ def team_open(request, pk):
 
 @require_POST
 def conclusion_save(request, pk, profile_pk):
+    """The agreed score, recorded in the team view or the meeting mode (as a page, or saved in place by the
+    autosave module); a form made before a colleague's newer agreement is refused (stale edit)."""
     round = selectors.round_full(user=request.user, pk=pk)
     access.require(access.can_record_agreement(request.user, round))
     access.require_editable(round)
     profile = round_profile(round, profile_pk)
     form = ConclusionForm(request.POST, scale_points=list(round.scale.points.all()), prefix=f"p{profile.pk}")
+    as_json = autosave.wants_json(request)
+    in_meeting = request.POST.get("return") == "meeting"
+    stale = {}
     if form.is_valid():
         try:
-            services.conclusion_save(
+            conclusion = services.conclusion_save(
                 round=round,
                 profile=profile,
                 user=request.user,
                 agreed_score=form.cleaned_data["agreed_score"],
                 justification=form.cleaned_data["justification"],
+                revision=revisions.parse_revision(request.POST.get("revision")),
             )
+        except revisions.StaleEdit as error:
+            if as_json:
+                stored = ProfileConclusion.objects.get(round=round, profile=profile)
+                return autosave.stale_response(
+                    error,
+                    fields={
+                        f"p{profile.pk}-agreed_score": str(stored.agreed_score),
+                        f"p{profile.pk}-justification": stored.justification,
+                    },
+                )
+            stale[profile.pk] = error
         except ValidationError as error:
+            if as_json:
+                return autosave.refused_response(error_text(error))
             form.add_error(None, error)
         else:
-            messages.success(
-                request, _("De afgesproken score voor %(profile)s is vastgelegd.") % {"profile": profile.name}
-            )
-            if request.POST.get("return") == "meeting":
+            done = _("De afgesproken score voor %(profile)s is vastgelegd.") % {"profile": profile.name}
+            if as_json:
+                return autosave.saved_response(revision=conclusion.revision, message=done)
+            messages.success(request, done)
+            if in_meeting:
                 return redirect("zelfevaluatie:meeting", pk=round.pk, profile_pk=profile.pk)
             return redirect(reverse("zelfevaluatie:team", args=[round.pk]) + f"#profiel-{profile.pk}")
-    if request.POST.get("return") == "meeting":
-        return meeting(request, pk, profile_pk, bound_form=form)
-    return render(request, "zelfevaluatie/team.html", _team_context(request, round, {profile.pk: form}), status=400)
+    elif as_json:
+        return autosave.refused_response(" ".join(m for errors in form.errors.values() for m in errors))
+    if in_meeting:
+        return meeting(request, pk, profile_pk, bound_form=form, stale=stale)
+    return render(
+        request,
+        "zelfevaluatie/team.html",
+        _team_context(request, round, {profile.pk: form}, stale),
+        status=409 if stale else 400,
+    )
 
 
-def meeting(request, pk, profile_pk, bound_form=None):
+def meeting(request, pk, profile_pk, bound_form=None, stale=None):
     """MT meeting mode: one profile per screen for the projector, the agreed score recorded in place."""
     round = selectors.round_full(user=request.user, pk=pk)
     access.require_member(request.user, round)
     profile = round_profile(round, profile_pk)
     visibility = visibility_for(request.user, round)
     [item] = _team_profiles(
-        round, visibility, {profile.pk: bound_form} if bound_form else None, only_profile_id=profile.pk
+        round, visibility, {profile.pk: bound_form} if bound_form else None, stale, only_profile_id=profile.pk
     )
     profiles = [rp.profile for rp in round.round_profiles.all()]
     index = profiles.index(profile)
@@ -268,7 +304,7 @@ def meeting(request, pk, profile_pk, bound_form=None):
             "next_profile": profiles[index + 1] if index + 1 < len(profiles) else None,
             "can_agree": access.can_record_agreement(request.user, round),
         },
-        status=400 if bound_form is not None else 200,
+        status=(409 if stale else 400) if bound_form is not None else 200,
     )
 
 

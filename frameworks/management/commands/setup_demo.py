@@ -17,4 +17,7 @@ class Command(BaseCommand):
             state = "nieuw" if created else "bestond al"
             self.stdout.write(f"  {username:<10} {description} [{state}]")
         self.stdout.write("Open http://127.0.0.1:8000 en log in met een van deze accounts.")
+        self.stdout.write(
+            "Platformbeheer (alle organisaties, /beheer/) is een aparte superuser: manage.py createsuperuser."
+        )
         self.stdout.write("")

@@ -1,6 +1,6 @@
 """Generated data for a realistic large municipality: the selectie part.
 
-Called by `manage.py generate_municipality` after frameworks.generate (benchmarks and query-count
+Called by `manage.py generate_municipality` after bench.generate.frameworks (benchmarks and query-count
 checks at scale). At scale 1.0: 150 procedures on the organisation's published profiles, 2–3
 exercises each, 10,000 candidates, panels of 2–3 of the 60 selecteurs per candidate and about
 400,000 scores, with submissions, consensus and decisions where the procedure's status implies
@@ -17,12 +17,11 @@ from datetime import timedelta
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
+from competentie import audit
 from frameworks.models import BehaviouralIndicator, ProfileCompetency, RatingScale, ScalePoint
-
-from . import services
-from .models import (
+from selectie import services
+from selectie.models import (
     MAX_RETENTION,
     Assignment,
     Candidate,
@@ -30,9 +29,7 @@ from .models import (
     ConsensusScore,
     Decision,
     Exercise,
-    PurgeLog,
     Score,
-    ScoreChange,
     SelectionProcedure,
     Submission,
 )
@@ -389,17 +386,7 @@ def _candidates(plans: list[_Plan], rng: random.Random, *, total: int, today, no
                     end = min(data.consent_until, procedure.closed_on + MAX_RETENTION)
             if end is not None and end < today:  # the daily purge already removed the personal data
                 candidate.purged_at = now
-                logs.append(
-                    PurgeLog(
-                        procedure=procedure,
-                        candidate=candidate,
-                        candidate_code=candidate.code,
-                        via="purge_candidates",
-                        description=_(
-                            "Naam, e-mailadres, notities en toestemming verwijderd; anonieme scores bewaard."
-                        ),
-                    )
-                )
+                logs.append(candidate)
             else:
                 personal.append(data)
             plan.candidates.append(candidate)
@@ -408,7 +395,18 @@ def _candidates(plans: list[_Plan], rng: random.Random, *, total: int, today, no
             candidates.append(candidate)
     Candidate.objects.bulk_create(candidates, batch_size=BATCH)
     CandidatePersonalData.objects.bulk_create(personal, batch_size=BATCH)
-    PurgeLog.objects.bulk_create(logs, batch_size=BATCH)
+    audit.record_many(
+        audit.event(
+            None,
+            candidate,
+            "candidate.purged",
+            within=candidate.procedure,
+            at=now,
+            code=candidate.code,
+            via="purge_candidates",
+        )
+        for candidate in logs
+    )
     return len(candidates), len(logs)
 
 
@@ -490,7 +488,7 @@ class _Writer:
         self.scores, self.extras, self.through, self.changes = [], [], [], []
         self.counts = {"scores": 0, "observed": 0, "changes": 0}
 
-    def add(self, score: Score, indicators: list[int], change: ScoreChange | None) -> None:
+    def add(self, score: Score, indicators: list[int], change: dict | None) -> None:
         self.scores.append(score)
         self.extras.append((indicators, change))
         if len(self.scores) >= BATCH:
@@ -503,8 +501,8 @@ class _Writer:
             for score, (indicators, change) in zip(self.scores, self.extras, strict=True):
                 self.through += [Through(score_id=score.pk, behaviouralindicator_id=pk) for pk in indicators]
                 if change is not None:
-                    change.score = score
-                    self.changes.append(change)
+                    actor, within = change.pop("actor"), change.pop("within")
+                    self.changes.append(audit.event(actor, score, "score.revised", within=within, **change))
             self.counts["scores"] += len(self.scores)
             self.scores, self.extras = [], []
         if self.through and (final or len(self.through) >= BATCH * 2):
@@ -512,7 +510,7 @@ class _Writer:
             self.counts["observed"] += len(self.through)
             self.through = []
         if self.changes and (final or len(self.changes) >= BATCH):
-            ScoreChange.objects.bulk_create(self.changes, batch_size=BATCH)
+            audit.record_many(self.changes, batch_size=BATCH)
             self.counts["changes"] += len(self.changes)
             self.changes = []
 
@@ -594,13 +592,14 @@ def _scores(plans, selecteurs, rng, *, hr, allowed) -> tuple[dict, dict, list]:
                         change = None
                         if state == SUBMITTED and status in {Status.CALIBRATION, Status.CLOSED} and rng.random() < 0.01:
                             old = min(points[-1], value + 1) if value < points[-1] else value - 1
-                            change = ScoreChange(
-                                changed_by=rng.choice([selecteur, *hr]),
-                                field="score",
-                                old=str(old),
-                                new=str(value),
-                                reason=rng.choice(REVISION_REASONS),
-                            )
+                            change = {
+                                "actor": rng.choice([selecteur, *hr]),
+                                "within": candidate,
+                                "field": "value",
+                                "old": str(old),
+                                "new": str(value),
+                                "reason": rng.choice(REVISION_REASONS),
+                            }
                         writer.add(
                             Score(assignment=assignment, competency_id=competency, value=value, evidence=evidence),
                             indicators,

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
-from .models import (
+from frameworks.models import (
     BehaviouralIndicator,
     Cluster,
     Competency,

@@ -1,15 +1,15 @@
-import importlib
 import json
 import random
 import time
 from pathlib import Path
 
-from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.urls import reverse
 
-from frameworks.generate import BENCH_PASSWORD, generate_frameworks
+from bench.generate import selectie as selectie_generate
+from bench.generate import zelfevaluatie as zelfevaluatie_generate
+from bench.generate.frameworks import BENCH_PASSWORD, generate_frameworks
 
 
 class Command(BaseCommand):
@@ -48,16 +48,7 @@ class Command(BaseCommand):
                 "profiles": [profile.pk for profile in base.profiles],
                 "profile_pdf_url": reverse("frameworks:profile-pdf", args=[0]).replace("/0/", "/{pk}/"),
             }
-            # selectie and zelfevaluatie add their part through an optional `generate` module, so
-            # frameworks never imports them.
-            for app_label in ("selectie", "zelfevaluatie"):
-                app = apps.get_app_config(app_label)
-                try:
-                    module = importlib.import_module(f"{app.name}.generate")
-                except ModuleNotFoundError as error:
-                    if error.name != f"{app.name}.generate":
-                        raise
-                    continue
+            for app_label, module in (("selectie", selectie_generate), ("zelfevaluatie", zelfevaluatie_generate)):
                 summary, app_manifest = module.generate(base=base, rng=rng, scale=scale)
                 self.stdout.write(f"{app_label}: {summary}")
                 contents.update(app_manifest)

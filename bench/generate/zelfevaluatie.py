@@ -1,6 +1,6 @@
 """Generated data for a realistic large municipality: the self-evaluation part.
 
-Called by `manage.py generate_municipality` after frameworks.generate, inside its transaction.
+Called by `manage.py generate_municipality` after bench.generate.frameworks, inside its transaction.
 The organisation evaluates the seeded VTH framework and some of its own published frameworks,
 every two years, so each framework has a chain of rounds (2017–2018, 2019–2020, …) linked
 through previous_round. The older rounds are finished; the newest of each chain is in progress.
@@ -18,7 +18,7 @@ from statistics import median
 from django.urls import reverse
 from django.utils import timezone
 
-from frameworks.generate import GeneratedFrameworks, generate_users
+from bench.generate.frameworks import GeneratedFrameworks, generate_users
 from frameworks.models import (
     Framework,
     GuidingQuestionSet,
@@ -27,9 +27,8 @@ from frameworks.models import (
     RatingScale,
     ScalePoint,
 )
-
-from .lineage import lineage_root_id
-from .models import (
+from zelfevaluatie.lineage import lineage_root_id
+from zelfevaluatie.models import (
     Action,
     Answer,
     EvaluationRound,
@@ -40,7 +39,7 @@ from .models import (
     Rating,
     RoundProfile,
 )
-from .services import framework_round_profiles, profile_snapshot
+from zelfevaluatie.services import framework_round_profiles, profile_snapshot
 
 ROUNDS = 40  # at scale 1.0
 ROUNDS_PER_FRAMEWORK = 5  # 2017–2018 up to the current period
