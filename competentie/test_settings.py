@@ -10,6 +10,7 @@ from competentie.settings import *  # noqa: E402,F403
 # The test client's login() passes no request, which django-axes' backend refuses;
 # tests/test_security.py puts the axes backend back to test throttling itself.
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {  # noqa: F405
@@ -27,6 +28,9 @@ CSRF_COOKIE_SECURE = False
 # The generators in bench/ are tested too (they are development-only in the real settings).
 if "bench" not in INSTALLED_APPS:  # noqa: F405
     INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405
+# Two-factor authentication is off in tests, except in tests/security/test_twofactor.py, which proves it.
+REQUIRE_2FA_FOR_ROLES = []
+REQUIRE_2FA_FOR_SUPERUSERS = False
 
 # On SQLite the test database is a file, not Django's shared in-memory database: the live server
 # then answers from its own threads with their own connections, as `make run` does, so browser

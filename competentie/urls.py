@@ -9,6 +9,7 @@ from django.views.i18n import set_language
 from frameworks.views import members
 
 from . import views
+from .security import twofactor
 from .security.sessions import session_expire, session_keepalive
 
 admin.site.site_header = _("Competentie – beheer")
@@ -19,13 +20,18 @@ urlpatterns = [
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("taal/", login_not_required(set_language), name="set_language"),
+    path("tweestapsverificatie/instellen/", twofactor.twofactor_setup, name="twofactor-setup"),
+    path("tweestapsverificatie/controleren/", twofactor.twofactor_verify, name="twofactor-verify"),
+    path("tweestapsverificatie/herstelcodes/", twofactor.twofactor_recovery_codes, name="twofactor-recovery-codes"),
     path("sessie/verlengen/", session_keepalive, name="session-keepalive"),
     path("sessie/verlopen/", session_expire, name="session-expire"),
     path("organisatie/leden/", members.member_list, name="member-list"),
     path("organisatie/leden/<int:membership_pk>/ontgrendelen/", members.member_unlock, name="member-unlock"),
     path("frameworks/", include("frameworks.urls")),
+    path("ims/case/v1p1/", include("frameworks.urls_case")),
     path("selectie/", include("selectie.urls")),
     path("zelfevaluatie/", include("zelfevaluatie.urls")),
+    path("ontwikkeling/", include("ontwikkeling.urls")),
     path("beheer/", admin.site.urls),
 ]
 

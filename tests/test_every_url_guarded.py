@@ -27,6 +27,7 @@ from selectie.models import Score
 from zelfevaluatie import services as round_services
 
 from .factories import make_framework, make_user
+from .ontwikkeling.conftest import build_cohort, build_programme, fill_in
 from .selectie.conftest import build_day, score_all
 from .zelfevaluatie.conftest import start_round
 
@@ -34,6 +35,9 @@ pytestmark = pytest.mark.django_db
 
 # logout is harmless for anonymous visitors; the language switch must work on the login page too.
 PUBLIC = {"login", "logout", "set_language"}
+# The CASE 1.1 REST binding is open to anonymous readers for the seeded libraries only: for
+# organisation A's objects they get a 404 (in the binding's JSON), never a login page.
+PUBLIC_READ = {"case:document-list", "case:document", "case:package", "case:item", "case:association"}
 # Routes that end the session: walking them as a member would log the walker out halfway.
 LOGS_OUT = {"logout", "session-expire"}
 ORGANISATION_A = "Gemeente Aadorp"
@@ -52,6 +56,9 @@ PK_KINDS = {
     ("frameworks", "hulpvragen"): "question",
     ("selectie", ""): "procedure",
     ("zelfevaluatie", ""): "round",
+    ("ontwikkeling", ""): "programme",
+    ("ontwikkeling", "groepen"): "cohort",
+    ("ontwikkeling", "deelnemers"): "development_participant",
 }
 # Other keyword arguments name their object themselves.
 KWARG_KINDS = {
@@ -64,6 +71,10 @@ KWARG_KINDS = {
     "review_pk": "peer_review",
     "action_pk": "action",
     "number": "step_number",
+    "document_id": "case_document",
+    "item_id": "case_item",
+    "association_id": "case_association",
+    "result_id": "pdf_build",
     "membership_pk": "membership",
 }
 
@@ -148,7 +159,24 @@ def world(users, org_a, org_b, seeded):
         framework=framework, user=users["hr"], name="Hulpvragen", purpose="self_evaluation"
     )
     question = question_save(question_set=question_set, user=users["hr"], text="Wat gaat goed?")
+    from frameworks.interchange.case import framework_to_case
+    from frameworks.interchange.selectors import framework_for_export
+
+    package = framework_to_case(framework_for_export(user=users["hr"], pk=framework.pk), absolute=lambda p: p)
+    from frameworks.tasks import framework_pdf_build
+
+    programme = build_programme(org_a, users["hr"])
+    cohort, _coach, participants = build_cohort(programme, size=1)
+    fill_in(participants[0], "voormeting")
     return {
+        "programme": programme.pk,
+        "cohort": cohort.pk,
+        "development_participant": participants[0].pk,
+        "moment": "voormeting",
+        "pdf_build": str(framework_pdf_build.enqueue(framework_id=framework.pk).id),
+        "case_document": package["CFDocument"]["identifier"],
+        "case_item": package["CFItems"][0]["identifier"],
+        "case_association": package["CFAssociations"][0]["identifier"],
         "framework": framework.pk,
         "question_set": question_set.pk,
         "question": question.pk,
@@ -199,6 +227,13 @@ def test_anonymous_visitors_are_sent_to_the_login_page_everywhere(client, world)
         if name in PUBLIC:
             continue
         url = url_for(name, route, world)
+        if name in PUBLIC_READ:
+            response = client.get(url)
+            if kinds_for(name, route):
+                assert response.status_code == 404, (name, url, response.status_code)
+            assert ORGANISATION_A not in response.content.decode(), (name, url)
+            assert client.post(url).status_code == 405, (name, url)
+            continue
         for method in (client.get, client.post):
             response = method(url)
             assert response.status_code == 302, (name, url, response.status_code)
@@ -221,7 +256,7 @@ def test_other_organisations_find_nothing_of_organisation_a(client, world, outsi
 
 
 def test_members_of_organisation_a_never_get_a_server_error(client, world, users):
-    for persona in ("hr", "selecteur", "mt", "beheerder"):
+    for persona in ("hr", "selecteur", "mt", "beheerder", "deelnemer", "begeleider"):
         client.force_login(users[persona])
         for name, route in ROUTES:
             if name in LOGS_OUT:

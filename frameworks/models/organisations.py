@@ -26,6 +26,9 @@ class Membership(models.Model):
         SELECTEUR = "selecteur", _("Selecteur")
         MANAGEMENT = "mt", _("Managementteam")
         BEHEERDER = "beheerder", _("Beheerder")
+        # The development programme (ontwikkeling): its participants and their coaches.
+        DEELNEMER = "deelnemer", _("Deelnemer ontwikkelprogramma")
+        BEGELEIDER = "begeleider", _("Begeleider (coach)")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -466,8 +466,13 @@
   });
   window.addEventListener("offline", render);
 
+  // The idle-session warning (session-timeout.js) logs out a page nobody uses: the unsent text is
+  // already in localStorage and comes back after login, so no "leave this page?" question then.
+  var sessionEnding = false;
+  document.addEventListener("competentie:session-expired", function () { sessionEnding = true; });
+
   window.addEventListener("beforeunload", function (event) {
-    if (!unsent()) { return; }
+    if (sessionEnding || !unsent()) { return; }
     event.preventDefault();
     event.returnValue = text("leave");
     return event.returnValue;

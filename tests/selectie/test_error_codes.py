@@ -29,7 +29,7 @@ def test_revising_a_score_is_refused_with_a_code(day, selecteurs, users):
     assert code_of(revise(reason=" ")) == "reason_required"
     assert code_of(revise(value=9)) == "not_on_scale"
     assert code_of(revise(value=score.value)) == "unchanged"
-    assert code_of(revise(seen="verouderd")) == "stale"
+    assert code_of(revise(revision=score.revision - 1)) == "stale"
 
 
 def test_consensus_decisions_and_transitions_are_refused_with_a_code(day, users):
