@@ -77,7 +77,6 @@ KWARG_KINDS = {
     "association_id": "case_association",
     "result_id": "pdf_build",
     "membership_pk": "membership",
-    "moment": "moment",
 }
 
 
