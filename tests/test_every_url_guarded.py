@@ -33,7 +33,15 @@ from .zelfevaluatie.conftest import start_round
 pytestmark = pytest.mark.django_db
 
 # logout is harmless for anonymous visitors; the language switch must work on the login page too.
-PUBLIC = {"login", "logout", "set_language"}
+PUBLIC = {
+    "login",
+    "logout",
+    "set_language",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
+}
 ORGANISATION_A = "Gemeente Aadorp"
 
 # What `<int:pk>` names, by app and by the path segment in front of it.
@@ -60,6 +68,9 @@ KWARG_KINDS = {
     "review_pk": "peer_review",
     "action_pk": "action",
     "number": "step_number",
+    # The password-reset link: a user id and a one-time token (public, checked by Django).
+    "uidb64": "uidb64",
+    "token": "token",
 }
 
 
@@ -147,6 +158,8 @@ def world(users, org_a, org_b, seeded):
         "comment": comment.pk,
         "cluster": framework.clusters.first().pk,
         "step_number": 1,
+        "uidb64": "MQ",
+        "token": "set-password",
         "procedure": day.procedure.pk,
         "candidate": candidate.pk,
         "assignment": assignment.pk,

@@ -6,6 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from competentie.notifications import events as notifications
+
 from .. import access
 from ..models import BehaviouralIndicator, Competency, Framework, Membership, ReviewComment, Reviewer
 from ._common import change_log, ensure_can_change, framework_lock
@@ -29,6 +31,7 @@ def reviewer_invite(*, framework: Framework, user: AbstractBaseUser, reviewer: A
         action="reviewer_invite",
         description=_("%(name)s uitgenodigd als reviewer.") % {"name": reviewer.get_username()},
     )
+    notifications.framework_reviewer_invited(reviewer=invitation)
     return invitation
 
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from competentie.notifications import events as notifications
 from frameworks.models import GuidingQuestionSet, Membership
 
 from ..models import EvaluationRound, PeerReview, PeerReviewNote
@@ -34,6 +35,7 @@ def peer_review_invite(*, round: EvaluationRound, username: str, invited_by: Abs
     review = PeerReview(round=round, reviewer=reviewer, organisation=peer, invited_by=invited_by)
     review.full_clean()
     review.save()
+    notifications.peer_reviewer_invited(peer_review=review)
     return review
 
 
