@@ -1,9 +1,25 @@
 from .access import roles_by_organisation
+from .models import Membership
+
+Role = Membership.Role
 
 
 def memberships(request):
-    """Whether the user belongs to any organisation, for the navigation and the home page."""
+    """Whether the user belongs to any organisation, and which menu items lead to work for their roles.
+
+    Read from the roles cached on the user, so the menu costs no query of its own.
+    """
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"user_has_organisation": bool(roles_by_organisation(user))}
+    roles = set(roles_by_organisation(user).values())
+    return {
+        "user_has_organisation": bool(roles),
+        "menu": {
+            # Everyone may read the libraries; an organisation's administrator only manages members.
+            "frameworks": not roles or bool(roles - {Role.BEHEERDER}),
+            "selectie": bool(roles & {Role.HR, Role.SELECTEUR}),
+            "zelfevaluatie": Role.MANAGEMENT in roles,
+            "members": Role.BEHEERDER in roles,
+        },
+    }

@@ -30,6 +30,7 @@ def selection_day_reminders(today: date) -> list[Reminder]:
         )
         .exclude(Exists(handed_in))
         .values_list("procedure_id", "procedure__name", "procedure__selection_date", "selecteur_id", "candidate_id")
+        .order_by()
         .distinct()
     )
     grouped: dict[tuple[int, int], dict] = {}
