@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "axes",
+    "competentie.security",
     "competentie.accounts",
     "competentie.notifications",
     "frameworks",
@@ -74,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "competentie.security.sessions.IdleSessionMiddleware",  # after messages: it leaves a note
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -100,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "frameworks.context_processors.memberships",
+                "competentie.security.sessions.session_context",
             ],
         },
     },
@@ -112,6 +115,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default must hold a selection day: many selecteurs autosaving at once.
+    # WAL lets readers and one writer work side by side; IMMEDIATE takes the write lock when a
+    # transaction starts (not halfway, where SQLite can only fail with "database is locked");
+    # writers then queue for up to SQLITE_TIMEOUT seconds instead of failing. See README.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": envint("SQLITE_TIMEOUT", 20),
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -177,13 +191,19 @@ PASSWORD_RESET_TIMEOUT = envint("PASSWORD_RESET_TIMEOUT", 60 * 60 * 24 * 3)
 NOTIFICATION_REMINDERS = ["selectie.reminders.selection_day_reminders"]
 SELECTION_REMINDER_DAYS = envint("SELECTION_REMINDER_DAYS", 2)
 
-# Login throttling: after 5 failed attempts for a username from one address, wait 15 minutes.
+# Login throttling: 5 failed attempts for one username from one address lock that combination for
+# 15 minutes. Colleagues behind the same address, and the same user elsewhere, can still log in;
+# an organisation administrator lifts a lockout under "Leden".
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = envint("AXES_PROXY_COUNT", 0) or None  # reverse proxies in front of the app
+# The client address: REMOTE_ADDR, or — behind TRUSTED_PROXY_COUNT reverse proxies that each append
+# to X-Forwarded-For — the address the outermost trusted proxy saw. Never more than the real count:
+# anything further left in the header is written by the client and can be forged.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", envint("AXES_PROXY_COUNT", 0))
+AXES_CLIENT_IP_CALLABLE = "competentie.security.lockout.client_ip"
 AXES_VERBOSE = False
 
 # No inline script anywhere; style attributes are allowed (Bootstrap components set them).
@@ -208,6 +228,12 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Shared devices (a selecteur's tablet): the session ends when the browser closes and after
+# SESSION_IDLE_MINUTES without a request; the page warns two minutes before (see SECURITY.md).
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_IDLE_MINUTES = envint("SESSION_IDLE_MINUTES", 30)
+# The stored session expires with the idle limit too (refreshed at most once a minute).
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60 + 60
 if not DEBUG:
     SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", True)
     # Only a benchmark over plain HTTP on loopback turns these off (SECURE_COOKIES=0).

@@ -24,3 +24,9 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+
+# On SQLite the test database is a file, not Django's shared in-memory database: the live server
+# then answers from its own threads with their own connections, as `make run` does, so browser
+# and concurrency tests see real SQLite locking (tests/selectie/test_live_concurrency.py).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405

@@ -6,7 +6,10 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
+from frameworks.views import members
+
 from . import views
+from .security.sessions import session_expire, session_keepalive
 
 admin.site.site_header = _("Competentie – beheer")
 admin.site.site_title = _("Competentie")
@@ -33,6 +36,10 @@ urlpatterns = [
     ),
     path("wachtwoord-instellen/klaar/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("taal/", login_not_required(set_language), name="set_language"),
+    path("sessie/verlengen/", session_keepalive, name="session-keepalive"),
+    path("sessie/verlopen/", session_expire, name="session-expire"),
+    path("organisatie/leden/", members.member_list, name="member-list"),
+    path("organisatie/leden/<int:membership_pk>/ontgrendelen/", members.member_unlock, name="member-unlock"),
     path("frameworks/", include("frameworks.urls")),
     path("selectie/", include("selectie.urls")),
     path("zelfevaluatie/", include("zelfevaluatie.urls")),

@@ -15,6 +15,7 @@ def memberships(request):
     roles = set(roles_by_organisation(user).values())
     return {
         "user_has_organisation": bool(roles),
+        "user_is_beheerder": Role.BEHEERDER in roles,
         "menu": {
             # Everyone may read the libraries; an organisation's administrator only manages members.
             "frameworks": not roles or bool(roles - {Role.BEHEERDER}),

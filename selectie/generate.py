@@ -679,28 +679,23 @@ def _outcomes(plans, values, rng, *, hr, names) -> tuple[int, int]:
 
 
 def _save_data(plan: _Plan, assignment: Assignment, competencies: list[int], rng: random.Random, allowed) -> list[dict]:
-    """2–4 autosave bodies (as scoring.js posts them): a score, evidence and sometimes ticked behaviour."""
+    """2–4 autosave bodies (as static/js/autosave.js posts them): a score, evidence and sometimes ticked behaviour."""
     first, second = rng.sample(competencies, 2) if len(competencies) > 1 else competencies * 2
     opener, value = EXERCISES[assignment.exercise.kind][2], rng.choice(plan.points)
     bodies = [
-        {"competency": str(first), "field": "value", "value": str(value)},
-        {
-            "competency": str(first),
-            "field": "evidence",
-            "evidence": f"{opener}: {rng.choice(EVIDENCE[_band(plan.points, value)])}",
-        },
+        {"field": f"value-{first}", "value": str(value)},
+        {"field": f"evidence-{first}", "value": f"{opener}: {rng.choice(EVIDENCE[_band(plan.points, value)])}"},
     ]
     ticks = allowed[plan.procedure.profile_id, second]
     if ticks and rng.random() < 0.6:
         bodies.append(
             {
-                "competency": str(second),
-                "field": "indicators",
-                "indicators": [str(pk) for pk in sorted(rng.sample(ticks, min(2, len(ticks))))],
+                "field": f"indicators-{second}",
+                "value": [str(pk) for pk in sorted(rng.sample(ticks, min(2, len(ticks))))],
             }
         )
     if rng.random() < 0.5:
-        bodies.append({"competency": str(second), "field": "value", "value": str(rng.choice(plan.points))})
+        bodies.append({"field": f"value-{second}", "value": str(rng.choice(plan.points))})
     return bodies
 
 

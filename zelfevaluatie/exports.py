@@ -1,9 +1,10 @@
 """The whole round as plain data, for the PDF, the CSV and the JSON export (uses round_full's prefetches)."""
 
-import csv
 import io
 
 from django.utils.translation import gettext as _
+
+from competentie.safecsv import safe_writer
 
 from .models import display_name
 from .selectors import QuestionSets
@@ -101,7 +102,7 @@ def round_csv(data: dict) -> str:
     """One row per score, note, conclusion and action; Excel opens it with the BOM and semicolons."""
     out = io.StringIO()
     out.write("\ufeff")
-    writer = csv.writer(out, delimiter=";")
+    writer = safe_writer(out, delimiter=";")
     writer.writerow(CSV_HEADER)
     writer.writerow([_("Scoreformulier"), "", _("Naam organisatie"), "", "", data["organisation"], "", "", ""])
     writer.writerow([_("Scoreformulier"), "", _("Periode"), "", "", data["period"], "", "", ""])

@@ -37,6 +37,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils.text import slugify
 
+from competentie.safecsv import restore_cell, safe_writer
+
 from ..models import BehaviouralIndicator, Cluster, Competency, Framework, Organisation, ProficiencyLevel
 from .errors import ImportErrors, check_size, log_import
 
@@ -118,7 +120,7 @@ def framework_to_moodle_csv(framework: Framework) -> str:
     framework_id = f"{slugify(framework.name)[:80] or 'framework'}-v{framework.version}"
 
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = safe_writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     writer.writerow(
         _row(
@@ -268,6 +270,7 @@ def _read(raw: bytes):
     start = 1
     try:
         for number, record in enumerate(reader):
+            record = [restore_cell(cell) for cell in record]  # our export guards formula-like cells
             line = start
             start = reader.line_num + 1
             if number == 0:

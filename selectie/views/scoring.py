@@ -1,19 +1,16 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from competentie import autosave
 from frameworks.models import Competency
 
 from .. import selectors, services
 from ..models import Submission
 from .common import member_procedure
-
-#: The autosave answers with a short status line that the script puts in a role="status" element.
-PLAIN = "text/plain; charset=utf-8"
 
 
 def _screen_context(request, procedure, assignment):
@@ -63,29 +60,30 @@ def score_screen(request, pk, assignment_pk):
 
 @require_POST
 def score_autosave(request, pk, assignment_pk):
-    """One field of one competency: field=value|evidence|indicators. Answers with a short status."""
+    """One field of one competency (field=value-<id>|evidence-<id>|indicators-<id>), as autosave.js posts it.
+
+    A score belongs to one selecteur, so it carries no revision: per-field saves cannot clash.
+    """
     procedure, _is_hr = member_procedure(request, pk)
     assignment = selectors.assignment_get_for_selecteur(user=request.user, procedure=procedure, pk=assignment_pk)
-    competency_id = request.POST.get("competency", "")
-    competency = Competency.objects.filter(pk=competency_id).first() if competency_id.isdigit() else None
+    parts = autosave.field_parts(request.POST.get("field", ""), "value", "evidence", "indicators")
+    if parts is None:
+        return autosave.refused_response(_("Onbekend veld."))
+    field, competency_id = parts
+    competency = Competency.objects.filter(pk=competency_id).first()
     if competency is None:
-        return HttpResponseBadRequest(_("Onbekende competentie."), content_type=PLAIN)
-    field = request.POST.get("field")
+        return autosave.refused_response(_("Onbekende competentie."))
     if field == "value":
         changes = {"value": request.POST.get("value", "")}
     elif field == "evidence":
-        changes = {"evidence": request.POST.get("evidence", "")}
-    elif field == "indicators":
-        changes = {"indicator_ids": [v for v in request.POST.getlist("indicators") if v.isdigit()]}
+        changes = {"evidence": request.POST.get("value", "")}
     else:
-        return HttpResponseBadRequest(_("Onbekend veld."), content_type=PLAIN)
+        changes = {"indicator_ids": [v for v in request.POST.getlist("value") if v.isdigit()]}
     try:
         services.score_save(assignment=assignment, competency=competency, user=request.user, **changes)
     except ValidationError as error:
-        return HttpResponseBadRequest(" ".join(error.messages), content_type=PLAIN)
-    return HttpResponse(
-        _("Opgeslagen om %(time)s") % {"time": timezone.localtime().strftime("%H:%M")}, content_type=PLAIN
-    )
+        return autosave.refused_response(" ".join(error.messages))
+    return autosave.saved_response()
 
 
 def candidate_submit(request, pk, candidate_pk):

@@ -1,22 +1,17 @@
-"""Thirty selecteur saves at once lose nothing (PostgreSQL only: SQLite serialises all writes)."""
+"""Thirty selecteur saves at once lose nothing, on PostgreSQL and on SQLite (a file database in the
+tests, configured for concurrent writers: WAL, busy timeout, IMMEDIATE transactions)."""
 
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 
 from selectie import selectors, services
 from selectie.models import Score
 
 from .conftest import build_day
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="needs real concurrent transactions: run with DATABASE_URL=postgres://…",
-    ),
-]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_thirty_concurrent_saves_lose_nothing(users, org_a, vth_profile, selecteurs):

@@ -42,9 +42,9 @@ def test_score_outside_the_scale_is_refused_and_nothing_is_saved(day, selecteurs
 def test_autosave_endpoint_refuses_a_score_outside_the_scale(day, selecteurs, client_for):
     assignment = assignment_of(day, selecteurs["selecteur"])
     url = reverse("selectie:score-autosave", args=[day.procedure.pk, assignment.pk])
-    response = client_for("selecteur").post(url, {"competency": day.competencies[0].pk, "field": "value", "value": "0"})
+    response = client_for("selecteur").post(url, {"field": f"value-{day.competencies[0].pk}", "value": "0"})
     assert response.status_code == 400
-    assert "geen punt op de schaal" in response.content.decode()
+    assert response.json()["saved"] is False and "geen punt op de schaal" in response.json()["error"]
 
 
 def test_autosave_saves_each_field_without_touching_the_others(day, selecteurs, client_for):
@@ -55,11 +55,11 @@ def test_autosave_saves_each_field_without_touching_the_others(day, selecteurs, 
     ][0]
     client = client_for("selecteur")
     url = reverse("selectie:score-autosave", args=[day.procedure.pk, assignment.pk])
-    response = client.post(url, {"competency": competency.pk, "field": "value", "value": "4"})
+    response = client.post(url, {"field": f"value-{competency.pk}", "value": "4"})
     assert response.status_code == 200
-    assert response.content.decode().startswith("Opgeslagen om ")
-    client.post(url, {"competency": competency.pk, "field": "evidence", "evidence": "Noemt de buren."})
-    client.post(url, {"competency": competency.pk, "field": "indicators", "indicators": [indicator.pk]})
+    assert response.json()["saved"] is True
+    client.post(url, {"field": f"evidence-{competency.pk}", "value": "Noemt de buren."})
+    client.post(url, {"field": f"indicators-{competency.pk}", "value": [indicator.pk]})
     score = Score.objects.get(assignment=assignment, competency=competency)
     assert (score.value, score.evidence) == (4, "Noemt de buren.")
     assert list(score.observed_indicators.values_list("pk", flat=True)) == [indicator.pk]
@@ -126,7 +126,7 @@ def test_scores_are_locked_after_submitting(day, selecteurs, client_for):
         services.score_save(assignment=assignment_of(day, user), competency=day.competencies[0], user=user, value=5)
     response = client_for("selecteur").post(
         reverse("selectie:score-autosave", args=[day.procedure.pk, assignment_of(day, user).pk]),
-        {"competency": day.competencies[0].pk, "field": "value", "value": "5"},
+        {"field": f"value-{day.competencies[0].pk}", "value": "5"},
     )
     assert response.status_code == 400
     assert Score.objects.get(assignment=assignment_of(day, user), competency=day.competencies[0]).value == 3

@@ -1,0 +1,1 @@
+"""Cross-cutting account security: login lockout, idle sessions, two-factor authentication, retention."""
