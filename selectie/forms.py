@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from competentie.accounts.names import display_name
 from frameworks.models import Organisation
 
 from .models import (
@@ -113,6 +114,7 @@ class AssignmentForm(forms.Form):
     def __init__(self, *args, selecteurs, candidates, exercises, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["selecteurs"].queryset = selecteurs
+        self.fields["selecteurs"].label_from_instance = display_name
         self.fields["candidates"].queryset = candidates
         self.fields["exercises"].queryset = exercises
 

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from competentie.accounts.names import display_name
 from competentie.notifications import events as notifications
 
 from .. import access
@@ -20,7 +21,7 @@ def reviewer_invite(*, framework: Framework, user: AbstractBaseUser, reviewer: A
     if not Membership.objects.filter(user=reviewer, organisation_id=framework.organisation_id).exists():
         raise ValidationError(_("Alleen collega’s van %(org)s kunnen reviewer zijn.") % {"org": framework.organisation})
     if Reviewer.objects.filter(framework=framework, user=reviewer).exists():
-        raise ValidationError(_("%(name)s is al uitgenodigd.") % {"name": reviewer.get_username()})
+        raise ValidationError(_("%(name)s is al uitgenodigd.") % {"name": display_name(reviewer)})
     invitation = Reviewer.objects.create(framework=framework, user=reviewer, invited_by=user)
     if framework.status == Framework.Status.CONCEPT:
         framework.status = Framework.Status.REVIEW
@@ -29,7 +30,7 @@ def reviewer_invite(*, framework: Framework, user: AbstractBaseUser, reviewer: A
         framework=framework,
         user=user,
         action="reviewer_invite",
-        description=_("%(name)s uitgenodigd als reviewer.") % {"name": reviewer.get_username()},
+        description=_("%(name)s uitgenodigd als reviewer.") % {"name": display_name(reviewer)},
     )
     notifications.framework_reviewer_invited(reviewer=invitation)
     return invitation
