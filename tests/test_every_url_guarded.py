@@ -41,6 +41,7 @@ PUBLIC = {
     "password_reset_done",
     "password_reset_confirm",
     "password_reset_complete",
+    "invitation-accept",
 }
 # Routes that end the session: walking them as a member would log the walker out halfway.
 LOGS_OUT = {"logout", "session-expire"}

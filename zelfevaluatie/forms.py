@@ -65,8 +65,8 @@ class ParticipantAddForm(forms.Form):
 
 class PeerInviteForm(forms.Form):
     username = forms.CharField(
-        label=_("Gebruikersnaam van de collega"),
-        max_length=150,
+        label=_("E-mailadres van de collega"),
+        max_length=254,
         help_text=_("Een medewerker van een collega-organisatie met een account in Competentie."),
     )
 

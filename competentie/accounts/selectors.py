@@ -11,6 +11,17 @@ def administered_organisations(*, user: AbstractBaseUser) -> QuerySet[Organisati
     """Organisations where the user is beheerder, with active members counted (1 query)."""
     return (
         Organisation.objects.filter(pk__in=organisation_ids(user, Membership.Role.BEHEERDER))
-        .annotate(member_count=Count("memberships", filter=Q(memberships__user__is_active=True)))
+        .annotate(
+            member_count=Count("memberships", filter=Q(memberships__user__is_active=True)),
+            # Invited, no password chosen yet (Django marks an unusable password with "!").
+            pending_count=Count(
+                "memberships",
+                filter=Q(
+                    memberships__user__is_active=True,
+                    memberships__user__last_login__isnull=True,
+                    memberships__user__password__startswith="!",
+                ),
+            ),
+        )
         .order_by("name")
     )

@@ -71,3 +71,29 @@ def framework_reviewer_invited(*, reviewer) -> None:
             "url": absolute_url("frameworks:review", framework.pk),
         },
     )
+
+
+def member_invited(*, membership, invited_by, new_account: bool) -> None:
+    """A colleague added to an organisation; a new account gets a one-time link to choose a password."""
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    user = membership.user
+    if new_account:
+        uid = urlsafe_base64_encode(force_bytes(user.pk))
+        url = absolute_url("invitation-accept", uid, default_token_generator.make_token(user))
+    else:
+        url = absolute_url("home")
+    send_on_commit(
+        "member_invitation",
+        [user],
+        {
+            "organisation": str(membership.organisation),
+            "role": membership.get_role_display(),
+            "sender_name": display_name(invited_by),
+            "username": user.get_username(),
+            "new_account": new_account,
+            "url": url,
+        },
+    )
