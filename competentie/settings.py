@@ -190,6 +190,8 @@ PASSWORD_RESET_TIMEOUT = envint("PASSWORD_RESET_TIMEOUT", 60 * 60 * 24 * 3)
 # Who tells the daily `send_reminders` command which reminders are due (one function per app).
 NOTIFICATION_REMINDERS = ["selectie.reminders.selection_day_reminders"]
 SELECTION_REMINDER_DAYS = envint("SELECTION_REMINDER_DAYS", 2)
+# `setup_demo` (development only): each app builds its part of the demo story.
+DEMO_BUILDERS = ["selectie.demo.demo_build", "zelfevaluatie.demo.demo_build"]
 
 # Login throttling: 5 failed attempts for one username from one address lock that combination for
 # 15 minutes. Colleagues behind the same address, and the same user elsewhere, can still log in;
