@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from competentie.forms import PlainChoicesMixin
 from frameworks.models import Framework, Organisation, Profile
 
 from .models import Action, EvaluationRound, display_name
@@ -55,7 +56,7 @@ class RoundUpdateForm(forms.ModelForm):
         fields = ["period", "contact_name", "contact_function"]
 
 
-class ParticipantAddForm(forms.Form):
+class ParticipantAddForm(PlainChoicesMixin, forms.Form):
     user = UserChoiceField(label=_("Collega"), queryset=get_user_model().objects.none())
 
     def __init__(self, *args, members, **kwargs):
@@ -86,7 +87,7 @@ class ConclusionForm(forms.Form):
         ]
 
 
-class ActionForm(forms.ModelForm):
+class ActionForm(PlainChoicesMixin, forms.ModelForm):
     profile = forms.ModelChoiceField(
         label=_("Profiel"),
         queryset=Profile.objects.none(),
@@ -102,6 +103,7 @@ class ActionForm(forms.ModelForm):
             "measure": forms.Textarea(attrs={"rows": 2}),
             "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
+        labels = {"deadline": _("Uiterste datum")}
         help_texts = {
             "what": _("Specifiek: wat gaan we concreet doen?"),
             "measure": _("Meetbaar: waaraan zien we dat het gelukt is?"),

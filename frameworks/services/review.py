@@ -70,7 +70,7 @@ def review_comment_add(
         framework=framework,
         user=user,
         action="comment_add",
-        description=_("Reviewopmerking geplaatst bij %(subject)s.") % {"subject": subject},
+        description=_("Opmerking van een meelezer geplaatst bij %(subject)s.") % {"subject": subject},
     )
     return comment
 
@@ -89,6 +89,6 @@ def review_comment_resolve(*, comment: ReviewComment, user: AbstractBaseUser) ->
         framework=framework,
         user=user,
         action="comment_resolve",
-        description=_("Reviewopmerking afgehandeld: “%(text)s”.") % {"text": comment.text[:80]},
+        description=_("Opmerking van een meelezer afgehandeld: “%(text)s”.") % {"text": comment.text[:80]},
     )
     return comment

@@ -37,7 +37,7 @@ def consensus_set(
     if value is None:
         raise ValidationError(_("Kies een consensusscore."))
     if not rationale.strip():
-        raise ValidationError(_("Schrijf kort op waarom jullie tot deze score komen."))
+        raise ValidationError(_("Schrijf kort op waarom u samen tot deze score komt."))
     existing = ConsensusScore.objects.select_for_update().filter(candidate=candidate, competency=competency).first()
     _check_fresh(existing, "decided_at", seen)
     if existing is None:

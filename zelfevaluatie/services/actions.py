@@ -29,7 +29,7 @@ def _check_action(round: EvaluationRound, profile: Profile | None, deadline: dat
     if profile is not None:
         ensure_profile_in_round(round, profile)
     if deadline is None:
-        raise ValidationError(_("Geef een deadline."))
+        raise ValidationError(_("Geef een uiterste datum."))
 
 
 @transaction.atomic
