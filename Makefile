@@ -29,6 +29,7 @@ run: install
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_seed_libraries
 	DEBUG=1 HOST=$(HOST) $(PY) manage.py setup_demo
+	DEBUG=1 $(PY) manage.py setup_demo_programme
 	DEBUG=1 $(PY) manage.py runserver $(HOST)
 
 ## Debian packages the tests use, installed when missing (apt-get needs root, as on CI):

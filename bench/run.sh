@@ -17,6 +17,8 @@ fi
 PGUSER="${PGUSER:-postgres}"
 
 export DEBUG=0 BENCHMARK=1 SECURE_COOKIES=0 SECURE_SSL_REDIRECT=0 SECURE_HSTS_SECONDS=0
+# The load test logs in with passwords only: no second factor for its generated HR accounts.
+export REQUIRE_2FA_FOR_ROLES=none REQUIRE_2FA_FOR_SUPERUSERS=0
 export SECRET_KEY="benchmark-only-secret-key-$(date +%s)-not-for-production-use-anywhere"
 export ALLOWED_HOSTS=127.0.0.1 STATIC_ROOT="$PWD/.venv/bench-static" LOG_LEVEL=WARNING
 $PY manage.py collectstatic --noinput -v0

@@ -10,7 +10,7 @@ A record that does not exist yet has revision 0; a saved record starts at 1.
 """
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy
 
 STALE_MESSAGE = gettext_lazy(
@@ -107,3 +107,22 @@ def revision_save(
     revision_bump(instance)
     instance.save(update_fields=[*update_fields, "revision"] if update_fields else None)
     return instance
+
+
+def save_new_or_refuse(instance: models.Model, *, lookup: dict, shown: str) -> None:
+    """Save; when two people create the same record at the same moment (a unique constraint on
+    ``lookup``), the second is refused as stale with the first one's ``shown`` field, not a 500.
+
+    Locking an existing row serialises edits; a row that does not exist yet has nothing to lock.
+    """
+    if instance.pk is not None:
+        instance.save()
+        return
+    try:
+        with transaction.atomic():
+            instance.save()
+    except IntegrityError:
+        stored = type(instance).objects.filter(**lookup).first()
+        if stored is None:
+            raise
+        raise StaleEdit(current=getattr(stored, shown), revision=stored.revision) from None

@@ -57,12 +57,17 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "axes",
+    "competentie.audit",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "competentie.security",
     "competentie.accounts",
     "competentie.notifications",
     "frameworks",
     "selectie",
     "zelfevaluatie",
+    "ontwikkeling",
 ]
 
 MIDDLEWARE = [
@@ -73,9 +78,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "competentie.security.sessions.IdleSessionMiddleware",  # after messages: it leaves a note
+    "competentie.security.twofactor.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -87,6 +94,9 @@ MIDDLEWARE = [
 BENCHMARK = envbool("BENCHMARK", False)
 if BENCHMARK:
     MIDDLEWARE.insert(0, "competentie.middleware.QueryCountHeaderMiddleware")
+if DEBUG or BENCHMARK:
+    # The data generator (manage.py generate_municipality) lives in bench/, never in production.
+    INSTALLED_APPS.append("bench")
 
 ROOT_URLCONF = "competentie.urls"
 WSGI_APPLICATION = "competentie.wsgi.application"
@@ -206,6 +216,28 @@ AXES_RESET_ON_SUCCESS = True
 # anything further left in the header is written by the client and can be forged.
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", envint("AXES_PROXY_COUNT", 0))
 AXES_CLIENT_IP_CALLABLE = "competentie.security.lockout.client_ip"
+
+# Two-factor authentication (TOTP app + recovery codes, django-otp) for the roles that see personal
+# data or administer, and for platform superusers. On in production, off with DEBUG (the demo);
+# REQUIRE_2FA_FOR_ROLES=none switches it off, e.g. REQUIRE_2FA_FOR_ROLES=hr,beheerder,mt widens it.
+_roles_2fa = os.environ.get("REQUIRE_2FA_FOR_ROLES", "").strip().lower()
+REQUIRE_2FA_FOR_ROLES = (
+    []
+    if _roles_2fa in {"none", "geen", "0", "off"}
+    else envlist("REQUIRE_2FA_FOR_ROLES", [] if DEBUG else ["hr", "beheerder"])
+)
+REQUIRE_2FA_FOR_SUPERUSERS = envbool("REQUIRE_2FA_FOR_SUPERUSERS", not DEBUG)
+OTP_TOTP_ISSUER = "Competentie"
+
+# Retention (SECURITY.md): `manage.py purge_candidates`, run daily, also removes login records
+# (axes: username, address, browser) and audit entries once they are this old.
+LOGIN_LOG_RETENTION_DAYS = envint("LOGIN_LOG_RETENTION_DAYS", 180)
+AUDIT_RETENTION_DAYS = envint("AUDIT_RETENTION_DAYS", 730)
+# Audit stores that name people, with the field that dates an entry.
+RETENTION_AUDIT_MODELS = {
+    "admin.LogEntry": "action_time",
+    "audit.AuditEvent": "at",  # the one audit event log (competentie.audit)
+}
 AXES_VERBOSE = False
 
 # No inline script anywhere; style attributes are allowed (Bootstrap components set them).

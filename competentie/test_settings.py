@@ -24,9 +24,17 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+# The generators in bench/ are tested too (they are development-only in the real settings).
+if "bench" not in INSTALLED_APPS:  # noqa: F405
+    INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405
+# Two-factor authentication is off in tests, except in tests/security/test_twofactor.py, which proves it.
+REQUIRE_2FA_FOR_ROLES = []
+REQUIRE_2FA_FOR_SUPERUSERS = False
 
 # On SQLite the test database is a file, not Django's shared in-memory database: the live server
 # then answers from its own threads with their own connections, as `make run` does, so browser
 # and concurrency tests see real SQLite locking (tests/selectie/test_live_concurrency.py).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
+    # A throw-away database needs no flush to disk after every transaction (the locking is the same).
+    DATABASES["default"]["OPTIONS"]["init_command"] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF"  # noqa: F405

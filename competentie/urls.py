@@ -9,6 +9,7 @@ from django.views.i18n import set_language
 from frameworks.views import members
 
 from . import views
+from .security import twofactor
 from .security.sessions import session_expire, session_keepalive
 
 admin.site.site_header = _("Competentie – beheer")
@@ -36,6 +37,9 @@ urlpatterns = [
     ),
     path("wachtwoord-instellen/klaar/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("taal/", login_not_required(set_language), name="set_language"),
+    path("tweestapsverificatie/instellen/", twofactor.twofactor_setup, name="twofactor-setup"),
+    path("tweestapsverificatie/controleren/", twofactor.twofactor_verify, name="twofactor-verify"),
+    path("tweestapsverificatie/herstelcodes/", twofactor.twofactor_recovery_codes, name="twofactor-recovery-codes"),
     path("sessie/verlengen/", session_keepalive, name="session-keepalive"),
     path("sessie/verlopen/", session_expire, name="session-expire"),
     path("organisatie/leden/", members.member_list, name="member-list"),
@@ -49,6 +53,7 @@ urlpatterns = [
     path("frameworks/", include("frameworks.urls")),
     path("selectie/", include("selectie.urls")),
     path("zelfevaluatie/", include("zelfevaluatie.urls")),
+    path("ontwikkeling/", include("ontwikkeling.urls")),
     path("beheer/", admin.site.urls),
 ]
 

@@ -18,9 +18,11 @@ def memberships(request):
         "user_is_beheerder": Role.BEHEERDER in roles,
         "menu": {
             # Everyone may read the libraries; an organisation's administrator only manages members.
-            "frameworks": not roles or bool(roles - {Role.BEHEERDER}),
+            # Participants and coaches of a development programme work in "Ontwikkeling" only.
+            "frameworks": not roles or bool(roles - {Role.BEHEERDER, Role.DEELNEMER, Role.BEGELEIDER}),
             "selectie": bool(roles & {Role.HR, Role.SELECTEUR}),
             "zelfevaluatie": Role.MANAGEMENT in roles,
+            "ontwikkeling": bool(roles & {Role.HR, Role.DEELNEMER, Role.BEGELEIDER}),
             "members": Role.BEHEERDER in roles,
         },
     }

@@ -11,7 +11,7 @@ DEMO_ACCOUNTS = [
     ("hr", Membership.Role.HR, "HR-adviseur (framework-auteur)"),
     ("selecteur", Membership.Role.SELECTEUR, "Selecteur"),
     ("mt", Membership.Role.MANAGEMENT, "Lid managementteam"),
-    ("beheerder", Membership.Role.BEHEERDER, "Beheerder (ook Django-beheer)"),
+    ("beheerder", Membership.Role.BEHEERDER, "Beheerder van de organisatie (leden en rollen in /beheer/)"),
 ]
 
 
@@ -25,8 +25,11 @@ def demo_accounts_create() -> list[tuple[str, str, bool]]:
         user, created = User.objects.get_or_create(username=username)
         if created:
             user.set_password(DEMO_PASSWORD)
-            user.is_staff = user.is_superuser = role == Membership.Role.BEHEERDER
-            user.save()
+        # An organisation administrator, never a platform superuser: the admin shows them their own
+        # organisation's members and nothing else. (A platform operator is made with createsuperuser.)
+        user.is_staff = role == Membership.Role.BEHEERDER
+        user.is_superuser = False
+        user.save()
         Membership.objects.get_or_create(user=user, organisation=organisation, defaults={"role": role})
         result.append((username, description, created))
     return result

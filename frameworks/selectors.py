@@ -4,13 +4,14 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 
+from competentie import audit
+
 from .models import (
     BehaviouralIndicator,
     Cluster,
     Competency,
     DilemmaPosition,
     Framework,
-    FrameworkChange,
     FrameworkStep,
     Membership,
     ProficiencyLevel,
@@ -120,7 +121,10 @@ def profile_get(*, user: AbstractBaseUser, pk: int) -> Profile:
         .prefetch_related(
             "expertise_areas",
             "tasks",
-            Prefetch("dilemma_positions", queryset=DilemmaPosition.objects.select_related("dilemma")),
+            Prefetch(
+                "dilemma_positions",
+                queryset=DilemmaPosition.objects.select_related("dilemma").order_by("dilemma__order", "pk"),
+            ),
             _profile_competencies(),
             Prefetch(
                 "children",
@@ -332,7 +336,10 @@ def review_page(*, user: AbstractBaseUser, pk: int) -> Framework:
                     ),
                 ),
             ),
-            Prefetch("organisation__memberships", queryset=Membership.objects.select_related("user")),
+            Prefetch(
+                "organisation__memberships",
+                queryset=Membership.objects.select_related("user").order_by("user__username", "pk"),
+            ),
         )
     )
     return get_object_or_404(queryset, pk=pk)
@@ -351,11 +358,10 @@ def framework_history(*, user: AbstractBaseUser, pk: int):
     """A framework, all its versions (oldest first) and the change history of all of them, newest first."""
     framework = authoring_framework_get(user=user, pk=pk)
     versions = list(Framework.objects.visible_to(user).versions_of(framework).order_by("version"))
-    changes = list(
-        FrameworkChange.objects.filter(framework__in=[v.pk for v in versions])
-        .select_related("user", "framework")
-        .order_by("-at", "-pk")[:500]
-    )
+    version_of = {v.pk: v.version for v in versions}
+    changes = list(audit.history_for_many(versions, limit=500))
+    for change in changes:
+        change.version = version_of.get(change.content_id)
     return framework, versions, changes
 
 
@@ -377,7 +383,10 @@ def _document_profiles(**filters) -> QuerySet[Profile]:
         .prefetch_related(
             "expertise_areas",
             "tasks",
-            Prefetch("dilemma_positions", queryset=DilemmaPosition.objects.select_related("dilemma")),
+            Prefetch(
+                "dilemma_positions",
+                queryset=DilemmaPosition.objects.select_related("dilemma").order_by("dilemma__order", "pk"),
+            ),
             _document_competency_prefetch(),
         )
     )

@@ -27,6 +27,7 @@ from selectie.models import Score
 from zelfevaluatie import services as round_services
 
 from .factories import make_framework, make_user
+from .ontwikkeling.conftest import build_cohort, build_programme, fill_in
 from .selectie.conftest import build_day, score_all
 from .zelfevaluatie.conftest import start_round
 
@@ -59,6 +60,9 @@ PK_KINDS = {
     ("frameworks", "clusters"): "cluster",
     ("selectie", ""): "procedure",
     ("zelfevaluatie", ""): "round",
+    ("ontwikkeling", ""): "programme",
+    ("ontwikkeling", "groepen"): "cohort",
+    ("ontwikkeling", "deelnemers"): "development_participant",
 }
 # Other keyword arguments name their object themselves.
 KWARG_KINDS = {
@@ -74,6 +78,7 @@ KWARG_KINDS = {
     # The password-reset link: a user id and a one-time token (public, checked by Django).
     "uidb64": "uidb64",
     "token": "token",
+    "moment": "moment",
     "membership_pk": "membership",
 }
 
@@ -152,7 +157,14 @@ def world(users, org_a, org_b, seeded):
         deadline="2027-06-30",
         profile=round_profile,
     )
+    programme = build_programme(org_a, users["hr"])
+    cohort, _coach, participants = build_cohort(programme, size=1)
+    fill_in(participants[0], "voormeting")
     return {
+        "programme": programme.pk,
+        "cohort": cohort.pk,
+        "development_participant": participants[0].pk,
+        "moment": "voormeting",
         "framework": framework.pk,
         "competency": competency.pk,
         "profile": framework.profiles.filter(parent__isnull=True).first().pk,
@@ -225,7 +237,7 @@ def test_other_organisations_find_nothing_of_organisation_a(client, world, outsi
 
 
 def test_members_of_organisation_a_never_get_a_server_error(client, world, users):
-    for persona in ("hr", "selecteur", "mt", "beheerder"):
+    for persona in ("hr", "selecteur", "mt", "beheerder", "deelnemer", "begeleider"):
         client.force_login(users[persona])
         for name, route in ROUTES:
             if name in LOGS_OUT:

@@ -11,6 +11,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from competentie import audit
 from frameworks.access import organisation_ids
 from frameworks.models import (
     BehaviouralIndicator,
@@ -44,12 +45,16 @@ def _management_organisation_ids(user: AbstractBaseUser) -> list[int]:
 
 def _rounds(*, full: bool = False) -> QuerySet[EvaluationRound]:
     """Rounds with their people and profiles; `full` adds everything the detail pages, PDF and exports show."""
-    participants = Participant.objects.select_related("user")
-    peer_reviews = PeerReview.objects.select_related("reviewer", "organisation")
+    participants = Participant.objects.select_related("user").order_by("user__username", "pk")
+    peer_reviews = PeerReview.objects.select_related("reviewer", "organisation").order_by(
+        "organisation__name", "reviewer__username", "pk"
+    )
     if full:
-        participants = participants.prefetch_related("ratings")
+        participants = participants.prefetch_related(
+            Prefetch("ratings", queryset=Rating.objects.order_by("profile__order", "pk"))
+        )
         peer_reviews = peer_reviews.prefetch_related(
-            Prefetch("notes", queryset=PeerReviewNote.objects.select_related("question"))
+            Prefetch("notes", queryset=PeerReviewNote.objects.select_related("question").order_by("question__order"))
         )
     queryset = EvaluationRound.objects.select_related(
         "organisation", "framework", "scale", "previous_round", "created_by"
@@ -61,7 +66,10 @@ def _rounds(*, full: bool = False) -> QuerySet[EvaluationRound]:
     )
     if full:
         queryset = queryset.prefetch_related(
-            Prefetch("conclusions", queryset=ProfileConclusion.objects.select_related("profile", "recorded_by")),
+            Prefetch(
+                "conclusions",
+                queryset=ProfileConclusion.objects.select_related("profile", "recorded_by").order_by("profile__order"),
+            ),
             Prefetch(
                 "answers",
                 queryset=Answer.objects.select_related("question", "participant__user").order_by(
@@ -99,7 +107,9 @@ def round_list(*, user: AbstractBaseUser) -> QuerySet[EvaluationRound]:
         .select_related("organisation", "framework")
         .annotate(participant_count=Count("participants", distinct=True))
         .prefetch_related(
-            Prefetch("conclusions", queryset=ProfileConclusion.objects.select_related("profile")),
+            Prefetch(
+                "conclusions", queryset=ProfileConclusion.objects.select_related("profile").order_by("profile__order")
+            ),
             Prefetch("round_profiles", queryset=RoundProfile.objects.select_related("profile")),
         )
         .order_by("organisation__name", "created_at", "pk")
@@ -139,6 +149,11 @@ def default_framework(*, user: AbstractBaseUser) -> Framework | None:
     return frameworks.libraries().first() or frameworks.first()
 
 
+def round_history(*, round: EvaluationRound) -> list:
+    """The round's audit events, newest first (1 query)."""
+    return list(audit.history_for(round))
+
+
 def framework_scale(framework: Framework) -> RatingScale | None:
     return RatingScale.objects.of_framework(framework).first()
 
@@ -151,7 +166,9 @@ def previous_round_summary(*, round: EvaluationRound) -> EvaluationRound | None:
         EvaluationRound.objects.filter(pk=round.previous_round_id, organisation_id=round.organisation_id)
         .prefetch_related(
             Prefetch("round_profiles", queryset=RoundProfile.objects.select_related("profile")),
-            Prefetch("conclusions", queryset=ProfileConclusion.objects.select_related("profile")),
+            Prefetch(
+                "conclusions", queryset=ProfileConclusion.objects.select_related("profile").order_by("profile__order")
+            ),
             Prefetch("actions", queryset=Action.objects.select_related("profile")),
         )
         .first()
@@ -164,7 +181,9 @@ def latest_round(*, organisation_id: int) -> EvaluationRound | None:
         EvaluationRound.objects.filter(organisation_id=organisation_id)
         .select_related("framework")
         .prefetch_related(
-            Prefetch("conclusions", queryset=ProfileConclusion.objects.select_related("profile")),
+            Prefetch(
+                "conclusions", queryset=ProfileConclusion.objects.select_related("profile").order_by("profile__order")
+            ),
             Prefetch("actions", queryset=Action.objects.select_related("profile")),
         )
         .order_by("-created_at", "-pk")

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/", rounds.round_detail, name="round-detail"),
     path("<int:pk>/gegevens/", rounds.round_update, name="round-update"),
     path("<int:pk>/status/", rounds.round_advance, name="round-advance"),
+    path("<int:pk>/geschiedenis/", rounds.round_history, name="round-history"),
     path("<int:pk>/deelnemers/", rounds.participant_add, name="participant-add"),
     path("<int:pk>/deelnemers/<int:participant_pk>/verwijderen/", rounds.participant_remove, name="participant-remove"),
     path("<int:pk>/profielen/<int:profile_pk>/", scoring.rating, name="rating"),

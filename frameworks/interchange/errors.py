@@ -1,7 +1,9 @@
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 
-from ..models import Framework, FrameworkChange
+from competentie import audit
+
+from ..models import Framework
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 
@@ -24,10 +26,4 @@ def check_size(raw: bytes) -> None:
 
 def log_import(*, framework: Framework, user: AbstractBaseUser | None, source: str, filename: str) -> None:
     """The first line of the new framework's change history: where it came from."""
-    name = f" “{filename}”" if filename else ""
-    FrameworkChange.objects.create(
-        framework=framework,
-        user=user if user is not None and user.is_authenticated else None,
-        action="import",
-        description=f"Framework geïmporteerd uit {source}{name}."[:2000],
-    )
+    audit.record(user, framework, "framework.import", source=source, filename=filename)

@@ -1,4 +1,4 @@
-from .authoring import FrameworkChange, FrameworkStep, ReviewComment, Reviewer
+from .authoring import FrameworkStep, ReviewComment, Reviewer
 from .frameworks import BehaviouralIndicator, Cluster, Competency, Framework, ProficiencyLevel
 from .organisations import Membership, Organisation
 from .profiles import (
@@ -21,7 +21,6 @@ __all__ = [
     "DilemmaPosition",
     "ExpertiseArea",
     "Framework",
-    "FrameworkChange",
     "FrameworkStep",
     "GuidingQuestion",
     "GuidingQuestionSet",

@@ -1,4 +1,4 @@
-"""Authoring records: the stappenplan checklist, review, and the change history of a framework."""
+"""Authoring records: the stappenplan checklist and review. The change history is in the audit log."""
 
 from django.conf import settings
 from django.db import models
@@ -28,7 +28,7 @@ class FrameworkStep(Revisioned):
     class Meta:
         verbose_name = _("stap van het stappenplan")
         verbose_name_plural = _("stappen van het stappenplan")
-        ordering = ["framework", "number"]
+        ordering = ["framework_id", "number"]
         constraints = [
             models.UniqueConstraint(fields=["framework", "number"], name="unique_step_per_framework"),
             models.CheckConstraint(condition=Q(number__gte=1, number__lte=7), name="step_number_1_to_7"),
@@ -58,7 +58,7 @@ class Reviewer(models.Model):
     class Meta:
         verbose_name = _("reviewer")
         verbose_name_plural = _("reviewers")
-        ordering = ["framework", "invited_at"]
+        ordering = ["framework_id", "invited_at"]
         constraints = [models.UniqueConstraint(fields=["framework", "user"], name="unique_reviewer_per_framework")]
 
     def __str__(self):
@@ -111,23 +111,3 @@ class ReviewComment(models.Model):
     @property
     def is_open(self) -> bool:
         return self.resolved_at is None
-
-
-class FrameworkChange(models.Model):
-    """One line of a framework's change history: who changed what, and when."""
-
-    framework = models.ForeignKey("frameworks.Framework", on_delete=models.CASCADE, related_name="changes")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("gebruiker"), on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    at = models.DateTimeField(_("tijdstip"), auto_now_add=True)
-    action = models.CharField(_("handeling"), max_length=40)
-    description = models.TextField(_("wijziging"))
-
-    class Meta:
-        verbose_name = _("wijziging")
-        verbose_name_plural = _("wijzigingsgeschiedenis")
-        ordering = ["-at", "-pk"]
-
-    def __str__(self):
-        return self.description[:80]

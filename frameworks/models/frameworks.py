@@ -95,7 +95,7 @@ class Cluster(Revisioned):
     class Meta:
         verbose_name = _("cluster")
         verbose_name_plural = _("clusters")
-        ordering = ["framework", "order", "pk"]
+        ordering = ["framework_id", "order", "pk"]
 
     def __str__(self):
         return self.name
@@ -114,7 +114,7 @@ class ProficiencyLevel(Revisioned):
     class Meta:
         verbose_name = _("beheersingsniveau")
         verbose_name_plural = _("beheersingsniveaus")
-        ordering = ["framework", "order", "pk"]
+        ordering = ["framework_id", "order", "pk"]
 
     def __str__(self):
         return self.name
@@ -158,7 +158,7 @@ class Competency(Revisioned):
     class Meta:
         verbose_name = _("competentie")
         verbose_name_plural = _("competenties")
-        ordering = ["framework", "order", "name"]
+        ordering = ["framework_id", "order", "name"]
 
     def __str__(self):
         return self.name

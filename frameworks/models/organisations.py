@@ -26,6 +26,9 @@ class Membership(models.Model):
         SELECTEUR = "selecteur", _("Selecteur")
         MANAGEMENT = "mt", _("Managementteam")
         BEHEERDER = "beheerder", _("Beheerder")
+        # The development programme (ontwikkeling): its participants and their coaches.
+        DEELNEMER = "deelnemer", _("Deelnemer ontwikkelprogramma")
+        BEGELEIDER = "begeleider", _("Begeleider (coach)")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -44,7 +47,7 @@ class Membership(models.Model):
     class Meta:
         verbose_name = _("lidmaatschap")
         verbose_name_plural = _("lidmaatschappen")
-        ordering = ["organisation__name", "user__username"]
+        ordering = ["organisation_id", "user_id"]
         constraints = [
             models.UniqueConstraint(fields=["user", "organisation"], name="unique_membership_per_organisation"),
         ]

@@ -17,7 +17,7 @@ class RoleLevel(models.Model):
     class Meta:
         verbose_name = _("level")
         verbose_name_plural = _("levelindeling")
-        ordering = ["framework", "order", "pk"]
+        ordering = ["framework_id", "order", "pk"]
 
     def __str__(self):
         return self.name
@@ -34,7 +34,7 @@ class Dilemma(models.Model):
     class Meta:
         verbose_name = _("dilemma")
         verbose_name_plural = _("dilemma's")
-        ordering = ["framework", "order", "pk"]
+        ordering = ["framework_id", "order", "pk"]
 
     def __str__(self):
         return self.name
@@ -81,7 +81,7 @@ class Profile(Revisioned):
     class Meta:
         verbose_name = _("profiel")
         verbose_name_plural = _("profielen")
-        ordering = ["framework", "order", "pk"]
+        ordering = ["framework_id", "order", "pk"]
 
     def __str__(self):
         return self.name
@@ -133,7 +133,7 @@ class DilemmaPosition(models.Model):
     class Meta:
         verbose_name = _("positie op dilemma")
         verbose_name_plural = _("posities op dilemma's")
-        ordering = ["dilemma__order"]
+        ordering = ["profile_id", "dilemma_id"]
         constraints = [
             models.UniqueConstraint(fields=["profile", "dilemma"], name="unique_dilemma_position_per_profile"),
             models.CheckConstraint(
@@ -171,7 +171,7 @@ class ProfileCompetency(Revisioned):
     class Meta:
         verbose_name = _("competentie in profiel")
         verbose_name_plural = _("competenties in profiel")
-        ordering = ["profile", "order", "pk"]
+        ordering = ["profile_id", "order", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["profile", "competency"], name="unique_competency_per_profile"),
         ]

@@ -52,7 +52,7 @@ class GuidingQuestion(models.Model):
     class Meta:
         verbose_name = _("hulpvraag")
         verbose_name_plural = _("hulpvragen")
-        ordering = ["question_set", "order", "pk"]
+        ordering = ["question_set_id", "order", "pk"]
 
     def __str__(self):
         return self.text[:80]

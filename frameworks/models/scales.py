@@ -48,7 +48,7 @@ class ScalePoint(models.Model):
     class Meta:
         verbose_name = _("schaalpunt")
         verbose_name_plural = _("schaalpunten")
-        ordering = ["scale", "value"]
+        ordering = ["scale_id", "value"]
         constraints = [
             models.UniqueConstraint(fields=["scale", "value"], name="unique_value_per_scale"),
         ]

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 from competentie import revisions
 
 from .. import access
-from ..models import Framework, FrameworkChange
+from ..models import Framework
 
 STALE_MESSAGE = gettext_lazy(
     "Iemand anders heeft dit intussen gewijzigd. Uw wijziging is niet opgeslagen en er is niets "
@@ -55,15 +55,6 @@ def revision_bump(*, instance: models.Model, revision: int | str | None) -> None
         raise revisions.StaleEdit(current="", revision=error.revision, message=STALE_MESSAGE) from None
     revisions.revision_bump(locked)
     instance.revision = locked.revision
-
-
-def change_log(*, framework: Framework, user: AbstractBaseUser | None, action: str, description: str) -> None:
-    FrameworkChange.objects.create(
-        framework=framework,
-        user=user if user and user.is_authenticated else None,
-        action=action,
-        description=description[:2000],
-    )
 
 
 def next_order(queryset) -> int:

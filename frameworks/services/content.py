@@ -6,8 +6,10 @@ from django.db import transaction
 from django.db.models.deletion import ProtectedError
 from django.utils.translation import gettext as _
 
+from competentie import audit
+
 from ..models import BehaviouralIndicator, Cluster, Competency, Framework, ProficiencyLevel, ProfileCompetency
-from ._common import change_log, ensure_can_change, move_in, next_order, revision_bump
+from ._common import ensure_can_change, move_in, next_order, revision_bump
 
 
 def _check_in_framework(framework: Framework, *objects) -> None:
@@ -27,12 +29,7 @@ def cluster_create(*, framework: Framework, user: AbstractBaseUser, name: str, d
     )
     cluster.full_clean()
     cluster.save()
-    change_log(
-        framework=framework,
-        user=user,
-        action="cluster_create",
-        description=_("Cluster “%(name)s” toegevoegd.") % {"name": name},
-    )
+    audit.record(user, framework, "framework.cluster_create", name=name)
     return cluster
 
 
@@ -47,12 +44,7 @@ def level_create(*, framework: Framework, user: AbstractBaseUser, name: str, des
     )
     level.full_clean()
     level.save()
-    change_log(
-        framework=framework,
-        user=user,
-        action="level_create",
-        description=_("Niveau “%(name)s” toegevoegd.") % {"name": name},
-    )
+    audit.record(user, framework, "framework.level_create", name=name)
     return level
 
 
@@ -66,12 +58,7 @@ def level_update(
     level.name, level.description = name, description
     level.full_clean()
     level.save()
-    change_log(
-        framework=framework,
-        user=user,
-        action="level_update",
-        description=_("Niveau “%(old)s” gewijzigd in “%(name)s”.") % {"old": old, "name": name},
-    )
+    audit.record(user, framework, "framework.level_update", old=old, name=name)
     return level
 
 
@@ -79,12 +66,7 @@ def level_update(
 def level_move(*, level: ProficiencyLevel, user: AbstractBaseUser, direction: str) -> None:
     framework = ensure_can_change(user=user, framework_id=level.framework_id)
     if move_in(instance=level, siblings=framework.levels.order_by("order", "pk"), direction=direction):
-        change_log(
-            framework=framework,
-            user=user,
-            action="level_move",
-            description=_("Volgorde van niveau “%(name)s” gewijzigd.") % {"name": level.name},
-        )
+        audit.record(user, framework, "framework.level_move", name=level.name)
 
 
 @transaction.atomic
@@ -93,12 +75,7 @@ def level_delete(*, level: ProficiencyLevel, user: AbstractBaseUser) -> None:
     framework = ensure_can_change(user=user, framework_id=level.framework_id)
     name = level.name
     level.delete()
-    change_log(
-        framework=framework,
-        user=user,
-        action="level_delete",
-        description=_("Niveau “%(name)s” verwijderd.") % {"name": name},
-    )
+    audit.record(user, framework, "framework.level_delete", name=name)
 
 
 # --- Competencies ------------------------------------------------------------------------------
@@ -128,12 +105,7 @@ def competency_create(
     )
     competency.full_clean()
     competency.save()
-    change_log(
-        framework=framework,
-        user=user,
-        action="competency_create",
-        description=_("Competentie “%(name)s” toegevoegd.") % {"name": name},
-    )
+    audit.record(user, framework, "framework.competency_create", name=name)
     return competency
 
 
@@ -156,12 +128,7 @@ def competency_update(
     competency.hard_to_learn, competency.cluster = hard_to_learn, cluster
     competency.full_clean()
     competency.save()
-    change_log(
-        framework=framework,
-        user=user,
-        action="competency_update",
-        description=_("Competentie “%(name)s” gewijzigd.") % {"name": name},
-    )
+    audit.record(user, framework, "framework.competency_update", name=name)
     return competency
 
 
@@ -210,13 +177,7 @@ def competency_pick(*, framework: Framework, user: AbstractBaseUser, source: Com
         )
         for indicator in source.indicators.select_related("level").order_by("order", "pk")
     )
-    change_log(
-        framework=framework,
-        user=user,
-        action="competency_pick",
-        description=_("Competentie “%(name)s” overgenomen uit %(origin)s.")
-        % {"name": source.name, "origin": source.framework.name},
-    )
+    audit.record(user, framework, "framework.competency_pick", name=source.name, origin=source.framework.name)
     return competency
 
 
@@ -226,12 +187,7 @@ def competency_move(*, competency: Competency, user: AbstractBaseUser, direction
     framework = ensure_can_change(user=user, framework_id=competency.framework_id)
     siblings = framework.competencies.filter(cluster_id=competency.cluster_id).order_by("order", "name", "pk")
     if move_in(instance=competency, siblings=siblings, direction=direction):
-        change_log(
-            framework=framework,
-            user=user,
-            action="competency_move",
-            description=_("Volgorde van competentie “%(name)s” gewijzigd.") % {"name": competency.name},
-        )
+        audit.record(user, framework, "framework.competency_move", name=competency.name)
 
 
 @transaction.atomic
@@ -250,12 +206,7 @@ def competency_delete(*, competency: Competency, user: AbstractBaseUser) -> None
         raise ValidationError(
             _("“%(name)s” wordt nog gebruikt en kan niet worden verwijderd.") % {"name": name}
         ) from None
-    change_log(
-        framework=framework,
-        user=user,
-        action="competency_delete",
-        description=_("Competentie “%(name)s” verwijderd.") % {"name": name},
-    )
+    audit.record(user, framework, "framework.competency_delete", name=name)
 
 
 # --- Indicators --------------------------------------------------------------------------------
@@ -303,12 +254,8 @@ def indicator_create(
     )
     indicator.full_clean()
     indicator.save()
-    change_log(
-        framework=framework,
-        user=user,
-        action="indicator_create",
-        description=_("Gedragsindicator toegevoegd bij %(owner)s: “%(text)s”.")
-        % {"owner": _indicator_owner_label(indicator), "text": indicator.text},
+    audit.record(
+        user, framework, "framework.indicator_create", owner=_indicator_owner_label(indicator), text=indicator.text
     )
     return indicator
 
@@ -329,12 +276,13 @@ def indicator_update(
     indicator.text, indicator.level = text.strip(), level
     indicator.full_clean()
     indicator.save()
-    change_log(
-        framework=framework,
-        user=user,
-        action="indicator_update",
-        description=_("Gedragsindicator bij %(owner)s gewijzigd van “%(old)s” in “%(text)s”.")
-        % {"owner": _indicator_owner_label(indicator), "old": old, "text": indicator.text},
+    audit.record(
+        user,
+        framework,
+        "framework.indicator_update",
+        owner=_indicator_owner_label(indicator),
+        old=old,
+        text=indicator.text,
     )
     return indicator
 
@@ -349,13 +297,7 @@ def indicator_move(*, indicator: BehaviouralIndicator, user: AbstractBaseUser, d
         level_id=indicator.level_id,
     ).order_by("order", "pk")
     if move_in(instance=indicator, siblings=siblings, direction=direction):
-        change_log(
-            framework=framework,
-            user=user,
-            action="indicator_move",
-            description=_("Volgorde van gedragsindicatoren bij %(owner)s gewijzigd.")
-            % {"owner": _indicator_owner_label(indicator)},
-        )
+        audit.record(user, framework, "framework.indicator_move", owner=_indicator_owner_label(indicator))
 
 
 @transaction.atomic
@@ -363,12 +305,7 @@ def indicator_delete(*, indicator: BehaviouralIndicator, user: AbstractBaseUser)
     framework = ensure_can_change(user=user, framework_id=indicator_framework_id(indicator))
     owner, text = _indicator_owner_label(indicator), indicator.text
     indicator.delete()
-    change_log(
-        framework=framework,
-        user=user,
-        action="indicator_delete",
-        description=_("Gedragsindicator bij %(owner)s verwijderd: “%(text)s”.") % {"owner": owner, "text": text},
-    )
+    audit.record(user, framework, "framework.indicator_delete", owner=owner, text=text)
 
 
 @transaction.atomic
@@ -379,12 +316,7 @@ def cluster_update(*, cluster: Cluster, user: AbstractBaseUser, revision: int, n
     cluster.name, cluster.description = name, description
     cluster.full_clean()
     cluster.save()
-    change_log(
-        framework=framework,
-        user=user,
-        action="cluster_update",
-        description=_("Cluster “%(old)s” gewijzigd in “%(name)s”.") % {"old": old, "name": name},
-    )
+    audit.record(user, framework, "framework.cluster_update", old=old, name=name)
     return cluster
 
 
@@ -394,9 +326,4 @@ def cluster_delete(*, cluster: Cluster, user: AbstractBaseUser) -> None:
     framework = ensure_can_change(user=user, framework_id=cluster.framework_id)
     name = cluster.name
     cluster.delete()
-    change_log(
-        framework=framework,
-        user=user,
-        action="cluster_delete",
-        description=_("Cluster “%(name)s” verwijderd; de competenties blijven.") % {"name": name},
-    )
+    audit.record(user, framework, "framework.cluster_delete", name=name)

@@ -6,11 +6,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from competentie import revisions
+from competentie import audit, revisions
 
 from .. import access
 from ..models import Framework, FrameworkStep, Organisation, ProficiencyLevel, Profile
-from ._common import STALE_MESSAGE, change_log, ensure_can_change, framework_lock, revision_bump
+from ._common import STALE_MESSAGE, ensure_can_change, framework_lock, revision_bump
 from .copying import framework_copy_contents, profile_tree_ids
 from .steps import STEP_NUMBERS, STEPS
 
@@ -47,12 +47,7 @@ def framework_create(
     ProficiencyLevel.objects.bulk_create(
         ProficiencyLevel(framework=framework, name=level, order=order) for order, level in enumerate(DEFAULT_LEVELS)
     )
-    change_log(
-        framework=framework,
-        user=user,
-        action="framework_create",
-        description=_("Framework “%(name)s” aangemaakt.") % {"name": name},
-    )
+    audit.record(user, framework, "framework.create", name=name)
     return framework
 
 
@@ -88,12 +83,7 @@ def framework_update(
     framework.full_clean()
     framework.save()
     if changed:
-        change_log(
-            framework=framework,
-            user=user,
-            action="framework_update",
-            description=_("Gegevens van het framework gewijzigd: %(fields)s.") % {"fields": ", ".join(changed)},
-        )
+        audit.record(user, framework, "framework.update", fields=", ".join(changed))
     return framework
 
 
@@ -129,12 +119,7 @@ def framework_step_update(
     revisions.revision_bump(step)
     step.save()
     title = STEPS[number - 1].title
-    change_log(
-        framework=framework,
-        user=user,
-        action="step_update",
-        description=(_("%(step)s afgevinkt.") if done else _("%(step)s bijgewerkt (nog niet af).")) % {"step": title},
-    )
+    audit.record(user, framework, "framework.step_done" if done else "framework.step_update", step=title)
     return step
 
 
@@ -148,12 +133,7 @@ def framework_publish(*, framework: Framework, user: AbstractBaseUser) -> Framew
     framework.published_at = timezone.now()
     framework.revision += 1
     framework.save()
-    change_log(
-        framework=framework,
-        user=user,
-        action="publish",
-        description=_("Versie %(version)s vastgesteld en gepubliceerd.") % {"version": framework.version},
-    )
+    audit.record(user, framework, "framework.publish", version=framework.version)
     # Earlier published versions of the same line step aside; their content stays exactly as it was.
     earlier = (
         Framework.objects.versions_of(framework)
@@ -161,12 +141,7 @@ def framework_publish(*, framework: Framework, user: AbstractBaseUser) -> Framew
         .filter(version__lt=framework.version, status=Framework.Status.ADOPTED)
     )
     for old in earlier:
-        change_log(
-            framework=old,
-            user=user,
-            action="archive",
-            description=_("Gearchiveerd: versie %(version)s is vastgesteld.") % {"version": framework.version},
-        )
+        audit.record(user, old, "framework.archive", version=framework.version)
     earlier.update(status=Framework.Status.ARCHIVED)
     return framework
 
@@ -206,13 +181,7 @@ def framework_new_version(*, framework: Framework, user: AbstractBaseUser) -> Fr
         FrameworkStep(framework=draft, number=s.number, done=s.done, output=s.output, updated_by=s.updated_by)
         for s in framework.steps.all()
     )
-    change_log(
-        framework=draft,
-        user=user,
-        action="new_version",
-        description=_("Versie %(version)s gemaakt als concept op basis van vastgestelde versie %(old)s.")
-        % {"version": draft.version, "old": framework.version},
-    )
+    audit.record(user, draft, "framework.new_version", version=draft.version, old=framework.version)
     return draft
 
 
@@ -249,10 +218,5 @@ def framework_derive(
         ProficiencyLevel.objects.bulk_create(
             ProficiencyLevel(framework=derived, name=level, order=order) for order, level in enumerate(DEFAULT_LEVELS)
         )
-    change_log(
-        framework=derived,
-        user=user,
-        action="derive",
-        description=_("Aangemaakt met %(origin)s als vertrekpunt.") % {"origin": origin},
-    )
+    audit.record(user, derived, "framework.derive", origin=origin)
     return derived

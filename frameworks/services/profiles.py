@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from competentie import audit
+
 from ..models import (
     Competency,
     Dilemma,
@@ -17,7 +19,7 @@ from ..models import (
     ProfileTask,
     RoleLevel,
 )
-from ._common import change_log, ensure_can_change, move_in, next_order, revision_bump
+from ._common import ensure_can_change, move_in, next_order, revision_bump
 
 CORE_MIN, CORE_MAX = 6, 8
 
@@ -96,12 +98,7 @@ def profile_create(
     profile.full_clean()
     profile.save()
     _set_details(profile, expertise_areas or [], tasks or [], dilemma_positions or {})
-    change_log(
-        framework=framework,
-        user=user,
-        action="profile_create",
-        description=_("Profiel “%(name)s” toegevoegd.") % {"name": name},
-    )
+    audit.record(user, framework, "framework.profile_create", name=name)
     return profile
 
 
@@ -134,12 +131,7 @@ def profile_update(
     profile.full_clean()
     profile.save()
     _set_details(profile, expertise_areas, tasks, dilemma_positions)
-    change_log(
-        framework=framework,
-        user=user,
-        action="profile_update",
-        description=_("Profiel “%(name)s” gewijzigd.") % {"name": name},
-    )
+    audit.record(user, framework, "framework.profile_update", name=name)
     return profile
 
 
@@ -148,12 +140,7 @@ def profile_delete(*, profile: Profile, user: AbstractBaseUser) -> None:
     framework = ensure_can_change(user=user, framework_id=profile.framework_id)
     name = profile.name
     profile.delete()
-    change_log(
-        framework=framework,
-        user=user,
-        action="profile_delete",
-        description=_("Profiel “%(name)s” verwijderd (met zijn hoofdtaken).") % {"name": name},
-    )
+    audit.record(user, framework, "framework.profile_delete", name=name)
 
 
 @transaction.atomic
@@ -178,13 +165,7 @@ def profile_competency_add(
     )
     pc.full_clean()
     pc.save()
-    change_log(
-        framework=framework,
-        user=user,
-        action="profile_competency_add",
-        description=_("Competentie “%(competency)s” toegevoegd aan profiel “%(profile)s”.")
-        % {"competency": competency.name, "profile": profile.name},
-    )
+    audit.record(user, framework, "framework.profile_competency_add", competency=competency.name, profile=profile.name)
     return pc
 
 
@@ -204,12 +185,8 @@ def profile_competency_update(
     pc.required_level, pc.note = required_level, note
     pc.full_clean()
     pc.save()
-    change_log(
-        framework=framework,
-        user=user,
-        action="profile_competency_update",
-        description=_("Vereist niveau of toelichting van “%(competency)s” in profiel “%(profile)s” gewijzigd.")
-        % {"competency": pc.competency.name, "profile": pc.profile.name},
+    audit.record(
+        user, framework, "framework.profile_competency_update", competency=pc.competency.name, profile=pc.profile.name
     )
     return pc
 
@@ -220,13 +197,7 @@ def profile_competency_move(*, profile_competency: ProfileCompetency, user: Abst
     framework = ensure_can_change(user=user, framework_id=pc.profile.framework_id)
     siblings = ProfileCompetency.objects.filter(profile_id=pc.profile_id).order_by("order", "pk")
     if move_in(instance=pc, siblings=siblings, direction=direction):
-        change_log(
-            framework=framework,
-            user=user,
-            action="profile_competency_move",
-            description=_("Volgorde van de competenties in profiel “%(profile)s” gewijzigd.")
-            % {"profile": pc.profile.name},
-        )
+        audit.record(user, framework, "framework.profile_competency_move", profile=pc.profile.name)
 
 
 @transaction.atomic
@@ -235,9 +206,4 @@ def profile_competency_remove(*, profile_competency: ProfileCompetency, user: Ab
     framework = ensure_can_change(user=user, framework_id=pc.profile.framework_id)
     names = {"competency": pc.competency.name, "profile": pc.profile.name}
     pc.delete()
-    change_log(
-        framework=framework,
-        user=user,
-        action="profile_competency_remove",
-        description=_("Competentie “%(competency)s” uit profiel “%(profile)s” gehaald.") % names,
-    )
+    audit.record(user, framework, "framework.profile_competency_remove", **names)

@@ -6,12 +6,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from competentie import audit
 from competentie.accounts.names import display_name
 from competentie.notifications import events as notifications
 
 from .. import access
 from ..models import BehaviouralIndicator, Competency, Framework, Membership, ReviewComment, Reviewer
-from ._common import change_log, ensure_can_change, framework_lock
+from ._common import ensure_can_change, framework_lock
 
 
 @transaction.atomic
@@ -26,12 +27,7 @@ def reviewer_invite(*, framework: Framework, user: AbstractBaseUser, reviewer: A
     if framework.status == Framework.Status.CONCEPT:
         framework.status = Framework.Status.REVIEW
         framework.save(update_fields=["status", "updated_at"])
-    change_log(
-        framework=framework,
-        user=user,
-        action="reviewer_invite",
-        description=_("%(name)s uitgenodigd als reviewer.") % {"name": display_name(reviewer)},
-    )
+    audit.record(user, framework, "framework.reviewer_invite", name=display_name(reviewer))
     notifications.framework_reviewer_invited(reviewer=invitation)
     return invitation
 
@@ -66,12 +62,7 @@ def review_comment_add(
         framework=framework, competency=competency, indicator=indicator, author=user, text=text
     )
     subject = competency.name if competency else f"“{indicator.text[:60]}”"
-    change_log(
-        framework=framework,
-        user=user,
-        action="comment_add",
-        description=_("Opmerking van een meelezer geplaatst bij %(subject)s.") % {"subject": subject},
-    )
+    audit.record(user, framework, "framework.comment_add", subject=subject)
     return comment
 
 
@@ -85,10 +76,5 @@ def review_comment_resolve(*, comment: ReviewComment, user: AbstractBaseUser) ->
         return comment
     comment.resolved_at, comment.resolved_by = timezone.now(), user
     comment.save(update_fields=["resolved_at", "resolved_by"])
-    change_log(
-        framework=framework,
-        user=user,
-        action="comment_resolve",
-        description=_("Opmerking van een meelezer afgehandeld: “%(text)s”.") % {"text": comment.text[:80]},
-    )
+    audit.record(user, framework, "framework.comment_resolve", text=comment.text[:80])
     return comment

@@ -6,7 +6,7 @@ from .procedures import (
     Exercise,
     SelectionProcedure,
 )
-from .scoring import ConsensusScore, Decision, PurgeLog, Score, ScoreChange, Submission
+from .scoring import ConsensusScore, Decision, Score, Submission
 
 __all__ = [
     "MAX_RETENTION",
@@ -16,9 +16,7 @@ __all__ = [
     "ConsensusScore",
     "Decision",
     "Exercise",
-    "PurgeLog",
     "Score",
-    "ScoreChange",
     "SelectionProcedure",
     "Submission",
 ]

@@ -126,7 +126,7 @@ class Exercise(models.Model):
     class Meta:
         verbose_name = _("oefening")
         verbose_name_plural = _("oefeningen")
-        ordering = ["procedure", "order", "pk"]
+        ordering = ["procedure_id", "order", "pk"]
 
     def __str__(self):
         return self.name
@@ -144,7 +144,7 @@ class Candidate(models.Model):
     class Meta:
         verbose_name = _("kandidaat")
         verbose_name_plural = _("kandidaten")
-        ordering = ["procedure", "number"]
+        ordering = ["procedure_id", "number"]
         constraints = [
             models.UniqueConstraint(fields=["procedure", "code"], name="unique_candidate_code_per_procedure"),
             models.UniqueConstraint(fields=["procedure", "number"], name="unique_candidate_number_per_procedure"),
@@ -189,7 +189,7 @@ class CandidatePersonalData(models.Model):
     class Meta:
         verbose_name = _("persoonsgegevens van kandidaat")
         verbose_name_plural = _("persoonsgegevens van kandidaten")
-        ordering = ["candidate"]
+        ordering = ["candidate_id"]
 
     def __str__(self):
         # Never the name or e-mail: this text ends up in the admin history, which outlives a purge.
@@ -217,7 +217,7 @@ class Assignment(models.Model):
     class Meta:
         verbose_name = _("toewijzing")
         verbose_name_plural = _("toewijzingen")
-        ordering = ["procedure", "candidate__number", "exercise__order", "exercise__pk", "selecteur__username"]
+        ordering = ["procedure_id", "candidate_id", "exercise_id", "selecteur_id"]
         constraints = [
             models.UniqueConstraint(fields=["selecteur", "candidate", "exercise"], name="unique_assignment"),
         ]

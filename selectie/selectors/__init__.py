@@ -7,6 +7,7 @@ from .calibration import (  # noqa: F401
     CalibrationCell,
     CalibrationRow,
     calibration_matrix,
+    candidate_history,
     candidate_scores_detail,
     consensus_history,
     score_get,

@@ -4,12 +4,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
+from competentie import audit
 from frameworks.models import Competency
 
-from ..models import Assignment, Candidate, ConsensusScore, Score, ScoreChange, SelectionProcedure, Submission
+from ..models import Assignment, Candidate, ConsensusScore, Score, SelectionProcedure, Submission
 from .procedures import procedure_competencies
 
 # --- Calibration --------------------------------------------------------------------------------
@@ -70,7 +70,9 @@ def score_values(*, procedure: SelectionProcedure, candidate_ids=None) -> list[t
     scores = Score.objects.filter(assignment__procedure=procedure, value__isnull=False)
     if candidate_ids is not None:
         scores = scores.filter(assignment__candidate_id__in=candidate_ids)
-    return list(scores.values_list("assignment__candidate_id", "assignment__selecteur_id", "competency_id", "value"))
+    return list(
+        scores.order_by().values_list("assignment__candidate_id", "assignment__selecteur_id", "competency_id", "value")
+    )
 
 
 def calibration_matrix(*, procedure: SelectionProcedure, user: AbstractBaseUser, is_hr: bool) -> tuple[list, list]:
@@ -141,21 +143,33 @@ def calibration_matrix(*, procedure: SelectionProcedure, user: AbstractBaseUser,
     return competencies, rows
 
 
-def candidate_scores_detail(*, candidate: Candidate, selecteur_ids=None) -> list[Score]:
+def candidate_history(*, candidate: Candidate) -> list:
+    """The candidate's audit events (score revisions, consensus, decision, purge), newest first: 1 query."""
+    return list(audit.history_for(candidate))
+
+
+def candidate_scores_detail(*, candidate: Candidate, selecteur_ids=None, history: list | None = None) -> list[Score]:
     """Every score for a candidate (or those of the given selecteurs) with its selecteur, exercise,
-    indicators and audit trail."""
+    indicators and, as `revisions`, its changes after handing in (from the candidate's history)."""
     scores = Score.objects.filter(assignment__candidate=candidate)
     if selecteur_ids is not None:
         scores = scores.filter(assignment__selecteur_id__in=selecteur_ids)
-    return list(
+    scores = list(
         scores.select_related("assignment__selecteur", "assignment__exercise", "competency")
-        .prefetch_related(
-            "observed_indicators", Prefetch("changes", queryset=ScoreChange.objects.select_related("changed_by"))
-        )
+        .prefetch_related("observed_indicators")
         .order_by(
             "competency__order", "competency__pk", "assignment__selecteur__username", "assignment__exercise__order"
         )
     )
+    if history is None:
+        history = candidate_history(candidate=candidate)
+    revisions = defaultdict(list)
+    for event in history:
+        if event.action == "score.revised":
+            revisions[event.content_id].append(event)
+    for score in scores:
+        score.revisions = revisions[score.pk]
+    return scores
 
 
 def score_get(*, procedure: SelectionProcedure, pk: int) -> Score:
@@ -167,7 +181,6 @@ def score_get(*, procedure: SelectionProcedure, pk: int) -> Score:
     )
 
 
-def consensus_history(*, candidate: Candidate) -> list[ScoreChange]:
-    return list(
-        ScoreChange.objects.filter(consensus__candidate=candidate).select_related("changed_by", "consensus__competency")
-    )
+def consensus_history(*, history: list) -> list:
+    """Earlier consensus scores: the changes in the candidate's history."""
+    return [event for event in history if event.action == "consensus.changed"]

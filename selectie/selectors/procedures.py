@@ -95,10 +95,11 @@ def procedure_competencies(*, procedure: SelectionProcedure) -> list[Competency]
 
 def indicators_for(*, profile_ids: list[int], competency_ids) -> dict[int, list[BehaviouralIndicator]]:
     """Generic indicators of each competency, then those specific to the profile (1 query)."""
+    # Two plain column tests (not an OR across a join), so both indexes serve the query.
+    specific = ProfileCompetency.objects.filter(profile_id__in=profile_ids, competency_id__in=competency_ids)
     indicators = (
         BehaviouralIndicator.objects.filter(
-            Q(competency_id__in=competency_ids)
-            | Q(profile_competency__profile_id__in=profile_ids, profile_competency__competency_id__in=competency_ids)
+            Q(competency_id__in=competency_ids) | Q(profile_competency_id__in=specific.values("pk"))
         )
         .select_related("level", "profile_competency")
         .order_by("profile_competency_id", "order", "pk")
@@ -118,10 +119,10 @@ def indicators_for(*, profile_ids: list[int], competency_ids) -> dict[int, list[
 
 def allowed_indicator_ids(*, procedure: SelectionProcedure, competency_id: int) -> set[int]:
     profile_ids = procedure_profile_ids(procedure.profile)
+    specific = ProfileCompetency.objects.filter(profile_id__in=profile_ids, competency_id=competency_id)
     return set(
         BehaviouralIndicator.objects.filter(
-            Q(competency_id=competency_id)
-            | Q(profile_competency__profile_id__in=profile_ids, profile_competency__competency_id=competency_id)
+            Q(competency_id=competency_id) | Q(profile_competency_id__in=specific.values("pk"))
         ).values_list("pk", flat=True)
     )
 
@@ -166,7 +167,9 @@ def assignment_get_for_selecteur(*, user: AbstractBaseUser, procedure: Selection
 
 
 def assignments_of_procedure(*, procedure: SelectionProcedure) -> QuerySet[Assignment]:
-    return procedure.assignments.select_related("selecteur", "candidate", "exercise")
+    return procedure.assignments.select_related("selecteur", "candidate", "exercise").order_by(
+        "candidate__number", "exercise__order", "exercise__pk", "selecteur__username"
+    )
 
 
 def my_assignments(*, user: AbstractBaseUser, procedure: SelectionProcedure) -> list[dict]:

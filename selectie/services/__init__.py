@@ -10,7 +10,7 @@ from .candidates import (  # noqa: F401
 )
 from .decisions import consensus_set, decision_set, justification_names_competency  # noqa: F401
 from .privacy import candidate_purge, candidates_past_retention, candidates_purge_expired, retention_end  # noqa: F401
-from .scoring import UNSET, candidate_submit, score_revise, score_save, submission_problems, version_token  # noqa: F401
+from .scoring import UNSET, candidate_submit, score_revise, score_save, submission_problems  # noqa: F401
 from .setup import (  # noqa: F401
     SELECTION_SCALE_NAME,
     SELECTION_SCALE_POINTS,

@@ -6,11 +6,11 @@ from datetime import date
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
+from competentie import audit
 from competentie.privacy import logs_scrub
 
-from ..models import MAX_RETENTION, Candidate, CandidatePersonalData, PurgeLog, SelectionProcedure
+from ..models import MAX_RETENTION, Candidate, CandidatePersonalData, SelectionProcedure
 
 logger = logging.getLogger(__name__)
 Status = SelectionProcedure.Status
@@ -42,14 +42,7 @@ def candidate_purge(*, candidate: Candidate, user: AbstractBaseUser | None, via:
     personal.delete()
     candidate.purged_at = timezone.now()
     candidate.save(update_fields=["purged_at"])
-    PurgeLog.objects.create(
-        procedure=candidate.procedure,
-        candidate=candidate,
-        candidate_code=candidate.code,
-        purged_by=user,
-        via=via,
-        description=_("Naam, e-mailadres, notities en toestemming verwijderd; anonieme scores bewaard."),
-    )
+    audit.record(user, candidate, "candidate.purged", within=candidate.procedure, code=candidate.code, via=via)
     logger.info(
         "Persoonsgegevens van kandidaat %s (procedure %s) verwijderd via %s door %s",
         candidate.code,

@@ -5,10 +5,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from competentie import audit, revisions
 from frameworks.models import Competency
 
 from .. import selectors
-from ..models import Assignment, Candidate, Score, ScoreChange, SelectionProcedure, Submission
+from ..models import Assignment, Candidate, Score, SelectionProcedure, Submission
 
 # --- Scoring ------------------------------------------------------------------------------------
 
@@ -21,10 +22,11 @@ def _check_value(procedure: SelectionProcedure, value) -> int | None:
     try:
         value = int(value)
     except (TypeError, ValueError):
-        raise ValidationError(_("Kies een score op de schaal.")) from None
+        raise ValidationError(_("Kies een score op de schaal."), code="invalid_score") from None
     if not procedure.scale.points.filter(value=value).exists():
         raise ValidationError(
-            _("%(value)s is geen punt op de schaal “%(scale)s”.") % {"value": value, "scale": procedure.scale.name}
+            _("%(value)s is geen punt op de schaal “%(scale)s”.") % {"value": value, "scale": procedure.scale.name},
+            code="not_on_scale",
         )
     return value
 
@@ -81,7 +83,8 @@ def score_save(
         score.observed_indicators.set(_check_indicators(procedure, competency, indicator_ids))
     if update_fields:
         score.full_clean(exclude=["assignment", "competency"])
-    score.save(update_fields=[*update_fields, "updated_at"])
+    revisions.revision_bump(score)
+    score.save(update_fields=[*update_fields, "updated_at", "revision"])
     return score
 
 
@@ -92,6 +95,7 @@ def submission_problems(*, candidate: Candidate, user: AbstractBaseUser) -> list
         Assignment.objects.filter(candidate=candidate, selecteur=user)
         .select_related("exercise")
         .prefetch_related("exercise__competencies", "scores__observed_indicators")
+        .order_by("exercise__order", "exercise__pk")
     )
     for assignment in assignments:
         scores = {s.competency_id: s for s in assignment.scores.all()}
@@ -132,53 +136,53 @@ def candidate_submit(*, candidate: Candidate, user: AbstractBaseUser) -> Submiss
     return submission
 
 
-def version_token(instance, field: str) -> str:
-    """What the form saw: the last-change time of the row, or "" when it did not exist yet."""
-    stamp = getattr(instance, field, None) if instance is not None else None
-    return f"{stamp.timestamp():.6f}" if stamp else ""
-
-
-def _check_fresh(instance, field: str, seen: str | None) -> None:
-    """Refuse a stale edit: someone else changed the row after this form was opened."""
-    if seen is not None and version_token(instance, field) != seen:
-        raise ValidationError(
-            _("Iemand anders heeft dit intussen gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw.")
-        )
-
-
 @transaction.atomic
 def score_revise(
-    *, score: Score, user: AbstractBaseUser, value, evidence: str, reason: str, seen: str | None = None
+    *, score: Score, user: AbstractBaseUser, value, evidence: str, reason: str, revision: int | None = None
 ) -> Score:
-    """A change to a handed-in score (in calibration): only with a reason, kept in the audit trail."""
+    """A change to a handed-in score (in calibration): only with a reason, kept in the audit trail.
+
+    ``revision`` is the score's revision the form was made from: HR and the selecteur may both revise.
+    """
     score = Score.objects.select_for_update().select_related("assignment__procedure__scale").get(pk=score.pk)
-    _check_fresh(score, "updated_at", seen)
+    revisions.revision_check(
+        instance=score,
+        seen=revision,
+        unchanged=(score.value, score.evidence)
+        == (_check_value(score.assignment.procedure, value), (evidence or "").strip()),
+        current=f"{score.value if score.value is not None else '–'}: {score.evidence}",
+    )
     procedure = score.assignment.procedure
     if procedure.is_closed:
-        raise ValidationError(_("Deze procedure is afgerond; scores liggen vast."))
+        raise ValidationError(_("Deze procedure is afgerond; scores liggen vast."), code="closed")
     if not reason.strip():
-        raise ValidationError(_("Geef aan waarom u de ingediende score wijzigt."))
+        raise ValidationError(_("Geef aan waarom u de ingediende score wijzigt."), code="reason_required")
     if not Submission.objects.filter(
         candidate_id=score.assignment.candidate_id, selecteur_id=score.assignment.selecteur_id
     ).exists():
-        raise ValidationError(_("Deze score is nog niet ingediend; de selecteur past hem zelf aan."))
+        raise ValidationError(
+            _("Deze score is nog niet ingediend; de selecteur past hem zelf aan."), code="not_submitted"
+        )
     value = _check_value(procedure, value)
     evidence = (evidence or "").strip()
     changes = []
     if value != score.value:
-        changes.append(("score", score.value, value))
+        changes.append(("value", score.value, value))
         score.value = value
     if evidence != score.evidence:
-        changes.append(("bewijs", score.evidence, evidence))
+        changes.append(("evidence", score.evidence, evidence))
         score.evidence = evidence
     if not changes:
-        raise ValidationError(_("Er is niets gewijzigd."))
+        raise ValidationError(_("Er is niets gewijzigd."), code="unchanged")
     score.full_clean(exclude=["assignment", "competency"])
+    revisions.revision_bump(score)
     score.save()
     for field_name, old, new in changes:
-        ScoreChange.objects.create(
-            score=score,
-            changed_by=user,
+        audit.record(
+            user,
+            score,
+            "score.revised",
+            within=score.assignment.candidate,
             field=field_name,
             old="" if old is None else str(old),
             new="" if new is None else str(new),

@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from competentie import audit
 from competentie.notifications import events as notifications
 from frameworks.models import Organisation, Profile, RatingScale, ScalePoint
 
@@ -135,14 +136,17 @@ def procedure_transition(*, procedure: SelectionProcedure, user: AbstractBaseUse
             % {
                 "old": procedure.get_status_display(),
                 "new": Status(status).label if status in Status.values else status,
-            }
+            },
+            code="invalid_transition",
         )
     if status == Status.OPEN and procedure.status == Status.PREPARATION and not procedure.exercises.exists():
-        raise ValidationError(_("Voeg eerst minstens één oefening toe."))
+        raise ValidationError(_("Voeg eerst minstens één oefening toe."), code="no_exercises")
+    old_status = procedure.status
     procedure.status = status
     if status == Status.CLOSED:
         procedure.closed_on = timezone.localdate()
     procedure.save(update_fields=["status", "closed_on", "updated_at"])
+    audit.record(user, procedure, "procedure.status", old=old_status, new=status)
     logger.info("Selectieprocedure %s naar status %s door %s", procedure.pk, status, user)
     return procedure
 

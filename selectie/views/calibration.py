@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from competentie import autosave, revisions
 from frameworks.models import Competency
 
 from .. import access, selectors, services
@@ -62,30 +63,12 @@ def calibration_candidate(request, pk, candidate_pk):
     competencies = selectors.procedure_competencies(procedure=procedure)
     consensus = {c.competency_id: c for c in ConsensusScore.objects.filter(candidate=candidate)}
     if request.method == "POST":
-        competency = get_object_or_404(Competency, pk=request.POST.get("competency") or 0)
-        form = ConsensusForm(request.POST, prefix=f"c{competency.pk}", points=points)
-        if form.is_valid():
-            try:
-                services.consensus_set(
-                    candidate=candidate,
-                    competency=competency,
-                    user=request.user,
-                    value=form.cleaned_data["value"],
-                    rationale=form.cleaned_data["rationale"],
-                    seen=request.POST.get("seen"),
-                )
-            except ValidationError as error:
-                for message in error.messages:
-                    messages.error(request, f"{competency.name}: {message}")
-            else:
-                messages.success(request, _("Consensus voor “%(name)s” vastgelegd.") % {"name": competency.name})
-        else:
-            for errors in form.errors.values():
-                for message in errors:
-                    messages.error(request, f"{competency.name}: {message}")
-        return redirect("selectie:calibration-candidate", procedure.pk, candidate.pk)
+        return _consensus_post(request, procedure, candidate, points)
     # Selecteurs see colleagues' scores once those colleagues handed them in; HR sees all.
-    scores = selectors.candidate_scores_detail(candidate=candidate, selecteur_ids=None if is_hr else submitted)
+    history = selectors.candidate_history(candidate=candidate)
+    scores = selectors.candidate_scores_detail(
+        candidate=candidate, selecteur_ids=None if is_hr else submitted, history=history
+    )
     blocks = []
     for competency in competencies:
         own = [s for s in scores if s.competency_id == competency.pk]
@@ -98,7 +81,7 @@ def calibration_candidate(request, pk, candidate_pk):
                 "spread": (max(values) - min(values)) if len(values) >= 2 else 0,
                 "consensus": existing,
                 "form": ConsensusForm(instance=existing, prefix=f"c{competency.pk}", points=points),
-                "seen": services.version_token(existing, "decided_at"),
+                "revision": revisions.revision_of(existing),
             }
         )
     return render(
@@ -110,10 +93,55 @@ def calibration_candidate(request, pk, candidate_pk):
             "blocks": blocks,
             "is_hr": is_hr,
             "disagreement": selectors.DISAGREEMENT,
-            "history": selectors.consensus_history(candidate=candidate),
+            "history": selectors.consensus_history(history=history),
             "can_decide": not procedure.is_closed,
         },
     )
+
+
+def _consensus_post(request, procedure, candidate, points):
+    """Record one competency's consensus. From the page's script (autosave.js) the answer is JSON and
+    the page stays as it is, so text typed under other competencies is never thrown away; without
+    JavaScript the page is shown again (and the script keeps unsent drafts in the browser)."""
+    competency = get_object_or_404(Competency, pk=request.POST.get("competency") or 0)
+    prefix = f"c{competency.pk}"
+    form = ConsensusForm(request.POST, prefix=prefix, points=points)
+    as_json = autosave.wants_json(request)
+    if not form.is_valid():
+        problems = [f"{competency.name}: {message}" for errors in form.errors.values() for message in errors]
+        if as_json:
+            return autosave.refused_response(" ".join(problems))
+        for message in problems:
+            messages.error(request, message)
+        return redirect("selectie:calibration-candidate", procedure.pk, candidate.pk)
+    try:
+        consensus = services.consensus_set(
+            candidate=candidate,
+            competency=competency,
+            user=request.user,
+            value=form.cleaned_data["value"],
+            rationale=form.cleaned_data["rationale"],
+            revision=revisions.parse_revision(request.POST.get("revision")),
+        )
+    except revisions.StaleEdit as error:
+        if as_json:
+            stored = ConsensusScore.objects.get(candidate=candidate, competency=competency)
+            return autosave.stale_response(
+                error, fields={f"{prefix}-value": str(stored.value), f"{prefix}-rationale": stored.rationale}
+            )
+        for message in error.messages:
+            messages.error(request, f"{competency.name}: {message} {error.current}")
+    except ValidationError as error:
+        if as_json:
+            return autosave.refused_response(f"{competency.name}: {' '.join(error.messages)}")
+        for message in error.messages:
+            messages.error(request, f"{competency.name}: {message}")
+    else:
+        done = _("Consensus voor “%(name)s” vastgelegd.") % {"name": competency.name}
+        if as_json:
+            return autosave.saved_response(revision=consensus.revision, message=done)
+        messages.success(request, done)
+    return redirect("selectie:calibration-candidate", procedure.pk, candidate.pk)
 
 
 def score_revise(request, pk, score_pk):
@@ -129,9 +157,17 @@ def score_revise(request, pk, score_pk):
         points=selectors.scale_points(procedure=procedure),
         initial={"value": score.value, "evidence": score.evidence},
     )
+    stale = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.score_revise(score=score, user=request.user, seen=request.POST.get("seen"), **form.cleaned_data)
+            services.score_revise(
+                score=score,
+                user=request.user,
+                revision=revisions.parse_revision(request.POST.get("revision")),
+                **form.cleaned_data,
+            )
+        except revisions.StaleEdit as error:
+            stale = error  # shown beside the user's text (includes/stale_edit.html)
         except ValidationError as error:
             for message in error.messages:
                 form.add_error(None, message)
@@ -145,7 +181,9 @@ def score_revise(request, pk, score_pk):
             "procedure": procedure,
             "score": score,
             "form": form,
-            "seen": request.POST.get("seen") or services.version_token(score, "updated_at"),
+            # After a refusal the form carries the newer revision: saving again is a deliberate choice.
+            "revision": stale.revision if stale else request.POST.get("revision") or score.revision,
+            "stale": stale,
         },
     )
 

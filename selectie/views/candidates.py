@@ -89,8 +89,10 @@ def candidate_detail(request, pk, candidate_pk):
             "personal": personal,
             "form": form,
             "retention_end": services.retention_end(candidate, personal),
-            "assignments": candidate.assignments.select_related("selecteur", "exercise"),
-            "purge_logs": candidate.purge_logs.select_related("purged_by"),
+            "assignments": candidate.assignments.select_related("selecteur", "exercise").order_by(
+                "exercise__order", "exercise__pk", "selecteur__username"
+            ),
+            "history": selectors.candidate_history(candidate=candidate),
         },
     )
 

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from competentie import revisions
 from competentie.pdf import pdf_response
 
 from .. import pdf, selectors, services
@@ -24,11 +25,17 @@ def decision(request, pk, candidate_pk):
     candidate = selectors.candidate_get(procedure=procedure, pk=candidate_pk)
     existing = Decision.objects.filter(candidate=candidate).first()
     form = DecisionForm(request.POST or None, instance=existing)
+    stale = None
     if request.method == "POST" and form.is_valid():
         try:
             services.decision_set(
-                candidate=candidate, user=request.user, seen=request.POST.get("seen"), **form.cleaned_data
+                candidate=candidate,
+                user=request.user,
+                revision=revisions.parse_revision(request.POST.get("revision")),
+                **form.cleaned_data,
             )
+        except revisions.StaleEdit as error:
+            stale = error  # shown beside the user's text (includes/stale_edit.html)
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -41,7 +48,9 @@ def decision(request, pk, candidate_pk):
             "procedure": procedure,
             "candidate": candidate,
             "form": form,
-            "seen": request.POST.get("seen") or services.version_token(existing, "decided_at"),
+            # After a refusal the form carries the newer revision: saving again is a deliberate choice.
+            "revision": stale.revision if stale else request.POST.get("revision") or revisions.revision_of(existing),
+            "stale": stale,
             "report": selectors.candidate_report(candidate=candidate),
             "competencies": selectors.procedure_competencies(procedure=procedure),
         },

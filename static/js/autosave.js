@@ -167,7 +167,7 @@
     else if (failing && waiting) { message = text("retrying"); kind = "warning"; }
     else if (has("saving") || has("queued")) { message = text("saving"); kind = "info"; }
     else if (has("dirty")) { message = text("pending"); kind = "info"; }
-    else if (has("draft")) { message = text("draft"); kind = "info"; }
+    else if (has("draft")) { message = (savedMessage ? savedMessage + " " : "") + text("draft"); kind = "info"; }
     else if (lastSaved) { message = savedMessage || text("saved", { time: lastSaved }); kind = "success"; }
     else { message = statusEl.getAttribute("data-text-initial") || ""; kind = "idle"; }
     if (restoredCount && kind !== "success" && kind !== "idle") { message = text("restored") + " " + message; }
@@ -466,8 +466,13 @@
   });
   window.addEventListener("offline", render);
 
+  // The idle-session warning (session-timeout.js) logs out a page nobody uses: the unsent text is
+  // already in localStorage and comes back after login, so no "leave this page?" question then.
+  var sessionEnding = false;
+  document.addEventListener("competentie:session-expired", function () { sessionEnding = true; });
+
   window.addEventListener("beforeunload", function (event) {
-    if (!unsent()) { return; }
+    if (sessionEnding || !unsent()) { return; }
     event.preventDefault();
     event.returnValue = text("leave");
     return event.returnValue;

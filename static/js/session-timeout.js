@@ -1,12 +1,17 @@
 /*
  * Idle-session warning (see competentie/security/sessions.py).
  *
- * The server ends a session after SESSION_IDLE_MINUTES without a request. This script counts the
- * same time in the browser (shared by all tabs through localStorage), opens the dialog
- * #sessie-waarschuwing a little before the end and lets the user stay logged in. When the time is
- * up it logs out through the dialog's form, so a shared tablet never stays logged in. Half-typed
- * text is kept in the browser by the autosave module; "competentie:session-expired" is
- * dispatched on document just before logging out so it can store what it still holds.
+ * Idle means: the person did nothing — no key, no click, no touch, no typing — in any tab of this
+ * site (the tabs share the clock through localStorage). Background requests such as an autosave
+ * retry do not count. While the person is active, the server is told every few minutes (the same
+ * keep-alive as the button), so its own idle limit never ends a session that is in use.
+ *
+ * A little before the limit the dialog #sessie-waarschuwing asks "are you still there?" and lets
+ * the person stay. When the time is up the page logs out through the dialog's form, so a shared
+ * tablet never stays logged in; after logging in again the person returns to the same page.
+ * Half-typed text is kept in the browser by the autosave module; "competentie:session-expired" is
+ * dispatched on document just before logging out. Other scripts may dispatch
+ * "competentie:activity" on document for activity this script cannot see.
  *
  * All visible text comes from the template; this file holds none.
  */
@@ -21,9 +26,15 @@
   var warnMs = Number(dialog.dataset.warnSeconds) * 1000;
   var expireUrl = dialog.dataset.expireUrl;
   var form = dialog.querySelector("form");
+  var keepaliveUrl = form.action;
   var countdown = dialog.querySelector("[data-session-countdown]");
   var KEY = "competentie.session.lastActivity";
+  var PING_EVERY_MS = Math.min(5 * 60 * 1000, idleMs / 3);
+  var WRITE_EVERY_MS = 5000;
   var lastLocal = Date.now();
+  var lastWrite = 0;
+  var lastPing = Date.now(); // the page load itself reached the server
+  var ending = false;
 
   function readShared() {
     try {
@@ -33,20 +44,23 @@
     }
   }
 
+  function lastActivity() {
+    return Math.max(lastLocal, readShared());
+  }
+
   function touch() {
     lastLocal = Date.now();
-    try {
-      window.localStorage.setItem(KEY, String(lastLocal));
-    } catch (error) {
-      /* private mode: this tab counts on its own */
+    if (lastLocal - lastWrite >= WRITE_EVERY_MS) {
+      lastWrite = lastLocal;
+      try {
+        window.localStorage.setItem(KEY, String(lastLocal));
+      } catch (error) {
+        /* private mode: this tab counts on its own */
+      }
     }
     if (dialog.open) {
       dialog.close();
     }
-  }
-
-  function remaining() {
-    return Math.max(lastLocal, readShared()) + idleMs - Date.now();
   }
 
   function format(ms) {
@@ -56,7 +70,13 @@
     return minutes + ":" + (rest < 10 ? "0" : "") + rest;
   }
 
+  function keepalive() {
+    lastPing = Date.now();
+    return fetch(keepaliveUrl, { method: "POST", body: new FormData(form), credentials: "same-origin" });
+  }
+
   function expire() {
+    ending = true;
     document.dispatchEvent(new CustomEvent("competentie:session-expired"));
     var next = document.createElement("input");
     next.type = "hidden";
@@ -68,21 +88,24 @@
   }
 
   function stay() {
-    fetch(form.action, { method: "POST", body: new FormData(form), credentials: "same-origin" })
+    touch();
+    keepalive()
       .then(function (response) {
-        if (response.status === 204) {
-          touch();
-        } else {
-          window.location.assign(response.url);
+        if (response.status !== 204) {
+          window.location.assign(response.url); // the server had already ended the session
         }
       })
       .catch(function () {
-        /* offline: keep the dialog; the next tick tries again or logs out */
+        /* offline: the next tick tries again */
       });
   }
 
   function tick() {
-    var left = remaining();
+    if (ending) {
+      return;
+    }
+    var last = lastActivity();
+    var left = last + idleMs - Date.now();
     if (left <= 0) {
       expire();
       return;
@@ -92,14 +115,16 @@
       if (!dialog.open) {
         dialog.showModal();
       }
-    } else if (dialog.open) {
-      dialog.close();
+    } else if (last - lastPing >= PING_EVERY_MS) {
+      keepalive().catch(function () {
+        /* offline: tried again on the next activity */
+      });
     }
     window.setTimeout(tick, 1000);
   }
 
   form.addEventListener("submit", function (event) {
-    if (form.action.indexOf(expireUrl) === -1) {
+    if (!ending) {
       event.preventDefault();
       stay();
     }
@@ -109,8 +134,9 @@
     event.preventDefault();
     stay();
   });
-  // Every request to the server counts as activity: htmx requests, and others that announce themselves.
-  document.addEventListener("htmx:afterRequest", touch);
+  ["keydown", "pointerdown", "input", "wheel", "touchstart"].forEach(function (type) {
+    document.addEventListener(type, touch, { capture: true, passive: true });
+  });
   document.addEventListener("competentie:activity", touch);
 
   touch();

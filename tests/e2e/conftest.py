@@ -72,3 +72,14 @@ def log_in(page, username: str, password: str = "wachtwoord-123"):
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Inloggen").click()
+
+
+def wait_all_saved(page):
+    """Wait until the autosave status says everything typed so far is stored on the server.
+
+    The state is set in the same event as a change (static/js/autosave.js), so after a keystroke or
+    click this cannot see an earlier save's "saved": it waits for state, never for time.
+    """
+    from playwright.sync_api import expect
+
+    expect(page.locator("[data-autosave-status]")).to_have_attribute("data-state", "success")

@@ -9,7 +9,7 @@ from selectie.models import Score
 
 from ..factories import make_user
 from ..selectie.conftest import build_day
-from .conftest import log_in
+from .conftest import log_in, wait_all_saved
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -47,7 +47,10 @@ def test_scoring_screen_works_with_the_keyboard_alone(page, users, org_a, seeded
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
     expect(page.locator(f"{block} input[type=radio]:checked")).to_have_value("3")
-    expect(page.locator(f"{block} [role=status]")).to_contain_text("Opgeslagen")
+    # Wait for the server to confirm every change (the last one too), not for a fixed time: an
+    # earlier version waited for any "Opgeslagen" and reloaded while the final score was in flight.
+    wait_all_saved(page)
+    expect(page.locator("[data-autosave-status]")).to_contain_text("Alles is opgeslagen")
     screenshot("keyboard-scoring")
 
     page.reload()

@@ -12,7 +12,7 @@ from frameworks.models import Membership
 from selectie.models import Candidate
 
 from ..factories import make_user
-from .conftest import ARTIFACTS, log_in
+from .conftest import ARTIFACTS, log_in, wait_all_saved
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -29,26 +29,24 @@ def log_out(page):
     expect(page).to_have_url(re.compile("/inloggen/"))
 
 
-def wait_saved(page, count: int):
-    for index in range(count):
-        expect(page.locator(".save-status").nth(index)).to_have_text(re.compile(r"^Opgeslagen om \d\d:\d\d"))
-
-
 def score_block(page, index: int, value: int, evidence: str):
     block = page.locator("fieldset.score-block").nth(index)
     block.get_by_role("checkbox").first.check()
-    expect(block.locator(".save-status")).to_have_text(re.compile("^Opgeslagen om"))
+    wait_all_saved(page)
     block.get_by_role("radio", name=re.compile(rf"^{value} –")).check()
-    expect(block.locator(".save-status")).to_have_text(re.compile("^Opgeslagen om"))
+    wait_all_saved(page)
     block.get_by_label("Wat zag en hoorde u?").fill(evidence)
-    expect(block.locator(".save-status")).to_have_text(re.compile("^Opgeslagen om"))
+    wait_all_saved(page)
+    expect(page.locator("[data-autosave-status]")).to_have_text(
+        re.compile(r"Alles is opgeslagen \(laatst om \d\d:\d\d\)")
+    )
 
 
 def score_exercise(page, values: list[int], label: str, reload_after: int | None = None):
     for index, value in enumerate(values):
         score_block(page, index, value, f"{label}: gedrag bij competentie {index + 1}")
         if reload_after == index:
-            wait_saved(page, index + 1)
+            wait_all_saved(page)
             page.reload()
             block = page.locator("fieldset.score-block").nth(index)
             expect(block.get_by_role("radio", name=re.compile(rf"^{value} –"))).to_be_checked()

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from frameworks.models import GuidingQuestion
 from zelfevaluatie.models import Action, Answer, EvaluationRound, ProfileConclusion, Rating
 
-from .conftest import ARTIFACTS, log_in
+from .conftest import ARTIFACTS, log_in, wait_all_saved
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -58,7 +58,8 @@ def score_all_profiles(page, round_pk, scores, *, hulpvragen=()):
         if index == 0:
             for question, text in hulpvragen:
                 page.get_by_label(re.compile(re.escape(question.text[:60]))).fill(text)
-            expect(page.get_by_role("status").filter(has_text="Opgeslagen om")).to_be_visible()
+            wait_all_saved(page)
+            expect(page.get_by_role("status").filter(has_text="Alles is opgeslagen")).to_be_visible()
         if index + 1 < len(PROFILES):
             page.get_by_role("button", name=f"Opslaan en naar {PROFILES[index + 1]}").click()
         else:
@@ -144,7 +145,8 @@ def test_management_team_runs_a_round_and_the_next_round_builds_on_it(page, scre
     )
     page.get_by_label(first_conclusion.text).fill("De basis staat; juridisch advies is sterk.")
     page.get_by_role("button", name="Conclusies opslaan").click()
-    expect(page.get_by_role("status").filter(has_text="De conclusies zijn opgeslagen.")).to_be_visible()
+    wait_all_saved(page)
+    expect(page.get_by_role("status").filter(has_text="Alles is opgeslagen")).to_be_visible()
     for profile, what, measure, owner, deadline in ACTIONS:
         page.get_by_role("link", name="Actie toevoegen").click()
         page.get_by_label("Profiel").select_option(label=profile)

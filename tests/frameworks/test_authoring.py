@@ -5,12 +5,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from competentie import audit
 from frameworks import services
 from frameworks.models import (
     BehaviouralIndicator,
     Competency,
     Framework,
-    FrameworkChange,
     FrameworkStep,
     ProficiencyLevel,
     Profile,
@@ -156,7 +156,7 @@ class TestFrameworkAndSteps:
         assert framework.organisation == org_a
         assert framework.status == Framework.Status.CONCEPT
         assert [lv.name for lv in framework.levels.order_by("order")] == ["beginner", "gevorderd", "expert"]
-        assert FrameworkChange.objects.filter(framework=framework, action="framework_create").exists()
+        assert audit.history_for(framework, actions=["framework.create"]).exists()
 
     def test_framework_page_shows_the_seven_steps_of_the_guide(self, client_as, framework_a):
         content = client_as("hr").get(reverse("frameworks:framework-detail", args=[framework_a.pk])).content.decode()
@@ -216,7 +216,7 @@ class TestFrameworkAndSteps:
         framework_a.refresh_from_db()
         assert framework_a.name == "Nieuwe naam" and framework_a.status == "pilot"
         assert framework_a.revision == 2
-        assert FrameworkChange.objects.filter(framework=framework_a, action="framework_update").exists()
+        assert audit.history_for(framework_a, actions=["framework.update"]).exists()
 
 
 class TestCompetencies:
@@ -605,8 +605,8 @@ def test_every_service_write_is_recorded_in_the_history(users, framework_a):
         competency=competency,
         level=ProficiencyLevel.objects.filter(framework=framework_a).first(),
     )
-    actions = list(FrameworkChange.objects.filter(framework=framework_a).values_list("action", "user__username"))
-    assert ("competency_create", "hr") in actions and ("indicator_create", "hr") in actions
+    actions = [(e.action, e.actor.username) for e in audit.history_for(framework_a)]
+    assert ("framework.competency_create", "hr") in actions and ("framework.indicator_create", "hr") in actions
 
 
 def test_make_user_helper_is_available_for_extra_reviewers(org_a):

@@ -12,7 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from frameworks.models import BehaviouralIndicator, Competency, Framework, FrameworkChange
+from competentie import audit
+from frameworks.models import BehaviouralIndicator, Competency, Framework
 
 from ..factories import make_framework
 
@@ -124,8 +125,8 @@ class TestImport:
         assert response.status_code == 302
         assert response.url == reverse("frameworks:framework-detail", args=[framework.pk])
         assert framework.organisation == org_a and framework.status == Framework.Status.CONCEPT
-        (change,) = FrameworkChange.objects.filter(framework=framework)
-        assert change.user.username == "hr" and "klantcontact.csv" in change.description
+        (change,) = audit.history_for(framework)
+        assert change.actor.username == "hr" and "klantcontact.csv" in change.text
 
     def test_json_export_of_a_library_imports_as_an_own_concept(self, seeded, client_as, org_a):
         client = client_as("hr")

@@ -4,8 +4,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from competentie import audit
 from frameworks import services
-from frameworks.models import BehaviouralIndicator, Competency, Framework, FrameworkChange, ProfileCompetency
+from frameworks.models import BehaviouralIndicator, Competency, Framework, ProfileCompetency
 
 from ..factories import make_framework
 
@@ -24,7 +25,7 @@ class TestPublish:
         framework_a.refresh_from_db()
         assert framework_a.status == Framework.Status.ADOPTED
         assert framework_a.published_at is not None and framework_a.is_frozen
-        assert FrameworkChange.objects.filter(framework=framework_a, action="publish").exists()
+        assert audit.history_for(framework_a, actions=["framework.publish"]).exists()
 
     def test_publish_asks_for_confirmation_first(self, client_as, framework_a):
         content = client_as("hr").get(reverse("frameworks:framework-publish", args=[framework_a.pk])).content.decode()
@@ -227,7 +228,7 @@ def test_version_numbers_follow_the_line_of_versions(users, org_a):
     # Publishing version 2 archived version 1; its content and publication date stay.
     v1.refresh_from_db()
     assert v1.status == Framework.Status.ARCHIVED and v1.published_at is not None and v1.is_frozen
-    assert v1.changes.filter(action="archive").exists()
+    assert audit.history_for(v1, actions=["framework.archive"]).exists()
 
 
 def test_stale_required_level_form_on_the_compose_page_is_refused(client_as, framework_a):

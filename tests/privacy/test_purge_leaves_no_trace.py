@@ -200,3 +200,37 @@ def test_personal_data_never_shows_a_name_in_its_text(day):
     assert personal.name not in str(personal)
     assert personal.email not in str(personal)
     assert day.candidates[0].code in str(personal)
+
+
+def test_the_migration_strips_names_from_admin_history_written_before_the_fix(day, users):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("selectie.migrations.0002_scrub_admin_log_of_candidate_names")
+    candidate = day.candidates[0]
+    personal_type = ContentType.objects.get_for_model(CandidatePersonalData)
+    candidate_type = ContentType.objects.get_for_model(Candidate)
+    old_repr = LogEntry.objects.create(
+        user=users["hr"],
+        content_type=personal_type,
+        object_id="9999",  # personal data purged long ago: the row no longer exists
+        object_repr="K-001: Wilhelmina Oudenaarde",
+        action_flag=CHANGE,
+        change_message="[]",
+    )
+    inline = LogEntry.objects.create(
+        user=users["hr"],
+        content_type=candidate_type,
+        object_id=str(candidate.pk),
+        object_repr="K-001",
+        action_flag=CHANGE,
+        change_message=json.dumps(
+            [{"added": {"name": "persoonsgegevens van kandidaat", "object": "K-001: Wilhelmina Oudenaarde"}}]
+        ),
+    )
+    migration.scrub(apps, None)
+    old_repr.refresh_from_db()
+    inline.refresh_from_db()
+    assert old_repr.object_repr == "K-001"
+    assert "Wilhelmina" not in inline.change_message and "K-001" in inline.change_message

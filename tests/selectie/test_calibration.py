@@ -6,8 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from competentie import audit
 from selectie import selectors, services
-from selectie.models import ConsensusScore, Decision, ScoreChange
+from selectie.models import ConsensusScore, Decision
 
 from .conftest import score_all
 
@@ -67,8 +68,10 @@ def test_consensus_is_recorded_with_rationale_and_changes_are_kept(calibrated, u
     )
     consensus.refresh_from_db()
     assert consensus.value == 4
-    change = ScoreChange.objects.get(consensus=consensus)
-    assert change.old.startswith("3:") and change.new.startswith("4:")
+    changed = [e for e in audit.history_for(consensus) if e.action == "consensus.changed"]
+    assert [(e.params["old_value"], e.params["value"]) for e in changed] == [(3, 4)]
+    page = client.get(url).content.decode()
+    assert "Eerdere consensus" in page and "Na herlezen van het bewijs toch 4." in page
 
 
 def test_consensus_outside_the_scale_or_without_rationale_is_refused(calibrated, users):
@@ -186,7 +189,7 @@ def test_a_stale_consensus_edit_is_refused(calibrated, users, client_for):
     url = reverse("selectie:calibration-candidate", args=[calibrated.procedure.pk, candidate.pk])
     client = client_for("hr")
     form = client.get(url).content.decode()
-    assert 'name="seen" value=""' in form
+    assert 'name="revision" value="0"' in form
     services.consensus_set(
         candidate=candidate,
         competency=competency,
@@ -198,7 +201,7 @@ def test_a_stale_consensus_edit_is_refused(calibrated, users, client_for):
         url,
         {
             "competency": competency.pk,
-            "seen": "",
+            "revision": "0",
             f"c{competency.pk}-value": "4",
             f"c{competency.pk}-rationale": "Later, zonder de nieuwe stand te zien.",
         },
@@ -213,6 +216,6 @@ def test_a_stale_decision_is_refused(calibrated, users):
     services.decision_set(candidate=candidate, user=users["hr"], outcome="door", justification="Verbinden sterk.")
     with pytest.raises(ValidationError, match="intussen gewijzigd"):
         services.decision_set(
-            candidate=candidate, user=users["hr"], outcome="afgewezen", justification="Verbinden zwak.", seen=""
+            candidate=candidate, user=users["hr"], outcome="afgewezen", justification="Verbinden zwak.", revision=0
         )
     assert Decision.objects.get(candidate=candidate).outcome == "door"

@@ -1,4 +1,4 @@
-"""The generated municipality's selectie part (selectie.generate), at a small scale on SQLite."""
+"""The generated municipality's selectie part (bench/generate/selectie.py), at a small scale on SQLite."""
 
 import hashlib
 import random
@@ -9,8 +9,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count
 
-from frameworks.generate import generate_frameworks
-from selectie import generate as selectie_generate
+from bench.generate import selectie as selectie_generate
+from bench.generate.frameworks import generate_frameworks
 from selectie.models import (
     Assignment,
     Candidate,

@@ -7,11 +7,12 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from competentie import audit
+from competentie.audit.models import AuditEvent
 from selectie import services
 from selectie.models import (
     Candidate,
     CandidatePersonalData,
-    PurgeLog,
     Score,
     SelectionProcedure,
 )
@@ -67,14 +68,16 @@ def test_purge_removes_exactly_the_personal_data_past_retention_and_is_idempoten
     assert {c.pk for c in running.candidates} <= kept  # procedure not closed
     assert Score.objects.count() == scores_before  # anonymous scores stay
     assert Candidate.objects.get(pk=first.pk).purged_at is not None
-    assert set(PurgeLog.objects.values_list("candidate_code", "via", "purged_by")) == {
+    purges = AuditEvent.objects.filter(action="candidate.purged")
+    assert {(e.params["code"], e.params["via"], e.actor) for e in purges} == {
         ("K-001", "purge_candidates", None),
         ("K-003", "purge_candidates", None),
     }
+    assert [e.action for e in audit.history_for(first)] == ["candidate.purged"]
     assert "Persoonsgegevens van kandidaat K-001" in caplog.text
 
     assert "0 kandidaten" in purge(end + timedelta(days=1))  # idempotent
-    assert PurgeLog.objects.count() == 2
+    assert AuditEvent.objects.filter(action="candidate.purged").count() == 2
 
     purge(CLOSED + timedelta(days=201))
     assert second.pk not in set(CandidatePersonalData.objects.values_list("candidate_id", flat=True))
@@ -98,9 +101,35 @@ def test_hr_purges_one_candidate_on_request_after_confirming(day, users, client_
     assert CandidatePersonalData.objects.filter(candidate=candidate).exists()
     client.post(url)
     assert not CandidatePersonalData.objects.filter(candidate=candidate).exists()
-    log = PurgeLog.objects.get()
-    assert (log.candidate_code, log.purged_by, log.via) == ("K-001", users["hr"], "verzoek kandidaat")
+    (log,) = audit.history_for(candidate)
+    assert (log.action, log.params["code"], log.actor, log.params["via"]) == (
+        "candidate.purged",
+        "K-001",
+        users["hr"],
+        "verzoek kandidaat",
+    )
     client.post(url)  # a second click changes nothing
-    assert PurgeLog.objects.count() == 1
+    assert audit.history_for(candidate).count() == 1
+    detail = client.get(reverse("selectie:candidate-detail", args=[day.procedure.pk, candidate.pk])).content.decode()
+    assert "Naam, e-mailadres, notities en toestemming verwijderd" in detail
     content = client.get(reverse("selectie:candidate-list", args=[day.procedure.pk])).content.decode()
     assert "persoonsgegevens verwijderd" in content and "Persoon 1" not in content
+
+
+def test_a_purge_erases_the_persons_name_from_the_audit_log_but_keeps_the_event(day, selecteurs, users):
+    from selectie.models import Score
+
+    from .conftest import score_all
+
+    candidate, user = day.candidates[0], selecteurs["selecteur"]
+    score_all(day, user, candidate, submit=True)
+    services.procedure_transition(procedure=day.procedure, user=users["hr"], status="scoren")
+    services.procedure_transition(procedure=day.procedure, user=users["hr"], status="kalibratie")
+    score = Score.objects.filter(assignment__candidate=candidate, assignment__selecteur=user).first()
+    services.score_revise(
+        score=score, user=users["hr"], value=4, evidence=score.evidence, reason="Persoon 1 deed het goed"
+    )
+    services.candidate_purge(candidate=candidate, user=users["hr"], via="verzoek kandidaat")
+    (revision,) = audit.history_for(score)
+    assert revision.params["reason"] == "[verwijderd] deed het goed"
+    assert AuditEvent.objects.filter(action="candidate.purged").count() == 1

@@ -4,8 +4,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from competentie import audit
 from selectie import selectors, services
-from selectie.models import Score, ScoreChange, Submission
+from selectie.models import Score, Submission
 
 from .conftest import score_all
 
@@ -213,14 +214,15 @@ def test_changing_a_submitted_score_needs_a_reason_and_is_audited(day, selecteur
         {"value": "4", "evidence": score.evidence, "reason": "Besproken in kalibratie"},
     )
     assert response.status_code == 302
-    change = ScoreChange.objects.get(score=score)
-    assert (change.changed_by, change.field, change.old, change.new, change.reason) == (
+    (change,) = audit.history_for(score)
+    assert (change.action, change.actor, change.params) == (
+        "score.revised",
         users["hr"],
-        "score",
-        "3",
-        "4",
-        "Besproken in kalibratie",
+        {"field": "value", "old": "3", "new": "4", "reason": "Besproken in kalibratie"},
     )
+    assert list(audit.history_for(score.assignment.candidate)) == [change]
+    page = client_for("hr").get(reverse("selectie:calibration-candidate", args=[day.procedure.pk, candidate.pk]))
+    assert "score 3 → 4 (Besproken in kalibratie)" in page.content.decode()
     score.refresh_from_db()
     assert score.value == 4
 
@@ -255,5 +257,5 @@ def test_selecteur_revises_own_submitted_score_with_a_reason(day, selecteurs, cl
     assert without_reason.status_code == 200
     assert Score.objects.get(pk=score.pk).value == 3
     client.post(url, {"value": "2", "evidence": score.evidence, "reason": "Bij nader inzien te hoog."})
-    change = ScoreChange.objects.get(score=score)
-    assert (change.changed_by, change.old, change.new) == (user, "3", "2")
+    (change,) = audit.history_for(score)
+    assert (change.actor, change.params["old"], change.params["new"]) == (user, "3", "2")

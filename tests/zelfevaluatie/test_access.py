@@ -19,6 +19,7 @@ MATRIX = [
     ("round-detail", "get", (OK, OK, FORBIDDEN, MISSING, MISSING, OK)),
     ("round-update", "get", (OK, FORBIDDEN, FORBIDDEN, MISSING, MISSING, FORBIDDEN)),
     ("round-advance", "get", (OK, FORBIDDEN, FORBIDDEN, MISSING, MISSING, FORBIDDEN)),
+    ("round-history", "get", (OK, FORBIDDEN, FORBIDDEN, MISSING, MISSING, FORBIDDEN)),
     ("participant-add", "post", (FOUND, FORBIDDEN, FORBIDDEN, MISSING, MISSING, FORBIDDEN)),
     ("participant-remove", "get", (OK, FORBIDDEN, FORBIDDEN, MISSING, MISSING, FORBIDDEN)),
     ("rating", "get", (OK, OK, FORBIDDEN, MISSING, MISSING, FORBIDDEN)),

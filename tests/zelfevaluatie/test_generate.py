@@ -8,9 +8,9 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test import Client
 
-from frameworks.generate import generate_frameworks
+from bench.generate import zelfevaluatie as zelfevaluatie_generate
+from bench.generate.frameworks import generate_frameworks
 from frameworks.models import Framework, Membership, RatingScale
-from zelfevaluatie import generate as zelfevaluatie_generate
 from zelfevaluatie.models import (
     Action,
     Answer,

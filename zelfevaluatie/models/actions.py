@@ -1,8 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from competentie.revisions import Revisioned
 
-class Action(models.Model):
+
+class Action(Revisioned):
     """A SMART action of the action plan, for one profile or overarching (no profile)."""
 
     class Status(models.TextChoices):
@@ -42,7 +44,7 @@ class Action(models.Model):
     class Meta:
         verbose_name = _("actie")
         verbose_name_plural = _("acties")
-        ordering = ["round", "deadline", "pk"]
+        ordering = ["round_id", "deadline", "pk"]
 
     def __str__(self):
         return self.what[:80]

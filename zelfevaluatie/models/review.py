@@ -29,7 +29,7 @@ class PeerReview(models.Model):
     class Meta:
         verbose_name = _("collegiale toetsing")
         verbose_name_plural = _("collegiale toetsingen")
-        ordering = ["round", "organisation__name", "reviewer__username"]
+        ordering = ["round_id", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["round", "reviewer"], name="unique_reviewer_per_round"),
         ]
@@ -51,7 +51,7 @@ class PeerReviewNote(models.Model):
     class Meta:
         verbose_name = _("aantekening collegiale toetsing")
         verbose_name_plural = _("aantekeningen collegiale toetsing")
-        ordering = ["peer_review", "question__order"]
+        ordering = ["peer_review_id", "question_id"]
         constraints = [
             models.UniqueConstraint(fields=["peer_review", "question"], name="unique_note_per_review_question"),
         ]

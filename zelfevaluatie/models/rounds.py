@@ -57,7 +57,7 @@ class EvaluationRound(models.Model):
     class Meta:
         verbose_name = _("zelfevaluatieronde")
         verbose_name_plural = _("zelfevaluatierondes")
-        ordering = ["organisation__name", "-created_at", "-pk"]
+        ordering = ["-created_at", "-pk"]
 
     def __str__(self):
         return f"{self.organisation} – {self.period}"
@@ -84,7 +84,7 @@ class RoundProfile(models.Model):
     class Meta:
         verbose_name = _("profiel in ronde")
         verbose_name_plural = _("profielen in ronde")
-        ordering = ["round", "order", "pk"]
+        ordering = ["round_id", "order", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["round", "profile"], name="unique_profile_per_round"),
         ]
@@ -108,7 +108,7 @@ class Participant(models.Model):
     class Meta:
         verbose_name = _("deelnemer")
         verbose_name_plural = _("deelnemers")
-        ordering = ["round", "user__username"]
+        ordering = ["round_id", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["round", "user"], name="unique_participant_per_round"),
         ]

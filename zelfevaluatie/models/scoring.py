@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from competentie.revisions import Revisioned
+
 
 class Rating(models.Model):
     """One participant's own holistic score of one profile, with the justification."""
@@ -22,7 +24,7 @@ class Rating(models.Model):
     class Meta:
         verbose_name = _("individuele score")
         verbose_name_plural = _("individuele scores")
-        ordering = ["participant", "profile__order"]
+        ordering = ["participant_id", "profile_id"]
         constraints = [
             models.UniqueConstraint(fields=["participant", "profile"], name="unique_rating_per_participant_profile"),
         ]
@@ -31,7 +33,7 @@ class Rating(models.Model):
         return f"{self.participant} – {self.profile}: {self.score}"
 
 
-class Answer(models.Model):
+class Answer(Revisioned):
     """Notes on a guiding question.
 
     Step-1 hulpvragen are answered per participant and per profile; the step-3 conclusion
@@ -72,7 +74,7 @@ class Answer(models.Model):
     class Meta:
         verbose_name = _("antwoord op hulpvraag")
         verbose_name_plural = _("antwoorden op hulpvragen")
-        ordering = ["round", "question__question_set__order", "question__order"]
+        ordering = ["round_id", "question_id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["round", "question", "participant", "profile"],
@@ -90,7 +92,7 @@ class Answer(models.Model):
         return self.text[:80]
 
 
-class ProfileConclusion(models.Model):
+class ProfileConclusion(Revisioned):
     """The score the team agreed on for a profile, with its onderbouwing (meer-ogen-principe)."""
 
     round = models.ForeignKey("zelfevaluatie.EvaluationRound", on_delete=models.CASCADE, related_name="conclusions")
@@ -112,7 +114,7 @@ class ProfileConclusion(models.Model):
     class Meta:
         verbose_name = _("afgesproken score")
         verbose_name_plural = _("afgesproken scores")
-        ordering = ["round", "profile__order"]
+        ordering = ["round_id", "profile_id"]
         constraints = [
             models.UniqueConstraint(fields=["round", "profile"], name="unique_conclusion_per_round_profile"),
         ]

@@ -1,5 +1,7 @@
 """Writes and rules of a self-evaluation round, one module per concern. Every write refuses a finished round."""
 
+from competentie.revisions import StaleEdit  # noqa: F401 - what a stale save raises
+
 from .actions import action_create, action_delete, action_update, conclusion_answer_save  # noqa: F401
 from .agreement import conclusion_save  # noqa: F401
 from .participants import participant_add, participant_add_by_username, participant_remove  # noqa: F401

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from competentie import revisions
 from frameworks.models import GuidingQuestionSet, Profile
 
 from ..models import Action, Answer, EvaluationRound
@@ -14,14 +15,35 @@ from .checks import ensure_editable, ensure_profile_in_round, question_of
 
 
 @transaction.atomic
-def conclusion_answer_save(*, round: EvaluationRound, question_id: int, text: str, user: AbstractBaseUser) -> Answer:
+def conclusion_answer_save(
+    *, round: EvaluationRound, question_id: int, text: str, user: AbstractBaseUser, revision: int | None = None
+) -> Answer:
+    """The team's answer to one conclusion question: each question is its own record, so two MT
+    members on different questions never touch each other's text. ``revision`` is what the page
+    saw (0: no answer yet); a save made before a colleague's newer answer is refused (StaleEdit)."""
     ensure_editable(round)
     question = question_of(round, question_id, GuidingQuestionSet.Purpose.CONCLUSIONS)
-    answer, _created = Answer.objects.get_or_create(round=round, question=question, participant=None, profile=None)
+    answer = (
+        Answer.objects.select_for_update()
+        .filter(round=round, question=question, participant=None, profile=None)
+        .first()
+    )
+    revisions.revision_check(
+        instance=answer,
+        seen=revision,
+        unchanged=answer is not None and answer.text == text,
+        current=answer.text if answer else "",
+    )
+    if answer is not None and answer.text == text:
+        return answer
+    answer = answer or Answer(round=round, question=question)
     answer.text = text
     answer.updated_by = user
-    answer.full_clean()
-    answer.save()
+    answer.full_clean(validate_constraints=False)
+    revisions.revision_bump(answer)
+    revisions.save_new_or_refuse(
+        answer, lookup={"round": round, "question": question, "participant": None, "profile": None}, shown="text"
+    )
     return answer
 
 
@@ -69,9 +91,16 @@ def action_update(
     deadline: date,
     status: str,
     profile: Profile | None = None,
+    revision: int | None = None,
 ) -> Action:
+    """Change an action; ``revision`` is what the form saw, a stale form is refused (StaleEdit)."""
     ensure_editable(action.round)
     _check_action(action.round, profile, deadline)
+    stored = Action.objects.select_for_update().get(pk=action.pk)
+    new = (profile.pk if profile else None, what.strip(), measure.strip(), owner.strip(), deadline, status)
+    old = (stored.profile_id, stored.what, stored.measure, stored.owner, stored.deadline, stored.status)
+    revisions.revision_check(instance=stored, seen=revision, unchanged=new == old, current=action_summary(stored))
+    action.revision = stored.revision
     action.profile = profile
     action.what = what.strip()
     action.measure = measure.strip()
@@ -79,8 +108,16 @@ def action_update(
     action.deadline = deadline
     action.status = status
     action.full_clean()
+    revisions.revision_bump(action)
     action.save()
     return action
+
+
+def action_summary(action: Action) -> str:
+    """An action in one line, as a refused save shows the stored version."""
+    return " · ".join(
+        [action.what, action.measure, action.owner, action.deadline.isoformat(), action.get_status_display()]
+    )
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from competentie import revisions
 from frameworks.models import Profile
 
 from ..models import EvaluationRound, ProfileConclusion
@@ -13,9 +14,19 @@ from .checks import ensure_editable, ensure_profile_in_round, ensure_scale_point
 
 @transaction.atomic
 def conclusion_save(
-    *, round: EvaluationRound, profile: Profile, agreed_score, justification: str, user: AbstractBaseUser
+    *,
+    round: EvaluationRound,
+    profile: Profile,
+    agreed_score,
+    justification: str,
+    user: AbstractBaseUser,
+    revision: int | None = None,
 ) -> ProfileConclusion:
-    """The team's agreed score and onderbouwing for a profile (no automatic final score)."""
+    """The team's agreed score and onderbouwing for a profile (no automatic final score).
+
+    ``revision`` is what the form saw (0: nothing agreed yet); a form made before a colleague
+    recorded a newer agreement is refused (StaleEdit), nothing overwritten.
+    """
     ensure_editable(round)
     ensure_profile_in_round(round, profile)
     score = parse_score(agreed_score)
@@ -24,12 +35,24 @@ def conclusion_save(
     ensure_scale_point(round, score)
     if not justification.strip():
         raise ValidationError(_("Schrijf op hoe het team tot deze score kwam."))
-    conclusion = ProfileConclusion.objects.filter(round=round, profile=profile).first() or ProfileConclusion(
-        round=round, profile=profile
+    existing = ProfileConclusion.objects.select_for_update().filter(round=round, profile=profile).first()
+    unchanged = existing is not None and (existing.agreed_score, existing.justification) == (
+        score,
+        justification.strip(),
     )
+    revisions.revision_check(
+        instance=existing,
+        seen=revision,
+        unchanged=unchanged,
+        current=f"{existing.agreed_score}: {existing.justification}" if existing else "",
+    )
+    if unchanged:
+        return existing
+    conclusion = existing or ProfileConclusion(round=round, profile=profile)
     conclusion.agreed_score = score
     conclusion.justification = justification.strip()
     conclusion.recorded_by = user
-    conclusion.full_clean()
-    conclusion.save()
+    conclusion.full_clean(validate_constraints=False)
+    revisions.revision_bump(conclusion)
+    revisions.save_new_or_refuse(conclusion, lookup={"round": round, "profile": profile}, shown="justification")
     return conclusion

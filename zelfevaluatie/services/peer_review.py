@@ -28,7 +28,7 @@ def peer_review_invite(*, round: EvaluationRound, username: str, invited_by: Abs
             ),
             code="unknown_reviewer",
         )
-    memberships = Membership.objects.filter(user=reviewer).select_related("organisation")
+    memberships = Membership.objects.filter(user=reviewer).select_related("organisation").order_by("organisation__name")
     if any(m.organisation_id == round.organisation_id for m in memberships):
         raise ValidationError(
             _(

@@ -10,6 +10,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from competentie import audit
 from frameworks.models import BehaviouralIndicator, Framework, Organisation, Profile, ProfileCompetency, RatingScale
 
 from ..models import Action, EvaluationRound, ProfileConclusion, RoundProfile
@@ -65,15 +66,19 @@ def round_create(
 ) -> EvaluationRound:
     """Start a round on a frozen framework: snapshot its profiles, invite the starter, carry actions forward."""
     if not framework.is_frozen:
-        raise ValidationError(_("Kies een gepubliceerde versie van een framework: een concept kan nog veranderen."))
+        raise ValidationError(
+            _("Kies een gepubliceerde versie van een framework: een concept kan nog veranderen."), code="not_frozen"
+        )
     if framework.organisation_id not in (None, organisation.pk):
-        raise ValidationError(_("Dit framework hoort bij een andere organisatie."))
+        raise ValidationError(_("Dit framework hoort bij een andere organisatie."), code="other_organisation")
     profiles = framework_round_profiles(framework)
     if not profiles:
-        raise ValidationError(_("Dit framework heeft geen profielen om te beoordelen."))
+        raise ValidationError(_("Dit framework heeft geen profielen om te beoordelen."), code="no_profiles")
     scale = scale or RatingScale.objects.of_framework(framework).first()
     if scale is None or not scale.points.exists():
-        raise ValidationError(_("Dit framework heeft geen beoordelingsschaal. Kies een framework met een schaal."))
+        raise ValidationError(
+            _("Dit framework heeft geen beoordelingsschaal. Kies een framework met een schaal."), code="no_scale"
+        )
     previous = EvaluationRound.objects.filter(organisation=organisation).order_by("-created_at", "-pk").first()
     round = EvaluationRound(
         organisation=organisation,
@@ -100,6 +105,7 @@ def round_create(
         participant_add(round=round, user=person)
     if previous is not None:
         actions_carry_forward(source=previous, target=round)
+    audit.record(user, round, "round.created", period=round.period, framework=framework.name, version=framework.version)
     return round
 
 
@@ -144,7 +150,7 @@ NEXT_STATUS = {
 
 
 @transaction.atomic
-def round_advance(*, round: EvaluationRound) -> EvaluationRound:
+def round_advance(*, round: EvaluationRound, user: AbstractBaseUser | None = None) -> EvaluationRound:
     """concept → in behandeling → afgerond. Closing needs an agreed score for every profile."""
     round = EvaluationRound.objects.select_for_update().get(pk=round.pk)
     ensure_editable(round)
@@ -158,10 +164,13 @@ def round_advance(*, round: EvaluationRound) -> EvaluationRound:
         names = [rp.profile.name for rp in missing]
         if names:
             raise ValidationError(
-                _("Leg eerst een afgesproken score vast voor: %(names)s.") % {"names": ", ".join(names)}
+                _("Leg eerst een afgesproken score vast voor: %(names)s.") % {"names": ", ".join(names)},
+                code="agreed_scores_missing",
             )
         round.finished_at = timezone.now()
+    old_status = round.status
     round.status = next_status
     round.full_clean()
     round.save()
+    audit.record(user, round, "round.status", old=old_status, new=next_status)
     return round

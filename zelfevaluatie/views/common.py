@@ -3,9 +3,9 @@
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, JsonResponse
-from django.utils import timezone
-from django.utils.formats import time_format
+from django.http import Http404
+
+from competentie.autosave import refused_response, saved_response  # noqa: F401 - the one autosave protocol
 
 from .. import access
 from ..models import EvaluationRound, Participant, PeerReview
@@ -52,11 +52,3 @@ def round_profile(round: EvaluationRound, profile_pk: int):
 
 def error_text(error: ValidationError) -> str:
     return " ".join(error.messages)
-
-
-def saved_response() -> JsonResponse:
-    return JsonResponse({"saved": True, "time": time_format(timezone.localtime(), "H:i")})
-
-
-def refused_response(message: str, status: int = 400) -> JsonResponse:
-    return JsonResponse({"saved": False, "error": message}, status=status)

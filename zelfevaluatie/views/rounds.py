@@ -181,6 +181,17 @@ def participant_remove(request, pk, participant_pk):
     )
 
 
+def round_history(request, pk):
+    """Who started the round and moved it on, from the audit log (management only)."""
+    round = selectors.round_get(user=request.user, pk=pk)
+    access.require_manage(request.user, round)
+    return render(
+        request,
+        "zelfevaluatie/round_history.html",
+        {"round": round, "events": selectors.round_history(round=round)},
+    )
+
+
 def round_advance(request, pk):
     """Move the round to its next status; closing is final, so it asks for confirmation."""
     round = selectors.round_get(user=request.user, pk=pk)
@@ -189,7 +200,7 @@ def round_advance(request, pk):
     next_status = services.NEXT_STATUS[round.status]
     if request.method == "POST":
         try:
-            services.round_advance(round=round)
+            services.round_advance(round=round, user=request.user)
         except ValidationError as error:
             messages.error(request, error_text(error))
         else:

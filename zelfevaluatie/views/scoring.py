@@ -5,9 +5,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from competentie import autosave, revisions
+
 from .. import access, selectors, services
 from ..forms import ConclusionForm
 from ..growth import growth_for, growth_svg
+from ..models import ProfileConclusion
 from .common import error_text, involvement, refused_response, round_profile, saved_response
 
 
@@ -83,8 +86,9 @@ def rating_autosave(request, pk, profile_pk):
     return saved_response()
 
 
-def _team_profiles(round, bound_forms=None):
+def _team_profiles(round, bound_forms=None, stale=None):
     bound_forms = bound_forms or {}
+    stale = stale or {}
     points = list(round.scale.points.all())
     conclusions = {c.profile_id: c for c in round.conclusions.all()}
     items = []
@@ -112,6 +116,11 @@ def _team_profiles(round, bound_forms=None):
                 "scored": len(scores),
                 "conclusion": conclusion,
                 "form": form,
+                # After a refusal the form carries the newer revision: saving again is a deliberate choice.
+                "revision": stale[rp.profile_id].revision
+                if rp.profile_id in stale
+                else revisions.revision_of(conclusion),
+                "stale": stale.get(rp.profile_id),
             }
         )
     return items
@@ -135,31 +144,50 @@ def conclusion_save(request, pk, profile_pk):
     access.require_editable(round)
     profile = round_profile(round, profile_pk)
     form = ConclusionForm(request.POST, scale_points=list(round.scale.points.all()), prefix=f"p{profile.pk}")
+    as_json = autosave.wants_json(request)
+    stale = {}
     if form.is_valid():
         try:
-            services.conclusion_save(
+            conclusion = services.conclusion_save(
                 round=round,
                 profile=profile,
                 user=request.user,
                 agreed_score=form.cleaned_data["agreed_score"],
                 justification=form.cleaned_data["justification"],
+                revision=revisions.parse_revision(request.POST.get("revision")),
             )
+        except revisions.StaleEdit as error:
+            if as_json:
+                stored = ProfileConclusion.objects.get(round=round, profile=profile)
+                return autosave.stale_response(
+                    error,
+                    fields={
+                        f"p{profile.pk}-agreed_score": str(stored.agreed_score),
+                        f"p{profile.pk}-justification": stored.justification,
+                    },
+                )
+            stale[profile.pk] = error
         except ValidationError as error:
+            if as_json:
+                return autosave.refused_response(error_text(error))
             form.add_error(None, error)
         else:
-            messages.success(
-                request, _("De afgesproken score voor %(profile)s is vastgelegd.") % {"profile": profile.name}
-            )
+            done = _("De afgesproken score voor %(profile)s is vastgelegd.") % {"profile": profile.name}
+            if as_json:
+                return autosave.saved_response(revision=conclusion.revision, message=done)
+            messages.success(request, done)
             return redirect(reverse("zelfevaluatie:team", args=[round.pk]) + f"#profiel-{profile.pk}")
+    elif as_json:
+        return autosave.refused_response(" ".join(m for errors in form.errors.values() for m in errors))
     return render(
         request,
         "zelfevaluatie/team.html",
         {
             "round": round,
             "me": involvement(request.user, round),
-            "profiles": _team_profiles(round, {profile.pk: form}),
+            "profiles": _team_profiles(round, {profile.pk: form}, stale),
         },
-        status=400,
+        status=409 if stale else 400,
     )
 
 

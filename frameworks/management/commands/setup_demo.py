@@ -41,4 +41,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  {story}")
         host = os.environ.get("HOST", "127.0.0.1:8000")
         self.stdout.write(f"Open http://{host} en log in met een van deze accounts.")
+        self.stdout.write(
+            "Platformbeheer (alle organisaties, /beheer/) is een aparte superuser: manage.py createsuperuser."
+        )
         self.stdout.write("")

@@ -1,9 +1,11 @@
-"""Daily AVG clean-up: remove candidates' personal data once their retention period has ended."""
+"""Daily AVG clean-up: candidates' personal data, login records and audit entries past their retention."""
 
-from datetime import date
+from datetime import date, datetime, time
 
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
+from competentie.security.retention import logs_prune
 from selectie.services import candidates_purge_expired
 
 
@@ -11,7 +13,8 @@ class Command(BaseCommand):
     help = (
         "Verwijdert persoonsgegevens van kandidaten waarvan de bewaartermijn voorbij is (afronding + "
         "bewaartermijn, of later met toestemming, hooguit een jaar). Anonieme scores blijven. Veilig om "
-        "dagelijks te draaien."
+        "dagelijks te draaien. Verwijdert ook inlogregistraties en auditregels die ouder zijn dan hun "
+        "bewaartermijn (zie SECURITY.md)."
     )
 
     def add_arguments(self, parser):
@@ -20,3 +23,13 @@ class Command(BaseCommand):
     def handle(self, *args, today=None, **options):
         purged = candidates_purge_expired(today=today)
         self.stdout.write(f"{len(purged)} kandidaten opgeschoond" + (f": {', '.join(purged)}" if purged else "."))
+        now = timezone.make_aware(datetime.combine(today, time.min)) if today else None
+        pruned = logs_prune(now=now)
+        self.stdout.write(
+            f"{sum(pruned.values())} oude log- en sessieregels verwijderd"
+            + (
+                f" ({', '.join(f'{label}: {count}' for label, count in pruned.items() if count)})."
+                if any(pruned.values())
+                else "."
+            )
+        )

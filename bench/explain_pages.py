@@ -1,0 +1,91 @@
+"""EXPLAIN the queries of the heaviest pages on the generated municipality (development only).
+
+    DATABASE_URL=postgres://… DEBUG=1 .venv/bin/python manage.py generate_municipality --seed 42 \\
+        --manifest /tmp/manifest.json
+    DATABASE_URL=postgres://… DEBUG=1 .venv/bin/python bench/explain_pages.py /tmp/manifest.json
+
+For the scoring screen, the calibration pages and the round pages it fetches one page as its user,
+then runs EXPLAIN ANALYZE on each query and prints the slowest ones with their plans, marking
+sequential scans of big tables (the sign that an index is missing).
+"""
+
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+import django
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "competentie.settings")
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+BIG = re.compile(
+    r"Seq Scan on (selectie_score\w*|selectie_assignment|selectie_submission|selectie_candidate\w*|"
+    r"selectie_consensusscore|audit_auditevent|zelfevaluatie_\w+)"
+)
+
+
+def pages(manifest: dict) -> list[tuple[str, str, str]]:
+    selectie, rounds = manifest["selectie"], manifest["zelfevaluatie"]
+    username, work = next(iter(selectie["scoring"].items()))
+    calibration = selectie["calibration"][0]
+    found = [
+        ("score-screen", username, work[0]["screen"]),
+        ("calibration-matrix", calibration["username"], calibration["url"]),
+    ]
+    # One candidate of that procedure with score revisions: its calibration and detail pages.
+    from django.urls import reverse
+
+    from competentie.audit.models import AuditEvent
+    from selectie.models import Candidate
+
+    procedure_id = int(re.search(r"/(\d+)/", calibration["url"]).group(1))
+    revised = AuditEvent.objects.filter(action="score.revised", within_type__model="candidate")
+    candidate = (
+        Candidate.objects.filter(procedure_id=procedure_id, pk__in=revised.values("within_id")).first()
+        or Candidate.objects.filter(procedure_id=procedure_id).first()
+    )
+    for page, route in (
+        ("calibration-candidate", "selectie:calibration-candidate"),
+        ("candidate-detail", "selectie:candidate-detail"),
+    ):
+        found.append((page, calibration["username"], reverse(route, args=[procedure_id, candidate.pk])))
+    for key in ("overview", "round", "team"):
+        entry = rounds[key][0]
+        found.append((f"round-{key}", entry["username"], entry["url"]))
+    return found
+
+
+def main(manifest_path: str) -> None:
+    manifest = json.loads(Path(manifest_path).read_text())
+    User = get_user_model()
+    for name, username, url in pages(manifest):
+        client = Client()
+        client.force_login(User.objects.get(username=username))
+        with CaptureQueriesContext(connection) as queries:
+            status = client.get(url).status_code
+        print(f"\n=== {name} {url} as {username}: HTTP {status}, {len(queries)} queries")
+        timed = []
+        for query in queries.captured_queries:
+            sql = query["sql"]
+            if not sql.lstrip().upper().startswith("SELECT"):
+                continue
+            with connection.cursor() as cursor:
+                cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+                plan = "\n".join(row[0] for row in cursor.fetchall())
+            time = float(re.search(r"Execution Time: ([\d.]+) ms", plan).group(1))
+            timed.append((time, sql, plan))
+        for time, sql, plan in sorted(timed, reverse=True)[:3]:
+            flag = " SEQ SCAN OF A BIG TABLE" if BIG.search(plan) else ""
+            print(f"--- {time:.1f} ms{flag}\n{sql[:400]}\n{plan}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,0 +1,75 @@
+"""What the frameworks app writes to the audit log, in words (rendered when read)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from competentie import audit
+
+from .models import Membership
+
+
+def _role(value) -> str:
+    try:
+        return str(Membership.Role(value).label)
+    except ValueError:
+        return str(value)
+
+
+def _membership(template):
+    def render(params: dict) -> str:
+        return str(template) % {**params, "role": _role(params.get("role")), "old": _role(params.get("old"))}
+
+    return render
+
+
+def _imported(params: dict) -> str:
+    if params.get("filename"):
+        return _("Framework geïmporteerd uit %(source)s “%(filename)s”.") % params
+    return _("Framework geïmporteerd uit %(source)s.") % params
+
+
+audit.register(
+    {
+        "framework.create": _("Framework “%(name)s” aangemaakt."),
+        "framework.update": _("Gegevens van het framework gewijzigd: %(fields)s."),
+        "framework.import": _imported,
+        "framework.derive": _("Aangemaakt met %(origin)s als vertrekpunt."),
+        "framework.step_done": _("%(step)s afgevinkt."),
+        "framework.step_update": _("%(step)s bijgewerkt (nog niet af)."),
+        "framework.publish": _("Versie %(version)s vastgesteld en gepubliceerd."),
+        "framework.archive": _("Gearchiveerd: versie %(version)s is vastgesteld."),
+        "framework.new_version": _("Versie %(version)s gemaakt als concept op basis van vastgestelde versie %(old)s."),
+        "framework.cluster_create": _("Cluster “%(name)s” toegevoegd."),
+        "framework.cluster_update": _("Cluster “%(old)s” gewijzigd in “%(name)s”."),
+        "framework.cluster_delete": _("Cluster “%(name)s” verwijderd; de competenties blijven."),
+        "framework.level_create": _("Niveau “%(name)s” toegevoegd."),
+        "framework.level_update": _("Niveau “%(old)s” gewijzigd in “%(name)s”."),
+        "framework.level_move": _("Volgorde van niveau “%(name)s” gewijzigd."),
+        "framework.level_delete": _("Niveau “%(name)s” verwijderd."),
+        "framework.competency_create": _("Competentie “%(name)s” toegevoegd."),
+        "framework.competency_update": _("Competentie “%(name)s” gewijzigd."),
+        "framework.competency_pick": _("Competentie “%(name)s” overgenomen uit %(origin)s."),
+        "framework.competency_move": _("Volgorde van competentie “%(name)s” gewijzigd."),
+        "framework.competency_delete": _("Competentie “%(name)s” verwijderd."),
+        "framework.indicator_create": _("Gedragsindicator toegevoegd bij %(owner)s: “%(text)s”."),
+        "framework.indicator_update": _("Gedragsindicator bij %(owner)s gewijzigd van “%(old)s” in “%(text)s”."),
+        "framework.indicator_move": _("Volgorde van gedragsindicatoren bij %(owner)s gewijzigd."),
+        "framework.indicator_delete": _("Gedragsindicator bij %(owner)s verwijderd: “%(text)s”."),
+        "framework.profile_create": _("Profiel “%(name)s” toegevoegd."),
+        "framework.profile_update": _("Profiel “%(name)s” gewijzigd."),
+        "framework.profile_delete": _("Profiel “%(name)s” verwijderd (met zijn hoofdtaken)."),
+        "framework.profile_competency_add": _("Competentie “%(competency)s” toegevoegd aan profiel “%(profile)s”."),
+        "framework.profile_competency_update": _(
+            "Vereist niveau of toelichting van “%(competency)s” in profiel “%(profile)s” gewijzigd."
+        ),
+        "framework.profile_competency_move": _("Volgorde van de competenties in profiel “%(profile)s” gewijzigd."),
+        "framework.profile_competency_remove": _("Competentie “%(competency)s” uit profiel “%(profile)s” gehaald."),
+        "framework.reviewer_invite": _("%(name)s uitgenodigd als reviewer."),
+        "framework.comment_add": _("Reviewopmerking geplaatst bij %(subject)s."),
+        "framework.comment_resolve": _("Reviewopmerking afgehandeld: “%(text)s”."),
+        "organisation.created": _("Organisatie “%(name)s” aangemaakt."),
+        "organisation.renamed": _("Organisatie “%(old)s” hernoemd tot “%(name)s”."),
+        "membership.added": _membership(_("%(user)s toegevoegd als %(role)s.")),
+        "membership.role_changed": _membership(_("Rol van %(user)s gewijzigd van %(old)s in %(role)s.")),
+        "membership.removed": _membership(_("%(user)s (%(role)s) uit de organisatie gehaald.")),
+    }
+)

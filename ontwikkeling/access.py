@@ -1,0 +1,58 @@
+"""Who may do what in a development programme. Organisation scoping lives in the selectors.
+
+- The programme team is the HR staff of the programme's organisation: they design the programme,
+  run cohorts and see aggregated cohort results, never a single participant's answers.
+- A participant (deelnemer) fills in their own measurements and plan and sees their own growth.
+- A coach (begeleider) sees the growth and plan of the participants they coach.
+"""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied
+
+from frameworks.access import has_role
+from frameworks.models import Membership
+
+from .models import Cohort, Participant, Programme
+
+
+def is_programme_team(user: AbstractBaseUser, organisation_id: int) -> bool:
+    return has_role(user, organisation_id, Membership.Role.HR)
+
+
+def can_create_programme(user: AbstractBaseUser, organisation_ids: list[int]) -> bool:
+    return any(is_programme_team(user, pk) for pk in organisation_ids)
+
+
+def can_design(user: AbstractBaseUser, programme: Programme) -> bool:
+    return is_programme_team(user, programme.organisation_id)
+
+
+def takes_part(user: AbstractBaseUser, participants) -> bool:
+    """Participant or coach in one of the given participant rows."""
+    return any(user.pk in (row.user_id, row.coach_id) for row in participants)
+
+
+def can_read_programme(user: AbstractBaseUser, programme: Programme, participants=()) -> bool:
+    return can_design(user, programme) or takes_part(user, participants)
+
+
+def can_see_results_of(user: AbstractBaseUser, participant: Participant) -> bool:
+    """A participant's answers and growth: the participant and their coach only, not the programme team."""
+    return user.pk in (participant.user_id, participant.coach_id)
+
+
+def can_fill_in(user: AbstractBaseUser, participant: Participant) -> bool:
+    return user.pk == participant.user_id
+
+
+def can_edit_plan(user: AbstractBaseUser, participant: Participant) -> bool:
+    return can_see_results_of(user, participant)
+
+
+def can_see_cohort_results(user: AbstractBaseUser, cohort: Cohort) -> bool:
+    return is_programme_team(user, cohort.programme.organisation_id)
+
+
+def require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied

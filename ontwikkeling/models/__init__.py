@@ -1,0 +1,41 @@
+from .choices import KolbStage, LearningLevel, MeasurementLevel, Moment, StakeholderRelation
+from .cohorts import Cohort, Participant, PlanGoal
+from .guide import GuideText
+from .measurements import Answer, Measurement, SelfRating
+from .programmes import (
+    CommunicationEntry,
+    Condition,
+    DesignSession,
+    Intervention,
+    LearningLine,
+    Phase,
+    PrincipleNote,
+    Programme,
+    Stakeholder,
+    Subtheme,
+)
+
+__all__ = [
+    "Answer",
+    "Cohort",
+    "CommunicationEntry",
+    "Condition",
+    "DesignSession",
+    "GuideText",
+    "Intervention",
+    "KolbStage",
+    "LearningLevel",
+    "LearningLine",
+    "Measurement",
+    "MeasurementLevel",
+    "Moment",
+    "Participant",
+    "Phase",
+    "PlanGoal",
+    "PrincipleNote",
+    "Programme",
+    "SelfRating",
+    "Stakeholder",
+    "StakeholderRelation",
+    "Subtheme",
+]

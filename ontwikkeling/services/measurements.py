@@ -1,0 +1,52 @@
+"""Effectmeting: a participant hands in the questionnaire of one moment."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ..models import Answer, Measurement, Moment, Participant, SelfRating
+from ..questionnaire import LEARNING_GOAL, asks_learning_goals, levers_for
+
+
+@transaction.atomic
+def measurement_submit(
+    *,
+    participant: Participant,
+    moment: str,
+    answers: dict[str, int],
+    goal_answers: dict[int, int],
+    ratings: dict[int, int],
+    competency_ids: set[int],
+    level_ids: set[int],
+    intervention_ids: set[int],
+) -> Measurement:
+    """Store (or replace) the participant's questionnaire at one moment.
+
+    answers: lever code -> 1..5; goal_answers: intervention pk -> 1..5; ratings: competency pk -> level pk.
+    Every lever of the moment and every programme competency must be answered.
+    """
+    if moment not in Moment.values:
+        raise ValidationError(_("Onbekend meetmoment."), code="unknown_moment")
+    expected = {lever.code for lever in levers_for(moment)}
+    if set(answers) != expected or any(value not in range(1, 6) for value in answers.values()):
+        raise ValidationError(_("Beantwoord elke vraag op de schaal van 1 tot 5."), code="incomplete_answers")
+    if set(ratings) != competency_ids or not set(ratings.values()) <= level_ids:
+        raise ValidationError(_("Kies voor elke competentie een niveau."), code="incomplete_ratings")
+    if goal_answers and (not asks_learning_goals(moment) or not set(goal_answers) <= intervention_ids):
+        raise ValidationError(_("Deze leerdoelen horen niet bij deze meting."), code="foreign_goals")
+    if any(value not in range(1, 6) for value in goal_answers.values()):
+        raise ValidationError(_("Beantwoord elke vraag op de schaal van 1 tot 5."), code="incomplete_answers")
+    measurement, _created = Measurement.objects.update_or_create(participant=participant, moment=moment)
+    measurement.answers.all().delete()
+    measurement.self_ratings.all().delete()
+    Answer.objects.bulk_create(
+        [Answer(measurement=measurement, question=code, value=value) for code, value in answers.items()]
+        + [
+            Answer(measurement=measurement, question=LEARNING_GOAL, intervention_id=pk, value=value)
+            for pk, value in goal_answers.items()
+        ]
+    )
+    SelfRating.objects.bulk_create(
+        [SelfRating(measurement=measurement, competency_id=c, level_id=level) for c, level in ratings.items()]
+    )
+    return measurement

@@ -1,0 +1,147 @@
+"""Running a programme: cohorts, inviting participants and coaches, cohort results and exports."""
+
+import json
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from competentie.pdf import pdf_response
+from frameworks.models import Membership
+
+from .. import access, selectors, services
+from ..exports import results_csv, results_data
+from ..forms import CohortForm, InviteForm
+from ..models import Moment
+from ..questionnaire import LEVERS
+from ..results import cohort_results
+from .programmes import _designable, overview_context
+
+
+def cohort_create(request, pk):
+    programme = _designable(request, pk)
+    form = CohortForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        cohort = services.cohort_create(programme=programme, **form.cleaned_data)
+        messages.success(request, _("De groep is aangemaakt. Nodig nu deelnemers uit."))
+        return redirect("ontwikkeling:cohort-detail", pk=cohort.pk)
+    return render(request, "ontwikkeling/cohort_form.html", {"programme": programme, "form": form})
+
+
+def _cohort(request, pk):
+    cohort = selectors.cohort_get(user=request.user, pk=pk)
+    access.require(access.can_see_cohort_results(request.user, cohort))
+    return cohort
+
+
+def _invite_form(cohort, data=None):
+    organisation_id = cohort.programme.organisation_id
+    return InviteForm(
+        data,
+        participants=selectors.organisation_members(organisation_id=organisation_id, role=Membership.Role.DEELNEMER),
+        coaches=selectors.organisation_members(organisation_id=organisation_id, role=Membership.Role.BEGELEIDER),
+    )
+
+
+def _handed_in(cohort):
+    counts = {code: 0 for code in Moment.values}
+    for participant in cohort.participants.all():
+        for measurement in participant.measurements.all():
+            counts[measurement.moment] += 1
+    return [(label, counts[code]) for code, label in Moment.choices]
+
+
+def cohort_detail(request, pk, form=None):
+    cohort = _cohort(request, pk)
+    context = {
+        "cohort": cohort,
+        "programme": cohort.programme,
+        "form": form or _invite_form(cohort),
+        "handed_in": _handed_in(cohort),
+    }
+    return render(request, "ontwikkeling/cohort_detail.html", context)
+
+
+@require_POST
+def participant_invite(request, pk):
+    cohort = _cohort(request, pk)
+    form = _invite_form(cohort, request.POST)
+    if form.is_valid():
+        try:
+            services.participant_invite(cohort=cohort, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De deelnemer is toegevoegd."))
+            return redirect("ontwikkeling:cohort-detail", pk=cohort.pk)
+    return cohort_detail(request, pk, form=form)
+
+
+def _results(cohort):
+    programme = cohort.programme
+    competencies = selectors.programme_competencies_of(programme)
+    levels = selectors.framework_levels(programme)
+    return cohort_results(cohort, competencies=competencies, levels=levels), competencies, levels
+
+
+def cohort_results_view(request, pk):
+    cohort = _cohort(request, pk)
+    results, competencies, levels = _results(cohort)
+    return render(
+        request,
+        "ontwikkeling/cohort_results.html",
+        {
+            "cohort": cohort,
+            "programme": cohort.programme,
+            "results": results,
+            "competencies": competencies,
+            "levels": levels,
+            "levers": LEVERS,
+            "measurement_levels": selectors.guide_titles("measurement_level"),
+        },
+    )
+
+
+def _filename(cohort, extension):
+    return f"effectmeting-{slugify(cohort.programme.name)}-{slugify(cohort.name)}.{extension}"
+
+
+def cohort_results_csv(request, pk):
+    cohort = _cohort(request, pk)
+    results, competencies, _levels = _results(cohort)
+    response = HttpResponse(
+        results_csv(results_data(cohort, results, competencies)), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{_filename(cohort, "csv")}"'
+    return response
+
+
+def cohort_results_json(request, pk):
+    cohort = _cohort(request, pk)
+    results, competencies, _levels = _results(cohort)
+    data = results_data(cohort, results, competencies)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{_filename(cohort, "json")}"'
+    return response
+
+
+def cohort_report_pdf(request, pk):
+    cohort = _cohort(request, pk)
+    results, competencies, levels = _results(cohort)
+    programme = selectors.programme_get(user=request.user, pk=cohort.programme_id)
+    context = {
+        "cohort": cohort,
+        "programme": programme,
+        "results": results,
+        "competencies": competencies,
+        "levers": LEVERS,
+        "measurement_levels": selectors.guide_titles("measurement_level"),
+        **overview_context(programme),
+    }
+    return pdf_response("ontwikkeling/pdf/report.html", context, filename=_filename(cohort, "pdf"), request=request)
