@@ -27,9 +27,7 @@ def demo_build(*, organisation, people: dict) -> str:
     if SelectionProcedure.objects.filter(organisation=organisation, name=NAME).exists():
         return f"Selectieprocedure “{NAME}” bestond al."
     hr = people["hr"][0]
-    profile = Profile.objects.get(
-        name="Vergunningverlener", framework__name="VTH competentieprofielen", framework__organisation__isnull=True
-    )
+    profile = Profile.objects.libraries().get(name="Vergunningverlener", framework__name="VTH competentieprofielen")
     procedure = services.procedure_create(
         user=hr,
         organisation=organisation,

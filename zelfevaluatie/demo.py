@@ -30,7 +30,7 @@ def _rate(round, user, scores):
 def demo_build(*, organisation, people: dict) -> str:
     if EvaluationRound.objects.filter(organisation=organisation, period__in=[PAST, CURRENT]).exists():
         return "Zelfevaluatierondes bestonden al."
-    vth = Framework.objects.get(organisation__isnull=True, name="VTH competentieprofielen")
+    vth = Framework.objects.libraries().get(name="VTH competentieprofielen")
     mt, mt2, mt3 = (people[name][0] for name in ("mt", "mt2", "mt3"))
     past = services.round_create(
         organisation=organisation,
