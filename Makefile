@@ -30,7 +30,7 @@ run: install
 	DEBUG=1 $(PY) manage.py load_seed_libraries
 	DEBUG=1 HOST=$(HOST) $(PY) manage.py setup_demo
 	DEBUG=1 $(PY) manage.py setup_demo_programme
-	DEBUG=1 $(PY) manage.py runserver $(HOST)
+	DEBUG=1 TASKS_IMMEDIATE=1 $(PY) manage.py runserver $(HOST)
 
 ## Debian packages the tests use, installed when missing (apt-get needs root, as on CI):
 ## chromium for the browser tests, poppler-utils (pdftotext) to read PDFs, gettext (xgettext,

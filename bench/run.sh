@@ -48,5 +48,8 @@ with connection.cursor() as c:
 mkdir -p "$OUT/small" "$OUT/large"
 run_size small 0.02 "${BENCH_SMALL_DURATION:-20s}"
 run_size large 1.0 "$DURATION"
+# PDF timings (issue 16) on the large database: Divosa, a 9,000-indicator framework, a stored PDF.
+$PY bench/pdf_timings.py --out "$OUT/pdf.md"
 $PY bench/report.py "$OUT" > bench/RESULTS.md
+cat "$OUT/pdf.md" >> bench/RESULTS.md
 cat bench/RESULTS.md

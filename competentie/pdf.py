@@ -8,6 +8,7 @@ import mimetypes
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pydyf
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
@@ -16,6 +17,26 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 BASE_URL = "https://pdf.invalid/"
+
+
+def _page_references(pdf) -> tuple:
+    """pydyf's PDF.page_references, computed once per page count instead of on every access.
+
+    pydyf 0.13 builds the tuple of all page references on every access, and WeasyPrint's PDF/UA
+    tagging reads it once per tagged element: rendering time grew with pages × elements (12 of 80
+    seconds for a 270-page framework). Pages are only ever appended, so the page count is a
+    correct cache key.
+    """
+    kids = pdf.pages["Kids"]
+    cached = getattr(pdf, "_competentie_page_references", None)
+    if cached is None or cached[0] != len(kids):
+        cached = (len(kids), tuple(f"{number} 0 R".encode("ascii") for number in kids[::3]))
+        pdf._competentie_page_references = cached
+    return cached[1]
+
+
+if isinstance(getattr(pydyf.PDF, "page_references", None), property):
+    pydyf.PDF.page_references = property(_page_references)
 
 
 def _static_file(url: str) -> Path | None:

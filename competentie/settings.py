@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "competentie.security",
+    "django_tasks",
+    "django_tasks_db",
     "competentie.accounts",
     "competentie.notifications",
     "frameworks",
@@ -91,6 +93,17 @@ MIDDLEWARE = [
 ]
 
 # `make bench` only: a floor page and a per-request query count header for the load test.
+# Background work (a large draft PDF) runs on django-tasks with its database backend: the web
+# process enqueues, `manage.py db_worker` runs the task. TASKS_IMMEDIATE=1 runs tasks inside the
+# request instead (no worker needed; used by `make run` and the tests).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if envbool("TASKS_IMMEDIATE", False)
+        else "django_tasks_db.DatabaseBackend"
+    }
+}
+
 BENCHMARK = envbool("BENCHMARK", False)
 if BENCHMARK:
     MIDDLEWARE.insert(0, "competentie.middleware.QueryCountHeaderMiddleware")
@@ -167,6 +180,8 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+# Files the application writes (the stored PDFs of published versions); never served as static files.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

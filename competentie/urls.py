@@ -51,6 +51,7 @@ urlpatterns = [
     path("organisatie/leden/<int:membership_pk>/opnieuw-uitnodigen/", members.member_reinvite, name="member-reinvite"),
     path("uitnodiging/<uidb64>/<token>/", members.InvitationAcceptView.as_view(), name="invitation-accept"),
     path("frameworks/", include("frameworks.urls")),
+    path("ims/case/v1p1/", include("frameworks.urls_case")),
     path("selectie/", include("selectie.urls")),
     path("zelfevaluatie/", include("zelfevaluatie.urls")),
     path("ontwikkeling/", include("ontwikkeling.urls")),

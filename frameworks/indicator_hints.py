@@ -76,6 +76,8 @@ NEGATION_EXCEPTIONS = [
 ]
 
 JUDGEMENT_PHRASES = [
+    "niet genoeg",
+    "genoeg",
     "te veel",
     "te weinig",
     "te laat",
@@ -536,8 +538,20 @@ def _single(text: str) -> Hint | None:
     return None
 
 
+# "te" before an adjective or adverb judges a degree ("te snel", "te lang"); before an infinitive
+# ("om te bespreken", "te laten zien", "te allen tijde") it does not: those words end in -n.
+DEGREE = re.compile(r"(?<![\wÀ-ÿ])te\s+([\wÀ-ÿ]+)", re.IGNORECASE)
+
+
+def _degree_phrase(text: str) -> str | None:
+    for match in DEGREE.finditer(text):
+        if not match.group(1).lower().endswith("n"):
+            return match.group(0)
+    return None
+
+
 def _no_judgement(text: str) -> Hint | None:
-    phrase = _first_phrase(text, JUDGEMENT_PHRASES)
+    phrase = _first_phrase(text, JUDGEMENT_PHRASES) or _degree_phrase(text)
     if phrase is None:
         return None
     return Hint(

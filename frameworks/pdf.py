@@ -1,9 +1,21 @@
-"""PDF documents of a profile and of a whole framework: context and template only."""
+"""PDF documents of a profile and of a whole framework: context and template, and the store of published ones.
 
+A published version never changes, so its PDF is rendered once and kept in Django's default
+storage (files under MEDIA_ROOT); later requests stream the stored file. The stored name holds
+the version's publication moment and the language, so a republished or translated document never
+reuses an old file. Drafts and libraries are rendered on every request.
+"""
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.http import FileResponse, HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import get_language
 
-from competentie.pdf import pdf_response
+from competentie.pdf import render_pdf
+
+from .selectors import competency_groups, matrix_build, matrix_profiles
 
 
 def _levels_of(competency, levels):
@@ -44,7 +56,14 @@ def profile_context(profile) -> dict:
 
 def framework_context(framework) -> dict:
     levels = list(framework.levels.all())
-    competencies = [{"competency": c, "generic": _levels_of(c, levels)} for c in framework.competencies.all()]
+    clusters = list(framework.clusters.all())
+    groups = [
+        {
+            "cluster": group["cluster"],
+            "competencies": [{"competency": c, "generic": _levels_of(c, levels)} for c in group["competencies"]],
+        }
+        for group in competency_groups(clusters, framework.competencies.all())
+    ]
     profiles = [
         {
             "profile": p,
@@ -56,19 +75,67 @@ def framework_context(framework) -> dict:
     return {
         "framework": framework,
         "levels": levels,
-        "competencies": competencies,
+        "competency_groups": groups,
+        "matrix": matrix_build(clusters, list(framework.competencies.all()), matrix_profiles(framework.top_profiles)),
+        "has_clusters": bool(clusters),
         "profiles": profiles,
         "printed_at": timezone.localtime(),
     }
 
 
-def profile_pdf(request, profile):
-    filename = f"profiel-{slugify(profile.name) or profile.pk}-v{profile.framework.version}.pdf"
-    return pdf_response("frameworks/pdf/profile.html", profile_context(profile), filename=filename, request=request)
+def stored_name(kind: str, pk: int, framework) -> str | None:
+    """Where the PDF of a published version is kept (None for a draft or a library: not stored)."""
+    if framework.published_at is None:
+        return None
+    moment = framework.published_at.strftime("%Y%m%d%H%M%S")
+    return f"pdf/{kind}-{pk}-v{framework.version}-{moment}-{get_language() or 'nl'}.pdf"
 
 
-def framework_pdf(request, framework):
-    filename = f"framework-{slugify(framework.name) or framework.pk}-v{framework.version}.pdf"
-    return pdf_response(
-        "frameworks/pdf/framework.html", framework_context(framework), filename=filename, request=request
+def _stored_or_rendered(name: str | None, render) -> tuple[bytes | None, str | None]:
+    """(rendered bytes, None) for a draft; (None, stored name) for a published version, rendering it once."""
+    if name is None:
+        return render(), None
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(render()))
+    return None, name
+
+
+def _response(content: bytes | None, name: str | None, filename: str):
+    if content is None:
+        response = FileResponse(default_storage.open(name, "rb"), content_type="application/pdf")
+    else:
+        response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def framework_pdf_bytes(framework) -> bytes:
+    """The PDF of a framework loaded by selectors.framework_document, stored or freshly rendered (bench)."""
+    content, name = _stored_or_rendered(
+        stored_name("framework", framework.pk, framework),
+        lambda: render_pdf("frameworks/pdf/framework.html", framework_context(framework)),
     )
+    if content is None:
+        with default_storage.open(name, "rb") as handle:
+            return handle.read()
+    return content
+
+
+def profile_pdf(profile, *, load):
+    """`profile` needs only its framework; `load()` reads everything the document shows, when it must be rendered."""
+    filename = f"profiel-{slugify(profile.name) or profile.pk}-v{profile.framework.version}.pdf"
+    content, name = _stored_or_rendered(
+        stored_name("profile", profile.pk, profile.framework),
+        lambda: render_pdf("frameworks/pdf/profile.html", profile_context(load())),
+    )
+    return _response(content, name, filename)
+
+
+def framework_pdf(framework, *, load):
+    """`framework` is the bare row; `load()` reads everything the document shows, when it must be rendered."""
+    filename = f"framework-{slugify(framework.name) or framework.pk}-v{framework.version}.pdf"
+    content, name = _stored_or_rendered(
+        stored_name("framework", framework.pk, framework),
+        lambda: render_pdf("frameworks/pdf/framework.html", framework_context(load())),
+    )
+    return _response(content, name, filename)

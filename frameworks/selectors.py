@@ -137,12 +137,32 @@ def profile_get(*, user: AbstractBaseUser, pk: int) -> Profile:
     return get_object_or_404(queryset, pk=pk)
 
 
+SUFFIXES = ("eren", "ingen", "heden", "ing", "heid", "en", "e", "s")
+
+
+def search_stems(query: str) -> list[str]:
+    """The words of a search, each cut to a rough Dutch stem ("Analyseren" → "analys"), at least four letters."""
+    stems = []
+    for word in query.lower().split()[:8]:
+        for suffix in SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                break
+        stems.append(word)
+    return stems
+
+
+def matching_competencies(queryset: QuerySet[Competency], query: str) -> QuerySet[Competency]:
+    """Competencies whose name or definition holds every word of the query (by stem)."""
+    for stem in search_stems(query):
+        queryset = queryset.filter(Q(name__icontains=stem) | Q(definition__icontains=stem))
+    return queryset
+
+
 def dictionary_search(*, user: AbstractBaseUser, query: str = "") -> QuerySet[Competency]:
     """Competencies of the readable dictionaries, matching the query in name or definition."""
     competencies = Competency.objects.visible_to(user).dictionaries().select_related("cluster", "framework")
-    query = query.strip()
-    if query:
-        competencies = competencies.filter(Q(name__icontains=query) | Q(definition__icontains=query))
+    competencies = matching_competencies(competencies, query)
     return competencies.order_by("framework__name", "cluster__order", "order", "name")
 
 
@@ -244,9 +264,7 @@ def competency_picker(*, user: AbstractBaseUser, framework: Framework, query: st
         .select_related("framework", "cluster")
         .annotate(indicator_count=Count("indicators", distinct=True))
     )
-    query = query.strip()
-    if query:
-        queryset = queryset.filter(Q(name__icontains=query) | Q(definition__icontains=query))
+    queryset = matching_competencies(queryset, query)
     return list(
         queryset.order_by("-framework__is_dictionary", "framework__name", "cluster__order", "order", "name")[:limit]
     )
@@ -402,31 +420,56 @@ def profile_document(*, user: AbstractBaseUser, pk: int) -> Profile:
     return get_object_or_404(queryset, pk=pk)
 
 
+def framework_head(*, user: AbstractBaseUser, pk: int) -> Framework:
+    """Just the readable framework row (for a stored PDF nothing more is needed)."""
+    return get_object_or_404(Framework.objects.visible_to(user), pk=pk)
+
+
+def profile_head(*, user: AbstractBaseUser, pk: int) -> Profile:
+    """Just the readable profile row with its framework."""
+    return get_object_or_404(
+        Profile.objects.filter(framework__in=Framework.objects.visible_to(user)).select_related("framework"), pk=pk
+    )
+
+
 def framework_document(*, user: AbstractBaseUser, pk: int) -> Framework:
     """Everything the PDF/print view of a whole framework shows."""
-    queryset = (
-        Framework.objects.visible_to(user)
-        .select_related("organisation")
-        .prefetch_related(
-            "levels",
-            Prefetch(
-                "competencies",
-                queryset=Competency.objects.select_related("cluster")
-                .order_by("cluster__order", "order", "name")
-                .prefetch_related(
-                    Prefetch("indicators", queryset=BehaviouralIndicator.objects.select_related("level"))
-                ),
+    return get_object_or_404(_framework_document_queryset(Framework.objects.visible_to(user)), pk=pk)
+
+
+def framework_document_unscoped(*, pk: int) -> Framework:
+    """The same for a background task: the view that enqueued it has checked the reader already."""
+    return _framework_document_queryset(Framework.objects.all()).get(pk=pk)
+
+
+def framework_indicator_count(*, framework: Framework) -> int:
+    """All indicators of a framework, generic and per profile: what makes its PDF long."""
+    return BehaviouralIndicator.objects.filter(
+        Q(competency__framework=framework) | Q(profile_competency__profile__framework=framework)
+    ).count()
+
+
+def _framework_document_queryset(frameworks: QuerySet[Framework]) -> QuerySet[Framework]:
+    queryset = frameworks.select_related("organisation").prefetch_related(
+        "levels",
+        "clusters",
+        Prefetch(
+            "competencies",
+            # The order of the framework page (framework_detail): grouping by cluster is done by
+            # competency_groups, in the clusters' own order, as the page does.
+            queryset=Competency.objects.order_by("order", "name", "pk").prefetch_related(
+                Prefetch("indicators", queryset=BehaviouralIndicator.objects.select_related("level"))
             ),
-            Prefetch(
-                "profiles",
-                queryset=_document_profiles(parent__isnull=True).prefetch_related(
-                    Prefetch("children", queryset=_document_profiles())
-                ),
-                to_attr="top_profiles",
+        ),
+        Prefetch(
+            "profiles",
+            queryset=_document_profiles(parent__isnull=True).prefetch_related(
+                Prefetch("children", queryset=_document_profiles())
             ),
-        )
+            to_attr="top_profiles",
+        ),
     )
-    return get_object_or_404(queryset, pk=pk)
+    return queryset
 
 
 def picker_source_get(*, user: AbstractBaseUser, framework: Framework, pk) -> Competency:
@@ -444,3 +487,139 @@ def cluster_get(*, user: AbstractBaseUser, pk: int) -> Cluster:
         Cluster.objects.visible_to(user).select_related("framework__organisation"),
         pk=pk,
     )
+
+
+def publish_warnings(*, framework: Framework) -> list[str]:
+    """What the guide advises against, shown before publishing (a warning, never a block).
+
+    - a profile with competencies, but not six to eight of them;
+    - a competency in a profile that has a required level, but no indicator at that level (neither
+      the profile's own indicators nor the competency's generic ones).
+    Four queries, whatever the size: profiles, their competencies (with competency and level),
+    profile indicators, generic indicators.
+    """
+    from django.utils.translation import gettext as _
+
+    from .services.profiles import CORE_MAX, CORE_MIN
+
+    profiles = (
+        Profile.objects.filter(framework=framework)
+        .annotate(children_count=Count("children"))
+        .order_by("parent_id", "order", "pk")
+        .prefetch_related(
+            Prefetch(
+                "profile_competencies",
+                queryset=ProfileCompetency.objects.select_related("competency", "required_level")
+                .order_by("order", "pk")
+                .prefetch_related(
+                    Prefetch(
+                        "indicators",
+                        queryset=BehaviouralIndicator.objects.only("pk", "level_id", "profile_competency_id"),
+                    ),
+                    Prefetch(
+                        "competency__indicators",
+                        queryset=BehaviouralIndicator.objects.only("pk", "level_id", "competency_id"),
+                    ),
+                ),
+            )
+        )
+    )
+    warnings = []
+    for profile in profiles:
+        pcs = list(profile.profile_competencies.all())
+        if (pcs or not profile.children_count) and not CORE_MIN <= len(pcs) <= CORE_MAX:
+            warnings.append(
+                _("Profiel “%(profile)s” heeft %(count)s competenties; de handleiding adviseert er zes tot acht.")
+                % {"profile": profile.name, "count": len(pcs)}
+            )
+        for pc in pcs:
+            if pc.required_level_id is None:
+                continue
+            levels = {i.level_id for i in pc.indicators.all()} | {i.level_id for i in pc.competency.indicators.all()}
+            if pc.required_level_id not in levels:
+                warnings.append(
+                    _(
+                        "Profiel “%(profile)s”: “%(competency)s” heeft geen gedragsindicatoren op het vereiste "
+                        "niveau “%(level)s”."
+                    )
+                    % {"profile": profile.name, "competency": pc.competency.name, "level": pc.required_level.name}
+                )
+    return warnings
+
+
+# --- Documents and the profile × competency matrix -----------------------------------------------
+
+
+def competency_groups(clusters, competencies) -> list[dict]:
+    """Competencies per cluster, as on the framework page: clusters in their order (an empty one too),
+    then the competencies without a cluster ("Overige competenties" when there are clusters)."""
+    by_cluster = {cluster.pk: [] for cluster in clusters}
+    unclustered = []
+    for competency in competencies:
+        by_cluster.get(competency.cluster_id, unclustered).append(competency)
+    groups = [{"cluster": cluster, "competencies": by_cluster[cluster.pk]} for cluster in clusters]
+    if unclustered:
+        groups.append({"cluster": None, "competencies": unclustered})
+    return groups
+
+
+def matrix_profiles(top_profiles) -> list[Profile]:
+    """The matrix's columns: each top-level profile followed by its hoofdtaken (prefetched as children),
+    leaving out a parent that holds no competencies itself but whose hoofdtaken do (Divosa's "Werk")."""
+    columns = []
+    for profile in top_profiles:
+        children = list(profile.children.all())
+        if profile.profile_competencies.all() or not children:
+            columns.append(profile)
+        columns.extend(children)
+    return columns
+
+
+def matrix_build(clusters, competencies, profiles) -> dict:
+    """Rows of competencies (grouped as on the framework page) × columns of profiles; a cell is the
+    ProfileCompetency (with its required level) or None. Needs profile_competencies prefetched."""
+    cells = {(pc.profile_id, pc.competency_id): pc for p in profiles for pc in p.profile_competencies.all()}
+    return {
+        "profiles": profiles,
+        "groups": [
+            {
+                "cluster": group["cluster"],
+                "rows": [
+                    {"competency": c, "cells": [cells.get((p.pk, c.pk)) for p in profiles]}
+                    for c in group["competencies"]
+                ],
+            }
+            for group in competency_groups(clusters, competencies)
+        ],
+        "has_clusters": bool(clusters),
+    }
+
+
+def profile_matrix(*, user: AbstractBaseUser, pk: int) -> tuple[Framework, dict]:
+    """A readable framework and its matrix. Queries: framework, clusters, competencies, top-level
+    profiles, their hoofdtaken, and the profile competencies of each (with required level): 7."""
+    pcs = Prefetch(
+        "profile_competencies", queryset=ProfileCompetency.objects.select_related("required_level").order_by("order")
+    )
+    framework = get_object_or_404(
+        Framework.objects.visible_to(user)
+        .select_related("organisation")
+        .prefetch_related(
+            "clusters",
+            Prefetch("competencies", queryset=Competency.objects.order_by("order", "name", "pk")),
+            Prefetch(
+                "profiles",
+                queryset=Profile.objects.filter(parent__isnull=True)
+                .order_by("order", "pk")
+                .prefetch_related(
+                    pcs, Prefetch("children", queryset=Profile.objects.order_by("order", "pk").prefetch_related(pcs))
+                ),
+                to_attr="top_profiles",
+            ),
+        ),
+        pk=pk,
+    )
+    matrix = matrix_build(
+        list(framework.clusters.all()), list(framework.competencies.all()), matrix_profiles(framework.top_profiles)
+    )
+    return framework, matrix

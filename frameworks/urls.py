@@ -9,6 +9,7 @@ app_name = "frameworks"
 urlpatterns = [
     path("", browse.framework_list, name="framework-list"),
     path("<int:pk>/", browse.framework_detail, name="framework-detail"),
+    path("<int:pk>/matrix/", browse.framework_matrix, name="framework-matrix"),
     path("competenties/<int:pk>/", browse.competency_detail, name="competency-detail"),
     path("profielen/<int:pk>/", browse.profile_detail, name="profile-detail"),
     path("woordenboek/", browse.dictionary, name="dictionary"),

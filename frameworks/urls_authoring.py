@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/nieuwe-versie/", authoring.framework_new_version, name="framework-new-version"),
     path("<int:pk>/versies/", authoring.framework_history, name="framework-history"),
     path("<int:pk>/pdf/", documents.framework_pdf, name="framework-pdf"),
+    path("<int:pk>/pdf/opbouw/<str:result_id>/", documents.framework_pdf_build, name="framework-pdf-build"),
     path("<int:pk>/afdrukken/", documents.framework_print, name="framework-print"),
     # Competencies, clusters, levels
     path("<int:pk>/competenties/nieuw/", authoring_content.competency_create, name="competency-create"),

@@ -71,3 +71,9 @@ def framework_a(org_a):
 @pytest.fixture
 def framework_b(org_b):
     return make_framework(org_b, name="Framework Beekdal")
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path_factory):
+    """Files the app stores (published PDFs) go to a temporary directory, never into the repository."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")

@@ -1,16 +1,22 @@
-"""Export as a 1EdTech CASE 1.1 package (CFPackage: CFDocument, CFItems, CFAssociations, CFRubrics).
+"""Export as a 1EdTech CASE 1.1 package (getCFPackage payload); the import lives in case_import.py.
 
-- The framework is the CFDocument; clusters, competencies and behavioural indicators are CFItems
-  with CFItemType "Cluster", "Competentie" and "Gedragsindicator" (defined in CFDefinitions).
-- Every item `isChildOf` its parent: an indicator its competency, a competency its cluster or
-  the document, a cluster the document.
-- Proficiency levels are the levels of one CFRubric: a CFRubricCriterion per competency
-  (CFItemURI = the competency), with a CFRubricCriterionLevel per level whose description lists
-  the competency's indicators at that level. An indicator with a level also gets a
-  `hasSkillLevel` association to that criterion level.
-- Identifiers are UUIDs (uuid5) derived from a fixed namespace, the framework's database id and
-  version and the object's id, so a re-export gives the same identifiers. `uri` fields point at
-  this application's pages where one exists, else at the export itself with a fragment.
+The package is built from the app's own JSON (native.py), so both formats carry the same content:
+
+- The framework is the CFDocument. Proficiency levels, clusters, competencies and (generic)
+  behavioural indicators are CFItems with CFItemType "Beheersingsniveau", "Cluster",
+  "Competentie" and "Gedragsindicator" (defined in CFDefinitions.CFItemTypes).
+- Every item `isChildOf` its parent: an indicator its competency, a competency its cluster or the
+  document, a cluster or a level the document. `sequenceNumber` and `listEnumeration` keep the order.
+- An indicator written for one level has a `hasSkillLevel` association to that level's CFItem, so
+  every association resolves inside the package. A CFRubric repeats the levels per competency
+  (CFRubricCriterionLevel: the indicators at that level) for tools that read rubrics.
+- What CASE has no place for (profiles, role levels, dilemmas, doelgroep, a competency's kind,
+  "moeilijk te leren" and origin) travels in `extensions`, keyed "nl.competentie", so a CASE
+  round trip gives the same framework.
+- Identifiers are UUIDs derived from a fixed namespace and the object's key in the export; the
+  first eight hex digits are the framework's database id, so the REST endpoints
+  (`/ims/case/v1p1/CFItems/{id}` …) find the framework an identifier belongs to. A re-export of
+  the same version gives the same identifiers.
 """
 
 import json
@@ -20,9 +26,39 @@ from collections.abc import Callable
 from django.urls import reverse
 
 from ..models import Framework
+from .native import framework_to_dict
 
 NAMESPACE = uuid.UUID("6f0c5d1e-7a52-4c36-9a0e-2b1f3c4d5e6f")
-ITEM_TYPES = {"cluster": "Cluster", "competency": "Competentie", "indicator": "Gedragsindicator"}
+EXTENSION = "nl.competentie"
+ITEM_TYPES = {
+    "level": "Beheersingsniveau",
+    "cluster": "Cluster",
+    "competency": "Competentie",
+    "indicator": "Gedragsindicator",
+}
+
+
+def framework_id_of(identifier: str) -> int | None:
+    """The framework's database id inside one of our identifiers (None when it is not one of ours)."""
+    try:
+        return int(str(uuid.UUID(identifier))[:8], 16)
+    except (ValueError, TypeError, AttributeError):
+        return None
+
+
+def _identifiers(framework: Framework) -> Callable[..., str]:
+    scope = f"framework:{framework.pk}:v{framework.version}"
+    prefix = f"{framework.pk:08x}"[-8:]
+
+    def identifier(*parts) -> str:
+        derived = str(uuid.uuid5(NAMESPACE, ":".join([scope, *map(str, parts)])))
+        return prefix + derived[8:]
+
+    return identifier
+
+
+def document_identifier(framework: Framework) -> str:
+    return _identifiers(framework)("document")
 
 
 def _when(framework: Framework) -> str:
@@ -30,75 +66,66 @@ def _when(framework: Framework) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S+00:00")
 
 
+def _link(title: str, identifier: str, uri: str) -> dict:
+    return {"title": (title or "-")[:200], "identifier": identifier, "uri": uri}
+
+
 def framework_to_case(framework: Framework, *, absolute: Callable[[str], str]) -> dict:
     """A framework loaded by `framework_for_export` as a CASE 1.1 CFPackage dict.
 
     `absolute` turns a path into a full URL (request.build_absolute_uri in a view).
     """
-    scope = f"framework:{framework.pk}:v{framework.version}"
-
-    def identifier(*parts) -> str:
-        return str(uuid.uuid5(NAMESPACE, ":".join([scope, *map(str, parts)])))
-
-    export_url = absolute(reverse("frameworks:framework-export-case", args=[framework.pk]))
+    native = framework_to_dict(framework)
+    identifier = _identifiers(framework)
+    package_url = absolute(reverse("case:package", args=[identifier("document")]))
+    item_url = absolute(reverse("case:item", args=[identifier("document")])).rsplit("/", 1)[0] + "/"
+    association_url = absolute(reverse("case:association", args=[identifier("document")])).rsplit("/", 1)[0] + "/"
     framework_url = absolute(reverse("frameworks:framework-detail", args=[framework.pk]))
     changed = _when(framework)
     document_id = identifier("document")
-    document_link = {"title": framework.name, "identifier": document_id, "uri": f"{export_url}#document"}
-
-    def link(title: str, ident: str, uri: str) -> dict:
-        return {"title": title[:120], "identifier": ident, "uri": uri}
+    document_link = _link(framework.name, document_id, absolute(reverse("case:document", args=[document_id])))
 
     item_types = {
         key: {
             "identifier": identifier("itemtype", key),
-            "uri": f"{export_url}#itemtype-{key}",
+            "uri": f"{package_url}#itemtype-{key}",
             "title": title,
             "description": title,
             "hierarchyCode": str(n),
+            "typeCode": key,
             "lastChangeDateTime": changed,
         }
         for n, (key, title) in enumerate(ITEM_TYPES.items(), start=1)
     }
     items, associations, nodes = [], [], {}
 
-    def add_item(
-        key: str,
-        kind: str,
-        statement: str,
-        uri: str,
-        *,
-        code: str = "",
-        notes: str = "",
-        abbreviated: str = "",
-        position: int = 0,
-    ) -> dict:
+    def add_item(key: str, kind: str, name: str, text: str, *, code: str, position: int, extra=None) -> dict:
+        ident = identifier(key)
         item = {
-            "identifier": identifier(key),
-            "uri": uri,
-            "CFDocumentURI": document_link,
-            "fullStatement": statement,
+            "identifier": ident,
+            "uri": item_url + ident,
+            "fullStatement": text or name,
             "humanCodingScheme": code,
             "listEnumeration": str(position),
             "CFItemType": ITEM_TYPES[kind],
-            "CFItemTypeURI": link(ITEM_TYPES[kind], item_types[kind]["identifier"], item_types[kind]["uri"]),
+            "CFItemTypeURI": _link(ITEM_TYPES[kind], item_types[kind]["identifier"], item_types[kind]["uri"]),
             "language": "nl",
             "lastChangeDateTime": changed,
         }
-        if abbreviated:
-            item["abbreviatedStatement"] = abbreviated
-        if notes:
-            item["notes"] = notes
+        if name:
+            item["abbreviatedStatement"] = name
+        if extra:
+            item["extensions"] = {EXTENSION: extra}
         items.append(item)
-        nodes[key] = link(abbreviated or statement, item["identifier"], uri)
+        nodes[key] = _link(name or text, ident, item["uri"])
         return item
 
     def associate(kind: str, origin: dict, destination: dict, sequence: int | None = None):
+        ident = identifier("association", kind, origin["identifier"], destination["identifier"])
         association = {
-            "identifier": identifier("association", kind, origin["identifier"], destination["identifier"]),
-            "uri": f"{export_url}#association-{len(associations) + 1}",
+            "identifier": ident,
+            "uri": association_url + ident,
             "associationType": kind,
-            "CFDocumentURI": document_link,
             "originNodeURI": origin,
             "destinationNodeURI": destination,
             "lastChangeDateTime": changed,
@@ -107,99 +134,93 @@ def framework_to_case(framework: Framework, *, absolute: Callable[[str], str]) -
             association["sequenceNumber"] = sequence
         associations.append(association)
 
-    for n, cluster in enumerate(framework.clusters.all(), start=1):
-        key = f"cluster:{cluster.pk}"
-        add_item(
-            key,
-            "cluster",
-            cluster.description or cluster.name,
-            f"{framework_url}#cluster-{cluster.pk}",
-            code=f"C{n}",
-            abbreviated=cluster.name,
-            position=n,
-        )
-        associate("isChildOf", nodes[key], document_link, n)
+    def described(kind: str, entries: list, letter: str):
+        for n, entry in enumerate(entries, start=1):
+            add_item(
+                entry["key"],
+                kind,
+                entry["name"],
+                entry["description"],
+                code=f"{letter}{n}",
+                position=entry["order"],
+                extra={"key": entry["key"]},
+            )
+            associate("isChildOf", nodes[entry["key"]], document_link, entry["order"])
 
-    levels = list(framework.levels.all())
+    described("level", native["levels"], "N")
+    described("cluster", native["clusters"], "C")
+    levels = {entry["key"]: entry for entry in native["levels"]}
     criteria = []
-    for n, competency in enumerate(framework.competencies.all(), start=1):
-        key = f"competency:{competency.pk}"
-        uri = absolute(reverse("frameworks:competency-detail", args=[competency.pk]))
+    for n, (competency, row) in enumerate(zip(framework.competencies.all(), native["competencies"]), start=1):
+        key = row["key"]
         add_item(
             key,
             "competency",
-            competency.definition or competency.name,
-            uri,
-            code=f"K{n}",
-            abbreviated=competency.name,
-            position=n,
-            notes=competency.get_kind_display() if competency.kind else "",
+            row["name"],
+            row["definition"],
+            code=key,
+            position=row["order"],
+            extra={
+                "key": key,
+                "kind": row["kind"],
+                "hardToLearn": row["hard_to_learn"],
+                "derivedFrom": row["derived_from"],
+                "pageURL": absolute(reverse("frameworks:competency-detail", args=[competency.pk])),
+            },
         )
-        parent = nodes.get(f"cluster:{competency.cluster_id}", document_link)
-        associate("isChildOf", nodes[key], parent, n)
-        indicators = list(competency.indicators.all())
-        for position, indicator in enumerate(indicators, start=1):
-            indicator_key = f"indicator:{indicator.pk}"
-            add_item(
-                indicator_key,
-                "indicator",
-                indicator.text,
-                f"{uri}#gedragsindicator-{indicator.pk}",
-                code=f"K{n}.{position}",
-                position=position,
-            )
-            associate("isChildOf", nodes[indicator_key], nodes[key], position)
+        associate("isChildOf", nodes[key], nodes.get(row["cluster"], document_link), row["order"])
+        for position, indicator in enumerate(row["indicators"], start=1):
+            indicator_key = f"{key}.{position}"
+            add_item(indicator_key, "indicator", "", indicator["text"], code=indicator_key, position=indicator["order"])
+            associate("isChildOf", nodes[indicator_key], nodes[key], indicator["order"])
+            if indicator["level"]:
+                associate("hasSkillLevel", nodes[indicator_key], nodes[indicator["level"]])
         if levels:
-            criterion_id = identifier("criterion", competency.pk)
-            criterion_levels = []
-            for order, level in enumerate(levels, start=1):
-                level_id = identifier("criterionlevel", competency.pk, level.pk)
-                at_level = [i.text for i in indicators if i.level_id == level.pk]
-                criterion_levels.append(
-                    {
-                        "identifier": level_id,
-                        "uri": f"{export_url}#niveau-{competency.pk}-{level.pk}",
-                        "description": "\n".join(at_level) or level.description,
-                        "quality": level.name,
-                        "score": order,
-                        "position": order,
-                        "rubricCriterionId": criterion_id,
-                        "lastChangeDateTime": changed,
-                    }
-                )
-                level_link = link(f"{competency.name}: {level.name}", level_id, criterion_levels[-1]["uri"])
-                for indicator in indicators:
-                    if indicator.level_id == level.pk:
-                        associate("hasSkillLevel", nodes[f"indicator:{indicator.pk}"], level_link)
+            criterion_id = identifier("criterion", key)
             criteria.append(
                 {
                     "identifier": criterion_id,
-                    "uri": f"{export_url}#criterium-{competency.pk}",
-                    "category": competency.name,
-                    "description": competency.definition,
+                    "uri": f"{package_url}#criterium-{key}",
+                    "category": row["name"][:200],
+                    "description": row["definition"],
                     "CFItemURI": nodes[key],
                     "weight": 1,
                     "position": n,
                     "rubricId": identifier("rubric"),
                     "lastChangeDateTime": changed,
-                    "CFRubricCriterionLevels": criterion_levels,
+                    "CFRubricCriterionLevels": [
+                        {
+                            "identifier": identifier("criterionlevel", key, level_key),
+                            "uri": f"{package_url}#niveau-{key}-{level_key}",
+                            "description": "\n".join(i["text"] for i in row["indicators"] if i["level"] == level_key)
+                            or level["description"],
+                            "quality": level["name"],
+                            "score": order,
+                            "position": order,
+                            "rubricCriterionId": criterion_id,
+                            "lastChangeDateTime": changed,
+                        }
+                        for order, (level_key, level) in enumerate(levels.items(), start=1)
+                    ],
                 }
             )
 
+    organisation = framework.organisation.name if framework.organisation else "Competentie (bibliotheek)"
     document = {
         "identifier": document_id,
-        "uri": f"{export_url}#document",
-        "creator": framework.organisation.name if framework.organisation else "Competentie (bibliotheek)",
+        "uri": document_link["uri"],
+        "frameworkType": "Competentieframework",
+        "caseVersion": "1.1",
+        "creator": organisation,
         "title": framework.name,
         "lastChangeDateTime": changed,
         "officialSourceURL": framework_url,
-        "publisher": framework.organisation.name if framework.organisation else "",
+        "publisher": organisation,
         "description": framework.description,
         "language": "nl",
         "version": str(framework.version),
         "adoptionStatus": framework.get_status_display(),
         "notes": framework.source,
-        "CFPackageURI": {"title": framework.name, "identifier": document_id, "uri": export_url},
     }
     package = {
         "CFDocument": document,
@@ -213,14 +234,27 @@ def framework_to_case(framework: Framework, *, absolute: Callable[[str], str]) -
             "CFAssociationGroupings": [],
         },
         "CFRubrics": [],
+        "extensions": {
+            EXTENSION: {
+                "format": native["format"],
+                "version": native["version"],
+                "framework": {
+                    "target_group": native["framework"]["target_group"],
+                    "is_dictionary": native["framework"]["is_dictionary"],
+                },
+                "role_levels": native["role_levels"],
+                "dilemmas": native["dilemmas"],
+                "profiles": native["profiles"],
+            }
+        },
     }
     if criteria:
         package["CFRubrics"].append(
             {
                 "identifier": identifier("rubric"),
-                "uri": f"{export_url}#beheersingsniveaus",
+                "uri": f"{package_url}#beheersingsniveaus",
                 "title": "Beheersingsniveaus",
-                "description": ", ".join(level.name for level in levels),
+                "description": ", ".join(level["name"] for level in levels.values()),
                 "lastChangeDateTime": changed,
                 "CFRubricCriteria": criteria,
             }

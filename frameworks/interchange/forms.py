@@ -7,8 +7,9 @@ from .errors import MAX_UPLOAD_BYTES, too_large_message
 FORMATS = [
     ("json", _("JSON-export van deze applicatie (volledig framework)")),
     ("moodle", _("Moodle-competentieframework (CSV)")),
+    ("case", _("CASE-pakket (1EdTech CASE 1.1, JSON)")),
 ]
-EXTENSIONS = {"json": (".json",), "moodle": (".csv", ".txt")}
+EXTENSIONS = {"json": (".json",), "moodle": (".csv", ".txt"), "case": (".json",)}
 
 
 class FrameworkImportForm(forms.Form):

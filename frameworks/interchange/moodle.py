@@ -36,11 +36,12 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from competentie.safecsv import restore_cell, safe_writer
 
 from ..models import BehaviouralIndicator, Cluster, Competency, Framework, Organisation, ProficiencyLevel
-from .errors import ImportErrors, check_size, log_import
+from .errors import MAX_DEPTH, MAX_FIELD_CHARS, ImportErrors, decode_text, field_too_long_message, log_import
 
 COLUMNS = [
     "Parent ID number",
@@ -229,17 +230,26 @@ def _plain(text: str, description_format: str) -> str:
 
 
 def _decode(raw: bytes) -> str:
-    check_size(raw)
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise ImportErrors(
-            [
-                f"Regel {line}: het bestand is geen UTF-8-tekst. Sla het in Excel op als "
-                "“CSV UTF-8 (door komma's gescheiden)” en probeer het opnieuw."
-            ]
-        ) from exc
+    return decode_text(
+        raw,
+        advice=_("Sla het in Excel op als “CSV UTF-8 (door komma's gescheiden)” en probeer het opnieuw."),
+    )
+
+
+def _line(line: int, message: str) -> str:
+    return _("Regel %(line)s: %(message)s") % {"line": line, "message": message}
+
+
+def _swallowed_rows(record: list[str], delimiter: str) -> bool:
+    """A quoted field that ran on over whole rows: an opening or closing quote is missing.
+
+    A description may span lines; but a record over several lines with the wrong number of
+    columns, or a field with a line break and nearly a row's worth of delimiters, is rows that an
+    open quote swallowed.
+    """
+    if len(record) != len(COLUMNS):
+        return True
+    return any("\n" in cell and cell.count(delimiter) >= len(COLUMNS) - 2 for cell in record)
 
 
 def _dialect(text: str):
@@ -255,15 +265,16 @@ def _is_true(value: str, line: int, errors: list[str]) -> bool:
         return True
     if value in ("", "0", "false", "nee", "no"):
         return False
-    errors.append(f"Regel {line}: “Is framework” (kolom 13) moet 0 of 1 zijn, niet “{value}”.")
+    errors.append(_line(line, _("“Is framework” (kolom 13) moet 0 of 1 zijn, niet “%(value)s”.") % {"value": value}))
     return False
 
 
 def _read(raw: bytes):
     text = _decode(raw)
     if not text.strip():
-        raise ImportErrors(["Het bestand is leeg."])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_dialect(text))
+        raise ImportErrors([_("Het bestand is leeg.")], code="empty")
+    delimiter = _dialect(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     errors: list[str] = []
     framework_row = None
     rows: list[_Row] = []
@@ -277,30 +288,63 @@ def _read(raw: bytes):
                 if len(record) != len(COLUMNS):
                     raise ImportErrors(
                         [
-                            f"Regel 1: de kopregel heeft {len(record)} kolommen; een Moodle-competentiebestand "
-                            f"heeft er {len(COLUMNS)} ({', '.join(COLUMNS[:3])} …)."
-                        ]
+                            _line(
+                                1,
+                                _(
+                                    "de kopregel heeft %(found)s kolommen; een Moodle-competentiebestand heeft er %(expected)s (%(first)s …)."
+                                )
+                                % {"found": len(record), "expected": len(COLUMNS), "first": ", ".join(COLUMNS[:3])},
+                            )
+                        ],
+                        code="wrong_header",
                     )
                 continue
             if not any(cell.strip() for cell in record):
                 continue
+            if reader.line_num > line and _swallowed_rows(record, delimiter):
+                errors.append(
+                    _line(
+                        line,
+                        _(
+                            'een aanhalingsteken (") opent hier een veld dat niet goed wordt afgesloten; daardoor lopen regels %(first)s tot en met %(last)s in elkaar over. Sluit het veld af met een aanhalingsteken, of verdubbel een aanhalingsteken binnen de tekst ("").'
+                        )
+                        % {"first": line, "last": reader.line_num},
+                    )
+                )
+                continue
             if len(record) != len(COLUMNS):
-                errors.append(f"Regel {line}: {len(record)} kolommen gevonden, {len(COLUMNS)} verwacht.")
+                errors.append(
+                    _line(
+                        line,
+                        _("%(found)s kolommen gevonden, %(expected)s verwacht.")
+                        % {"found": len(record), "expected": len(COLUMNS)},
+                    )
+                )
+                continue
+            too_long = next((cell for cell in record if len(cell) > MAX_FIELD_CHARS), None)
+            if too_long is not None:
+                errors.append(_line(line, field_too_long_message(too_long)))
                 continue
             if len(rows) >= MAX_ROWS:
-                raise ImportErrors([f"Regel {line}: het bestand heeft meer dan {MAX_ROWS} regels."])
+                raise ImportErrors(
+                    [_line(line, _("het bestand heeft meer dan %(maximum)s regels.") % {"maximum": MAX_ROWS})],
+                    code="too_many_rows",
+                )
             parent, idnumber, shortname, description, description_format = (cell.strip() for cell in record[:5])
             description = _plain(record[3], description_format)
             shortname = _plain(shortname, description_format)
             if _is_true(record[12], line, errors):
                 if framework_row is not None:
                     errors.append(
-                        f"Regel {line}: tweede frameworkregel (“Is framework” = 1); "
-                        f"de eerste staat op regel {framework_row['line']}."
+                        _line(
+                            line,
+                            _("tweede frameworkregel (“Is framework” = 1); de eerste staat op regel %(first)s.")
+                            % {"first": framework_row["line"]},
+                        )
                     )
                     continue
                 if not shortname:
-                    errors.append(f"Regel {line}: de frameworkregel heeft geen naam (kolom 3, Short name).")
+                    errors.append(_line(line, _("de frameworkregel heeft geen naam (kolom 3, Short name).")))
                 framework_row = {
                     "line": line,
                     "name": shortname,
@@ -309,17 +353,17 @@ def _read(raw: bytes):
                 }
                 continue
             if not idnumber:
-                errors.append(f"Regel {line}: het ID number (kolom 2) ontbreekt.")
+                errors.append(_line(line, _("het ID number (kolom 2) ontbreekt.")))
                 continue
             if not shortname and not description:
-                errors.append(f"Regel {line}: “{idnumber}” heeft geen naam (kolom 3, Short name).")
+                errors.append(_line(line, _("“%(id)s” heeft geen naam (kolom 3, Short name).") % {"id": idnumber}))
                 continue
             related = [value.replace("%2C", ",").strip() for value in record[10].split(",") if value.strip()]
             rows.append(_Row(line, parent, idnumber, shortname, description, related))
     except csv.Error as exc:
-        raise ImportErrors([f"Regel {reader.line_num}: het bestand is geen geldige CSV ({exc})."]) from exc
+        raise ImportErrors([_line(reader.line_num, _("het bestand is geen geldige CSV."))], code="csv_syntax") from exc
     if framework_row is None:
-        errors.insert(0, "Er is geen frameworkregel: één regel moet in kolom 13 (“Is framework”) een 1 hebben.")
+        errors.insert(0, _("Er is geen frameworkregel: één regel moet in kolom 13 (“Is framework”) een 1 hebben."))
     return framework_row, rows, errors
 
 
@@ -328,7 +372,11 @@ def _tree(rows: list[_Row], errors: list[str]) -> list[_Row]:
     for row in rows:
         if row.idnumber in by_id:
             errors.append(
-                f"Regel {row.line}: het ID number “{row.idnumber}” komt al voor op regel {by_id[row.idnumber].line}."
+                _line(
+                    row.line,
+                    _("het ID number “%(id)s” komt al voor op regel %(first)s.")
+                    % {"id": row.idnumber, "first": by_id[row.idnumber].line},
+                )
             )
             continue
         by_id[row.idnumber] = row
@@ -337,10 +385,16 @@ def _tree(rows: list[_Row], errors: list[str]) -> list[_Row]:
         if not row.parent:
             roots.append(row)
         elif row.parent == row.idnumber:
-            errors.append(f"Regel {row.line}: “{row.idnumber}” is zijn eigen bovenliggende competentie.")
+            errors.append(
+                _line(row.line, _("“%(id)s” is zijn eigen bovenliggende competentie.") % {"id": row.idnumber})
+            )
         elif row.parent not in by_id:
             errors.append(
-                f"Regel {row.line}: de bovenliggende competentie “{row.parent}” (kolom 1) staat niet in het bestand."
+                _line(
+                    row.line,
+                    _("de bovenliggende competentie “%(id)s” (kolom 1) staat niet in het bestand.")
+                    % {"id": row.parent},
+                )
             )
         else:
             by_id[row.parent].children.append(row)
@@ -350,9 +404,23 @@ def _tree(rows: list[_Row], errors: list[str]) -> list[_Row]:
         row = stack.pop()
         reachable.add(row.idnumber)
         stack.extend(row.children)
+    stack = [(row, 1) for row in roots]
+    while stack:  # without recursion: a hostile file may chain thousands of rows
+        row, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            errors.append(
+                _line(
+                    row.line,
+                    _("de competenties zijn te diep genest (meer dan %(depth)s niveaus).") % {"depth": MAX_DEPTH},
+                )
+            )
+            return []
+        stack.extend((child, depth + 1) for child in row.children)
     for row in by_id.values():
         if row.idnumber not in reachable and row.parent in by_id and row.parent != row.idnumber:
-            errors.append(f"Regel {row.line}: “{row.idnumber}” zit in een kring van bovenliggende competenties.")
+            errors.append(
+                _line(row.line, _("“%(id)s” zit in een kring van bovenliggende competenties.") % {"id": row.idnumber})
+            )
     return roots
 
 
@@ -388,7 +456,7 @@ def _plan(framework_row: dict, roots: list[_Row], errors: list[str]) -> _Plan:
         definition = row.description if row.description != row.shortname else ""
         plan.competencies.append((cluster, row.shortname or row.description, definition, indicators))
         if len(row.shortname or row.description) > 200:
-            errors.append(f"Regel {row.line}: de naam van de competentie is langer dan 200 tekens.")
+            errors.append(_line(row.line, _("de naam van de competentie is langer dan 200 tekens.")))
 
     def visit(row: _Row, path: list[str], cluster: int | None):
         is_group = row.height >= 2 or (row.idnumber.startswith("cluster-") and path == [])
@@ -470,5 +538,5 @@ def framework_import_moodle_csv(
             for n, (text, level) in enumerate(indicators, start=1)
         ]
     )
-    log_import(framework=framework, user=user, source="een Moodle-competentiebestand (CSV)", filename=filename)
+    log_import(framework=framework, user=user, source=_("een Moodle-competentiebestand (CSV)"), filename=filename)
     return framework

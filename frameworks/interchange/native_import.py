@@ -1,10 +1,9 @@
 """Import of the app's own JSON format (see native.py): validate everything, then write it all at once."""
 
-import json
-
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from ..models import (
     BehaviouralIndicator,
@@ -21,7 +20,7 @@ from ..models import (
     ProfileTask,
     RoleLevel,
 )
-from .errors import ImportErrors, check_size, log_import
+from .errors import ImportErrors, load_json, log_import
 from .native import FORMAT, VERSION
 
 MAX_ERRORS = 20
@@ -39,14 +38,14 @@ class _Reader:
 
     def obj(self, value, where: str) -> dict:
         if not isinstance(value, dict):
-            self.error(where, "verwacht een object ({…}).")
+            self.error(where, _("verwacht een object ({…})."))
             return {}
         return value
 
     def items(self, data: dict, key: str, where: str) -> list:
         value = data.get(key, [])
         if not isinstance(value, list):
-            self.error(where, f"“{key}” moet een lijst zijn.")
+            self.error(where, _("“%(key)s” moet een lijst zijn.") % {"key": key})
             return []
         return value
 
@@ -55,19 +54,23 @@ class _Reader:
         if value is None:
             value = ""
         if not isinstance(value, str):
-            self.error(where, f"“{key}” moet tekst zijn.")
+            self.error(where, _("“%(key)s” moet tekst zijn.") % {"key": key})
             return ""
         value = value.strip() if required else value
         if required and not value:
-            self.error(where, f"“{key}” ontbreekt of is leeg.")
+            self.error(where, _("“%(key)s” ontbreekt of is leeg.") % {"key": key})
         if max_length and len(value) > max_length:
-            self.error(where, f"“{key}” is {len(value)} tekens lang; het maximum is {max_length}.")
+            self.error(
+                where,
+                _("“%(key)s” is %(length)s tekens lang; het maximum is %(maximum)s.")
+                % {"key": key, "length": len(value), "maximum": max_length},
+            )
         return value
 
     def order(self, data: dict, where: str, default: int) -> int:
         value = data.get("order", default)
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            self.error(where, "“order” moet een geheel getal van 0 of meer zijn.")
+            self.error(where, _("“order” moet een geheel getal van 0 of meer zijn."))
             return default
         return value
 
@@ -76,30 +79,48 @@ class _Reader:
         if value is None or value == "":
             return None
         if value not in known:
-            self.error(where, f"“{key}” verwijst naar “{value}”, maar die sleutel staat niet in het bestand.")
+            self.error(
+                where,
+                _("“%(key)s” verwijst naar “%(value)s”, maar die sleutel staat niet in het bestand.")
+                % {"key": key, "value": value},
+            )
             return None
         return known[value]
 
 
+SECTIONS = ("framework", "levels", "clusters", "role_levels", "dilemmas", "competencies", "profiles")
+
+
 def _parse(raw: bytes) -> dict:
-    check_size(raw)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ImportErrors([f"Het bestand is geen UTF-8-tekst (onleesbaar teken op positie {exc.start + 1})."]) from exc
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ImportErrors([f"Regel {exc.lineno}, kolom {exc.colno}: dit is geen geldige JSON ({exc.msg})."]) from exc
+    document = load_json(raw)
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ImportErrors(
-            [f"Dit is geen export van een competentieframework: het veld “format” moet “{FORMAT}” zijn."]
+            [
+                _("Dit is geen export van een competentieframework: het veld “format” moet “%(format)s” zijn.")
+                % {"format": FORMAT}
+            ],
+            code="wrong_format",
         )
     if document.get("version") != VERSION:
         raise ImportErrors(
-            [f"Versie {document.get('version')!r} van het formaat wordt niet ondersteund; verwacht versie {VERSION}."]
+            [
+                _("Versie %(found)s van het formaat wordt niet ondersteund; verwacht versie %(expected)s.")
+                % {"found": document.get("version"), "expected": VERSION}
+            ],
+            code="wrong_version",
         )
+    check_sections(document)
     return document
+
+
+def check_sections(document: dict) -> None:
+    """One message per missing section, instead of every reference into it failing on its own."""
+    missing = [key for key in SECTIONS if key not in document]
+    if missing:
+        raise ImportErrors(
+            [_("Het onderdeel “%(section)s” ontbreekt in het bestand.") % {"section": key} for key in missing],
+            code="section_missing",
+        )
 
 
 def _build(document: dict, organisation: Organisation):
@@ -124,10 +145,10 @@ def _build(document: dict, organisation: Organisation):
             item = r.obj(raw, where)
             item_key = item.get("key")
             if not isinstance(item_key, str) or not item_key:
-                r.error(where, "“key” ontbreekt.")
+                r.error(where, _("“key” ontbreekt."))
                 continue
             if item_key in objects:
-                r.error(where, f"de sleutel “{item_key}” komt twee keer voor.")
+                r.error(where, _("de sleutel “%(key)s” komt twee keer voor.") % {"key": item_key})
             objects[item_key] = model(
                 name=r.text(item, "name", where, required=True, max_length=max_length),
                 description=r.text(item, "description", where),
@@ -135,15 +156,15 @@ def _build(document: dict, organisation: Organisation):
             )
         return objects
 
-    levels = keyed("levels", ProficiencyLevel, "niveau", 100)
-    clusters = keyed("clusters", Cluster, "cluster", 200)
-    role_levels = keyed("role_levels", RoleLevel, "level", 100)
-    dilemmas = keyed("dilemmas", Dilemma, "dilemma", 200)
+    levels = keyed("levels", ProficiencyLevel, _("niveau"), 100)
+    clusters = keyed("clusters", Cluster, _("cluster"), 200)
+    role_levels = keyed("role_levels", RoleLevel, _("level"), 100)
+    dilemmas = keyed("dilemmas", Dilemma, _("dilemma"), 200)
 
     def indicators(items: list, where: str) -> list[BehaviouralIndicator]:
         built = []
         for n, raw in enumerate(items, start=1):
-            item_where = f"{where}, gedragsindicator {n}"
+            item_where = _("%(where)s, gedragsindicator %(n)s") % {"where": where, "n": n}
             item = r.obj(raw, item_where)
             built.append(
                 BehaviouralIndicator(
@@ -157,18 +178,18 @@ def _build(document: dict, organisation: Organisation):
     competencies = {}  # key -> (competency, indicators, derived_from)
     kinds = {choice.value for choice in Competency.Kind} | {""}
     for n, raw in enumerate(r.items(document, "competencies", "competencies"), start=1):
-        item = r.obj(raw, f"competentie {n}")
-        name = r.text(item, "name", f"competentie {n}", required=True, max_length=200)
-        where = f"competentie {n} (“{name}”)" if name else f"competentie {n}"
+        item = r.obj(raw, _("competentie %(n)s") % {"n": n})
+        name = r.text(item, "name", _("competentie %(n)s") % {"n": n}, required=True, max_length=200)
+        where = _("competentie %(n)s") % {"n": n} + (f" (“{name}”)" if name else "")
         key = item.get("key")
         if not isinstance(key, str) or not key:
-            r.error(where, "“key” ontbreekt.")
+            r.error(where, _("“key” ontbreekt."))
             continue
         if key in competencies:
-            r.error(where, f"de sleutel “{key}” komt twee keer voor.")
+            r.error(where, _("de sleutel “%(key)s” komt twee keer voor.") % {"key": key})
         kind = item.get("kind") or ""
         if kind not in kinds:
-            r.error(where, f"“kind” moet kennis, vaardigheid of attitude zijn, niet “{kind}”.")
+            r.error(where, _("“kind” moet kennis, vaardigheid of attitude zijn, niet “%(kind)s”.") % {"kind": kind})
             kind = ""
         origin = item.get("derived_from")
         competencies[key] = (
@@ -200,45 +221,55 @@ def _build(document: dict, organisation: Organisation):
         )
         tasks = []
         for t, task in enumerate(r.items(item, "tasks", where), start=1):
-            task = r.obj(task, f"{where}, deeltaak {t}")
+            task = r.obj(task, _("%(where)s, deeltaak %(n)s") % {"where": where, "n": t})
             tasks.append(
                 ProfileTask(
-                    text=r.text(task, "text", f"{where}, deeltaak {t}", required=True), order=r.order(task, where, t)
+                    text=r.text(task, "text", _("%(where)s, deeltaak %(n)s") % {"where": where, "n": t}, required=True),
+                    order=r.order(task, where, t),
                 )
             )
         areas = []
         for a, area in enumerate(r.items(item, "expertise_areas", where), start=1):
-            area = r.obj(area, f"{where}, deskundigheidsgebied {a}")
+            area = r.obj(area, _("%(where)s, deskundigheidsgebied %(n)s") % {"where": where, "n": a})
             areas.append(
                 ExpertiseArea(
-                    name=r.text(area, "name", f"{where}, deskundigheidsgebied {a}", required=True, max_length=300),
+                    name=r.text(
+                        area,
+                        "name",
+                        _("%(where)s, deskundigheidsgebied %(n)s") % {"where": where, "n": a},
+                        required=True,
+                        max_length=300,
+                    ),
                     order=r.order(area, where, a),
                 )
             )
         positions, seen_dilemmas = [], set()
         for p, position in enumerate(r.items(item, "dilemma_positions", where), start=1):
-            position_where = f"{where}, dilemmapositie {p}"
+            position_where = _("%(where)s, dilemmapositie %(n)s") % {"where": where, "n": p}
             position = r.obj(position, position_where)
             dilemma = r.ref(position, "dilemma", dilemmas, position_where)
             value = position.get("position")
             if not isinstance(value, int) or isinstance(value, bool) or not -2 <= value <= 2:
-                r.error(position_where, "“position” moet een geheel getal van -2 tot en met 2 zijn.")
+                r.error(position_where, _("“position” moet een geheel getal van -2 tot en met 2 zijn."))
                 continue
             if dilemma is not None:
                 if id(dilemma) in seen_dilemmas:
-                    r.error(position_where, "dit dilemma staat twee keer in het profiel.")
+                    r.error(position_where, _("dit dilemma staat twee keer in het profiel."))
                 seen_dilemmas.add(id(dilemma))
                 positions.append(DilemmaPosition(dilemma=dilemma, position=value))
         pcs, seen = [], set()
         for c, entry in enumerate(r.items(item, "competencies", where), start=1):
-            entry_where = f"{where}, competentie {c}"
+            entry_where = _("%(where)s, competentie %(n)s") % {"where": where, "n": c}
             entry = r.obj(entry, entry_where)
             reference = entry.get("competency")
             if reference not in competencies:
-                r.error(entry_where, f"“competency” verwijst naar “{reference}”, die niet in het bestand staat.")
+                r.error(
+                    entry_where,
+                    _("“competency” verwijst naar “%(value)s”, die niet in het bestand staat.") % {"value": reference},
+                )
                 continue
             if reference in seen:
-                r.error(entry_where, "deze competentie staat twee keer in het profiel.")
+                r.error(entry_where, _("deze competentie staat twee keer in het profiel."))
             seen.add(reference)
             pcs.append(
                 (
@@ -254,10 +285,10 @@ def _build(document: dict, organisation: Organisation):
         profiles.append((profile, parent_index, tasks, areas, positions, pcs))
         index = len(profiles) - 1
         for k, child in enumerate(r.items(item, "children", where), start=1):
-            read_profile(child, f"{where}, deelprofiel {k}", index, k)
+            read_profile(child, _("%(where)s, deelprofiel %(n)s") % {"where": where, "n": k}, index, k)
 
     for n, raw in enumerate(r.items(document, "profiles", "profiles"), start=1):
-        read_profile(raw, f"profiel {n}", None, n)
+        read_profile(raw, _("profiel %(n)s") % {"n": n}, None, n)
 
     if r.errors:
         raise ImportErrors(r.errors)
@@ -292,7 +323,14 @@ def framework_import_json(
     *, raw: bytes, organisation: Organisation, user: AbstractBaseUser | None = None, filename: str = ""
 ) -> Framework:
     """Create a new concept framework in the organisation from an export; all or nothing."""
-    document = _parse(raw)
+    framework = framework_import_document(document=_parse(raw), organisation=organisation)
+    log_import(framework=framework, user=user, source=_("een JSON-export"), filename=filename)
+    return framework
+
+
+@transaction.atomic
+def framework_import_document(*, document: dict, organisation: Organisation) -> Framework:
+    """Write a parsed document in the app's own format (also what the CASE import produces)."""
     framework, levels, clusters, role_levels, dilemmas, competencies, profiles = _build(document, organisation)
     try:
         framework.full_clean(exclude=["based_on"])
@@ -361,6 +399,8 @@ def framework_import_json(
         _clean_all(indicator_rows, ["competency", "profile_competency", "level"])
         BehaviouralIndicator.objects.bulk_create(indicator_rows)
     except ValidationError as exc:
-        raise ImportErrors([f"Het bestand bevat een ongeldige waarde: {'; '.join(exc.messages)}"]) from exc
-    log_import(framework=framework, user=user, source="een JSON-export", filename=filename)
+        raise ImportErrors(
+            [_("Het bestand bevat een ongeldige waarde: %(problems)s") % {"problems": "; ".join(exc.messages)}],
+            code="invalid_value",
+        ) from exc
     return framework

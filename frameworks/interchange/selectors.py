@@ -14,14 +14,17 @@ from ..models import (
 )
 
 
-def framework_for_export(*, user: AbstractBaseUser, pk: int) -> Framework:
+def framework_for_export(*, user: AbstractBaseUser, pk: int, frozen_only: bool = False) -> Framework:
     """A readable framework (library, or of one of the user's organisations) with everything in it.
 
     Queries: framework, levels, clusters, role levels, dilemmas, competencies (with cluster and
     origin), their indicators, profiles, tasks, expertise areas, dilemma positions, profile
-    competencies, their indicators: 13, whatever the size. Another organisation's framework is a 404.
+    competencies, their indicators: 13, whatever the size. Another organisation's framework is a 404;
+    with `frozen_only` (the public CASE endpoints) so is a version that is not published.
     """
     readable = Framework.objects.visible_to(user)
+    if frozen_only:
+        readable = readable.frozen()
     indicators = BehaviouralIndicator.objects.order_by("order", "pk")
     queryset = readable.select_related("organisation").prefetch_related(
         "levels",

@@ -46,12 +46,13 @@ def profile_tree_ids(*, framework: Framework, profile: Profile) -> list[int]:
 
 def framework_copy_contents(
     *, source: Framework, target: Framework, profile_ids: list[int] | None = None, link_to_source: bool = True
-) -> None:
+) -> dict[str, dict[int, int]]:
     """Copy levels, clusters, competencies, indicators and profiles of source into target.
 
     profile_ids limits the copy to those profiles and the competencies they use. With link_to_source
     each copied competency remembers the source competency (derived_from); without it (a new version
-    of the same framework) it keeps the origin the source competency had.
+    of the same framework) it keeps the origin the source competency had. Returns {old pk: new pk}
+    for "competency" and "indicator" (generic and profile indicators), for whatever follows the copy.
     """
     level_map = _copy_rows(ProficiencyLevel, list(source.levels.all()), framework_id=target.pk, revision=1)
     role_level_map = _copy_rows(RoleLevel, list(source.role_levels.all()), framework_id=target.pk)
@@ -76,7 +77,7 @@ def framework_copy_contents(
         cluster_id=lambda c: cluster_map.get(c.cluster_id),
         derived_from_id=(lambda c: c.pk) if link_to_source else (lambda c: c.derived_from_id),
     )
-    _copy_rows(
+    indicator_map = _copy_rows(
         BehaviouralIndicator,
         list(BehaviouralIndicator.objects.filter(competency_id__in=list(competency_map))),
         revision=1,
@@ -133,10 +134,11 @@ def framework_copy_contents(
         competency_id=lambda pc: competency_map[pc.competency_id],
         required_level_id=lambda pc: level_map.get(pc.required_level_id),
     )
-    _copy_rows(
+    indicator_map |= _copy_rows(
         BehaviouralIndicator,
         list(BehaviouralIndicator.objects.filter(profile_competency_id__in=list(pc_map))),
         revision=1,
         profile_competency_id=lambda i: pc_map[i.profile_competency_id],
         level_id=lambda i: level_map.get(i.level_id),
     )
+    return {"competency": competency_map, "indicator": indicator_map}

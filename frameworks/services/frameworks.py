@@ -12,6 +12,7 @@ from .. import access
 from ..models import Framework, FrameworkStep, Organisation, ProficiencyLevel, Profile
 from ._common import STALE_MESSAGE, ensure_can_change, framework_lock, revision_bump
 from .copying import framework_copy_contents, profile_tree_ids
+from .review import review_carry_over
 from .steps import STEP_NUMBERS, STEPS
 
 DEFAULT_LEVELS = ["beginner", "gevorderd", "expert"]
@@ -176,7 +177,8 @@ def framework_new_version(*, framework: Framework, user: AbstractBaseUser) -> Fr
         based_on=framework,
         first_version_id=framework.first_version_id or framework.pk,
     )
-    framework_copy_contents(source=framework, target=draft, link_to_source=False)
+    maps = framework_copy_contents(source=framework, target=draft, link_to_source=False)
+    review_carry_over(source=framework, target=draft, maps=maps)
     FrameworkStep.objects.bulk_create(
         FrameworkStep(framework=draft, number=s.number, done=s.done, output=s.output, updated_by=s.updated_by)
         for s in framework.steps.all()

@@ -78,3 +78,32 @@ def review_comment_resolve(*, comment: ReviewComment, user: AbstractBaseUser) ->
     comment.save(update_fields=["resolved_at", "resolved_by"])
     audit.record(user, framework, "framework.comment_resolve", text=comment.text[:80])
     return comment
+
+
+def review_carry_over(*, source: Framework, target: Framework, maps: dict[str, dict[int, int]]) -> int:
+    """A new version inherits the reviewers and the open comments of the version it was copied from.
+
+    Each open comment is re-attached to the copy of its competency or indicator, keeping its author,
+    text and date; resolved comments stay with the version they belonged to. Returns how many
+    comments came along.
+    """
+    Reviewer.objects.bulk_create(
+        [Reviewer(framework=target, user_id=r.user_id, invited_by_id=r.invited_by_id) for r in source.reviewers.all()]
+    )
+    open_comments = list(ReviewComment.objects.filter(framework=source, resolved_at__isnull=True))
+    copies = ReviewComment.objects.bulk_create(
+        [
+            ReviewComment(
+                framework=target,
+                competency_id=maps["competency"].get(comment.competency_id),
+                indicator_id=maps["indicator"].get(comment.indicator_id),
+                author_id=comment.author_id,
+                text=comment.text,
+            )
+            for comment in open_comments
+        ]
+    )
+    for comment, copy in zip(open_comments, copies):
+        copy.created_at = comment.created_at
+    ReviewComment.objects.bulk_update(copies, ["created_at"])
+    return len(copies)

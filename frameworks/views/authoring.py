@@ -168,6 +168,7 @@ def framework_publish(request, pk):
         {
             "framework": framework,
             "open_comments": open_comments,
+            "warnings": selectors.publish_warnings(framework=framework),
             "steps_done": steps_done,
             "steps_total": len(services.STEPS),
         },

@@ -16,6 +16,12 @@ def framework_detail(request, pk):
     return render(request, "frameworks/framework_detail.html", {"framework": framework})
 
 
+def framework_matrix(request, pk):
+    """Profiles × competencies with the required level in each cell; authors click a cell to edit it."""
+    framework, matrix = selectors.profile_matrix(user=request.user, pk=pk)
+    return render(request, "frameworks/framework_matrix.html", {"framework": framework, "matrix": matrix})
+
+
 def competency_detail(request, pk):
     competency = selectors.competency_get(user=request.user, pk=pk)
     return render(request, "frameworks/competency_detail.html", {"competency": competency})

@@ -1,12 +1,26 @@
-"""The PDF and print-friendly views of a profile and of a whole framework (any readable version)."""
+"""The PDF and print-friendly views of a profile and of a whole framework (any readable version).
 
-from django.shortcuts import render
+A PDF view first reads the bare row (one query): a published version's stored PDF is then served
+without reading the document's content at all. A large draft is built in the background
+(frameworks/tasks.py); its page shows the progress and offers the download when it is ready.
+"""
 
-from .. import pdf, selectors
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django_tasks.base import TaskResultStatus
+from django_tasks.exceptions import TaskResultDoesNotExist
+
+from .. import pdf, selectors, tasks
+
+# Above this many indicators a draft's PDF takes longer than a request should wait (about 10 s).
+BACKGROUND_PDF_INDICATORS = 1500
 
 
 def profile_pdf(request, pk):
-    return pdf.profile_pdf(request, selectors.profile_document(user=request.user, pk=pk))
+    profile = selectors.profile_head(user=request.user, pk=pk)
+    return pdf.profile_pdf(profile, load=lambda: selectors.profile_document(user=request.user, pk=pk))
 
 
 def profile_print(request, pk):
@@ -15,7 +29,41 @@ def profile_print(request, pk):
 
 
 def framework_pdf(request, pk):
-    return pdf.framework_pdf(request, selectors.framework_document(user=request.user, pk=pk))
+    framework = selectors.framework_head(user=request.user, pk=pk)
+    large_draft = (
+        not framework.is_frozen
+        and selectors.framework_indicator_count(framework=framework) >= BACKGROUND_PDF_INDICATORS
+    )
+    if large_draft:
+        result = tasks.framework_pdf_build.enqueue(framework_id=framework.pk)
+        if result.status == TaskResultStatus.SUCCESSFUL:  # a backend that runs tasks at once
+            return _stored_pdf(framework, result.return_value)
+        return redirect("frameworks:framework-pdf-build", framework.pk, result.id)
+    return pdf.framework_pdf(framework, load=lambda: selectors.framework_document(user=request.user, pk=pk))
+
+
+def _stored_pdf(framework, name: str) -> FileResponse:
+    response = FileResponse(default_storage.open(name, "rb"), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="framework-{framework.pk}-v{framework.version}-concept.pdf"'
+    return response
+
+
+def framework_pdf_build(request, pk, result_id):
+    """Progress of a background PDF build, and the download once it is ready (?download=1)."""
+    framework = selectors.framework_head(user=request.user, pk=pk)
+    try:
+        result = tasks.framework_pdf_build.get_result(result_id)
+    except (TaskResultDoesNotExist, ValidationError, ValueError) as exc:
+        raise Http404 from exc
+    if result.kwargs.get("framework_id") != framework.pk:
+        raise Http404
+    if result.status == TaskResultStatus.SUCCESSFUL and request.GET.get("download"):
+        return _stored_pdf(framework, result.return_value)
+    return render(
+        request,
+        "frameworks/pdf_build.html",
+        {"framework": framework, "result": result, "statuses": TaskResultStatus},
+    )
 
 
 def framework_print(request, pk):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ..indicator_hints import indicator_hints as hints_for
-from ..interchange import ImportErrors, case, moodle, native, native_import
+from ..interchange import ImportErrors, case, case_import, moodle, native, native_import
 from ..interchange.access import can_import_framework, import_organisation_ids
 from ..interchange.forms import FrameworkImportForm
 from ..interchange.selectors import framework_for_export
@@ -57,7 +57,11 @@ def framework_export_case(request, pk):
     return _download(content, "application/json; charset=utf-8", _filename(framework, "case.json"), started)
 
 
-IMPORTERS = {"json": native_import.framework_import_json, "moodle": moodle.framework_import_moodle_csv}
+IMPORTERS = {
+    "json": native_import.framework_import_json,
+    "moodle": moodle.framework_import_moodle_csv,
+    "case": case_import.framework_import_case,
+}
 
 
 @require_http_methods(["GET", "POST"])

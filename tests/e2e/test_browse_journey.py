@@ -60,3 +60,29 @@ def test_tablet_width_collapses_the_menu(page, users, seeded):
     expect(toggle).to_be_visible()
     toggle.click()
     expect(page.get_by_role("link", name="Frameworks", exact=True)).to_be_visible()
+
+
+def test_the_matrix_and_the_case_import_pages_pass_the_quality_gates(page, users, seeded):
+    from frameworks.models import Framework
+
+    log_in(page, "hr")
+    divosa = Framework.objects.get(name__startswith="Divosa")
+    page.goto(f"/frameworks/{divosa.pk}/")
+    page.get_by_role("link", name="Matrix profielen × competenties").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Matrix profielen × competenties")
+    expect(page.get_by_role("table")).to_be_visible()
+    page.goto("/frameworks/importeren/")
+    expect(page.get_by_label("CASE-pakket (1EdTech CASE 1.1, JSON)")).to_be_visible()
+
+
+def test_the_progress_page_of_a_background_pdf_passes_the_quality_gates(page, users, org_a, monkeypatch):
+    from frameworks.views import documents
+
+    from ..factories import make_framework
+
+    monkeypatch.setattr(documents, "BACKGROUND_PDF_INDICATORS", 1)
+    framework = make_framework(org_a, name="Groot concept")
+    log_in(page, "hr")
+    page.goto(f"/frameworks/{framework.pk}/pdf/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("PDF van “Groot concept”")
+    expect(page.get_by_text("De PDF staat in de wachtrij.")).to_be_visible()

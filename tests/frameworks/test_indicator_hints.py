@@ -190,3 +190,25 @@ class TestHintsEndpoint:
         assert 'aria-live="polite"' in html
         assert 'data-indicator-hints-for="id_text"' in html
         assert "frameworks/js/indicator-hints.js" in html and "<script>" not in html
+
+
+class TestValueJudgements:
+    @pytest.mark.parametrize(
+        ("text", "word"),
+        [
+            ("Vraagt niet genoeg door bij inwoners.", "niet genoeg"),
+            ("Vraagt genoeg door bij inwoners.", "genoeg"),
+            ("Levert voldoende rapportages op.", "voldoende"),
+            ("Geeft goed advies aan collega's.", "goed"),
+            ("Legt een besluit slecht uit.", "slecht"),
+            ("Reageert te snel op klachten.", "te snel"),
+        ],
+    )
+    def test_judgements_are_flagged_with_the_word(self, text, word):
+        assert f"“{word}”" in the_hint(text, NO_JUDGEMENT).reason
+
+    @pytest.mark.parametrize(
+        "text", ["Neemt de tijd om de vraag te bespreken.", "Is te allen tijde bereikbaar voor inwoners."]
+    )
+    def test_te_before_an_infinitive_is_no_judgement(self, text):
+        assert NO_JUDGEMENT not in rules(text)

@@ -26,19 +26,21 @@ def test_package_has_document_items_associations_and_definitions(users, org_a):
     assert set(package) >= {"CFDocument", "CFItems", "CFAssociations", "CFDefinitions", "CFRubrics"}
     document = package["CFDocument"]
     assert document["title"] == "CASE-test" and document["creator"] == "Gemeente Aadorp"
-    assert document["CFPackageURI"]["uri"].startswith("https://competentie.example.nl/frameworks/")
+    assert document["uri"].startswith("https://competentie.example.nl/ims/case/v1p1/CFDocuments/")
     for key in ("identifier", "uri", "lastChangeDateTime"):
         assert document[key]
     types = [item["CFItemType"] for item in package["CFItems"]]
     assert types.count("Competentie") == 3 and types.count("Gedragsindicator") == 6 and types.count("Cluster") == 1
+    assert types.count("Beheersingsniveau") == 3
     assert {t["title"] for t in package["CFDefinitions"]["CFItemTypes"]} == {
+        "Beheersingsniveau",
         "Cluster",
         "Competentie",
         "Gedragsindicator",
     }
     for item in package["CFItems"]:
         uuid.UUID(item["identifier"])
-        assert item["fullStatement"] and item["CFDocumentURI"]["identifier"] == document["identifier"]
+        assert item["fullStatement"] and "CFDocumentURI" not in item
 
 
 def test_every_item_is_child_of_its_parent(users, org_a):
@@ -61,7 +63,7 @@ def test_every_item_is_child_of_its_parent(users, org_a):
             assert parent == package["CFDocument"]["identifier"]
 
 
-def test_levels_are_rubric_criterion_levels_and_indicators_have_skill_levels(users, org_a):
+def test_levels_are_items_and_rubric_levels_and_every_skill_level_resolves_in_the_package(users, org_a):
     framework = make_framework(org_a, competencies=2, indicators=3)
     package = package_for(framework, users["hr"])
     (rubric,) = package["CFRubrics"]
@@ -71,8 +73,8 @@ def test_levels_are_rubric_criterion_levels_and_indicators_have_skill_levels(use
     assert levels[0]["description"] == "Toont gedrag 0"
     skill_levels = [a for a in package["CFAssociations"] if a["associationType"] == "hasSkillLevel"]
     assert len(skill_levels) == 6
-    level_ids = {level["identifier"] for c in rubric["CFRubricCriteria"] for level in c["CFRubricCriterionLevels"]}
-    assert {a["destinationNodeURI"]["identifier"] for a in skill_levels} <= level_ids
+    level_items = {i["identifier"] for i in package["CFItems"] if i["CFItemType"] == "Beheersingsniveau"}
+    assert {a["destinationNodeURI"]["identifier"] for a in skill_levels} <= level_items
 
 
 def test_identifiers_are_stable_between_exports(users, org_a):

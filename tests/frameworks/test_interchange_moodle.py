@@ -193,7 +193,7 @@ class TestRefusedImports:
     def test_file_that_is_not_utf8_is_refused(self, org_a):
         text = SAMPLE.read_text(encoding="utf-8").replace("Integriteit,", "Integriteit café,")
         messages = self.refused(text.encode("latin-1"), org_a)
-        assert messages[0].startswith("Regel 10: het bestand is geen UTF-8-tekst")
+        assert messages[0].startswith("Regel 10, kolom 29: het bestand is geen UTF-8-tekst")
 
     def test_too_large_file_is_refused_before_it_is_read(self, org_a):
         raw = SAMPLE.read_bytes() + b"\n" * (2 * 1024 * 1024)

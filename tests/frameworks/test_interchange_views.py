@@ -62,7 +62,7 @@ class TestExportAccess:
         assert client.get(reverse(EXPORTS[0], args=[framework_a.pk]))["Content-Type"].startswith("application/json")
         assert client.get(reverse(EXPORTS[1], args=[framework_a.pk]))["Content-Type"].startswith("text/csv")
         case = client.get(reverse(EXPORTS[2], args=[framework_a.pk]))
-        assert json.loads(case.content)["CFDocument"]["uri"].startswith("http://testserver/frameworks/")
+        assert json.loads(case.content)["CFDocument"]["uri"].startswith("http://testserver/ims/case/v1p1/CFDocuments/")
 
 
 class TestExportQueries:

@@ -1,6 +1,9 @@
 """PDF and print views of a profile and a whole framework: content, header/footer, speed."""
 
+import re
 import subprocess
+from html import unescape
+from unittest import mock
 
 import pytest
 from django.urls import reverse
@@ -59,7 +62,7 @@ class TestFrameworkPdf:
     def test_published_version_shows_its_date(self, client_as, users, framework_a, tmp_path):
         services.framework_publish(framework=framework_a, user=users["hr"])
         response = client_as("hr").get(reverse("frameworks:framework-pdf", args=[framework_a.pk]))
-        assert "vastgesteld op" in squash(pdf_text(response.content, tmp_path))
+        assert "vastgesteld op" in squash(pdf_text(b"".join(response.streaming_content), tmp_path))
 
     def test_library_pdf_is_readable_by_anyone_and_others_get_404(self, client_as, framework_b, seeded):
         library = Framework.objects.get(name="VTH competentieprofielen")
@@ -80,3 +83,86 @@ class TestPrintViews:
     def test_print_view_of_a_framework(self, client_as, framework_a):
         content = client_as("hr").get(reverse("frameworks:framework-print", args=[framework_a.pk])).content.decode()
         assert "Framework Aadorp" in content and "Competentie 2" in content and "Hoofdtaak 0" in content
+
+
+def page_order(html: str) -> list[str]:
+    """Cluster headings and competency names in the order the framework page shows them."""
+    section = html[html.index('id="competenties"') :]
+    section = section[: section.index("</section>")]
+    found = re.findall(r'<h3 class="h5 mt-3">([^<]+)|<a href="/frameworks/competenties/\d+/">([^<]+)</a>', section)
+    return [unescape((cluster or name).strip()) for cluster, name in found]
+
+
+def in_order(lines: list[str], wanted: list[str]) -> list[str]:
+    """The wanted texts that are not found as whole lines after the previous one (empty: all in order)."""
+    missing, position = [], 0
+    for text in wanted:
+        try:
+            position = lines.index(text, position) + 1
+        except ValueError:
+            missing.append(text)
+    return missing
+
+
+class TestDocumentsFollowTheScreen:
+    def test_picompany_pdf_has_the_six_clusters_in_the_order_of_the_page(self, client_as, seeded, tmp_path):
+        library = Framework.objects.get(name="PiCompany competentiewoordenboek")
+        client = client_as("hr")
+        wanted = page_order(client.get(reverse("frameworks:framework-detail", args=[library.pk])).content.decode())
+        assert library.clusters.count() == 6 and len(wanted) == 6 + library.competencies.count()
+        response = client.get(reverse("frameworks:framework-pdf", args=[library.pk]))
+        lines = [line.strip() for line in pdf_text(response.content, tmp_path).splitlines()]
+        assert in_order(lines, wanted) == []
+
+    def test_unclustered_competencies_come_after_the_clusters_as_on_the_page(self, client_as, framework_a, tmp_path):
+        client = client_as("hr")
+        wanted = page_order(client.get(reverse("frameworks:framework-detail", args=[framework_a.pk])).content.decode())
+        assert wanted[0] == "Cluster" and "Overige competenties" in wanted
+        response = client.get(reverse("frameworks:framework-pdf", args=[framework_a.pk]))
+        lines = [line.strip() for line in pdf_text(response.content, tmp_path).splitlines()]
+        assert in_order(lines, wanted) == []
+        printed = client.get(reverse("frameworks:framework-print", args=[framework_a.pk])).content.decode()
+        headings = re.findall(
+            r'<h3 class="cluster-name">([^<]+)</h3>|<section class="competency" aria-label="([^"]+)"', printed
+        )
+        assert [unescape(a or b) for a, b in headings][: len(wanted)] == wanted
+
+
+class TestStoredPdf:
+    def test_a_published_version_is_rendered_once_and_then_served_from_storage(
+        self, client_as, users, framework_a, settings, tmp_path, django_assert_max_num_queries
+    ):
+        settings.MEDIA_ROOT = tmp_path / "media"
+        services.framework_publish(framework=framework_a, user=users["hr"])
+        client = client_as("selecteur")
+        url = reverse("frameworks:framework-pdf", args=[framework_a.pk])
+        first = client.get(url)
+        stored = list((tmp_path / "media" / "pdf").iterdir())
+        assert len(stored) == 1 and stored[0].name.startswith(f"framework-{framework_a.pk}-v1-")
+        first_bytes = b"".join(first.streaming_content)
+        assert first_bytes == stored[0].read_bytes() and first_bytes.startswith(b"%PDF")
+        with mock.patch("frameworks.pdf.render_pdf", side_effect=AssertionError("rendered again")):
+            # Expect 4 queries: session, user, memberships, the framework row (not the document's content).
+            with django_assert_max_num_queries(4):
+                second = client.get(url)
+            assert b"".join(second.streaming_content) == first_bytes
+        assert second["Content-Type"] == "application/pdf"
+
+    def test_a_draft_is_rendered_on_every_request_and_never_stored(self, client_as, framework_a, settings, tmp_path):
+        settings.MEDIA_ROOT = tmp_path / "media"
+        client = client_as("hr")
+        url = reverse("frameworks:framework-pdf", args=[framework_a.pk])
+        assert client.get(url).content.startswith(b"%PDF")
+        with mock.patch("frameworks.pdf.render_pdf", return_value=b"%PDF-nieuw") as render:
+            assert client.get(url).content == b"%PDF-nieuw"
+        assert render.call_count == 1
+        assert not (tmp_path / "media").exists()
+
+    def test_a_published_profile_pdf_is_stored_too(self, client_as, users, framework_a, settings, tmp_path):
+        settings.MEDIA_ROOT = tmp_path / "media"
+        services.framework_publish(framework=framework_a, user=users["hr"])
+        profile = framework_a.profiles.get(parent__isnull=True)
+        url = reverse("frameworks:profile-pdf", args=[profile.pk])
+        first = b"".join(client_as("hr").get(url).streaming_content)
+        with mock.patch("frameworks.pdf.render_pdf", side_effect=AssertionError("rendered again")):
+            assert b"".join(client_as("mt").get(url).streaming_content) == first

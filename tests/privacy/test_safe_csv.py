@@ -123,7 +123,32 @@ def moodle_csv(users, org_a, org_b):
     return client, reverse("frameworks:framework-export-csv", args=[framework.pk]), ","
 
 
-EXPORTS = {"zelfevaluatie:round-csv": round_csv, "frameworks:framework-export-csv": moodle_csv}
+def cohort_results_csv(users, org_a, org_b):
+    """A cohort of five whose programme, competencies and levers carry formula-like names."""
+    from ontwikkeling.models import Programme
+    from tests.ontwikkeling.conftest import build_cohort, build_programme, fill_in
+
+    programme = build_programme(org_a, users["hr"], name="Formules")
+    phase = programme.phases.order_by("order").first()
+    for order in range(10, 13):  # five programme competencies in all, so enough cells carry formulas
+        phase.competencies.add(
+            Competency.objects.create(framework=programme.framework, name=f"Extra {order}", definition="x", order=order)
+        )
+    cohort, _coach, participants = build_cohort(programme, size=5)
+    for participant in participants:
+        fill_in(participant, "voormeting")
+    overwrite_text_fields(Programme.objects.filter(pk=programme.pk))
+    overwrite_text_fields(Competency.objects.filter(framework=programme.framework), start=1)
+    client = Client()
+    client.force_login(users["hr"])
+    return client, reverse("ontwikkeling:cohort-results-csv", args=[cohort.pk]), ";"
+
+
+EXPORTS = {
+    "zelfevaluatie:round-csv": round_csv,
+    "frameworks:framework-export-csv": moodle_csv,
+    "ontwikkeling:cohort-results-csv": cohort_results_csv,
+}
 
 
 def test_every_csv_export_is_covered():

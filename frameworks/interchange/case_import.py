@@ -1,0 +1,249 @@
+"""Import of a 1EdTech CASE 1.1 package (getCFPackage JSON) as a new concept framework.
+
+The package is translated into the app's own format (native.py) and written by the same code as
+a JSON import, so both imports refuse and write alike.
+
+- Items typed "Beheersingsniveau", "Cluster", "Competentie" or "Gedragsindicator" (our export)
+  become exactly that; items of other tools are typed by their place in the `isChildOf` tree:
+  under a competency an indicator, a child of the document with grandchildren a cluster, else a
+  competency.
+- `hasSkillLevel` links an indicator to its level. Order comes from `sequenceNumber`, else
+  `listEnumeration`, else the order in the file.
+- What only this app knows (profiles, role levels, dilemmas, doelgroep, kind …) is read from the
+  "nl.competentie" extensions, when present.
+"""
+
+from collections import defaultdict
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ..models import Framework, Organisation
+from .case import EXTENSION, ITEM_TYPES
+from .errors import ImportErrors, load_json, log_import
+from .native import FORMAT, VERSION
+from .native_import import MAX_ERRORS, framework_import_document
+
+TYPE_BY_TITLE = {title.casefold(): kind for kind, title in ITEM_TYPES.items()}
+
+
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _order(value, default: int) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return default
+
+
+def _extension(obj: dict) -> dict:
+    extensions = obj.get("extensions")
+    found = extensions.get(EXTENSION) if isinstance(extensions, dict) else None
+    return found if isinstance(found, dict) else {}
+
+
+def _name_and_text(item: dict) -> tuple[str, str]:
+    """(name, longer text) of an item: abbreviatedStatement is the name, fullStatement the definition."""
+    full = _text(item.get("fullStatement")).strip()
+    short = _text(item.get("abbreviatedStatement")).strip()
+    if short:
+        return short, full if full != short else ""
+    if len(full) <= 200:
+        return full, ""
+    return full[:197].rstrip() + "…", full
+
+
+def _read_package(document: object) -> tuple[dict, list, list]:
+    errors = []
+    if not isinstance(document, dict) or not isinstance(document.get("CFDocument"), dict):
+        raise ImportErrors(
+            [_("Dit is geen CASE-pakket: het onderdeel “CFDocument” ontbreekt in het bestand.")],
+            code="section_missing",
+        )
+    for key in ("CFItems", "CFAssociations"):
+        if key not in document:
+            errors.append(_("Het onderdeel “%(section)s” ontbreekt in het bestand.") % {"section": key})
+        elif not isinstance(document[key], list):
+            errors.append(_("Het onderdeel “%(section)s” moet een lijst zijn.") % {"section": key})
+    if errors:
+        raise ImportErrors(errors, code="section_missing")
+    items, associations = [], []
+    for n, item in enumerate(document["CFItems"], start=1):
+        if not isinstance(item, dict) or not isinstance(item.get("identifier"), str):
+            errors.append(_("CFItems %(n)s: het item heeft geen “identifier”.") % {"n": n})
+        elif not _text(item.get("fullStatement")).strip():
+            errors.append(_("CFItems %(n)s: “fullStatement” ontbreekt of is leeg.") % {"n": n})
+        else:
+            items.append(item)
+    for n, association in enumerate(document["CFAssociations"], start=1):
+        ok = isinstance(association, dict) and all(
+            isinstance(association.get(key), dict) and isinstance(association[key].get("identifier"), str)
+            for key in ("originNodeURI", "destinationNodeURI")
+        )
+        if not ok:
+            errors.append(_("CFAssociations %(n)s: “originNodeURI” of “destinationNodeURI” ontbreekt.") % {"n": n})
+        else:
+            associations.append(association)
+    if errors:
+        raise ImportErrors(errors[:MAX_ERRORS], code="invalid_package")
+    return document["CFDocument"], items, associations
+
+
+def case_to_native(package: object) -> dict:
+    """A CASE package as a document in the app's own format (see native.py)."""
+    cf_document, items, associations = _read_package(package)
+    document_id = cf_document.get("identifier")
+    by_id = {item["identifier"]: item for item in items}
+    position = {item["identifier"]: n for n, item in enumerate(items)}
+    parent, sequence, skill_level = {}, {}, {}
+    for association in associations:
+        origin = association["originNodeURI"]["identifier"]
+        destination = association["destinationNodeURI"]["identifier"]
+        kind = association.get("associationType")
+        if kind == "isChildOf" and origin in by_id and origin not in parent:
+            parent[origin] = destination
+            if "sequenceNumber" in association:
+                sequence[origin] = association["sequenceNumber"]
+        elif kind == "hasSkillLevel" and origin in by_id:
+            skill_level[origin] = destination
+    children = defaultdict(list)
+    for identifier in by_id:
+        children[parent.get(identifier, document_id)].append(identifier)
+
+    def order_of(identifier: str) -> int:
+        item = by_id[identifier]
+        return _order(item.get("listEnumeration"), _order(sequence.get(identifier), position[identifier] + 1))
+
+    kinds = {}
+    for identifier, item in by_id.items():
+        kinds[identifier] = TYPE_BY_TITLE.get(_text(item.get("CFItemType")).casefold())
+    # Items of other tools: typed by their place in the tree, from the top down.
+    pending = [(identifier, None) for identifier in children[document_id]]
+    while pending:
+        identifier, parent_kind = pending.pop()
+        if kinds[identifier] is None:
+            grandchildren = any(children[child] for child in children[identifier])
+            if parent_kind in ("competency", "indicator"):
+                kinds[identifier] = "indicator"
+            elif parent_kind is None and grandchildren:
+                kinds[identifier] = "cluster"
+            else:
+                kinds[identifier] = "competency"
+        pending.extend((child, kinds[identifier]) for child in children[identifier])
+    for identifier in by_id:
+        if kinds[identifier] is None:  # not under the document at all: a loose competency
+            kinds[identifier] = "competency"
+
+    keys = {}
+
+    def key_for(identifier: str, letter: str, n: int) -> str:
+        wanted = _text(_extension(by_id[identifier]).get("key"))
+        key = wanted if wanted and wanted not in keys.values() else f"{letter}{n}"
+        keys[identifier] = key
+        return key
+
+    def described(kind: str, letter: str) -> list[dict]:
+        entries = []
+        for n, identifier in enumerate((i for i in by_id if kinds[i] == kind), start=1):
+            name, description = _name_and_text(by_id[identifier])
+            entries.append(
+                {
+                    "key": key_for(identifier, letter, n),
+                    "name": name,
+                    "description": description,
+                    "order": order_of(identifier),
+                }
+            )
+        return entries
+
+    levels = described("level", "N")
+    clusters = described("cluster", "C")
+
+    def competency_of(identifier: str) -> str | None:
+        """The nearest competency above an indicator (indicators under indicators are flattened)."""
+        seen = set()
+        current = parent.get(identifier)
+        while current in by_id and current not in seen:
+            seen.add(current)
+            if kinds[current] == "competency":
+                return current
+            current = parent.get(current)
+        return None
+
+    indicators = defaultdict(list)
+    for identifier in by_id:
+        if kinds[identifier] == "indicator":
+            owner = competency_of(identifier)
+            if owner is not None:
+                indicators[owner].append(identifier)
+            else:
+                kinds[identifier] = "competency"
+
+    competencies = []
+    for n, identifier in enumerate((i for i in by_id if kinds[i] == "competency"), start=1):
+        item = by_id[identifier]
+        extra = _extension(item)
+        name, definition = _name_and_text(item)
+        up = parent.get(identifier)
+        competencies.append(
+            {
+                "key": key_for(identifier, "K", n),
+                "name": name,
+                "definition": definition,
+                "kind": _text(extra.get("kind")),
+                "hard_to_learn": extra.get("hardToLearn") is True,
+                "cluster": keys.get(up) if up in kinds and kinds[up] == "cluster" else None,
+                "order": order_of(identifier),
+                "derived_from": extra.get("derivedFrom") if isinstance(extra.get("derivedFrom"), dict) else None,
+                "indicators": [
+                    {
+                        "text": _text(by_id[child].get("fullStatement")).strip(),
+                        "level": keys.get(skill_level.get(child))
+                        if kinds.get(skill_level.get(child)) == "level"
+                        else None,
+                        "order": order_of(child),
+                    }
+                    for child in indicators[identifier]
+                ],
+            }
+        )
+
+    extra = _extension(package)
+    meta = extra.get("framework") if isinstance(extra.get("framework"), dict) else {}
+
+    def listed(key: str) -> list:
+        value = extra.get(key, [])
+        return value if isinstance(value, list) else []
+
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "framework": {
+            "name": _text(cf_document.get("title")).strip(),
+            "description": _text(cf_document.get("description")),
+            "target_group": _text(meta.get("target_group")),
+            "source": _text(cf_document.get("notes")),
+            "is_dictionary": meta.get("is_dictionary") is True,
+        },
+        "levels": levels,
+        "clusters": clusters,
+        "role_levels": listed("role_levels"),
+        "dilemmas": listed("dilemmas"),
+        "competencies": competencies,
+        "profiles": listed("profiles"),
+    }
+
+
+@transaction.atomic
+def framework_import_case(
+    *, raw: bytes, organisation: Organisation, user: AbstractBaseUser | None = None, filename: str = ""
+) -> Framework:
+    """Create a new concept framework from a CASE 1.1 package; every problem or nothing written."""
+    document = case_to_native(load_json(raw))
+    framework = framework_import_document(document=document, organisation=organisation)
+    log_import(framework=framework, user=user, source=_("een CASE-pakket (1EdTech CASE 1.1)"), filename=filename)
+    return framework

@@ -1,0 +1,72 @@
+"""A large draft's PDF is built in the background (django-tasks, database backend) with progress on a page."""
+
+import pytest
+from django.urls import reverse
+from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
+
+from frameworks.models import BehaviouralIndicator
+from frameworks.views import documents
+
+from ..factories import make_framework
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def large_draft(org_a, monkeypatch):
+    monkeypatch.setattr(documents, "BACKGROUND_PDF_INDICATORS", 10)
+    framework = make_framework(org_a, name="Groot concept", competencies=5, indicators=3)
+    assert BehaviouralIndicator.objects.filter(competency__framework=framework).count() >= 10
+    return framework
+
+
+def test_a_large_draft_is_queued_then_built_by_the_worker_and_downloaded(client_as, large_draft):
+    client = client_as("hr")
+    response = client.get(reverse("frameworks:framework-pdf", args=[large_draft.pk]))
+    assert response.status_code == 302
+    progress_url = response.url
+    page = client.get(progress_url)
+    assert page.status_code == 200 and "De PDF staat in de wachtrij." in page.content.decode()
+    assert 'data-hx-trigger="every 3s"' in page.content.decode()
+
+    # What `manage.py db_worker` does per task (its loop closes connections, which a test cannot allow).
+    (queued,) = DBTaskResult.objects.ready()
+    queued.claim("test-worker")
+    assert "De PDF wordt nu gemaakt." in client.get(progress_url).content.decode()
+    Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    ).run_task(queued)
+
+    page = client.get(progress_url).content.decode()
+    assert "PDF downloaden" in page and "every 3s" not in page
+    download = client.get(progress_url + "?download=1")
+    assert download["Content-Type"] == "application/pdf"
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+
+
+def test_someone_elses_build_is_not_found(client_as, large_draft, framework_b):
+    response = client_as("hr").get(reverse("frameworks:framework-pdf", args=[large_draft.pk]))
+    result_id = response.url.rstrip("/").rsplit("/", 1)[-1]
+    assert client_as("outsider").get(response.url).status_code == 404
+    wrong_framework = reverse("frameworks:framework-pdf-build", args=[framework_b.pk, result_id])
+    assert client_as("outsider").get(wrong_framework).status_code == 404
+    own_framework = make_framework(large_draft.organisation, name="Ander")
+    other = reverse("frameworks:framework-pdf-build", args=[own_framework.pk, result_id])
+    assert client_as("hr").get(other).status_code == 404
+    assert (
+        client_as("hr").get(reverse("frameworks:framework-pdf-build", args=[large_draft.pk, "onzin"])).status_code
+        == 404
+    )
+
+
+def test_a_small_draft_is_rendered_in_the_request(client_as, framework_a):
+    response = client_as("hr").get(reverse("frameworks:framework-pdf", args=[framework_a.pk]))
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
