@@ -116,3 +116,11 @@ def test_home_costs_the_same_queries_with_one_or_four_of_everything(
     with django_assert_max_num_queries(12) as large:
         client.get(reverse("home"))
     assert len(small.captured_queries) == len(large.captured_queries)
+
+
+def test_participants_of_a_development_programme_find_their_way(client, org_a):
+    participant = make_user("deelnemer_a", organisation=org_a, role=Membership.Role.DEELNEMER)
+    client.force_login(participant)
+    html = client.get(reverse("home")).content.decode()
+    assert 'data-werk="ontwikkeling"' in html and reverse("ontwikkeling:programme-list") in html
+    assert reverse("selectie:procedure-list") not in html
