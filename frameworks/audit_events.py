@@ -29,6 +29,9 @@ def _imported(params: dict) -> str:
 
 audit.register(
     {
+        "framework.scale_choose": _("Beoordelingsschaal gekozen: %(name)s."),
+        "framework.question_set_save": _("Set hulpvragen “%(name)s” opgeslagen."),
+        "framework.question_save": _("Hulpvraag in “%(set)s” opgeslagen: %(text)s"),
         "framework.create": _("Framework “%(name)s” aangemaakt."),
         "framework.update": _("Gegevens van het framework gewijzigd: %(fields)s."),
         "framework.import": _imported,

@@ -10,6 +10,8 @@ from .models import (
     Cluster,
     Competency,
     Framework,
+    GuidingQuestion,
+    GuidingQuestionSet,
     Organisation,
     ProficiencyLevel,
     Profile,
@@ -331,3 +333,44 @@ class ReviewCommentForm(PlainChoicesMixin, forms.Form):
     def subject_kind_and_id(self) -> tuple[str, int]:
         kind, _sep, pk = self.cleaned_data["subject"].partition("-")
         return kind, int(pk)
+
+
+class ScaleChoiceForm(forms.Form):
+    """Pick the framework's beoordelingsschaal: a copy of an existing one, or an own scale of N points."""
+
+    OWN = "eigen"
+
+    choice = forms.ChoiceField(label=_("Beoordelingsschaal"), widget=forms.RadioSelect)
+    points = forms.TypedChoiceField(
+        label=_("Aantal punten van de eigen schaal"),
+        coerce=int,
+        required=False,
+        choices=[(n, str(n)) for n in range(2, 11)],
+        initial=5,
+    )
+
+    def __init__(self, *args, scales, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.scales = {str(scale.pk): scale for scale in scales}
+        self.fields["choice"].choices = [(pk, scale.name) for pk, scale in self.scales.items()] + [
+            (self.OWN, _("Een eigen schaal"))
+        ]
+
+    @property
+    def chosen_scale(self):
+        return self.scales.get(self.cleaned_data["choice"])
+
+
+class QuestionSetForm(forms.ModelForm):
+    class Meta:
+        model = GuidingQuestionSet
+        fields = ["name", "purpose", "description"]
+        labels = {"purpose": _("Stap")}
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+
+class QuestionForm(forms.ModelForm):
+    class Meta:
+        model = GuidingQuestion
+        fields = ["text", "help_text", "section"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "help_text": forms.Textarea(attrs={"rows": 2})}

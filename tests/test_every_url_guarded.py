@@ -61,6 +61,8 @@ PK_KINDS = {
     ("frameworks", "profielcompetenties"): "profile_competency",
     ("frameworks", "opmerkingen"): "comment",
     ("frameworks", "clusters"): "cluster",
+    ("frameworks", "hulpvragensets"): "question_set",
+    ("frameworks", "hulpvragen"): "question",
     ("selectie", ""): "procedure",
     ("zelfevaluatie", ""): "round",
     ("ontwikkeling", ""): "programme",
@@ -164,6 +166,12 @@ def world(users, org_a, org_b, seeded):
         deadline="2027-06-30",
         profile=round_profile,
     )
+    from frameworks.services import question_save, question_set_save
+
+    question_set = question_set_save(
+        framework=framework, user=users["hr"], name="Hulpvragen", purpose="self_evaluation"
+    )
+    question = question_save(question_set=question_set, user=users["hr"], text="Wat gaat goed?")
     from frameworks.interchange.case import framework_to_case
     from frameworks.interchange.selectors import framework_for_export
 
@@ -183,6 +191,8 @@ def world(users, org_a, org_b, seeded):
         "case_item": package["CFItems"][0]["identifier"],
         "case_association": package["CFAssociations"][0]["identifier"],
         "framework": framework.pk,
+        "question_set": question_set.pk,
+        "question": question.pk,
         "competency": competency.pk,
         "profile": framework.profiles.filter(parent__isnull=True).first().pk,
         "level": framework.levels.first().pk,

@@ -51,9 +51,19 @@ class RoundCreateForm(forms.Form):
 
 
 class RoundUpdateForm(forms.ModelForm):
+    chair = UserChoiceField(
+        label=_("Voorzitter"),
+        queryset=get_user_model().objects.none(),
+        help_text=_("Leidt het gesprek, kan het teamoverzicht vroeg openen en legt afgesproken scores vast."),
+    )
+
     class Meta:
         model = EvaluationRound
-        fields = ["period", "contact_name", "contact_function"]
+        fields = ["period", "contact_name", "contact_function", "chair"]
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["chair"].queryset = members
 
 
 class ParticipantAddForm(PlainChoicesMixin, forms.Form):
@@ -85,6 +95,70 @@ class ConclusionForm(forms.Form):
         self.fields["agreed_score"].choices = [
             (point.value, f"{point.value} – {point.label}") for point in scale_points
         ]
+
+
+class RatingForm(forms.Form):
+    """Step 1 for one profile: own score, justification and notes on the hulpvragen.
+
+    A bound form re-renders what was typed when validation fails, so nothing is lost without JavaScript.
+    "Inleveren" (hand in) asks for a score and a justification.
+    """
+
+    score = forms.TypedChoiceField(label=_("Score"), coerce=int, empty_value=None, required=False)
+    justification = forms.CharField(label=_("Hoe kom je tot deze score?"), required=False, widget=forms.Textarea)
+
+    def __init__(self, *args, scale_points, questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["score"].choices = [("", _("Nog geen score"))] + [
+            (point.value, f"{point.value} – {point.label}") for point in scale_points
+        ]
+        self.questions = list(questions)
+        for question in self.questions:
+            self.fields[f"answer-{question.pk}"] = forms.CharField(
+                label=question.text, required=False, widget=forms.Textarea
+            )
+
+    @property
+    def hand_in(self) -> bool:
+        return self.is_bound and "hand_in" in self.data
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.hand_in:
+            if cleaned.get("score") is None and "score" not in self.errors:
+                self.add_error(
+                    "score", forms.ValidationError(_("Kies een score voordat u inlevert."), code="score_required")
+                )
+            if not (cleaned.get("justification") or "").strip():
+                self.add_error(
+                    "justification",
+                    forms.ValidationError(
+                        _("Schrijf op hoe u tot deze score komt voordat u inlevert."), code="justification_required"
+                    ),
+                )
+        return cleaned
+
+    def answers(self) -> dict[int, str]:
+        return {question.pk: self.cleaned_data.get(f"answer-{question.pk}", "") for question in self.questions}
+
+    def question_fields(self):
+        return [(question, self[f"answer-{question.pk}"]) for question in self.questions]
+
+
+class HostNotesForm(forms.Form):
+    host_notes = forms.CharField(
+        label=_("Aantekeningen van de eigen organisatie over dit gesprek"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class TeamOpenForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reden"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Bijvoorbeeld: een deelnemer is langdurig afwezig. De reden wordt vastgelegd."),
+    )
 
 
 class ActionForm(PlainChoicesMixin, forms.ModelForm):

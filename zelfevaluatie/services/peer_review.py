@@ -7,10 +7,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from competentie.notifications import events as notifications
-from frameworks.models import GuidingQuestionSet, Membership
+from frameworks.models import GuidingQuestionSet, Membership, Profile
 
-from ..models import EvaluationRound, PeerReview, PeerReviewNote
-from .checks import ensure_editable, question_of
+from ..models import EvaluationRound, PeerReview, PeerReviewNote, PeerSuggestion
+from .checks import ensure_editable, ensure_profile_in_round, question_of
 
 
 @transaction.atomic
@@ -63,3 +63,27 @@ def peer_note_save(*, peer_review: PeerReview, question_id: int, text: str) -> P
     note.full_clean()
     note.save()
     return note
+
+
+@transaction.atomic
+def peer_suggestion_save(*, peer_review: PeerReview, profile: Profile, text: str) -> PeerSuggestion:
+    """The reviewer's suggestions for one profile; step 3 shows them beside the conclusion questions."""
+    round = peer_review.round
+    ensure_editable(round)
+    ensure_profile_in_round(round, profile)
+    suggestion, _created = PeerSuggestion.objects.get_or_create(peer_review=peer_review, profile=profile)
+    suggestion.text = text
+    suggestion.full_clean()
+    suggestion.save()
+    return suggestion
+
+
+@transaction.atomic
+def peer_host_notes_save(*, peer_review: PeerReview, text: str, user: AbstractBaseUser) -> PeerReview:
+    """The host organisation's own notes of the conversation with this reviewer."""
+    ensure_editable(peer_review.round)
+    peer_review.host_notes = text
+    peer_review.host_notes_by = user
+    peer_review.full_clean()
+    peer_review.save(update_fields=["host_notes", "host_notes_by"])
+    return peer_review
