@@ -34,7 +34,16 @@ from .zelfevaluatie.conftest import start_round
 pytestmark = pytest.mark.django_db
 
 # logout is harmless for anonymous visitors; the language switch must work on the login page too.
-PUBLIC = {"login", "logout", "set_language"}
+PUBLIC = {
+    "login",
+    "logout",
+    "set_language",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
+    "invitation-accept",
+}
 # The CASE 1.1 REST binding is open to anonymous readers for the seeded libraries only: for
 # organisation A's objects they get a 404 (in the binding's JSON), never a login page.
 PUBLIC_READ = {"case:document-list", "case:document", "case:package", "case:item", "case:association"}
@@ -71,6 +80,9 @@ KWARG_KINDS = {
     "review_pk": "peer_review",
     "action_pk": "action",
     "number": "step_number",
+    # The password-reset link: a user id and a one-time token (public, checked by Django).
+    "uidb64": "uidb64",
+    "token": "token",
     "moment": "moment",
     "document_id": "case_document",
     "item_id": "case_item",
@@ -190,6 +202,8 @@ def world(users, org_a, org_b, seeded):
         "comment": comment.pk,
         "cluster": framework.clusters.first().pk,
         "step_number": 1,
+        "uidb64": "MQ",
+        "token": "set-password",
         "procedure": day.procedure.pk,
         "candidate": candidate.pk,
         "assignment": assignment.pk,

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from competentie.forms import PlainChoicesMixin
 from frameworks.models import Framework, Organisation, Profile
 
 from .models import Action, EvaluationRound, display_name
@@ -65,7 +66,7 @@ class RoundUpdateForm(forms.ModelForm):
         self.fields["chair"].queryset = members
 
 
-class ParticipantAddForm(forms.Form):
+class ParticipantAddForm(PlainChoicesMixin, forms.Form):
     user = UserChoiceField(label=_("Collega"), queryset=get_user_model().objects.none())
 
     def __init__(self, *args, members, **kwargs):
@@ -75,8 +76,8 @@ class ParticipantAddForm(forms.Form):
 
 class PeerInviteForm(forms.Form):
     username = forms.CharField(
-        label=_("Gebruikersnaam van de collega"),
-        max_length=150,
+        label=_("E-mailadres van de collega"),
+        max_length=254,
         help_text=_("Een medewerker van een collega-organisatie met een account in Competentie."),
     )
 
@@ -160,7 +161,7 @@ class TeamOpenForm(forms.Form):
     )
 
 
-class ActionForm(forms.ModelForm):
+class ActionForm(PlainChoicesMixin, forms.ModelForm):
     profile = forms.ModelChoiceField(
         label=_("Profiel"),
         queryset=Profile.objects.none(),
@@ -176,6 +177,7 @@ class ActionForm(forms.ModelForm):
             "measure": forms.Textarea(attrs={"rows": 2}),
             "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
+        labels = {"deadline": _("Uiterste datum")}
         help_texts = {
             "what": _("Specifiek: wat gaan we concreet doen?"),
             "measure": _("Meetbaar: waaraan zien we dat het gelukt is?"),

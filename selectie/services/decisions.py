@@ -43,7 +43,7 @@ def consensus_set(
     if value is None:
         raise ValidationError(_("Kies een consensusscore."), code="consensus_required")
     if not rationale.strip():
-        raise ValidationError(_("Schrijf kort op waarom jullie tot deze score komen."), code="rationale_required")
+        raise ValidationError(_("Schrijf kort op waarom u samen tot deze score komt."), code="rationale_required")
     existing = ConsensusScore.objects.select_for_update().filter(candidate=candidate, competency=competency).first()
     revisions.revision_check(
         instance=existing,

@@ -162,7 +162,7 @@ def test_management_team_runs_a_round_and_the_next_round_builds_on_it(page, scre
         page.get_by_label("Wat gaan we doen?").fill(what)
         page.get_by_label("Beoogd resultaat (meetbaar)").fill(measure)
         page.get_by_label("Eigenaar").fill(owner)
-        page.get_by_label("Deadline").fill(deadline)
+        page.get_by_label("Uiterste datum").fill(deadline)
         page.get_by_role("button", name="Actie opslaan").click()
         expect(page.get_by_role("rowheader", name=what)).to_be_visible()
     screenshot("zelfevaluatie-05-actieplan")

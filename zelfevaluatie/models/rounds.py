@@ -167,4 +167,6 @@ class Participant(models.Model):
 
 
 def display_name(user) -> str:
-    return user.get_full_name() or user.get_username()
+    from competentie.accounts.names import display_name as name_of
+
+    return name_of(user)

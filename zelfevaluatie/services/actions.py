@@ -58,11 +58,11 @@ def _check_action(round: EvaluationRound, profile: Profile | None, deadline: dat
         ensure_profile_in_round(round, profile)
     deadline = _as_date(deadline)
     if deadline is None:
-        raise ValidationError(_("Geef een deadline."), code="deadline_required")
+        raise ValidationError(_("Geef een uiterste datum."), code="deadline_required")
     # Only a deadline that is being set must lie ahead: a carried-forward action keeps its old date.
     if deadline_set and deadline < timezone.localdate():
         raise ValidationError(
-            _("Kies een deadline vanaf vandaag; een datum in het verleden is geen plan."), code="deadline_in_past"
+            _("Kies een uiterste datum vanaf vandaag; een datum in het verleden is geen plan."), code="deadline_in_past"
         )
 
 

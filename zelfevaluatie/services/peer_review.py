@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from competentie.notifications import events as notifications
 from frameworks.models import GuidingQuestionSet, Membership, Profile
 
 from ..models import EvaluationRound, PeerReview, PeerReviewNote, PeerSuggestion
@@ -16,9 +17,17 @@ from .checks import ensure_editable, ensure_profile_in_round, question_of
 def peer_review_invite(*, round: EvaluationRound, username: str, invited_by: AbstractBaseUser) -> PeerReview:
     """Invite a colleague of a peer organisation to read this round and write step-2 notes."""
     ensure_editable(round)
-    reviewer = get_user_model().objects.filter(username=username.strip()).first()
+    # Colleagues elsewhere are known by their e-mail address; a login name still works.
+    wanted = username.strip()
+    people = get_user_model().objects.filter(is_active=True)
+    reviewer = (people.filter(email__iexact=wanted) if "@" in wanted else people.filter(username=wanted)).first()
     if reviewer is None:
-        raise ValidationError(_("Er is geen gebruiker met deze gebruikersnaam."))
+        raise ValidationError(
+            _(
+                "Er is geen account met dit e-mailadres. Vraag de beheerder van de andere organisatie om deze collega uit te nodigen."
+            ),
+            code="unknown_reviewer",
+        )
     memberships = Membership.objects.filter(user=reviewer).select_related("organisation").order_by("organisation__name")
     if any(m.organisation_id == round.organisation_id for m in memberships):
         raise ValidationError(
@@ -34,6 +43,7 @@ def peer_review_invite(*, round: EvaluationRound, username: str, invited_by: Abs
     review = PeerReview(round=round, reviewer=reviewer, organisation=peer, invited_by=invited_by)
     review.full_clean()
     review.save()
+    notifications.peer_reviewer_invited(peer_review=review)
     return review
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from competentie import autosave, revisions
+from competentie.accounts.names import display_name
 from frameworks.models import Profile
 
 from .. import access, selectors, services
@@ -89,7 +90,7 @@ def peer_reviews(request, pk):
                 messages.success(
                     request,
                     _("%(name)s (%(organisation)s) is uitgenodigd voor de collegiale toetsing.")
-                    % {"name": review.reviewer.get_username(), "organisation": review.organisation},
+                    % {"name": display_name(review.reviewer), "organisation": review.organisation},
                 )
                 return redirect("zelfevaluatie:peer-reviews", pk=round.pk)
     profile_names = {rp.profile_id: rp.profile.name for rp in round.round_profiles.all()}
@@ -226,7 +227,7 @@ def peer_review_remove(request, pk, review_pk):
             "question": _(
                 "Wilt u de uitnodiging van %(name)s (%(organisation)s) intrekken? Diens aantekeningen worden ook verwijderd."
             )
-            % {"name": review.reviewer.get_username(), "organisation": review.organisation},
+            % {"name": display_name(review.reviewer), "organisation": review.organisation},
         },
     )
 
