@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "competentie.security",
     "django_tasks",
     "django_tasks_db",
+    "competentie.accounts",
+    "competentie.notifications",
     "frameworks",
     "selectie",
     "zelfevaluatie",
@@ -192,7 +194,29 @@ STORAGES = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# E-mail: SMTP as soon as EMAIL_HOST is set; in development (no host) messages are printed on the console.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = envint("EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
+EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 20)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Competentie <noreply@localhost>")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Links in e-mails point here; without SITE_URL the development address (HOST) is used.
+SITE_URL = os.environ.get("SITE_URL", "") or f"http://{os.environ.get('HOST', '127.0.0.1:8000')}"
+# Password-reset and invitation links stay valid this long (seconds).
+PASSWORD_RESET_TIMEOUT = envint("PASSWORD_RESET_TIMEOUT", 60 * 60 * 24 * 3)
+# Who tells the daily `send_reminders` command which reminders are due (one function per app).
+NOTIFICATION_REMINDERS = ["selectie.reminders.selection_day_reminders"]
+SELECTION_REMINDER_DAYS = envint("SELECTION_REMINDER_DAYS", 2)
+# `setup_demo` (development only): each app builds its part of the demo story.
+DEMO_BUILDERS = ["selectie.demo.demo_build", "zelfevaluatie.demo.demo_build"]
 
 # Login throttling: 5 failed attempts for one username from one address lock that combination for
 # 15 minutes. Colleagues behind the same address, and the same user elsewhere, can still log in;

@@ -1,6 +1,7 @@
 """Test settings: the real settings with speed-ups that change no behaviour under test."""
 
 import os
+import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production-0123456789abcdefghijklmnop")
 os.environ.setdefault("DEBUG", "0")
@@ -36,6 +37,9 @@ REQUIRE_2FA_FOR_SUPERUSERS = False
 # then answers from its own threads with their own connections, as `make run` does, so browser
 # and concurrency tests see real SQLite locking (tests/selectie/test_live_concurrency.py).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
+    # One file per test run (in the temporary directory), so two runs at once never share it.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"competentie-test-{os.getpid()}.sqlite3")
+    }
     # A throw-away database needs no flush to disk after every transaction (the locking is the same).
     DATABASES["default"]["OPTIONS"]["init_command"] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF"  # noqa: F405

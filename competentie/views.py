@@ -1,11 +1,38 @@
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from frameworks.models import Organisation
+from competentie.accounts import selectors as accounts
+from frameworks import work as frameworks_work
+from frameworks.access import roles_by_organisation
+from frameworks.models import Membership, Organisation
+from selectie.selectors import work as selectie_work
+from zelfevaluatie import work as zelfevaluatie_work
+
+Role = Membership.Role
 
 
 def home(request):
-    return render(request, "home.html")
+    """ "Mijn werk": per role what waits for this user; every part is a selector of its app.
+
+    The project's home page is the one place that reads from every app (the URLconf does too).
+    """
+    user = request.user
+    roles = set(roles_by_organisation(user).values())
+    work = {
+        "roles": roles,
+        "scoring": selectie_work.scoring_work(user=user) if roles else [],
+        "review_requests": list(frameworks_work.review_requests(user=user)) if roles else [],
+        "ratings": zelfevaluatie_work.my_ratings(user=user) if roles else [],
+        "peer_invitations": zelfevaluatie_work.peer_invitations(user=user),
+    }
+    if Role.HR in roles:
+        work["drafts"] = list(frameworks_work.drafts_of_author(user=user))
+        work["hr_procedures"] = selectie_work.procedures_waiting_for_hr(user=user)
+    if Role.MANAGEMENT in roles:
+        work["rounds"] = zelfevaluatie_work.rounds_to_lead(user=user)
+    if Role.BEHEERDER in roles:
+        work["organisations"] = list(accounts.administered_organisations(user=user))
+    return render(request, "home.html", {"work": work, "Role": Role})
 
 
 def floor(request):

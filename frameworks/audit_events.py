@@ -29,6 +29,9 @@ def _imported(params: dict) -> str:
 
 audit.register(
     {
+        "framework.scale_choose": _("Beoordelingsschaal gekozen: %(name)s."),
+        "framework.question_set_save": _("Set hulpvragen “%(name)s” opgeslagen."),
+        "framework.question_save": _("Hulpvraag in “%(set)s” opgeslagen: %(text)s"),
         "framework.create": _("Framework “%(name)s” aangemaakt."),
         "framework.update": _("Gegevens van het framework gewijzigd: %(fields)s."),
         "framework.import": _imported,
@@ -63,9 +66,9 @@ audit.register(
         ),
         "framework.profile_competency_move": _("Volgorde van de competenties in profiel “%(profile)s” gewijzigd."),
         "framework.profile_competency_remove": _("Competentie “%(competency)s” uit profiel “%(profile)s” gehaald."),
-        "framework.reviewer_invite": _("%(name)s uitgenodigd als reviewer."),
-        "framework.comment_add": _("Reviewopmerking geplaatst bij %(subject)s."),
-        "framework.comment_resolve": _("Reviewopmerking afgehandeld: “%(text)s”."),
+        "framework.reviewer_invite": _("%(name)s uitgenodigd om mee te lezen."),
+        "framework.comment_add": _("Opmerking van een meelezer geplaatst bij %(subject)s."),
+        "framework.comment_resolve": _("Opmerking van een meelezer afgehandeld: “%(text)s”."),
         "organisation.created": _("Organisatie “%(name)s” aangemaakt."),
         "organisation.renamed": _("Organisatie “%(old)s” hernoemd tot “%(name)s”."),
         "membership.added": _membership(_("%(user)s toegevoegd als %(role)s.")),

@@ -4,10 +4,14 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from competentie.forms import PlainChoicesMixin
+
 from .models import (
     Cluster,
     Competency,
     Framework,
+    GuidingQuestion,
+    GuidingQuestionSet,
     Organisation,
     ProficiencyLevel,
     Profile,
@@ -32,7 +36,7 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-class FrameworkForm(RevisionMixin, forms.ModelForm):
+class FrameworkForm(PlainChoicesMixin, RevisionMixin, forms.ModelForm):
     organisation = forms.ModelChoiceField(
         label=_("Organisatie"),
         queryset=Organisation.objects.none(),
@@ -80,7 +84,7 @@ class StepForm(forms.Form):
     )
 
 
-class CompetencyForm(RevisionMixin, forms.ModelForm):
+class CompetencyForm(PlainChoicesMixin, RevisionMixin, forms.ModelForm):
     class Meta:
         model = Competency
         fields = ["name", "definition", "kind", "hard_to_learn", "cluster"]
@@ -138,7 +142,7 @@ class _LevelChoiceMixin:
         return level
 
 
-class IndicatorForm(_LevelChoiceMixin, forms.Form):
+class IndicatorForm(PlainChoicesMixin, _LevelChoiceMixin, forms.Form):
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
     text = forms.CharField(
         label=_("Gedragsindicator"),
@@ -177,7 +181,7 @@ class IndicatorForm(_LevelChoiceMixin, forms.Form):
         return self._clean_level("level")
 
 
-class ProfileForm(RevisionMixin, forms.ModelForm):
+class ProfileForm(PlainChoicesMixin, RevisionMixin, forms.ModelForm):
     expertise_areas = forms.CharField(
         label=_("Deskundigheidsgebieden"),
         required=False,
@@ -248,7 +252,7 @@ class ProfileForm(RevisionMixin, forms.ModelForm):
         }
 
 
-class ProfileCompetencyAddForm(forms.Form):
+class ProfileCompetencyAddForm(PlainChoicesMixin, forms.Form):
     competency = forms.ModelChoiceField(label=_("Competentie"), queryset=Competency.objects.none())
     required_level = forms.ModelChoiceField(
         label=_("Vereist niveau"), queryset=ProficiencyLevel.objects.none(), required=False
@@ -266,7 +270,7 @@ class ProfileCompetencyAddForm(forms.Form):
         self.fields["required_level"].queryset = levels
 
 
-class ProfileCompetencyForm(_LevelChoiceMixin, forms.Form):
+class ProfileCompetencyForm(PlainChoicesMixin, _LevelChoiceMixin, forms.Form):
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
     required_level = forms.ChoiceField(
         label=_("Vereist niveau"), required=False, widget=forms.Select(attrs={"class": "form-select"})
@@ -287,7 +291,7 @@ class ProfileCompetencyForm(_LevelChoiceMixin, forms.Form):
         return self._clean_level("required_level")
 
 
-class DeriveForm(forms.Form):
+class DeriveForm(PlainChoicesMixin, forms.Form):
     organisation = forms.ModelChoiceField(label=_("Voor organisatie"), queryset=Organisation.objects.none())
     name = forms.CharField(label=_("Naam van het nieuwe framework"), max_length=200)
 
@@ -299,7 +303,7 @@ class DeriveForm(forms.Form):
             self.fields["organisation"].widget = forms.HiddenInput()
 
 
-class ReviewerInviteForm(forms.Form):
+class ReviewerInviteForm(PlainChoicesMixin, forms.Form):
     reviewer = forms.ModelChoiceField(label=_("Collega"), queryset=get_user_model().objects.none())
 
     def __init__(self, *args, candidates, **kwargs):
@@ -308,7 +312,7 @@ class ReviewerInviteForm(forms.Form):
         self.fields["reviewer"].label_from_instance = lambda u: u.get_full_name() or u.get_username()
 
 
-class ReviewCommentForm(forms.Form):
+class ReviewCommentForm(PlainChoicesMixin, forms.Form):
     subject = forms.ChoiceField(label=_("Opmerking over"))
     text = forms.CharField(label=_("Opmerking"), widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -329,3 +333,44 @@ class ReviewCommentForm(forms.Form):
     def subject_kind_and_id(self) -> tuple[str, int]:
         kind, _sep, pk = self.cleaned_data["subject"].partition("-")
         return kind, int(pk)
+
+
+class ScaleChoiceForm(forms.Form):
+    """Pick the framework's beoordelingsschaal: a copy of an existing one, or an own scale of N points."""
+
+    OWN = "eigen"
+
+    choice = forms.ChoiceField(label=_("Beoordelingsschaal"), widget=forms.RadioSelect)
+    points = forms.TypedChoiceField(
+        label=_("Aantal punten van de eigen schaal"),
+        coerce=int,
+        required=False,
+        choices=[(n, str(n)) for n in range(2, 11)],
+        initial=5,
+    )
+
+    def __init__(self, *args, scales, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.scales = {str(scale.pk): scale for scale in scales}
+        self.fields["choice"].choices = [(pk, scale.name) for pk, scale in self.scales.items()] + [
+            (self.OWN, _("Een eigen schaal"))
+        ]
+
+    @property
+    def chosen_scale(self):
+        return self.scales.get(self.cleaned_data["choice"])
+
+
+class QuestionSetForm(forms.ModelForm):
+    class Meta:
+        model = GuidingQuestionSet
+        fields = ["name", "purpose", "description"]
+        labels = {"purpose": _("Stap")}
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+
+class QuestionForm(forms.ModelForm):
+    class Meta:
+        model = GuidingQuestion
+        fields = ["text", "help_text", "section"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "help_text": forms.Textarea(attrs={"rows": 2})}

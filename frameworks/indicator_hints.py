@@ -443,10 +443,10 @@ def _observable(text: str) -> Hint | None:
         return None
     return Hint(
         OBSERVABLE,
-        _("Beschrijf gedrag dat je kunt zien of horen."),
+        _("Beschrijf gedrag dat u kunt zien of horen."),
         _(
-            "“%(word)s” gaat over wat iemand weet, denkt, voelt of wil; dat kun je niet waarnemen. "
-            "Wat doet of zegt iemand waaraan je het merkt?"
+            "“%(word)s” gaat over wat iemand weet, denkt, voelt of wil; dat kunt u niet waarnemen. "
+            "Wat doet of zegt iemand waaraan u het merkt?"
         )
         % {"word": phrase},
     )
@@ -462,7 +462,7 @@ def _positive(text: str) -> Hint | None:
     return Hint(
         POSITIVE,
         _("Formuleer positief: wat doet iemand wél?"),
-        _("“%(word)s” beschrijft wat iemand niet doet. Een ontbrekend gedrag kun je niet observeren.") % {"word": word},
+        _("“%(word)s” beschrijft wat iemand niet doet. Gedrag dat ontbreekt, kunt u niet waarnemen.") % {"word": word},
     )
 
 
@@ -531,7 +531,7 @@ def _single(text: str) -> Hint | None:
                 _("Beschrijf één gedrag per indicator."),
                 _(
                     "“%(joiner)s %(verb)s” verbindt twee handelingen; maak er twee indicatoren van, "
-                    "dan kun je ze los waarnemen."
+                    "dan kunt u ze los waarnemen."
                 )
                 % {"joiner": word, "verb": following},
             )

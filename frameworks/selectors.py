@@ -13,12 +13,16 @@ from .models import (
     DilemmaPosition,
     Framework,
     FrameworkStep,
+    GuidingQuestion,
+    GuidingQuestionSet,
     Membership,
     ProficiencyLevel,
     Profile,
     ProfileCompetency,
+    RatingScale,
     ReviewComment,
     Reviewer,
+    ScalePoint,
 )
 
 
@@ -623,3 +627,57 @@ def profile_matrix(*, user: AbstractBaseUser, pk: int) -> tuple[Framework, dict]
         list(framework.clusters.all()), list(framework.competencies.all()), matrix_profiles(framework.top_profiles)
     )
     return framework, matrix
+
+
+def evaluation_setup_get(*, user: AbstractBaseUser, pk: int) -> Framework:
+    """A framework with its rating scale(s) and question sets, for the "schaal en hulpvragen" page."""
+    return get_object_or_404(
+        Framework.objects.visible_to(user)
+        .select_related("organisation")
+        .prefetch_related(
+            Prefetch(
+                "rating_scales",
+                queryset=RatingScale.objects.order_by("pk").prefetch_related(
+                    Prefetch("points", queryset=ScalePoint.objects.order_by("value"))
+                ),
+            ),
+            Prefetch(
+                "question_sets",
+                queryset=GuidingQuestionSet.objects.order_by("order", "pk").prefetch_related(
+                    Prefetch(
+                        "questions", queryset=GuidingQuestion.objects.select_related("profile").order_by("order", "pk")
+                    )
+                ),
+            ),
+        ),
+        pk=pk,
+    )
+
+
+def scales_to_choose(*, framework: Framework):
+    """Scales an author can copy into a framework: the libraries' scales and the organisation's own."""
+    return (
+        RatingScale.objects.readable_in(framework.organisation_id)
+        .exclude(framework=framework)
+        .filter(points__isnull=False)
+        .distinct()
+        .order_by("organisation_id", "name", "pk")
+    )
+
+
+def question_set_get(*, user: AbstractBaseUser, pk: int):
+    return get_object_or_404(
+        GuidingQuestionSet.objects.filter(framework__in=Framework.objects.visible_to(user))
+        .select_related("framework__organisation")
+        .prefetch_related("questions"),
+        pk=pk,
+    )
+
+
+def question_get(*, user: AbstractBaseUser, pk: int):
+    return get_object_or_404(
+        GuidingQuestion.objects.filter(question_set__framework__in=Framework.objects.visible_to(user)).select_related(
+            "question_set__framework__organisation"
+        ),
+        pk=pk,
+    )

@@ -2,7 +2,15 @@
 
 from django.urls import path
 
-from .views import authoring, authoring_content, authoring_indicators, authoring_profiles, documents, review
+from .views import (
+    authoring,
+    authoring_content,
+    authoring_evaluation,
+    authoring_indicators,
+    authoring_profiles,
+    documents,
+    review,
+)
 
 urlpatterns = [
     # Frameworks
@@ -16,6 +24,15 @@ urlpatterns = [
     path("<int:pk>/pdf/", documents.framework_pdf, name="framework-pdf"),
     path("<int:pk>/pdf/opbouw/<str:result_id>/", documents.framework_pdf_build, name="framework-pdf-build"),
     path("<int:pk>/afdrukken/", documents.framework_print, name="framework-print"),
+    # Rating scale and guiding-question sets (what a self-evaluation round rests on)
+    path("<int:pk>/schaal-en-hulpvragen/", authoring_evaluation.evaluation_setup, name="evaluation-setup"),
+    path("hulpvragensets/<int:pk>/", authoring_evaluation.question_set_edit, name="question-set-edit"),
+    path(
+        "hulpvragensets/<int:pk>/verwijderen/",
+        authoring_evaluation.question_set_delete,
+        name="question-set-delete",
+    ),
+    path("hulpvragen/<int:pk>/", authoring_evaluation.question_edit, name="question-edit"),
     # Competencies, clusters, levels
     path("<int:pk>/competenties/nieuw/", authoring_content.competency_create, name="competency-create"),
     path("<int:pk>/competenties/kiezen/", authoring_content.competency_pick, name="competency-pick"),

@@ -2,6 +2,8 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from competentie.forms import PlainChoicesMixin
+
 from .models import (
     CommunicationEntry,
     Condition,
@@ -19,7 +21,7 @@ TEXTAREA = forms.Textarea(attrs={"rows": 3})
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class ProgrammeCreateForm(forms.Form):
+class ProgrammeCreateForm(PlainChoicesMixin, forms.Form):
     name = forms.CharField(label=_("Naam van het programma"), max_length=200)
     organisation = forms.ModelChoiceField(label=_("Organisatie"), queryset=None, empty_label=None)
     framework = forms.ModelChoiceField(

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from competentie.accounts.names import display_name
+from competentie.forms import PlainChoicesMixin
 from frameworks.models import Organisation
 
 from .models import (
@@ -29,7 +31,7 @@ class ScaleChoiceField(forms.ModelChoiceField):
         return f"{obj.name}{span}"
 
 
-class ProcedureForm(forms.ModelForm):
+class ProcedureForm(PlainChoicesMixin, forms.ModelForm):
     organisation = forms.ModelChoiceField(queryset=Organisation.objects.none(), label=_("Organisatie"))
     profile = ProfileChoiceField(
         queryset=None,
@@ -122,6 +124,7 @@ class AssignmentForm(forms.Form):
     def __init__(self, *args, selecteurs, candidates, exercises, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["selecteurs"].queryset = selecteurs
+        self.fields["selecteurs"].label_from_instance = display_name
         self.fields["candidates"].queryset = candidates
         self.fields["exercises"].queryset = exercises
 
@@ -132,9 +135,7 @@ def scale_choices(points):
 
 class ScoreReviseForm(forms.Form):
     value = forms.TypedChoiceField(label=_("Score"), coerce=int, choices=())
-    evidence = forms.CharField(
-        label=_("Wat zag en hoorde je"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    evidence = forms.CharField(label=_("Wat zag en hoorde u"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     reason = forms.CharField(
         label=_("Reden van de wijziging"),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -178,7 +179,7 @@ class ProposalForm(forms.Form):
         self.fields["value"].choices = [("", _("geen score")), *scale_choices(points)]
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(PlainChoicesMixin, forms.ModelForm):
     class Meta:
         model = Decision
         fields = ["outcome", "justification"]

@@ -110,10 +110,14 @@ def test_a_round_transition_is_recorded_and_shown_on_the_rounds_history(seeded, 
 
     vth = Framework.objects.libraries().get(name="VTH competentieprofielen")
     round = start_round(org_a, users["mt"], vth)
+    for round_profile in round.round_profiles.select_related("profile"):  # closing needs every agreed score
+        round_services.conclusion_save(
+            round=round, profile=round_profile.profile, agreed_score=3, justification="Besproken.", user=users["mt"]
+        )
     round_services.round_advance(round=round, user=users["mt"])
     assert [e.action for e in audit.history_for(round)] == ["round.status", "round.created"]
     content = client_as("mt").get(reverse("zelfevaluatie:round-history", args=[round.pk])).content.decode()
-    assert "Status gewijzigd van “Concept” in “In behandeling”." in content
+    assert "Status gewijzigd van “Lopend” in “Afgerond”." in content
     assert "Zelfevaluatie 2025–2026 gestart op VTH competentieprofielen" in content
 
 

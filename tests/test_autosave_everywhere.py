@@ -23,10 +23,20 @@ def app_templates():
 
 
 def test_every_template_that_autosaves_loads_the_shared_module_and_its_status():
-    autosaving = [path for path in app_templates() if AUTOSAVING.search(path.read_text())]
+    templates = list(app_templates())
+    autosaving = [path for path in templates if AUTOSAVING.search(path.read_text())]
     assert len(autosaving) >= 6  # scoring, calibration, rating, peer notes, step 3, team
-    problems = []
+    # A partial ("includes/_x.html") is checked through every page that includes it.
+    pages = []
     for path in autosaving:
+        if path.name.startswith("_"):
+            includers = [t for t in templates if f"/{path.parent.name}/{path.name}" in t.read_text()]
+            assert includers, f"{path.relative_to(ROOT)} autosaves but no page includes it"
+            pages += includers
+        else:
+            pages.append(path)
+    problems = []
+    for path in dict.fromkeys(pages):
         text = path.read_text()
         if "{% static 'js/autosave.js' %}" not in text:
             problems.append(f"{path.relative_to(ROOT)} autosaves without static/js/autosave.js")

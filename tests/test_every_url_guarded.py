@@ -34,7 +34,16 @@ from .zelfevaluatie.conftest import start_round
 pytestmark = pytest.mark.django_db
 
 # logout is harmless for anonymous visitors; the language switch must work on the login page too.
-PUBLIC = {"login", "logout", "set_language"}
+PUBLIC = {
+    "login",
+    "logout",
+    "set_language",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
+    "invitation-accept",
+}
 # The CASE 1.1 REST binding is open to anonymous readers for the seeded libraries only: for
 # organisation A's objects they get a 404 (in the binding's JSON), never a login page.
 PUBLIC_READ = {"case:document-list", "case:document", "case:package", "case:item", "case:association"}
@@ -52,6 +61,8 @@ PK_KINDS = {
     ("frameworks", "profielcompetenties"): "profile_competency",
     ("frameworks", "opmerkingen"): "comment",
     ("frameworks", "clusters"): "cluster",
+    ("frameworks", "hulpvragensets"): "question_set",
+    ("frameworks", "hulpvragen"): "question",
     ("selectie", ""): "procedure",
     ("zelfevaluatie", ""): "round",
     ("ontwikkeling", ""): "programme",
@@ -62,7 +73,6 @@ PK_KINDS = {
 KWARG_KINDS = {
     "candidate_pk": "candidate",
     "competency_pk": "procedure_competency",
-    "moment": "moment",
     "assignment_pk": "assignment",
     "score_pk": "score",
     "exercise_pk": "exercise",
@@ -71,6 +81,10 @@ KWARG_KINDS = {
     "review_pk": "peer_review",
     "action_pk": "action",
     "number": "step_number",
+    # The password-reset link: a user id and a one-time token (public, checked by Django).
+    "uidb64": "uidb64",
+    "token": "token",
+    "moment": "moment",
     "document_id": "case_document",
     "item_id": "case_item",
     "association_id": "case_association",
@@ -153,6 +167,12 @@ def world(users, org_a, org_b, seeded):
         deadline="2027-06-30",
         profile=round_profile,
     )
+    from frameworks.services import question_save, question_set_save
+
+    question_set = question_set_save(
+        framework=framework, user=users["hr"], name="Hulpvragen", purpose="self_evaluation"
+    )
+    question = question_save(question_set=question_set, user=users["hr"], text="Wat gaat goed?")
     from frameworks.interchange.case import framework_to_case
     from frameworks.interchange.selectors import framework_for_export
 
@@ -172,6 +192,8 @@ def world(users, org_a, org_b, seeded):
         "case_item": package["CFItems"][0]["identifier"],
         "case_association": package["CFAssociations"][0]["identifier"],
         "framework": framework.pk,
+        "question_set": question_set.pk,
+        "question": question.pk,
         "competency": competency.pk,
         "profile": framework.profiles.filter(parent__isnull=True).first().pk,
         "level": framework.levels.first().pk,
@@ -180,6 +202,8 @@ def world(users, org_a, org_b, seeded):
         "comment": comment.pk,
         "cluster": framework.clusters.first().pk,
         "step_number": 1,
+        "uidb64": "MQ",
+        "token": "set-password",
         "procedure": day.procedure.pk,
         "candidate": candidate.pk,
         "procedure_competency": day.competencies[0].pk,

@@ -61,7 +61,8 @@ class TestDemoAccounts:
             assert membership.role == role
             assert membership.user.check_password("demo")
             assert username in out
-        assert Membership.objects.count() == 4
+        # The four role accounts plus the demo's extra selecteurs, MT members and the peer colleague.
+        assert Membership.objects.count() == 9
         assert "bestond al" in out
 
     def test_setup_demo_refuses_in_production(self, settings):

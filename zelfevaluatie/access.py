@@ -60,6 +60,15 @@ def can_rate(user: AbstractBaseUser, round: EvaluationRound) -> bool:
     return participant_of(user, round) is not None and not round.is_finished
 
 
+def is_chair(user: AbstractBaseUser, round: EvaluationRound) -> bool:
+    return round.chair_id == user.pk
+
+
+def can_record_agreement(user: AbstractBaseUser, round: EvaluationRound) -> bool:
+    """The agreed score is recorded by the chair or an invited participant, while the round is open."""
+    return (is_chair(user, round) or participant_of(user, round) is not None) and not round.is_finished
+
+
 def can_write_peer_notes(user: AbstractBaseUser, round: EvaluationRound, review) -> bool:
     return review.reviewer_id == user.pk and not round.is_finished
 

@@ -22,9 +22,21 @@ def _status(params: dict) -> str:
     }
 
 
+def _scorers(params: dict) -> str:
+    names = params.get("scorers") or []
+    if not names:
+        return _("Alle deelnemers scoren %(profile)s.") % {"profile": params.get("profile", "")}
+    return _("%(profile)s wordt gescoord door: %(names)s.") % {
+        "profile": params.get("profile", ""),
+        "names": ", ".join(names),
+    }
+
+
 audit.register(
     {
         "round.created": gettext_lazy("Zelfevaluatie %(period)s gestart op %(framework)s (versie %(version)s)."),
         "round.status": _status,
+        "round.team_opened": gettext_lazy("Teamoverzicht vroeg geopend door de voorzitter. Reden: %(reason)s"),
+        "round.scorers": _scorers,
     }
 )

@@ -6,11 +6,13 @@ from django.utils.translation import gettext as _
 
 from competentie.safecsv import safe_writer
 
+from .blindness import Visibility
 from .models import display_name
 from .selectors import QuestionSets
 
 
-def round_data(round, questions: QuestionSets) -> dict:
+def round_data(round, questions: QuestionSets, *, visibility: Visibility) -> dict:
+    """Only what this reader may see: colleagues' judgements follow the blindness rule (blindness.py)."""
     answers = list(round.answers.all())
     conclusions = {c.profile_id: c for c in round.conclusions.all()}
     step1_ids = {q.pk for q in questions.self_evaluation}
@@ -20,12 +22,13 @@ def round_data(round, questions: QuestionSets) -> dict:
         ratings = []
         for participant in round.participants.all():
             rating = next((r for r in participant.ratings.all() if r.profile_id == rp.profile_id), None)
-            if rating is not None:
+            if rating is not None and visibility.shows(participant.pk, rp.profile_id):
                 ratings.append(
                     {
                         "participant": display_name(participant.user),
                         "score": rating.score,
                         "justification": rating.justification,
+                        "handed_in": rating.submitted_at is not None,
                     }
                 )
         profiles.append(
@@ -36,6 +39,11 @@ def round_data(round, questions: QuestionSets) -> dict:
                 "agreed_score": conclusion.agreed_score if conclusion else None,
                 "justification": conclusion.justification if conclusion else "",
                 "ratings": ratings,
+                "handed_in_by": [
+                    display_name(p.user)
+                    for p in round.participants.all()
+                    if p.pk in visibility.handed_in.get(rp.profile_id, set())
+                ],
                 "hulpvragen": [
                     {
                         "question": question.text,
@@ -46,6 +54,7 @@ def round_data(round, questions: QuestionSets) -> dict:
                             and a.profile_id == rp.profile_id
                             and a.participant_id
                             and a.text.strip()
+                            and visibility.shows(a.participant_id, rp.profile_id)
                         ],
                     }
                     for question in questions.self_evaluation
@@ -53,6 +62,7 @@ def round_data(round, questions: QuestionSets) -> dict:
                 ],
             }
         )
+    profile_names = {rp.profile_id: rp.profile.name for rp in round.round_profiles.all()}
     team_answers = {a.question_id: a.text for a in answers if a.participant_id is None and a.profile_id is None}
     return {
         "organisation": round.organisation.name,
@@ -73,6 +83,12 @@ def round_data(round, questions: QuestionSets) -> dict:
                     for note in sorted(review.notes.all(), key=lambda n: n.question.order)
                     if note.text.strip()
                 ],
+                "suggestions": [
+                    {"profile": profile_names.get(s.profile_id, ""), "text": s.text}
+                    for s in review.suggestions.all()
+                    if s.text.strip()
+                ],
+                "host_notes": review.host_notes,
             }
             for review in round.peer_reviews.all()
         ],
@@ -161,6 +177,34 @@ def round_csv(data: dict) -> str:
                     f"{review['reviewer']} ({review['organisation']})",
                     "",
                     note["text"],
+                    "",
+                    "",
+                    "",
+                ]
+            )
+        for suggestion in review["suggestions"]:
+            writer.writerow(
+                [
+                    _("Collegiale toetsing"),
+                    suggestion["profile"],
+                    _("Suggesties"),
+                    f"{review['reviewer']} ({review['organisation']})",
+                    "",
+                    suggestion["text"],
+                    "",
+                    "",
+                    "",
+                ]
+            )
+        if review["host_notes"].strip():
+            writer.writerow(
+                [
+                    _("Collegiale toetsing"),
+                    "",
+                    _("Aantekeningen van de eigen organisatie"),
+                    f"{review['reviewer']} ({review['organisation']})",
+                    "",
+                    review["host_notes"],
                     "",
                     "",
                     "",

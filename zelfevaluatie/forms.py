@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from competentie.forms import PlainChoicesMixin
 from frameworks.models import Framework, Organisation, Profile
 
 from .models import Action, EvaluationRound, display_name
@@ -50,12 +51,22 @@ class RoundCreateForm(forms.Form):
 
 
 class RoundUpdateForm(forms.ModelForm):
+    chair = UserChoiceField(
+        label=_("Voorzitter"),
+        queryset=get_user_model().objects.none(),
+        help_text=_("Leidt het gesprek, kan het teamoverzicht vroeg openen en legt afgesproken scores vast."),
+    )
+
     class Meta:
         model = EvaluationRound
-        fields = ["period", "contact_name", "contact_function"]
+        fields = ["period", "contact_name", "contact_function", "chair"]
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["chair"].queryset = members
 
 
-class ParticipantAddForm(forms.Form):
+class ParticipantAddForm(PlainChoicesMixin, forms.Form):
     user = UserChoiceField(label=_("Collega"), queryset=get_user_model().objects.none())
 
     def __init__(self, *args, members, **kwargs):
@@ -65,8 +76,8 @@ class ParticipantAddForm(forms.Form):
 
 class PeerInviteForm(forms.Form):
     username = forms.CharField(
-        label=_("Gebruikersnaam van de collega"),
-        max_length=150,
+        label=_("E-mailadres van de collega"),
+        max_length=254,
         help_text=_("Een medewerker van een collega-organisatie met een account in Competentie."),
     )
 
@@ -86,7 +97,71 @@ class ConclusionForm(forms.Form):
         ]
 
 
-class ActionForm(forms.ModelForm):
+class RatingForm(forms.Form):
+    """Step 1 for one profile: own score, justification and notes on the hulpvragen.
+
+    A bound form re-renders what was typed when validation fails, so nothing is lost without JavaScript.
+    "Inleveren" (hand in) asks for a score and a justification.
+    """
+
+    score = forms.TypedChoiceField(label=_("Score"), coerce=int, empty_value=None, required=False)
+    justification = forms.CharField(label=_("Hoe kom je tot deze score?"), required=False, widget=forms.Textarea)
+
+    def __init__(self, *args, scale_points, questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["score"].choices = [("", _("Nog geen score"))] + [
+            (point.value, f"{point.value} – {point.label}") for point in scale_points
+        ]
+        self.questions = list(questions)
+        for question in self.questions:
+            self.fields[f"answer-{question.pk}"] = forms.CharField(
+                label=question.text, required=False, widget=forms.Textarea
+            )
+
+    @property
+    def hand_in(self) -> bool:
+        return self.is_bound and "hand_in" in self.data
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.hand_in:
+            if cleaned.get("score") is None and "score" not in self.errors:
+                self.add_error(
+                    "score", forms.ValidationError(_("Kies een score voordat u inlevert."), code="score_required")
+                )
+            if not (cleaned.get("justification") or "").strip():
+                self.add_error(
+                    "justification",
+                    forms.ValidationError(
+                        _("Schrijf op hoe u tot deze score komt voordat u inlevert."), code="justification_required"
+                    ),
+                )
+        return cleaned
+
+    def answers(self) -> dict[int, str]:
+        return {question.pk: self.cleaned_data.get(f"answer-{question.pk}", "") for question in self.questions}
+
+    def question_fields(self):
+        return [(question, self[f"answer-{question.pk}"]) for question in self.questions]
+
+
+class HostNotesForm(forms.Form):
+    host_notes = forms.CharField(
+        label=_("Aantekeningen van de eigen organisatie over dit gesprek"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class TeamOpenForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reden"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Bijvoorbeeld: een deelnemer is langdurig afwezig. De reden wordt vastgelegd."),
+    )
+
+
+class ActionForm(PlainChoicesMixin, forms.ModelForm):
     profile = forms.ModelChoiceField(
         label=_("Profiel"),
         queryset=Profile.objects.none(),
@@ -102,6 +177,7 @@ class ActionForm(forms.ModelForm):
             "measure": forms.Textarea(attrs={"rows": 2}),
             "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
+        labels = {"deadline": _("Uiterste datum")}
         help_texts = {
             "what": _("Specifiek: wat gaan we concreet doen?"),
             "measure": _("Meetbaar: waaraan zien we dat het gelukt is?"),

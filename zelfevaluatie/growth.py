@@ -43,10 +43,13 @@ class Growth:
 
 
 def growth_per_framework(rounds, **options) -> list[tuple["Framework", Growth]]:
-    """Rounds grouped by framework (all its versions), oldest first: growth is only comparable there."""
+    """Rounds grouped by framework lineage (library → own copy → versions), oldest first.
+
+    Growth is only comparable within a lineage; the per-profile history uses the same grouping.
+    """
     groups: dict[int, list] = {}
     for round in rounds:
-        groups.setdefault(round.framework.lineage_id, []).append(round)
+        groups.setdefault(round.lineage_id or round.framework.lineage_id, []).append(round)
     return [(items[-1].framework, growth_for(items, **options)) for items in groups.values()]
 
 
@@ -168,3 +171,35 @@ def profile_changes(previous, current) -> list[dict]:
                 {"name": name, "status": "removed", "details": [_("Dit profiel wordt niet meer beoordeeld.")]}
             )
     return changes
+
+
+def spread_svg(distribution, *, profile_name: str, width: int = 760) -> SafeString:
+    """The spread of handed-in scores as a bar chart (one bar per scale point), readable on a projector.
+
+    distribution: [(scale point, count)]. The table next to it is the text alternative.
+    """
+    title = _("Spreiding van de ingeleverde scores voor %(profile)s") % {"profile": profile_name}
+    left, right, top, bar_height, gap = 360, 50, 10, 34, 12
+    height = top + len(distribution) * (bar_height + gap) + 10
+    most = max((count for _point, count in distribution), default=0) or 1
+    plot_width = width - left - right
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="spread-chart" role="img" '
+        f'viewBox="0 0 {width} {height}" width="100%" aria-label="{escape(title)}">',
+        f"<title>{escape(title)}</title>",
+        f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>',
+    ]
+    for index, (point, count) in enumerate(distribution):
+        y = top + index * (bar_height + gap)
+        label = f"{point.value} – {point.label}"
+        label = label if len(label) <= 34 else label[:33] + "…"
+        bar = plot_width * count / most
+        parts.append(
+            f'<text x="{left - 10}" y="{y + bar_height / 2 + 6:.1f}" text-anchor="end" font-size="18" '
+            f'fill="#212529">{escape(label)}</text>'
+            f'<rect x="{left}" y="{y}" width="{bar:.1f}" height="{bar_height}" fill="#0b5394"/>'
+            f'<text x="{left + bar + 8:.1f}" y="{y + bar_height / 2 + 6:.1f}" font-size="20" font-weight="bold" '
+            f'fill="#212529">{count}</text>'
+        )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))

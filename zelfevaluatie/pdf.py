@@ -5,20 +5,19 @@ from django.utils.text import slugify
 from competentie.pdf import pdf_response
 
 from . import selectors
+from .blindness import visibility_for
 from .exports import round_data
 from .growth import growth_for, growth_svg
 
 
 def round_pdf_response(round, *, user, request=None):
     questions = selectors.question_sets(round.framework_id)
-    rounds = selectors.organisation_rounds(user=user, organisation_id=round.organisation_id)
-    # Growth is only comparable between rounds on (versions of) the same framework.
-    lineage = round.framework.lineage_id
-    rounds = [item for item in rounds if item.created_at <= round.created_at and item.framework.lineage_id == lineage]
+    # Growth is only comparable between rounds on the same framework lineage.
+    rounds = selectors.lineage_rounds(user=user, round=round, up_to=True)
     growth = growth_for(rounds, scale_values=[p.value for p in round.scale.points.all()])
     context = {
         "round": round,
-        "data": round_data(round, questions),
+        "data": round_data(round, questions, visibility=visibility_for(user, round)),
         "growth": growth,
         "chart": growth_svg(growth) if growth.has_scores else None,
     }

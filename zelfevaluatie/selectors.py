@@ -33,6 +33,7 @@ from .models import (
     Participant,
     PeerReview,
     PeerReviewNote,
+    PeerSuggestion,
     ProfileConclusion,
     Rating,
     RoundProfile,
@@ -54,14 +55,18 @@ def _rounds(*, full: bool = False) -> QuerySet[EvaluationRound]:
             Prefetch("ratings", queryset=Rating.objects.order_by("profile__order", "pk"))
         )
         peer_reviews = peer_reviews.prefetch_related(
-            Prefetch("notes", queryset=PeerReviewNote.objects.select_related("question").order_by("question__order"))
+            Prefetch("notes", queryset=PeerReviewNote.objects.select_related("question").order_by("question__order")),
+            Prefetch("suggestions", queryset=PeerSuggestion.objects.order_by("profile__order", "pk")),
         )
+    round_profiles = RoundProfile.objects.select_related("profile")
+    if full:
+        round_profiles = round_profiles.prefetch_related("scorers")
     queryset = EvaluationRound.objects.select_related(
-        "organisation", "framework", "scale", "previous_round", "created_by"
+        "organisation", "framework", "scale", "previous_round", "created_by", "chair", "team_opened_by"
     ).prefetch_related(
         Prefetch("participants", queryset=participants),
         Prefetch("peer_reviews", queryset=peer_reviews),
-        Prefetch("round_profiles", queryset=RoundProfile.objects.select_related("profile")),
+        Prefetch("round_profiles", queryset=round_profiles),
         Prefetch("scale__points", queryset=ScalePoint.objects.order_by("value")),
     )
     if full:
@@ -128,6 +133,18 @@ def reviewed_round_list(*, user: AbstractBaseUser) -> QuerySet[EvaluationRound]:
 def organisation_rounds(*, user: AbstractBaseUser, organisation_id: int) -> list[EvaluationRound]:
     """The organisation's rounds the user may see, oldest first, with their agreed scores."""
     return [r for r in round_list(user=user) if r.organisation_id == organisation_id]
+
+
+def lineage_rounds(*, user: AbstractBaseUser, round: EvaluationRound, up_to: bool = False) -> list[EvaluationRound]:
+    """The organisation's rounds on the same framework lineage (library → own copy → versions), oldest first.
+
+    The growth chart, the per-profile history and the PDF all read this one list, so they agree.
+    """
+    rounds = [r for r in organisation_rounds(user=user, organisation_id=round.organisation_id)]
+    rounds = [r for r in rounds if r.lineage_id == round.lineage_id]
+    if up_to:
+        rounds = [r for r in rounds if (r.created_at, r.pk) <= (round.created_at, round.pk)]
+    return rounds
 
 
 def startable_organisations(*, user: AbstractBaseUser):
@@ -302,3 +319,27 @@ def score_form_questions(
     )
     questions += [None] * (2 - len(questions))
     return questions[0], questions[1]
+
+
+def is_assigned(*, round: EvaluationRound, participant: Participant, profile_id: int) -> bool:
+    """Does this participant score this profile? Nobody assigned means everybody does."""
+    scorers = set(RoundProfile.objects.filter(round=round, profile_id=profile_id).values_list("scorers", flat=True))
+    scorers.discard(None)
+    return not scorers or participant.pk in scorers
+
+
+def round_members(*, round: EvaluationRound):
+    """Members of the round's organisation (a chair is chosen among them)."""
+    return (
+        get_user_model().objects.filter(memberships__organisation=round.organisation_id).distinct().order_by("username")
+    )
+
+
+def open_rounds(*, organisation_id: int) -> list[EvaluationRound]:
+    """The organisation's rounds that are still open (at most one per framework lineage)."""
+    return list(
+        EvaluationRound.objects.filter(organisation_id=organisation_id)
+        .exclude(status=EvaluationRound.Status.FINISHED)
+        .select_related("framework")
+        .order_by("-created_at", "-pk")
+    )

@@ -18,6 +18,9 @@ urlpatterns = [
     path("<int:pk>/profielen/<int:profile_pk>/groei/", scoring.profile_history, name="profile-history"),
     path("<int:pk>/team/", scoring.team, name="team"),
     path("<int:pk>/team/<int:profile_pk>/", scoring.conclusion_save, name="conclusion-save"),
+    path("<int:pk>/team/openen/", scoring.team_open, name="team-open"),
+    path("<int:pk>/vergadering/<int:profile_pk>/", scoring.meeting, name="meeting"),
+    path("<int:pk>/scoorders/", rounds.scorers, name="scorers"),
     path("<int:pk>/collegiale-toetsing/", steps.peer_reviews, name="peer-reviews"),
     path("<int:pk>/collegiale-toetsing/<int:review_pk>/", steps.peer_notes, name="peer-notes"),
     path(
@@ -26,6 +29,7 @@ urlpatterns = [
     path(
         "<int:pk>/collegiale-toetsing/<int:review_pk>/intrekken/", steps.peer_review_remove, name="peer-review-remove"
     ),
+    path("<int:pk>/collegiale-toetsing/<int:review_pk>/gesprek/", steps.peer_host_notes, name="peer-host-notes"),
     path("<int:pk>/conclusies/", steps.conclusions, name="conclusions"),
     path("<int:pk>/conclusies/opslaan/", steps.conclusions_autosave, name="conclusions-autosave"),
     path("<int:pk>/acties/nieuw/", steps.action_form, name="action-create"),

@@ -27,6 +27,7 @@ from frameworks.models import (
     RatingScale,
     ScalePoint,
 )
+from zelfevaluatie.lineage import lineage_root_id
 from zelfevaluatie.models import (
     Action,
     Answer,
@@ -118,6 +119,7 @@ class Chain:
     values: list[int]
     profiles: list  # (profile, snapshot, fingerprint)
     length: int
+    lineage_id: int = 0
     rounds: list[EvaluationRound] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)  # of the newest round so far
     levels: dict[int, int] = field(default_factory=dict)  # profile pk -> the team's real level
@@ -163,7 +165,14 @@ def _chains(*, base: GeneratedFrameworks, total: int) -> list[Chain]:
         # The content of a frozen framework never changes: one snapshot per profile serves all its rounds.
         profiles = [(profile, *profile_snapshot(profile)) for profile in framework_round_profiles(framework)]
         chains.append(
-            Chain(framework=framework, scale=scales[framework.pk], values=values, profiles=profiles, length=length)
+            Chain(
+                framework=framework,
+                scale=scales[framework.pk],
+                values=values,
+                profiles=profiles,
+                length=length,
+                lineage_id=lineage_root_id(framework),
+            )
         )
     return chains
 
@@ -225,6 +234,8 @@ def generate(*, base: GeneratedFrameworks, rng: random.Random, scale: float) -> 
                 contact_function=rng.choice(FUNCTIONS),
                 previous_round=previous,
                 created_by=starter,
+                chair=starter,
+                lineage_id=chain.lineage_id,
                 status=EvaluationRound.Status.IN_PROGRESS if newest else EvaluationRound.Status.FINISHED,
             )
             chain.rounds.append(evaluation)
@@ -298,7 +309,14 @@ def _score(chain, round, participants, rng, newest, ratings, conclusions, *, rec
             score = max(low, min(high, level + rng.choice([-1, 0, 0, 0, 1])))
             scores.append(score)
             ratings.append(
-                Rating(participant=participant, profile=profile, score=score, justification=rng.choice(JUSTIFICATIONS))
+                # Generated judgements are handed in, so the team view shows them (blindness.py).
+                Rating(
+                    participant=participant,
+                    profile=profile,
+                    score=score,
+                    justification=rng.choice(JUSTIFICATIONS),
+                    submitted_at=timezone.now(),
+                )
             )
         if profile.pk in agreed_pks:
             conclusions.append(

@@ -59,6 +59,16 @@ class FrameworkQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published_at__isnull=False)
 
+    def drafts(self):
+        """Versions that can still change: an organisation's unpublished frameworks."""
+        return self.filter(organisation__isnull=False, published_at__isnull=True)
+
+    def drafts_of_author(self, user: AbstractBaseUser):
+        """Drafts in the organisations where the user writes frameworks (HR)."""
+        from .organisations import Membership
+
+        return self.drafts().filter(organisation__in=organisation_ids(user, Membership.Role.HR))
+
     def dictionaries(self):
         return self.filter(is_dictionary=True)
 

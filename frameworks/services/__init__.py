@@ -19,6 +19,15 @@ from .content import (
     level_move,
     level_update,
 )
+from .evaluation import (
+    OWN_SCALE_SIZES,
+    framework_scale_choose,
+    question_delete,
+    question_save,
+    question_set_delete,
+    question_set_save,
+    scale_points_update,
+)
 from .frameworks import (
     DEFAULT_LEVELS,
     EDITABLE_STATUSES,

@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
 from competentie import revisions
@@ -14,6 +15,7 @@ STALE_MESSAGE = gettext_lazy(
     "Iemand anders heeft dit intussen gewijzigd. Uw wijziging is niet opgeslagen en er is niets "
     "overschreven: open de pagina opnieuw, bekijk de nieuwste tekst en voer uw wijziging nog eens in."
 )
+NEWER_VERSION = gettext_lazy("De nieuwere versie van uw collega: %(current)s")
 FROZEN_MESSAGE = gettext_lazy(
     "Deze versie is vastgesteld en kan niet meer worden gewijzigd. Maak een nieuwe versie om verder te werken."
 )
@@ -47,14 +49,30 @@ def revision_bump(*, instance: models.Model, revision: int | str | None) -> None
 
     The product's one stale-edit rule (competentie.revisions); an authoring form must carry its revision.
     """
-    locked = type(instance).objects.select_for_update().only("revision").get(pk=instance.pk)
+    locked = type(instance).objects.select_for_update().get(pk=instance.pk)
     seen = revisions.parse_revision(revision)
     try:
         revisions.revision_check(instance=locked, seen=-1 if seen is None else seen)
     except revisions.StaleEdit as error:
-        raise revisions.StaleEdit(current="", revision=error.revision, message=STALE_MESSAGE) from None
+        # The form keeps the user's text; the message carries the newer version to read beside it.
+        current = stored_text(locked)
+        message = STALE_MESSAGE
+        if current:
+            message = format_lazy("{} {}", STALE_MESSAGE, NEWER_VERSION % {"current": current})
+        raise revisions.StaleEdit(current=current, revision=error.revision, message=message) from None
     revisions.revision_bump(locked)
     instance.revision = locked.revision
+
+
+def stored_text(instance: models.Model, *, limit: int = 400) -> str:
+    """The text fields of a stored row in one line ("Naam: …; Definitie: …"), as a refusal shows them."""
+    parts = []
+    for field in instance._meta.concrete_fields:
+        if field.editable and isinstance(field, models.CharField | models.TextField) and not field.choices:
+            value = (getattr(instance, field.attname) or "").strip()
+            if value:
+                parts.append(f"{str(field.verbose_name).capitalize()}: {value[:limit]}")
+    return "; ".join(parts)
 
 
 def next_order(queryset) -> int:

@@ -8,11 +8,15 @@ from ..models import (
     DilemmaPosition,
     ExpertiseArea,
     Framework,
+    GuidingQuestion,
+    GuidingQuestionSet,
     ProficiencyLevel,
     Profile,
     ProfileCompetency,
     ProfileTask,
+    RatingScale,
     RoleLevel,
+    ScalePoint,
 )
 
 
@@ -47,7 +51,7 @@ def profile_tree_ids(*, framework: Framework, profile: Profile) -> list[int]:
 def framework_copy_contents(
     *, source: Framework, target: Framework, profile_ids: list[int] | None = None, link_to_source: bool = True
 ) -> dict[str, dict[int, int]]:
-    """Copy levels, clusters, competencies, indicators and profiles of source into target.
+    """Copy levels, clusters, competencies, indicators, profiles, scales and question sets of source into target.
 
     profile_ids limits the copy to those profiles and the competencies they use. With link_to_source
     each copied competency remembers the source competency (derived_from); without it (a new version
@@ -141,4 +145,32 @@ def framework_copy_contents(
         profile_competency_id=lambda i: pc_map[i.profile_competency_id],
         level_id=lambda i: level_map.get(i.level_id),
     )
+    framework_copy_scales_and_questions(source=source, target=target, profile_map=profile_map)
     return {"competency": competency_map, "indicator": indicator_map}
+
+
+def framework_copy_scales_and_questions(*, source: Framework, target: Framework, profile_map: dict[int, int]) -> None:
+    """The rating scales and guiding-question sets belong to a framework version and travel with it.
+
+    A question tied to a profile (the VTH score form) is copied only with that profile.
+    """
+    scales = list(RatingScale.objects.filter(framework=source).order_by("pk"))
+    scale_map = _copy_rows(RatingScale, scales, framework_id=target.pk, organisation_id=target.organisation_id)
+    _copy_rows(
+        ScalePoint,
+        list(ScalePoint.objects.filter(scale_id__in=list(scale_map))),
+        scale_id=lambda point: scale_map[point.scale_id],
+    )
+    sets = list(GuidingQuestionSet.objects.filter(framework=source).order_by("pk"))
+    set_map = _copy_rows(GuidingQuestionSet, sets, framework_id=target.pk)
+    questions = [
+        question
+        for question in GuidingQuestion.objects.filter(question_set_id__in=list(set_map)).order_by("pk")
+        if question.profile_id is None or question.profile_id in profile_map
+    ]
+    _copy_rows(
+        GuidingQuestion,
+        questions,
+        question_set_id=lambda q: set_map[q.question_set_id],
+        profile_id=lambda q: profile_map.get(q.profile_id),
+    )

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from competentie import audit
+from competentie.accounts.names import display_name
+from competentie.notifications import events as notifications
 
 from .. import access
 from ..models import BehaviouralIndicator, Competency, Framework, Membership, ReviewComment, Reviewer
@@ -20,12 +22,13 @@ def reviewer_invite(*, framework: Framework, user: AbstractBaseUser, reviewer: A
     if not Membership.objects.filter(user=reviewer, organisation_id=framework.organisation_id).exists():
         raise ValidationError(_("Alleen collega’s van %(org)s kunnen reviewer zijn.") % {"org": framework.organisation})
     if Reviewer.objects.filter(framework=framework, user=reviewer).exists():
-        raise ValidationError(_("%(name)s is al uitgenodigd.") % {"name": reviewer.get_username()})
+        raise ValidationError(_("%(name)s is al uitgenodigd.") % {"name": display_name(reviewer)})
     invitation = Reviewer.objects.create(framework=framework, user=reviewer, invited_by=user)
     if framework.status == Framework.Status.CONCEPT:
         framework.status = Framework.Status.REVIEW
         framework.save(update_fields=["status", "updated_at"])
-    audit.record(user, framework, "framework.reviewer_invite", name=reviewer.get_username())
+    audit.record(user, framework, "framework.reviewer_invite", name=display_name(reviewer))
+    notifications.framework_reviewer_invited(reviewer=invitation)
     return invitation
 
 

@@ -1,14 +1,21 @@
-"""Organisation administrators (beheerder) see their members and lift a login lockout."""
+"""Organisation administrators (beheerder): invite colleagues, change roles, remove and deactivate
+members, and lift a login lockout. Nobody needs the Django admin for this."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth import views as auth_views
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from competentie.accounts.names import display_name
 from competentie.security.lockout import locked_usernames, lockout_lift
 
-from ..models import Membership
+from ..forms_members import MemberInviteForm, MemberRoleForm
+from ..models import Membership, Organisation
 from ..models.querysets import organisation_ids
+from ..services import members as services
 
 
 def _administered(request) -> list[int]:
@@ -18,31 +25,155 @@ def _administered(request) -> list[int]:
     return organisations
 
 
-def member_list(request):
-    memberships = list(
-        Membership.objects.filter(organisation__in=_administered(request))
-        .select_related("user", "organisation")
-        .order_by("organisation__name", "user__username")
-    )
-    locked = locked_usernames([m.user.get_username() for m in memberships])
-    for membership in memberships:
-        membership.is_locked = membership.user.get_username() in locked
-    return render(request, "frameworks/members/member_list.html", {"memberships": memberships})
-
-
-def member_unlock(request, membership_pk):
-    """POST lifts the lockout of a member of an organisation the user administers; GET goes back to the list."""
+def _membership(request, membership_pk) -> Membership:
     # Another organisation's member is a 404; a colleague who does not administer is a 403.
     membership = get_object_or_404(
-        Membership.objects.filter(organisation__in=organisation_ids(request.user)).select_related("user"),
+        Membership.objects.filter(organisation__in=organisation_ids(request.user)).select_related(
+            "user", "organisation"
+        ),
         pk=membership_pk,
     )
     if membership.organisation_id not in _administered(request):
         raise PermissionDenied
+    return membership
+
+
+def member_list(request, invite_form=None):
+    administered = _administered(request)
+    memberships = list(
+        Membership.objects.filter(organisation__in=administered)
+        .select_related("user", "organisation")
+        .order_by("organisation__name", "user__last_name", "user__first_name", "user__username")
+    )
+    locked = locked_usernames([m.user.get_username() for m in memberships])
+    for membership in memberships:
+        membership.is_locked = membership.user.get_username() in locked
+        membership.is_pending = services.member_is_pending(membership.user)
+        membership.role_form = MemberRoleForm(initial={"role": membership.role}, prefix=f"lid-{membership.pk}")
+    organisations = Organisation.objects.filter(pk__in=administered)
+    return render(
+        request,
+        "frameworks/members/member_list.html",
+        {
+            "memberships": memberships,
+            "invite_form": invite_form or MemberInviteForm(organisations=organisations),
+        },
+    )
+
+
+def member_invite(request):
+    organisations = Organisation.objects.filter(pk__in=_administered(request))
+    if request.method != "POST":
+        return redirect("member-list")
+    form = MemberInviteForm(request.POST, organisations=organisations)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            membership = services.member_invite(
+                organisation=data["organisation"],
+                email=data["email"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                role=data["role"],
+                invited_by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error("email", error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is toegevoegd en krijgt een e-mail op %(email)s.")
+                % {"name": display_name(membership.user), "email": membership.user.email},
+            )
+            return redirect("member-list")
+    return member_list(request, invite_form=form)
+
+
+@require_POST
+def member_role(request, membership_pk):
+    membership = _membership(request, membership_pk)
+    form = MemberRoleForm(request.POST, prefix=f"lid-{membership.pk}")
+    if form.is_valid():
+        try:
+            services.member_role_change(membership=membership, role=form.cleaned_data["role"], changed_by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("%(name)s heeft nu de rol %(role)s.")
+                % {"name": display_name(membership.user), "role": membership.get_role_display()},
+            )
+    return redirect("member-list")
+
+
+def member_remove(request, membership_pk):
+    """GET asks, POST takes the member out of the organisation."""
+    membership = _membership(request, membership_pk)
+    if request.method == "POST":
+        try:
+            services.member_remove(membership=membership, removed_by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("%(name)s is geen lid meer van %(organisation)s.")
+                % {"name": display_name(membership.user), "organisation": membership.organisation},
+            )
+        return redirect("member-list")
+    return render(request, "frameworks/members/member_remove.html", {"membership": membership})
+
+
+@require_POST
+def member_active(request, membership_pk):
+    """Switch an account off (it can no longer log in) or on again."""
+    membership = _membership(request, membership_pk)
+    try:
+        if membership.user.is_active:
+            services.member_deactivate(membership=membership, deactivated_by=request.user)
+            text = _("%(name)s kan niet meer inloggen.")
+        else:
+            services.member_activate(membership=membership, activated_by=request.user)
+            text = _("%(name)s kan weer inloggen.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, text % {"name": display_name(membership.user)})
+    return redirect("member-list")
+
+
+@require_POST
+def member_reinvite(request, membership_pk):
+    membership = _membership(request, membership_pk)
+    try:
+        services.member_reinvite(membership=membership, invited_by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("De uitnodiging is opnieuw verstuurd naar %(email)s.") % {"email": membership.user.email}
+        )
+    return redirect("member-list")
+
+
+def member_unlock(request, membership_pk):
+    """POST lifts the lockout of a member of an organisation the user administers; GET goes back to the list."""
+    membership = _membership(request, membership_pk)
     if request.method == "POST":
         lockout_lift(username=membership.user.get_username(), lifted_by=request.user)
         messages.success(
             request,
-            _("De inlogblokkade van %(name)s is opgeheven.") % {"name": membership.user.get_username()},
+            _("De inlogblokkade van %(name)s is opgeheven.") % {"name": display_name(membership.user)},
         )
     return redirect("member-list")
+
+
+class InvitationAcceptView(auth_views.PasswordResetConfirmView):
+    """The one-time link of an invitation: choose a password, and you are logged in."""
+
+    template_name = "registration/invitation_accept.html"
+    post_reset_login = True
+    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+    success_url = reverse_lazy("home")
+    reset_url_token = "uitnodiging-geopend"

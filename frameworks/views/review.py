@@ -9,6 +9,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from competentie.accounts.names import display_name
+
 from .. import access, selectors, services
 from ..forms import ReviewCommentForm, ReviewerInviteForm
 from ..models import BehaviouralIndicator, Competency
@@ -71,8 +73,7 @@ def reviewer_invite(request, pk):
         if ok:
             messages.success(
                 request,
-                _("%(name)s is uitgenodigd en kan nu opmerkingen plaatsen.")
-                % {"name": reviewer.get_full_name() or reviewer.get_username()},
+                _("%(name)s is uitgenodigd en kan nu opmerkingen plaatsen.") % {"name": display_name(reviewer)},
             )
             return redirect("frameworks:review", framework.pk)
     return _page(request, framework, invite_form=form)

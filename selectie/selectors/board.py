@@ -68,13 +68,24 @@ def board(*, procedure: SelectionProcedure, user: AbstractBaseUser) -> dict:
     assignments = list(
         Assignment.objects.filter(procedure=procedure)
         .order_by("selecteur__username")
-        .values_list("pk", "candidate_id", "selecteur_id", "selecteur__username", "exercise_id")
+        .values_list(
+            "pk",
+            "candidate_id",
+            "selecteur_id",
+            "selecteur__username",
+            "selecteur__first_name",
+            "selecteur__last_name",
+            "exercise_id",
+        )
     )
     people: dict[int, Assessor] = {}
     by_key = {}
     panel = defaultdict(set)
-    for pk, candidate_id, selecteur_id, username, exercise_id in assignments:
-        people.setdefault(selecteur_id, Assessor(selecteur_id, username))
+    order = {}
+    for pk, candidate_id, selecteur_id, username, first_name, last_name, exercise_id in assignments:
+        # The same name as the calibration shows: the full name, the login name only when none is known.
+        people.setdefault(selecteur_id, Assessor(selecteur_id, f"{first_name} {last_name}".strip() or username))
+        order.setdefault(selecteur_id, username)
         by_key[(candidate_id, selecteur_id, exercise_id)] = pk
         panel[candidate_id].add(selecteur_id)
     complete = complete_counts(procedure=procedure)
@@ -93,7 +104,7 @@ def board(*, procedure: SelectionProcedure, user: AbstractBaseUser) -> dict:
         .annotate(n=Count("pk"))
         .values_list("candidate_id", "n")
     )
-    selecteurs = sorted(people.values(), key=lambda p: p.username)
+    selecteurs = sorted(people.values(), key=lambda p: order[p.pk])
     columns = [(s, e) for s in selecteurs for e in exercises]
     rows = []
     for candidate in candidates:

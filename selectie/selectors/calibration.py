@@ -43,10 +43,10 @@ class CalibrationCell:
 @dataclass(frozen=True)
 class Assessor:
     pk: int
-    username: str
+    name: str  # the full name; the login name only when no name is known
 
     def __str__(self):
-        return self.username
+        return self.name
 
 
 @dataclass
@@ -104,11 +104,14 @@ def calibration_matrix(*, procedure: SelectionProcedure, user: AbstractBaseUser,
     people: dict[int, Assessor] = {}
     pairs = (
         assignments.order_by("candidate_id", "selecteur__username")
-        .values_list("candidate_id", "selecteur_id", "selecteur__username")
+        .values_list(
+            "candidate_id", "selecteur_id", "selecteur__username", "selecteur__first_name", "selecteur__last_name"
+        )
         .distinct()
     )
-    for candidate_id, selecteur_id, username in pairs:
-        person = people.setdefault(selecteur_id, Assessor(selecteur_id, username))
+    for candidate_id, selecteur_id, username, first_name, last_name in pairs:
+        name = f"{first_name} {last_name}".strip() or username
+        person = people.setdefault(selecteur_id, Assessor(selecteur_id, name))
         selecteurs_of[candidate_id][selecteur_id] = person
     values: dict[tuple, list] = defaultdict(list)
     for candidate_id, selecteur_id, competency_id, value in score_values(

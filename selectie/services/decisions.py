@@ -70,7 +70,7 @@ def consensus_set(
         raise ValidationError(_("Kies een consensusscore."), code="consensus_required")
     rationale, early_reason = rationale.strip(), (early_reason or "").strip()
     if not rationale:
-        raise ValidationError(_("Schrijf kort op waarom jullie tot deze score komen."), code="rationale_required")
+        raise ValidationError(_("Schrijf kort op waarom u samen tot deze score komt."), code="rationale_required")
     early = consensus_missing_reason(candidate=candidate, competency=competency)
     if early and not early_reason:
         if early == "no_scores":

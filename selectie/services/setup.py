@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from competentie import audit
+from competentie.notifications import events as notifications
 from frameworks.models import Organisation, Profile, RatingScale, ScalePoint
 
 from .. import selectors
@@ -222,13 +223,18 @@ def assignments_create(*, procedure: SelectionProcedure, selecteurs, candidates,
     ):
         raise ValidationError(_("Kandidaten en oefeningen moeten bij deze procedure horen."))
     created = 0
+    newly_assigned = []
     for selecteur in selecteurs:
+        before = created
         for candidate in candidates:
             for exercise in exercises:
                 _obj, new = Assignment.objects.get_or_create(
                     procedure=procedure, selecteur=selecteur, candidate=candidate, exercise=exercise
                 )
                 created += new
+        if created > before:
+            newly_assigned.append(selecteur)
+    notifications.selecteurs_assigned(procedure=procedure, selecteurs=newly_assigned)
     return created
 
 

@@ -4,6 +4,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from competentie.accounts.names import display_name
+
 from .. import selectors, services
 from ..forms import AssignmentForm, CandidateForm, CandidateImportForm, PersonalDataForm
 from ..models import CandidatePersonalData
@@ -157,7 +159,11 @@ def assignment_delete(request, pk, assignment_pk):
             "procedure": procedure,
             "title": _("Toewijzing verwijderen"),
             "question": _("%(who)s beoordeelt %(code)s niet meer in %(exercise)s?")
-            % {"who": assignment.selecteur, "code": assignment.candidate.code, "exercise": assignment.exercise.name},
+            % {
+                "who": display_name(assignment.selecteur),
+                "code": assignment.candidate.code,
+                "exercise": assignment.exercise.name,
+            },
             "cancel_url": reverse("selectie:assignment-list", args=[procedure.pk]),
         },
     )

@@ -155,6 +155,10 @@
   // --- status -----------------------------------------------------------------------------------
 
   function render() {
+    if (inflight === null && !queue.length && !unsent()) {
+      // Everything is confirmed: a form waiting to be submitted (e.g. "next profile") may go now.
+      forms.forEach(function (form) { form.dispatchEvent(new CustomEvent("autosave:idle")); });
+    }
     if (!statusEl) { return; }
     var states = Object.keys(units).map(function (key) { return units[key].state; });
     var has = function (state) { return states.indexOf(state) !== -1; };
@@ -397,11 +401,13 @@
       if (form.hasAttribute("data-autosave-flush") || waiting.length) {
         event.preventDefault();
         waiting.forEach(function (u) { if (u.state !== "conflict") { enqueue(u); } });
-        if (!form.hasAttribute("data-autosave-flush")) {
+        if (!form.hasAttribute("data-autosave-flush") && !form.autosaveSubmitPending) {
           // Submit (e.g. "next profile") once everything has been confirmed.
           var submitter = event.submitter || null;
+          form.autosaveSubmitPending = true;
           form.addEventListener("autosave:idle", function once() {
             form.removeEventListener("autosave:idle", once);
+            form.autosaveSubmitPending = false;
             form.requestSubmit(submitter);
           });
         }
@@ -449,14 +455,6 @@
   });
   forms.forEach(restore);
   render();
-
-  // Idle: tell forms waiting to submit natively.
-  var idleCheck = setInterval(function () {
-    if (inflight === null && !queue.length && !unsent()) {
-      forms.forEach(function (form) { form.dispatchEvent(new CustomEvent("autosave:idle")); });
-    }
-  }, 200);
-  window.addEventListener("pagehide", function () { clearInterval(idleCheck); });
 
   window.addEventListener("online", function () {
     attempts = 0;

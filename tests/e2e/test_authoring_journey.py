@@ -65,7 +65,7 @@ def test_author_builds_a_framework_and_exports_a_profile_pdf(page, screenshot, u
     beginner = page.get_by_label("Nieuwe gedragsindicator op niveau beginner")
     beginner.fill("Is zich bewust van zijn sterke punten en is niet bang voor feedback.")
     hints = page.locator(".indicator-hints").first
-    expect(hints).to_contain_text("Beschrijf gedrag dat je kunt zien of horen")
+    expect(hints).to_contain_text("Beschrijf gedrag dat u kunt zien of horen")
     screenshot("authoring-03-hint")
     beginner.fill("Vraagt geregeld feedback ten behoeve van persoonlijke ontwikkeling.")
     page.get_by_role("button", name="Toevoegen (Nieuwe gedragsindicator op niveau beginner)").click()
@@ -164,7 +164,7 @@ def test_author_starts_from_a_library_and_a_reviewer_comments(page, screenshot, 
     screenshot("authoring-10-levels")
     page.get_by_role("link", name="VTH Aadorp").click()
 
-    page.get_by_role("link", name=re.compile("^Review")).click()
+    page.get_by_role("link", name=re.compile("^Meelezen")).click()
     page.get_by_label("Collega").select_option(label="selecteur")
     page.get_by_role("button", name="Uitnodigen als reviewer").click()
     expect(page.get_by_text("is uitgenodigd")).to_be_visible()
@@ -187,5 +187,5 @@ def test_author_starts_from_a_library_and_a_reviewer_comments(page, screenshot, 
     expect(page.get_by_role("status").filter(has_text="Opmerking afgehandeld.")).to_be_visible()
     page.goto(f"/frameworks/{derived.pk}/versies/")
     expect(page.get_by_text("Aangemaakt met VTH competentieprofielen (versie 1) als vertrekpunt.")).to_be_visible()
-    expect(page.get_by_text("Reviewopmerking afgehandeld")).to_be_visible()
+    expect(page.get_by_text("Opmerking van een meelezer afgehandeld")).to_be_visible()
     screenshot("authoring-08-history")

@@ -18,10 +18,10 @@ def test_newcomer_logs_in_and_browses_the_three_libraries(page, screenshot, user
     screenshot("01b-login-error")
 
     log_in(page, "hr")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Welkom bij Competentie")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn werk")
     screenshot("02-home")
 
-    page.get_by_role("link", name="Naar de frameworks").click()
+    page.get_by_role("link", name="Frameworks", exact=True).click()
     expect(page.get_by_role("heading", name="Competentieframeworks", level=1)).to_be_visible()
     for library in ["PiCompany competentiewoordenboek", "VTH competentieprofielen"]:
         expect(page.get_by_role("link", name=library)).to_be_visible()

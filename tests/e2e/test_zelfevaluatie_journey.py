@@ -49,6 +49,7 @@ def log_out(page):
 
 
 def score_all_profiles(page, round_pk, scores, *, hulpvragen=()):
+    """Score every profile and hand it in; each hand-in opens the team view, then on to the next profile."""
     page.goto(f"/zelfevaluatie/{round_pk}/")
     page.get_by_role("link", name="Scoren Casemanager").click()
     for index, name in enumerate(PROFILES):
@@ -60,10 +61,12 @@ def score_all_profiles(page, round_pk, scores, *, hulpvragen=()):
                 page.get_by_label(re.compile(re.escape(question.text[:60]))).fill(text)
             wait_all_saved(page)
             expect(page.get_by_role("status").filter(has_text="Alles is opgeslagen")).to_be_visible()
+        page.get_by_role("button", name=f"Inleveren {name}").click()
+        expect(page.get_by_role("status").filter(has_text=f"Uw score voor {name} is ingeleverd.")).to_be_visible()
         if index + 1 < len(PROFILES):
-            page.get_by_role("button", name=f"Opslaan en naar {PROFILES[index + 1]}").click()
-        else:
-            page.get_by_role("button", name="Opslaan en terug naar het overzicht").click()
+            page.goto(f"/zelfevaluatie/{round_pk}/")
+            page.get_by_role("link", name=f"Scoren {PROFILES[index + 1]}").click()
+    page.goto(f"/zelfevaluatie/{round_pk}/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Zelfevaluatie 2025–2026")
 
 
@@ -115,6 +118,7 @@ def test_management_team_runs_a_round_and_the_next_round_builds_on_it(page, scre
     score_all_profiles(page, round.pk, [3, 3, 2, 5, 1])
     log_out(page)
     assert Rating.objects.filter(participant__round=round, score__isnull=False).count() == 10
+    assert Rating.objects.filter(participant__round=round, submitted_at__isnull=False).count() == 10
     assert Rating.objects.filter(participant__round=round, justification="").count() == 0
     assert Answer.objects.filter(round=round, participant__isnull=False).exclude(text="").count() == 2
 
@@ -122,7 +126,12 @@ def test_management_team_runs_a_round_and_the_next_round_builds_on_it(page, scre
     log_in(page, "mt")
     page.goto(f"/zelfevaluatie/{round.pk}/")
     page.get_by_role("link", name="Scores van het team naast elkaar").click()
-    expect(page.get_by_text("laagste score 3, hoogste score 4").first).to_be_visible()
+    # MT scores nothing itself in this round, so the chair opens the team view with a reason.
+    expect(page.get_by_text("zodra u uw eigen score hebt ingeleverd").first).to_be_visible()
+    page.get_by_text("Als voorzitter het teamoverzicht nu al openen").click()
+    page.get_by_label("Reden").fill("Het MT scoort deze ronde niet zelf; het leidt het gesprek.")
+    page.get_by_role("button", name="Teamoverzicht openen voor iedereen").click()
+    expect(page.get_by_text("Spreiding van de ingeleverde scores: laagste 3, hoogste 4.").first).to_be_visible()
     for code, name in enumerate(PROFILES, start=1):
         section = page.get_by_role("region", name=f"{code}. {name}")
         section.get_by_label(re.compile(rf"^\s*{AGREED[name]} – ")).check()
@@ -153,15 +162,13 @@ def test_management_team_runs_a_round_and_the_next_round_builds_on_it(page, scre
         page.get_by_label("Wat gaan we doen?").fill(what)
         page.get_by_label("Beoogd resultaat (meetbaar)").fill(measure)
         page.get_by_label("Eigenaar").fill(owner)
-        page.get_by_label("Deadline").fill(deadline)
+        page.get_by_label("Uiterste datum").fill(deadline)
         page.get_by_role("button", name="Actie opslaan").click()
         expect(page.get_by_role("rowheader", name=what)).to_be_visible()
     screenshot("zelfevaluatie-05-actieplan")
 
-    # Close the round: concept → in behandeling → afgerond.
+    # Close the round: lopend → afgerond.
     page.get_by_role("link", name="Overzicht").click()
-    page.get_by_role("link", name="Zet in behandeling").click()
-    page.get_by_role("button", name="Zet in behandeling").click()
     page.get_by_role("link", name="Zelfevaluatie afronden").click()
     page.get_by_role("button", name="Ja, rond de zelfevaluatie af").click()
     expect(page.get_by_role("status").filter(has_text="De zelfevaluatie is afgerond.")).to_be_visible()

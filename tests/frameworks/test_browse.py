@@ -79,9 +79,10 @@ class TestAccess:
 
 
 class TestPages:
-    def test_home_explains_the_three_parts(self, client_as):
+    def test_home_shows_the_work_of_the_role(self, client_as):
+        # The home page is "Mijn werk" (tests/test_home.py); the MT member's part is the self-evaluation.
         content = client_as("mt").get(reverse("home")).content.decode()
-        for part in ["Competentieframeworks", "Selectie", "Zelfevaluatie"]:
+        for part in ["Mijn werk", "Frameworks", "Zelfevaluatie"]:
             assert part in content
         assert 'href="#inhoud"' in content  # skip link
 

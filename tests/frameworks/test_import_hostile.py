@@ -19,7 +19,7 @@ from frameworks.interchange.moodle import framework_import_moodle_csv
 from frameworks.interchange.native import framework_to_dict
 from frameworks.interchange.native_import import framework_import_json
 from frameworks.interchange.selectors import framework_for_export
-from frameworks.models import BehaviouralIndicator, Competency, Framework, FrameworkChange, ProficiencyLevel
+from frameworks.models import BehaviouralIndicator, Competency, Framework, ProficiencyLevel
 
 from ..factories import make_framework
 
@@ -30,8 +30,7 @@ ENGLISH = ("Expecting", "delimiter", "line ", "column ", "char ", "codec", "byte
 
 def counts():
     return tuple(
-        model.objects.count()
-        for model in (Framework, Competency, BehaviouralIndicator, ProficiencyLevel, FrameworkChange, AuditEvent)
+        model.objects.count() for model in (Framework, Competency, BehaviouralIndicator, ProficiencyLevel, AuditEvent)
     )
 
 

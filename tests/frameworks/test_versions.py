@@ -162,7 +162,10 @@ class TestStaleEdit:
         assert first.status_code == 302
         second = client_as("hr").post(url, {**form, "name": "Tweede auteur"})
         assert second.status_code == 200
-        assert "Iemand anders heeft dit intussen gewijzigd" in second.content.decode()
+        page = second.content.decode()
+        assert "Iemand anders heeft dit intussen gewijzigd" in page
+        # Both texts visible: the user's own in the form, the colleague's newer one beside it.
+        assert 'value="Tweede auteur"' in page and "De nieuwere versie van uw collega: Naam: Eerste auteur" in page
         competency.refresh_from_db()
         assert competency.name == "Eerste auteur" and competency.revision == stale_revision + 1
 

@@ -56,12 +56,14 @@ def client_for():
     return login
 
 
-def score_everything(round, *, score=3, agreed=None):
-    """Every participant scores every profile; the team agrees on a score per profile."""
+def score_everything(round, *, score=3, agreed=None, hand_in=True):
+    """Every participant scores (and hands in) every profile; the team agrees on a score per profile."""
     profiles = [rp.profile for rp in round.round_profiles.select_related("profile")]
     for participant in round.participants.select_related("round__scale"):
         for profile in profiles:
             services.rating_save(participant=participant, profile=profile, score=score, justification="Omdat.")
+            if hand_in:
+                services.rating_submit(participant=participant, profile=profile)
     for profile in profiles:
         services.conclusion_save(
             round=round,

@@ -4,6 +4,7 @@ not involved → 403, an invited peer reviewer → read-only on that one round."
 import pytest
 from django.urls import reverse
 
+from frameworks.models import Framework
 from zelfevaluatie import services
 from zelfevaluatie.models import Action, EvaluationRound
 
@@ -25,11 +26,17 @@ MATRIX = [
     ("rating", "get", (OK, OK, FORBIDDEN, MISSING, MISSING, FORBIDDEN)),
     ("rating-autosave", "post", (OK, OK, FORBIDDEN, MISSING, MISSING, FORBIDDEN)),
     ("profile-history", "get", (OK, OK, FORBIDDEN, MISSING, MISSING, FORBIDDEN)),
-    ("team", "get", (OK, OK, FORBIDDEN, MISSING, MISSING, OK)),
-    ("conclusion-save", "post", (FOUND, FORBIDDEN, FORBIDDEN, MISSING, MISSING, FORBIDDEN)),
+    # The team view shows individual judgements: the organisation's own members only.
+    ("team", "get", (OK, OK, FORBIDDEN, MISSING, MISSING, FORBIDDEN)),
+    ("team-open", "post", (FOUND, FORBIDDEN, FORBIDDEN, MISSING, MISSING, FORBIDDEN)),
+    ("meeting", "get", (OK, OK, FORBIDDEN, MISSING, MISSING, FORBIDDEN)),
+    ("scorers", "get", (OK, FORBIDDEN, FORBIDDEN, MISSING, MISSING, FORBIDDEN)),
+    # The agreed score is recorded by the chair (mt) or an invited participant (selecteur).
+    ("conclusion-save", "post", (FOUND, FOUND, FORBIDDEN, MISSING, MISSING, FORBIDDEN)),
     ("peer-reviews", "get", (OK, OK, FORBIDDEN, MISSING, MISSING, OK)),
     ("peer-notes", "get", (FORBIDDEN, FORBIDDEN, FORBIDDEN, MISSING, MISSING, OK)),
     ("peer-notes-autosave", "post", (FORBIDDEN, FORBIDDEN, FORBIDDEN, MISSING, MISSING, OK)),
+    ("peer-host-notes", "post", (FOUND, FOUND, FORBIDDEN, MISSING, MISSING, FORBIDDEN)),
     ("peer-review-remove", "get", (OK, FORBIDDEN, FORBIDDEN, MISSING, MISSING, FORBIDDEN)),
     ("conclusions", "get", (OK, OK, FORBIDDEN, MISSING, MISSING, OK)),
     ("conclusions-autosave", "post", (OK, FORBIDDEN, FORBIDDEN, MISSING, MISSING, FORBIDDEN)),
@@ -76,6 +83,8 @@ def request_for(name, world, round=None):
         "rating-autosave": [pk, profile],
         "profile-history": [pk, profile],
         "conclusion-save": [pk, profile],
+        "meeting": [pk, profile],
+        "peer-host-notes": [pk, world["review"].pk],
         "participant-remove": [pk, world["participant"].pk],
         "peer-notes": [pk, world["review"].pk],
         "peer-notes-autosave": [pk, world["review"].pk],
@@ -89,6 +98,8 @@ def request_for(name, world, round=None):
         "peer-notes-autosave": {"field": f"note-{world['peer_question'].pk}", "value": "Tekst"},
         "conclusion-save": {f"p{profile}-agreed_score": "3", f"p{profile}-justification": "Besproken."},
         "participant-add": {"user": ""},
+        "team-open": {"reason": "Een deelnemer is ziek."},
+        "peer-host-notes": {f"h{world['review'].pk}-host_notes": "Goed gesprek."},
     }.get(name, {})
     return reverse(f"zelfevaluatie:{name}", args=args), data
 
@@ -121,7 +132,9 @@ def test_anonymous_visitor_is_sent_to_the_login_page(world, client, name, method
 def test_peer_reviewer_cannot_find_another_round_of_the_organisation(
     world, client_for, reviewer, users, org_a, name, method, expected
 ):
-    other = start_round(org_a, users["mt"], world["round"].framework, period="2027–2028")
+    # Another lineage: one round per lineage is open at a time.
+    divosa = Framework.objects.get(organisation__isnull=True, name__startswith="Divosa")
+    other = start_round(org_a, users["mt"], divosa, period="2027–2028")
     url, data = request_for(name, world, round=other)
     assert getattr(client_for(reviewer), method)(url, data).status_code == 404
 

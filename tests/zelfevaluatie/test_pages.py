@@ -136,7 +136,7 @@ class TestScoring:
         )
         assert not Rating.objects.exists()
 
-    def test_team_view_shows_every_score_and_justification_and_the_spread(self, evaluation, client_as, users):
+    def test_team_view_shows_scores_and_the_spread_after_the_own_hand_in(self, evaluation, client_as, users):
         profile = evaluation.round_profiles.first().profile
         services.rating_save(
             participant=participant(evaluation, users["mt"]),
@@ -144,17 +144,19 @@ class TestScoring:
             score=2,
             justification="Te weinig mensen.",
         )
+        services.rating_submit(participant=participant(evaluation, users["mt"]), profile=profile)
+        url = reverse("zelfevaluatie:team", args=[evaluation.pk])
+        before = client_as("selecteur").get(url).content.decode()
+        assert "Te weinig mensen." not in before
+        assert "1 van 2 deelnemers hebben ingeleverd." in before
         services.rating_save(
-            participant=participant(evaluation, users["selecteur"]),
-            profile=profile,
-            score=4,
-            justification="Sterk team.",
+            participant=participant(evaluation, users["selecteur"]), profile=profile, score=4, justification="Sterk."
         )
-        content = client_as("selecteur").get(reverse("zelfevaluatie:team", args=[evaluation.pk])).content.decode()
-        assert "Te weinig mensen." in content and "Sterk team." in content
-        assert "laagste score 2, hoogste score 4 (2 van 2 deelnemers" in content
+        services.rating_submit(participant=participant(evaluation, users["selecteur"]), profile=profile)
+        content = client_as("selecteur").get(url).content.decode()
+        assert "Te weinig mensen." in content and "Sterk." in content
+        assert "Spreiding van de ingeleverde scores: laagste 2, hoogste 4." in content
         assert "gemiddeld" not in content.lower()
-        assert "Afgesproken score vastleggen" not in content  # participants read; MT records
 
     def test_management_records_the_agreed_score_with_onderbouwing(self, evaluation, client_as):
         profile = evaluation.round_profiles.first().profile
@@ -184,7 +186,6 @@ class TestFinishedRound:
         services.action_create(
             round=evaluation, what="Actie", measure="m", owner="o", deadline=datetime.date(2027, 1, 1)
         )
-        services.round_advance(round=evaluation)
         services.round_advance(round=evaluation)
         return evaluation
 
@@ -244,7 +245,6 @@ class TestNextRoundPages:
             profile=casemanager,
         )
         score_everything(evaluation, score=2, agreed=2)
-        services.round_advance(round=evaluation)
         services.round_advance(round=evaluation)
         return evaluation
 

@@ -98,6 +98,7 @@ class TestConclusionQuestions:
 class TestAgreedScoresAndActions:
     def test_a_stale_agreed_score_is_refused_and_the_colleagues_agreement_kept(self, evaluation, two_mt):
         profile = evaluation.round_profiles.first().profile
+        services.participant_add(round=evaluation, user=two_mt[1])  # agreed scores: chair or participants
         services.conclusion_save(
             round=evaluation, profile=profile, agreed_score=3, justification="Eerst.", user=two_mt[0], revision=0
         )
@@ -110,6 +111,7 @@ class TestAgreedScoresAndActions:
 
     def test_the_team_page_answers_the_script_with_409_and_both_fields(self, evaluation, two_mt, client_for):
         profile = evaluation.round_profiles.first().profile
+        services.participant_add(round=evaluation, user=two_mt[1])  # agreed scores: chair or participants
         services.conclusion_save(
             round=evaluation, profile=profile, agreed_score=3, justification="Eerst.", user=two_mt[0]
         )

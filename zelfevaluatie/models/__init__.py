@@ -1,5 +1,5 @@
 from .actions import Action
-from .review import PeerReview, PeerReviewNote
+from .review import PeerReview, PeerReviewNote, PeerSuggestion
 from .rounds import EvaluationRound, Participant, RoundProfile, display_name
 from .scoring import Answer, ProfileConclusion, Rating
 
@@ -10,6 +10,7 @@ __all__ = [
     "Participant",
     "PeerReview",
     "PeerReviewNote",
+    "PeerSuggestion",
     "ProfileConclusion",
     "Rating",
     "RoundProfile",

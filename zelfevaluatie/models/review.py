@@ -25,6 +25,19 @@ class PeerReview(models.Model):
         related_name="+",
     )
     invited_at = models.DateTimeField(_("uitgenodigd op"), auto_now_add=True)
+    host_notes = models.TextField(
+        _("aantekeningen van de eigen organisatie"),
+        blank=True,
+        help_text=_("Wat de eigen organisatie uit het gesprek met deze collega meeneemt."),
+    )
+    host_notes_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("aantekeningen vastgelegd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("collegiale toetsing")
@@ -54,6 +67,28 @@ class PeerReviewNote(models.Model):
         ordering = ["peer_review_id", "question_id"]
         constraints = [
             models.UniqueConstraint(fields=["peer_review", "question"], name="unique_note_per_review_question"),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class PeerSuggestion(models.Model):
+    """A reviewer's suggestions for one profile; step 3 shows them beside the conclusion questions."""
+
+    peer_review = models.ForeignKey(PeerReview, on_delete=models.CASCADE, related_name="suggestions")
+    profile = models.ForeignKey(
+        "frameworks.Profile", verbose_name=_("profiel"), on_delete=models.PROTECT, related_name="+"
+    )
+    text = models.TextField(_("suggesties"), blank=True)
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("suggestie collegiale toetsing")
+        verbose_name_plural = _("suggesties collegiale toetsing")
+        ordering = ["peer_review_id", "profile_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["peer_review", "profile"], name="unique_suggestion_per_review_profile"),
         ]
 
     def __str__(self):

@@ -7,8 +7,9 @@ class EvaluationRound(models.Model):
     """One biennial self-evaluation of an organisation against the profiles of a frozen framework."""
 
     class Status(models.TextChoices):
-        CONCEPT = "concept", _("Concept")
-        IN_PROGRESS = "in_behandeling", _("In behandeling")
+        # Two statuses that mean something: while open, members score, discuss and agree; once
+        # finished, everything is read-only. (A separate "concept" status behaved the same as open.)
+        IN_PROGRESS = "in_behandeling", _("Lopend")
         FINISHED = "afgerond", _("Afgerond")
 
     organisation = models.ForeignKey(
@@ -32,7 +33,35 @@ class EvaluationRound(models.Model):
     period = models.CharField(_("periode"), max_length=50, help_text=_("Bijvoorbeeld 2025–2026."))
     contact_name = models.CharField(_("naam contactpersoon"), max_length=200, blank=True)
     contact_function = models.CharField(_("functie contactpersoon"), max_length=200, blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.IN_PROGRESS)
+    lineage = models.ForeignKey(
+        "frameworks.Framework",
+        verbose_name=_("frameworkreeks"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Het framework waar deze versie uiteindelijk van afstamt (bibliotheek → eigen kopie → versies)."),
+    )
+    chair = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("voorzitter"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Leidt het gesprek en legt samen met de deelnemers de afgesproken scores vast."),
+    )
+    team_opened_at = models.DateTimeField(_("teamoverzicht vroeg geopend op"), null=True, blank=True)
+    team_opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("teamoverzicht vroeg geopend door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    team_opened_reason = models.TextField(_("reden om het teamoverzicht vroeg te openen"), blank=True)
     previous_round = models.ForeignKey(
         "self",
         verbose_name=_("vorige ronde"),
@@ -58,6 +87,15 @@ class EvaluationRound(models.Model):
         verbose_name = _("zelfevaluatieronde")
         verbose_name_plural = _("zelfevaluatierondes")
         ordering = ["-created_at", "-pk"]
+        constraints = [
+            # One open round per framework lineage per organisation: actions carry forward into
+            # the next round only when the previous one is finished.
+            models.UniqueConstraint(
+                fields=["organisation", "lineage"],
+                condition=~models.Q(status="afgerond"),
+                name="one_open_round_per_lineage",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.organisation} – {self.period}"
@@ -65,6 +103,10 @@ class EvaluationRound(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status == self.Status.FINISHED
+
+    @property
+    def team_opened_early(self) -> bool:
+        return self.team_opened_at is not None
 
 
 class RoundProfile(models.Model):
@@ -80,6 +122,13 @@ class RoundProfile(models.Model):
     order = models.PositiveIntegerField(_("volgorde"), default=0)
     snapshot = models.JSONField(_("inhoud van het profiel"), default=dict)
     fingerprint = models.CharField(_("vingerafdruk"), max_length=64)
+    scorers = models.ManyToManyField(
+        "zelfevaluatie.Participant",
+        verbose_name=_("scoren dit profiel"),
+        blank=True,
+        related_name="assigned_profiles",
+        help_text=_("Leeg: alle deelnemers scoren dit profiel."),
+    )
 
     class Meta:
         verbose_name = _("profiel in ronde")
@@ -118,4 +167,6 @@ class Participant(models.Model):
 
 
 def display_name(user) -> str:
-    return user.get_full_name() or user.get_username()
+    from competentie.accounts.names import display_name as name_of
+
+    return name_of(user)

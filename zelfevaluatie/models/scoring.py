@@ -19,6 +19,12 @@ class Rating(models.Model):
     justification = models.TextField(
         _("toelichting"), blank=True, help_text=_("Hoe kom je tot deze score? Welke onderdelen voldoen wel/niet?")
     )
+    submitted_at = models.DateTimeField(
+        _("ingeleverd op"),
+        null=True,
+        blank=True,
+        help_text=_("Na het inleveren ziet de deelnemer de scores van collega's voor dit profiel."),
+    )
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
     class Meta:
@@ -31,6 +37,10 @@ class Rating(models.Model):
 
     def __str__(self):
         return f"{self.participant} – {self.profile}: {self.score}"
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.submitted_at is not None
 
 
 class Answer(Revisioned):

@@ -5,6 +5,8 @@ from datetime import date
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
 from competentie import revisions
@@ -47,11 +49,21 @@ def conclusion_answer_save(
     return answer
 
 
-def _check_action(round: EvaluationRound, profile: Profile | None, deadline: date) -> None:
+def _as_date(value) -> date | None:
+    return parse_date(value) if isinstance(value, str) else value
+
+
+def _check_action(round: EvaluationRound, profile: Profile | None, deadline: date, *, deadline_set: bool) -> None:
     if profile is not None:
         ensure_profile_in_round(round, profile)
+    deadline = _as_date(deadline)
     if deadline is None:
-        raise ValidationError(_("Geef een deadline."))
+        raise ValidationError(_("Geef een uiterste datum."), code="deadline_required")
+    # Only a deadline that is being set must lie ahead: a carried-forward action keeps its old date.
+    if deadline_set and deadline < timezone.localdate():
+        raise ValidationError(
+            _("Kies een uiterste datum vanaf vandaag; een datum in het verleden is geen plan."), code="deadline_in_past"
+        )
 
 
 @transaction.atomic
@@ -66,7 +78,7 @@ def action_create(
     status: str = Action.Status.OPEN,
 ) -> Action:
     ensure_editable(round)
-    _check_action(round, profile, deadline)
+    _check_action(round, profile, deadline, deadline_set=True)
     action = Action(
         round=round,
         profile=profile,
@@ -95,8 +107,8 @@ def action_update(
 ) -> Action:
     """Change an action; ``revision`` is what the form saw, a stale form is refused (StaleEdit)."""
     ensure_editable(action.round)
-    _check_action(action.round, profile, deadline)
     stored = Action.objects.select_for_update().get(pk=action.pk)
+    _check_action(action.round, profile, deadline, deadline_set=_as_date(deadline) != stored.deadline)
     new = (profile.pk if profile else None, what.strip(), measure.strip(), owner.strip(), deadline, status)
     old = (stored.profile_id, stored.what, stored.measure, stored.owner, stored.deadline, stored.status)
     revisions.revision_check(instance=stored, seen=revision, unchanged=new == old, current=action_summary(stored))

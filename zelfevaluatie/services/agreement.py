@@ -8,8 +8,12 @@ from django.utils.translation import gettext as _
 from competentie import revisions
 from frameworks.models import Profile
 
-from ..models import EvaluationRound, ProfileConclusion
+from ..models import EvaluationRound, Participant, ProfileConclusion
 from .checks import ensure_editable, ensure_profile_in_round, ensure_scale_point, parse_score
+
+
+def may_record_agreement(user: AbstractBaseUser, round: EvaluationRound) -> bool:
+    return round.chair_id == user.pk or Participant.objects.filter(round=round, user=user.pk).exists()
 
 
 @transaction.atomic
@@ -24,17 +28,22 @@ def conclusion_save(
 ) -> ProfileConclusion:
     """The team's agreed score and onderbouwing for a profile (no automatic final score).
 
+    Recorded by the chair or an invited participant: the people who were in the conversation.
     ``revision`` is what the form saw (0: nothing agreed yet); a form made before a colleague
     recorded a newer agreement is refused (StaleEdit), nothing overwritten.
     """
     ensure_editable(round)
+    if not may_record_agreement(user, round):
+        raise ValidationError(
+            _("Alleen de voorzitter en de deelnemers leggen de afgesproken score vast."), code="not_allowed"
+        )
     ensure_profile_in_round(round, profile)
     score = parse_score(agreed_score)
     if score is None:
-        raise ValidationError(_("Kies de afgesproken score."))
+        raise ValidationError(_("Kies de afgesproken score."), code="score_required")
     ensure_scale_point(round, score)
     if not justification.strip():
-        raise ValidationError(_("Schrijf op hoe het team tot deze score kwam."))
+        raise ValidationError(_("Schrijf op hoe het team tot deze score kwam."), code="justification_required")
     existing = ProfileConclusion.objects.select_for_update().filter(round=round, profile=profile).first()
     unchanged = existing is not None and (existing.agreed_score, existing.justification) == (
         score,

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from competentie.notifications import events as notifications
 from frameworks.models import Membership
 
 from ..models import EvaluationRound, Participant
@@ -22,6 +23,7 @@ def participant_add(*, round: EvaluationRound, user: AbstractBaseUser) -> Partic
     participant = Participant(round=round, user=user)
     participant.full_clean()
     participant.save()
+    notifications.participant_invited(participant=participant)
     return participant
 
 

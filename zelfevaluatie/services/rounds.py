@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 from competentie import audit
 from frameworks.models import BehaviouralIndicator, Framework, Organisation, Profile, ProfileCompetency, RatingScale
 
-from ..models import Action, EvaluationRound, ProfileConclusion, RoundProfile
-from .checks import ensure_editable
+from ..lineage import lineage_root_id
+from ..models import Action, EvaluationRound, Participant, ProfileConclusion, RoundProfile
+from .checks import ensure_editable, ensure_profile_in_round
 from .participants import participant_add
 
 
@@ -64,7 +65,10 @@ def round_create(
     scale: RatingScale | None = None,
     participants: list | None = None,
 ) -> EvaluationRound:
-    """Start a round on a frozen framework: snapshot its profiles, invite the starter, carry actions forward."""
+    """Start a round on a frozen framework: snapshot its profiles, invite the starter, carry actions forward.
+
+    One round per framework lineage is open at a time; the previous round of the lineage must be finished.
+    """
     if not framework.is_frozen:
         raise ValidationError(
             _("Kies een gepubliceerde versie van een framework: een concept kan nog veranderen."), code="not_frozen"
@@ -77,9 +81,25 @@ def round_create(
     scale = scale or RatingScale.objects.of_framework(framework).first()
     if scale is None or not scale.points.exists():
         raise ValidationError(
-            _("Dit framework heeft geen beoordelingsschaal. Kies een framework met een schaal."), code="no_scale"
+            _(
+                "Dit framework heeft geen beoordelingsschaal. Kies in het framework een schaal (bijvoorbeeld de VTH-schaal 1–5) en publiceer het opnieuw."
+            ),
+            code="no_scale",
         )
-    previous = EvaluationRound.objects.filter(organisation=organisation).order_by("-created_at", "-pk").first()
+    lineage_id = lineage_root_id(framework)
+    lineage_rounds = EvaluationRound.objects.select_for_update().filter(
+        organisation=organisation, lineage_id=lineage_id
+    )
+    open_round = lineage_rounds.exclude(status=EvaluationRound.Status.FINISHED).first()
+    if open_round is not None:
+        raise ValidationError(
+            _(
+                "Er loopt al een zelfevaluatie op dit framework (%(period)s). Rond die eerst af; open acties gaan dan mee naar de nieuwe ronde."
+            )
+            % {"period": open_round.period},
+            code="open_round_exists",
+        )
+    previous = lineage_rounds.order_by("-created_at", "-pk").first()
     round = EvaluationRound(
         organisation=organisation,
         framework=framework,
@@ -89,6 +109,8 @@ def round_create(
         contact_name=contact_name.strip(),
         contact_function=contact_function.strip(),
         previous_round=previous,
+        lineage_id=lineage_id,
+        chair=user,
         created_by=user,
     )
     round.full_clean()
@@ -133,44 +155,95 @@ def actions_carry_forward(*, source: EvaluationRound, target: EvaluationRound) -
 
 
 @transaction.atomic
-def round_update(*, round: EvaluationRound, period: str, contact_name: str, contact_function: str) -> EvaluationRound:
+def round_update(
+    *,
+    round: EvaluationRound,
+    period: str,
+    contact_name: str,
+    contact_function: str,
+    chair: AbstractBaseUser | None = None,
+) -> EvaluationRound:
     ensure_editable(round)
     round.period = period.strip()
     round.contact_name = contact_name.strip()
     round.contact_function = contact_function.strip()
+    if chair is not None:
+        round.chair = chair
     round.full_clean()
     round.save()
     return round
 
 
-NEXT_STATUS = {
-    EvaluationRound.Status.CONCEPT: EvaluationRound.Status.IN_PROGRESS,
-    EvaluationRound.Status.IN_PROGRESS: EvaluationRound.Status.FINISHED,
-}
+NEXT_STATUS = {EvaluationRound.Status.IN_PROGRESS: EvaluationRound.Status.FINISHED}
 
 
 @transaction.atomic
 def round_advance(*, round: EvaluationRound, user: AbstractBaseUser | None = None) -> EvaluationRound:
-    """concept → in behandeling → afgerond. Closing needs an agreed score for every profile."""
+    """lopend → afgerond. Closing needs an agreed score for every profile and is final."""
     round = EvaluationRound.objects.select_for_update().get(pk=round.pk)
     ensure_editable(round)
-    next_status = NEXT_STATUS[round.status]
-    if next_status == EvaluationRound.Status.FINISHED:
-        missing = (
-            RoundProfile.objects.filter(round=round)
-            .exclude(profile__in=ProfileConclusion.objects.filter(round=round).values("profile"))
-            .select_related("profile")
+    missing = (
+        RoundProfile.objects.filter(round=round)
+        .exclude(profile__in=ProfileConclusion.objects.filter(round=round).values("profile"))
+        .select_related("profile")
+    )
+    names = [rp.profile.name for rp in missing]
+    if names:
+        raise ValidationError(
+            _("Leg eerst een afgesproken score vast voor: %(names)s.") % {"names": ", ".join(names)},
+            code="agreed_scores_missing",
         )
-        names = [rp.profile.name for rp in missing]
-        if names:
-            raise ValidationError(
-                _("Leg eerst een afgesproken score vast voor: %(names)s.") % {"names": ", ".join(names)},
-                code="agreed_scores_missing",
-            )
-        round.finished_at = timezone.now()
+    round.finished_at = timezone.now()
     old_status = round.status
-    round.status = next_status
+    round.status = EvaluationRound.Status.FINISHED
     round.full_clean()
     round.save()
-    audit.record(user, round, "round.status", old=old_status, new=next_status)
+    audit.record(user, round, "round.status", old=old_status, new=round.status)
     return round
+
+
+@transaction.atomic
+def round_open_team_view(*, round: EvaluationRound, user: AbstractBaseUser, reason: str) -> EvaluationRound:
+    """The chair opens the team view before everyone handed in; the reason is recorded with name and time."""
+    round = EvaluationRound.objects.select_for_update().get(pk=round.pk)
+    ensure_editable(round)
+    if round.chair_id != user.pk:
+        raise ValidationError(_("Alleen de voorzitter kan het teamoverzicht vroeg openen."), code="not_chair")
+    if not reason.strip():
+        raise ValidationError(_("Schrijf op waarom het teamoverzicht nu al open gaat."), code="reason_required")
+    if round.team_opened_at is not None:
+        raise ValidationError(_("Het teamoverzicht is al geopend."), code="already_open")
+    round.team_opened_at = timezone.now()
+    round.team_opened_by = user
+    round.team_opened_reason = reason.strip()
+    round.full_clean()
+    round.save()
+    audit.record(user, round, "round.team_opened", reason=round.team_opened_reason)
+    return round
+
+
+@transaction.atomic
+def round_profile_scorers_set(
+    *,
+    round: EvaluationRound,
+    profile: Profile,
+    participants: list[Participant],
+    user: AbstractBaseUser | None = None,
+) -> None:
+    """Who scores this profile; nobody chosen means every participant scores it."""
+    ensure_editable(round)
+    ensure_profile_in_round(round, profile)
+    if any(participant.round_id != round.pk for participant in participants):
+        raise ValidationError(_("Kies deelnemers van deze zelfevaluatie."), code="not_a_participant")
+    round_profile = RoundProfile.objects.get(round=round, profile=profile)
+    before = {p.pk for p in round_profile.scorers.all()}
+    if before == {p.pk for p in participants}:
+        return
+    round_profile.scorers.set(participants)
+    audit.record(
+        user,
+        round,
+        "round.scorers",
+        profile=profile.name,
+        scorers=[str(p) for p in participants],
+    )

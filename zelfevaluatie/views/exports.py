@@ -4,6 +4,7 @@ from django.http import HttpResponse
 from django.utils.text import slugify
 
 from .. import access, pdf, selectors
+from ..blindness import visibility_for
 from ..exports import round_csv, round_data
 
 
@@ -25,7 +26,9 @@ def round_pdf(request, pk):
 
 def round_csv_export(request, pk):
     round = _round(request, pk)
-    data = round_data(round, selectors.question_sets(round.framework_id))
+    data = round_data(
+        round, selectors.question_sets(round.framework_id), visibility=visibility_for(request.user, round)
+    )
     response = HttpResponse(round_csv(data), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename(round, "csv")}"'
     return response
@@ -33,7 +36,9 @@ def round_csv_export(request, pk):
 
 def round_json_export(request, pk):
     round = _round(request, pk)
-    data = round_data(round, selectors.question_sets(round.framework_id))
+    data = round_data(
+        round, selectors.question_sets(round.framework_id), visibility=visibility_for(request.user, round)
+    )
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
     )

@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import access, selectors, services
+from ..blindness import scorers_of, visibility_for
 from ..forms import ParticipantAddForm, RoundCreateForm, RoundUpdateForm
 from ..growth import growth_per_framework, growth_svg, profile_changes
-from ..models import EvaluationRound
 from .common import error_text, involvement
 
 
@@ -72,7 +72,12 @@ def round_create(request):
     return render(
         request,
         "zelfevaluatie/round_form.html",
-        {"form": form, "previous": previous, "organisation": organisation},
+        {
+            "form": form,
+            "previous": previous,
+            "organisation": organisation,
+            "open_rounds": selectors.open_rounds(organisation_id=organisation.pk),
+        },
     )
 
 
@@ -80,6 +85,8 @@ def round_detail(request, pk):
     round = selectors.round_full(user=request.user, pk=pk)
     access.require_read(request.user, round)
     me = involvement(request.user, round)
+    visibility = visibility_for(request.user, round)
+    participants = list(round.participants.all())
     conclusions = {c.profile_id: c for c in round.conclusions.all()}
     my_ratings = {r.profile_id: r for r in me.participant.ratings.all()} if me.participant else {}
     profiles = [
@@ -87,12 +94,10 @@ def round_detail(request, pk):
             "profile": rp.profile,
             "conclusion": conclusions.get(rp.profile_id),
             "my_rating": my_ratings.get(rp.profile_id),
-            "rated_count": sum(
-                1
-                for p in round.participants.all()
-                for r in p.ratings.all()
-                if r.profile_id == rp.profile_id and r.score is not None
-            ),
+            "handed_in_count": len(visibility.handed_in.get(rp.profile_id, ())),
+            "scorer_count": len(scorers_of(rp, participants)),
+            "assigned": me.participant is not None
+            and any(p.pk == me.participant.pk for p in scorers_of(rp, participants)),
         }
         for rp in round.round_profiles.all()
     ]
@@ -124,7 +129,7 @@ def round_update(request, pk):
     round = selectors.round_get(user=request.user, pk=pk)
     access.require_manage(request.user, round)
     access.require_editable(round)
-    form = RoundUpdateForm(request.POST or None, instance=round)
+    form = RoundUpdateForm(request.POST or None, instance=round, members=selectors.round_members(round=round))
     if request.method == "POST" and form.is_valid():
         try:
             services.round_update(round=selectors.round_get(user=request.user, pk=pk), **form.cleaned_data)
@@ -197,20 +202,44 @@ def round_advance(request, pk):
     round = selectors.round_get(user=request.user, pk=pk)
     access.require_manage(request.user, round)
     access.require_editable(round)
-    next_status = services.NEXT_STATUS[round.status]
     if request.method == "POST":
         try:
             services.round_advance(round=round, user=request.user)
         except ValidationError as error:
             messages.error(request, error_text(error))
         else:
-            if next_status == EvaluationRound.Status.FINISHED:
-                messages.success(request, _("De zelfevaluatie is afgerond. U kunt het verslag nu downloaden."))
-            else:
-                messages.success(request, _("De zelfevaluatie is in behandeling."))
+            messages.success(request, _("De zelfevaluatie is afgerond. U kunt het verslag nu downloaden."))
         return redirect("zelfevaluatie:round-detail", pk=round.pk)
     return render(
         request,
         "zelfevaluatie/round_advance.html",
-        {"round": round, "next_status": EvaluationRound.Status(next_status)},
+        {"round": round},
+    )
+
+
+def scorers(request, pk):
+    """MT decides who scores which profile; nobody ticked means every participant scores it."""
+    round = selectors.round_full(user=request.user, pk=pk)
+    access.require_manage(request.user, round)
+    access.require_editable(round)
+    participants = list(round.participants.all())
+    if request.method == "POST":
+        try:
+            for rp in round.round_profiles.all():
+                chosen = set(request.POST.getlist(f"scorers-{rp.profile_id}"))
+                services.round_profile_scorers_set(
+                    round=round,
+                    profile=rp.profile,
+                    participants=[p for p in participants if str(p.pk) in chosen],
+                )
+        except ValidationError as error:
+            messages.error(request, error_text(error))
+        else:
+            messages.success(request, _("Wie welk profiel scoort is opgeslagen."))
+            return redirect("zelfevaluatie:round-detail", pk=round.pk)
+    rows = [{"profile": rp.profile, "assigned": {p.pk for p in rp.scorers.all()}} for rp in round.round_profiles.all()]
+    return render(
+        request,
+        "zelfevaluatie/scorers.html",
+        {"round": round, "me": involvement(request.user, round), "participants": participants, "rows": rows},
     )

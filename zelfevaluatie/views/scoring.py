@@ -8,8 +8,9 @@ from django.views.decorators.http import require_POST
 from competentie import autosave, revisions
 
 from .. import access, selectors, services
-from ..forms import ConclusionForm
-from ..growth import growth_for, growth_svg
+from ..blindness import scorers_of, visibility_for
+from ..forms import ConclusionForm, RatingForm, TeamOpenForm
+from ..growth import growth_for, growth_svg, spread_svg
 from ..models import ProfileConclusion
 from .common import error_text, involvement, refused_response, round_profile, saved_response
 
@@ -22,47 +23,78 @@ def _participant_or_403(request, round):
 
 
 def rating(request, pk, profile_pk):
-    """Step 1 for one participant and one profile: own score, justification and hulpvragen notes."""
+    """Step 1 for one participant and one profile: own score, justification and hulpvragen notes; hand in."""
     round = selectors.round_get(user=request.user, pk=pk)
     access.require_read(request.user, round)
     participant = _participant_or_403(request, round)
     profile = round_profile(round, profile_pk)
     questions = selectors.question_sets(round.framework_id)
+    points = list(round.scale.points.all())
+    rating_row, answers = selectors.participant_entries(participant=participant, profile_id=profile.pk)
+    initial = {
+        "score": rating_row.score if rating_row else None,
+        "justification": rating_row.justification if rating_row else "",
+        **{f"answer-{q.pk}": answers[q.pk].text for q in questions.self_evaluation if q.pk in answers},
+    }
+    form = RatingForm(request.POST or None, initial=initial, scale_points=points, questions=questions.self_evaluation)
+    status = 200
     if request.method == "POST":
         access.require_editable(round)
-        try:
-            services.rating_form_save(participant=participant, profile=profile, data=request.POST.dict())
-        except ValidationError as error:
-            messages.error(request, error_text(error))
-        else:
-            messages.success(request, _("Uw score voor %(profile)s is opgeslagen.") % {"profile": profile.name})
-            next_pk = request.POST.get("next_profile")
-            if next_pk and next_pk.isdigit():
-                return redirect("zelfevaluatie:rating", pk=round.pk, profile_pk=int(next_pk))
-            return redirect("zelfevaluatie:round-detail", pk=round.pk)
-    rating_row, answers = selectors.participant_entries(participant=participant, profile_id=profile.pk)
+        if form.is_valid():
+            try:
+                services.rating_form_save(
+                    participant=participant,
+                    profile=profile,
+                    score=form.cleaned_data["score"],
+                    justification=form.cleaned_data["justification"],
+                    answers=form.answers(),
+                    hand_in=form.hand_in,
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                if form.hand_in:
+                    messages.success(
+                        request,
+                        _("Uw score voor %(profile)s is ingeleverd. U ziet nu de scores van uw collega's.")
+                        % {"profile": profile.name},
+                    )
+                    return redirect(reverse("zelfevaluatie:team", args=[round.pk]) + f"#profiel-{profile.pk}")
+                messages.success(request, _("Uw score voor %(profile)s is opgeslagen.") % {"profile": profile.name})
+                next_pk = request.POST.get("next_profile")
+                if next_pk and next_pk.isdigit():
+                    return redirect("zelfevaluatie:rating", pk=round.pk, profile_pk=int(next_pk))
+                return redirect("zelfevaluatie:round-detail", pk=round.pk)
+        status = 400
     profiles = [rp.profile for rp in round.round_profiles.all()]
     index = profiles.index(profile)
     score_question, justification_question = selectors.score_form_questions(
         framework_id=round.framework_id, profile_id=profile.pk
     )
+    me = involvement(request.user, round)
+    handed_in = rating_row is not None and rating_row.is_submitted
+    assigned = selectors.is_assigned(round=round, participant=participant, profile_id=profile.pk)
     return render(
         request,
         "zelfevaluatie/rating_form.html",
         {
             "round": round,
-            "me": involvement(request.user, round),
+            "me": me,
+            "can_write": me.can_rate and not handed_in and assigned,
+            "handed_in": handed_in,
+            "assigned": assigned,
             "profile": selectors.profile_for_panel(round=round, profile_pk=profile.pk),
             "rating": rating_row,
-            "points": list(round.scale.points.all()),
+            "form": form,
+            "points": points,
             "score_question": score_question,
             "justification_question": justification_question,
-            "questions": [(q, answers.get(q.pk)) for q in questions.self_evaluation],
             "questions_intro": questions.descriptions.get("self_evaluation", ""),
             "previous_profile": profiles[index - 1] if index > 0 else None,
             "next_profile": profiles[index + 1] if index + 1 < len(profiles) else None,
             "autosave_url": reverse("zelfevaluatie:rating-autosave", args=[round.pk, profile.pk]),
         },
+        status=status,
     )
 
 
@@ -86,18 +118,41 @@ def rating_autosave(request, pk, profile_pk):
     return saved_response()
 
 
-def _team_profiles(round, bound_forms=None, stale=None):
+def _team_profiles(round, visibility, bound_forms=None, stale=None, *, only_profile_id=None):
+    """Per profile: who handed in, and (when the blindness rule allows) scores, justifications, notes, spread."""
     bound_forms = bound_forms or {}
     stale = stale or {}
     points = list(round.scale.points.all())
     conclusions = {c.profile_id: c for c in round.conclusions.all()}
+    participants = list(round.participants.all())
+    step1_answers = {}
+    for answer in round.answers.all():
+        if answer.participant_id and answer.profile_id and answer.text.strip():
+            step1_answers.setdefault((answer.participant_id, answer.profile_id), []).append(answer)
     items = []
     for rp in round.round_profiles.all():
+        if only_profile_id is not None and rp.profile_id != only_profile_id:
+            continue
+        is_open = visibility.profile_open(rp.profile_id)
         rows = []
-        for participant in round.participants.all():
+        for participant in scorers_of(rp, participants):
             rating = next((r for r in participant.ratings.all() if r.profile_id == rp.profile_id), None)
-            rows.append({"participant": participant, "rating": rating})
-        scores = [row["rating"].score for row in rows if row["rating"] and row["rating"].score is not None]
+            shown = visibility.shows(participant.pk, rp.profile_id)
+            rows.append(
+                {
+                    "participant": participant,
+                    "handed_in": rating is not None and rating.is_submitted,
+                    "shown": shown,
+                    "rating": rating if shown else None,
+                    "notes": step1_answers.get((participant.pk, rp.profile_id), []) if shown else [],
+                }
+            )
+        # The spread counts handed-in scores only, and only for a reader who may see them.
+        scores = [
+            row["rating"].score
+            for row in rows
+            if is_open and row["handed_in"] and row["rating"] and row["rating"].score is not None
+        ]
         conclusion = conclusions.get(rp.profile_id)
         form = bound_forms.get(rp.profile_id) or ConclusionForm(
             scale_points=points,
@@ -106,13 +161,17 @@ def _team_profiles(round, bound_forms=None, stale=None):
             if conclusion
             else None,
         )
+        distribution = [(point, scores.count(point.value)) for point in points]
         items.append(
             {
                 "profile": rp.profile,
+                "is_open": is_open,
                 "rows": rows,
+                "handed_in_count": sum(1 for row in rows if row["handed_in"]),
                 "low": min(scores) if scores else None,
                 "high": max(scores) if scores else None,
-                "distribution": [(point, scores.count(point.value)) for point in points],
+                "distribution": distribution,
+                "chart": spread_svg(distribution, profile_name=rp.profile.name) if scores else None,
                 "scored": len(scores),
                 "conclusion": conclusion,
                 "form": form,
@@ -126,25 +185,55 @@ def _team_profiles(round, bound_forms=None, stale=None):
     return items
 
 
+def _team_context(request, round, bound_forms=None, stale=None):
+    visibility = visibility_for(request.user, round)
+    return {
+        "round": round,
+        "me": involvement(request.user, round),
+        "profiles": _team_profiles(round, visibility, bound_forms, stale),
+        "can_agree": access.can_record_agreement(request.user, round),
+        "is_chair": access.is_chair(request.user, round),
+        "open_form": TeamOpenForm(),
+    }
+
+
 def team(request, pk):
-    """All individual scores side by side per profile; the team records the agreed score (MT)."""
+    """Per profile who handed in; after your own hand-in the scores, justifications and notes side by side."""
     round = selectors.round_full(user=request.user, pk=pk)
-    access.require_read(request.user, round)
-    return render(
-        request,
-        "zelfevaluatie/team.html",
-        {"round": round, "me": involvement(request.user, round), "profiles": _team_profiles(round)},
-    )
+    access.require_member(request.user, round)
+    return render(request, "zelfevaluatie/team.html", _team_context(request, round))
+
+
+@require_POST
+def team_open(request, pk):
+    """The chair opens the team view before everyone handed in, with a reason that is recorded."""
+    round = selectors.round_get(user=request.user, pk=pk)
+    access.require(access.is_chair(request.user, round))
+    access.require_editable(round)
+    form = TeamOpenForm(request.POST)
+    if form.is_valid():
+        try:
+            services.round_open_team_view(round=round, user=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            messages.error(request, error_text(error))
+        else:
+            messages.success(request, _("Het teamoverzicht is geopend voor iedereen. De reden is vastgelegd."))
+    else:
+        messages.error(request, _("Schrijf op waarom het teamoverzicht nu al open gaat."))
+    return redirect("zelfevaluatie:team", pk=round.pk)
 
 
 @require_POST
 def conclusion_save(request, pk, profile_pk):
+    """The agreed score, recorded in the team view or the meeting mode (as a page, or saved in place by the
+    autosave module); a form made before a colleague's newer agreement is refused (stale edit)."""
     round = selectors.round_full(user=request.user, pk=pk)
-    access.require_manage(request.user, round)
+    access.require(access.can_record_agreement(request.user, round))
     access.require_editable(round)
     profile = round_profile(round, profile_pk)
     form = ConclusionForm(request.POST, scale_points=list(round.scale.points.all()), prefix=f"p{profile.pk}")
     as_json = autosave.wants_json(request)
+    in_meeting = request.POST.get("return") == "meeting"
     stale = {}
     if form.is_valid():
         try:
@@ -176,18 +265,46 @@ def conclusion_save(request, pk, profile_pk):
             if as_json:
                 return autosave.saved_response(revision=conclusion.revision, message=done)
             messages.success(request, done)
+            if in_meeting:
+                return redirect("zelfevaluatie:meeting", pk=round.pk, profile_pk=profile.pk)
             return redirect(reverse("zelfevaluatie:team", args=[round.pk]) + f"#profiel-{profile.pk}")
     elif as_json:
         return autosave.refused_response(" ".join(m for errors in form.errors.values() for m in errors))
+    if in_meeting:
+        return meeting(request, pk, profile_pk, bound_form=form, stale=stale)
     return render(
         request,
         "zelfevaluatie/team.html",
+        _team_context(request, round, {profile.pk: form}, stale),
+        status=409 if stale else 400,
+    )
+
+
+def meeting(request, pk, profile_pk, bound_form=None, stale=None):
+    """MT meeting mode: one profile per screen for the projector, the agreed score recorded in place."""
+    round = selectors.round_full(user=request.user, pk=pk)
+    access.require_member(request.user, round)
+    profile = round_profile(round, profile_pk)
+    visibility = visibility_for(request.user, round)
+    [item] = _team_profiles(
+        round, visibility, {profile.pk: bound_form} if bound_form else None, stale, only_profile_id=profile.pk
+    )
+    profiles = [rp.profile for rp in round.round_profiles.all()]
+    index = profiles.index(profile)
+    return render(
+        request,
+        "zelfevaluatie/meeting.html",
         {
             "round": round,
             "me": involvement(request.user, round),
-            "profiles": _team_profiles(round, {profile.pk: form}, stale),
+            "item": item,
+            "position": index + 1,
+            "total": len(profiles),
+            "previous_profile": profiles[index - 1] if index > 0 else None,
+            "next_profile": profiles[index + 1] if index + 1 < len(profiles) else None,
+            "can_agree": access.can_record_agreement(request.user, round),
         },
-        status=409 if stale else 400,
+        status=(409 if stale else 400) if bound_form is not None else 200,
     )
 
 
@@ -196,7 +313,7 @@ def profile_history(request, pk, profile_pk):
     round = selectors.round_get(user=request.user, pk=pk)
     access.require_member(request.user, round)
     profile = round_profile(round, profile_pk)
-    rounds = selectors.organisation_rounds(user=request.user, organisation_id=round.organisation_id)
+    rounds = selectors.lineage_rounds(user=request.user, round=round)
     scale_values = [point.value for point in round.scale.points.all()]
     growth = growth_for(rounds, scale_values=scale_values, only_profile=profile.name)
     history = []

@@ -8,12 +8,64 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from competentie import autosave, revisions
+from competentie.accounts.names import display_name
 from frameworks.models import Profile
 
 from .. import access, selectors, services
-from ..forms import ActionForm, PeerInviteForm
+from ..blindness import visibility_for
+from ..forms import ActionForm, HostNotesForm, PeerInviteForm
 from ..models import RoundProfile
-from .common import error_text, involvement, refused_response, saved_response
+from .common import error_text, involvement, refused_response, round_profile, saved_response
+
+# --- what the team found, per profile ------------------------------------------------------------
+
+
+def profile_findings(request, round):
+    """Per profile: the agreed score and onderbouwing, the spread, handed-in step-1 notes and peers' suggestions.
+
+    Step 2 (for the invited peer) and step 3 (for the team) read the same list; notes follow the
+    blindness rule, so nobody reads a colleague's notes before it is their turn.
+    """
+    visibility = visibility_for(request.user, round)
+    participants = list(round.participants.all())
+    conclusions = {c.profile_id: c for c in round.conclusions.all()}
+    points = list(round.scale.points.all())
+    notes: dict[int, list] = {}
+    for answer in round.answers.all():
+        if answer.participant_id and answer.profile_id and answer.text.strip():
+            if visibility.shows(answer.participant_id, answer.profile_id):
+                notes.setdefault(answer.profile_id, []).append(answer)
+    suggestions: dict[int, list] = {}
+    for review in round.peer_reviews.all():
+        for suggestion in review.suggestions.all():
+            if suggestion.text.strip():
+                suggestions.setdefault(suggestion.profile_id, []).append((review, suggestion))
+    findings = []
+    for rp in round.round_profiles.all():
+        scores = []
+        if visibility.profile_open(rp.profile_id):
+            for participant in participants:
+                for rating in participant.ratings.all():
+                    if (
+                        rating.profile_id == rp.profile_id
+                        and rating.score is not None
+                        and rating.submitted_at is not None
+                    ):
+                        scores.append(rating.score)
+        findings.append(
+            {
+                "profile": rp.profile,
+                "conclusion": conclusions.get(rp.profile_id),
+                "scores_visible": visibility.profile_open(rp.profile_id),
+                "low": min(scores) if scores else None,
+                "high": max(scores) if scores else None,
+                "distribution": [(point, scores.count(point.value)) for point in points if scores.count(point.value)],
+                "notes": notes.get(rp.profile_id, []),
+                "suggestions": suggestions.get(rp.profile_id, []),
+            }
+        )
+    return findings
+
 
 # --- step 2 ------------------------------------------------------------------------------------
 
@@ -38,11 +90,18 @@ def peer_reviews(request, pk):
                 messages.success(
                     request,
                     _("%(name)s (%(organisation)s) is uitgenodigd voor de collegiale toetsing.")
-                    % {"name": review.reviewer.get_username(), "organisation": review.organisation},
+                    % {"name": display_name(review.reviewer), "organisation": review.organisation},
                 )
                 return redirect("zelfevaluatie:peer-reviews", pk=round.pk)
+    profile_names = {rp.profile_id: rp.profile.name for rp in round.round_profiles.all()}
     reviews = [
-        {"review": review, "notes": {note.question_id: note for note in review.notes.all()}}
+        {
+            "review": review,
+            "notes": {note.question_id: note for note in review.notes.all()},
+            "suggestions": [
+                (profile_names.get(s.profile_id, ""), s) for s in review.suggestions.all() if s.text.strip()
+            ],
+        }
         for review in round.peer_reviews.all()
     ]
     return render(
@@ -54,7 +113,14 @@ def peer_reviews(request, pk):
             "form": form if me.can_edit else None,
             "questions": questions.peer_review,
             "reviews": [
-                {"review": item["review"], "answers": [(q, item["notes"].get(q.pk)) for q in questions.peer_review]}
+                {
+                    "review": item["review"],
+                    "answers": [(q, item["notes"].get(q.pk)) for q in questions.peer_review],
+                    "suggestions": item["suggestions"],
+                    "host_form": HostNotesForm(
+                        initial={"host_notes": item["review"].host_notes}, prefix=f"h{item['review'].pk}"
+                    ),
+                }
                 for item in reviews
             ],
         },
@@ -63,8 +129,8 @@ def peer_reviews(request, pk):
 
 
 def peer_notes(request, pk, review_pk):
-    """The invited reviewer writes notes on the step-2 hulpvragen (everyone else reads them)."""
-    round = selectors.round_get(user=request.user, pk=pk)
+    """The invited reviewer reads what the team found (read-only) and writes notes and suggestions per profile."""
+    round = selectors.round_full(user=request.user, pk=pk)
     access.require_read(request.user, round)
     review = selectors.peer_review_get(round=round, pk=review_pk)
     if review.reviewer_id != request.user.pk:
@@ -77,12 +143,20 @@ def peer_notes(request, pk, review_pk):
                 services.peer_note_save(
                     peer_review=review, question_id=question.pk, text=request.POST.get(f"note-{question.pk}", "")
                 )
+            for rp in round.round_profiles.all():
+                key = f"suggestion-{rp.profile_id}"
+                if key in request.POST:
+                    services.peer_suggestion_save(peer_review=review, profile=rp.profile, text=request.POST[key])
         except ValidationError as error:
             messages.error(request, error_text(error))
         else:
             messages.success(request, _("Uw aantekeningen zijn opgeslagen."))
             return redirect("zelfevaluatie:peer-reviews", pk=round.pk)
     notes = {note.question_id: note for note in review.notes.all()}
+    own_suggestions = {s.profile_id: s for s in review.suggestions.all()}
+    findings = profile_findings(request, round)
+    for item in findings:
+        item["own_suggestion"] = own_suggestions.get(item["profile"].pk)
     return render(
         request,
         "zelfevaluatie/peer_notes.html",
@@ -91,9 +165,24 @@ def peer_notes(request, pk, review_pk):
             "review": review,
             "me": involvement(request.user, round),
             "questions": [(q, notes.get(q.pk)) for q in questions.peer_review],
+            "findings": findings,
             "autosave_url": reverse("zelfevaluatie:peer-notes-autosave", args=[round.pk, review.pk]),
         },
     )
+
+
+@require_POST
+def peer_host_notes(request, pk, review_pk):
+    """The host organisation records its own notes of the conversation with this reviewer."""
+    round = selectors.round_get(user=request.user, pk=pk)
+    access.require_member(request.user, round)
+    access.require_editable(round)
+    review = selectors.peer_review_get(round=round, pk=review_pk)
+    form = HostNotesForm(request.POST, prefix=f"h{review.pk}")
+    if form.is_valid():
+        services.peer_host_notes_save(peer_review=review, text=form.cleaned_data["host_notes"], user=request.user)
+        messages.success(request, _("De aantekeningen van het gesprek zijn opgeslagen."))
+    return redirect(reverse("zelfevaluatie:peer-reviews", args=[round.pk]) + f"#toetsing-{review.pk}")
 
 
 @require_POST
@@ -106,10 +195,15 @@ def peer_notes_autosave(request, pk, review_pk):
     if round.is_finished:
         return refused_response(_("Deze zelfevaluatie is afgerond en kan niet meer worden gewijzigd."), status=403)
     field = request.POST.get("field", "")
+    value = request.POST.get("value", "")
     try:
-        if not field.startswith("note-") or not field[5:].isdigit():
-            raise ValidationError(_("Onbekend veld."))
-        services.peer_note_save(peer_review=review, question_id=int(field[5:]), text=request.POST.get("value", ""))
+        if field.startswith("note-") and field[5:].isdigit():
+            services.peer_note_save(peer_review=review, question_id=int(field[5:]), text=value)
+        elif field.startswith("suggestion-") and field[11:].isdigit():
+            profile = round_profile(round, int(field[11:]))
+            services.peer_suggestion_save(peer_review=review, profile=profile, text=value)
+        else:
+            raise ValidationError(_("Onbekend veld."), code="unknown_field")
     except ValidationError as error:
         return refused_response(error_text(error))
     return saved_response()
@@ -133,7 +227,7 @@ def peer_review_remove(request, pk, review_pk):
             "question": _(
                 "Wilt u de uitnodiging van %(name)s (%(organisation)s) intrekken? Diens aantekeningen worden ook verwijderd."
             )
-            % {"name": review.reviewer.get_username(), "organisation": review.organisation},
+            % {"name": display_name(review.reviewer), "organisation": review.organisation},
         },
     )
 
@@ -196,6 +290,7 @@ def conclusions(request, pk):
                 for q in questions.conclusions
             ],
             "action_plan_questions": questions.action_plan,
+            "findings": profile_findings(request, round),
             "actions": round.actions.all(),
             "autosave_url": reverse("zelfevaluatie:conclusions-autosave", args=[round.pk]),
         },

@@ -1,0 +1,26 @@
+"""Form habits shared by every app."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+DJANGO_BLANK = "---------"
+
+
+class PlainChoicesMixin:
+    """No "---------" in a list: a required choice says "Maak een keuze", an optional one "Geen";
+    a required choice shown as radio buttons has no empty option at all."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            blank = _("Maak een keuze") if field.required else _("Geen")
+            if isinstance(field, forms.ModelChoiceField):
+                if field.empty_label == DJANGO_BLANK:
+                    field.empty_label = None if isinstance(field.widget, forms.RadioSelect) else blank
+            elif isinstance(field, forms.ChoiceField):
+                choices = list(field.choices)
+                if any(value == "" and label == DJANGO_BLANK for value, label in choices):
+                    if field.required and isinstance(field.widget, forms.RadioSelect):
+                        field.choices = [(v, label) for v, label in choices if v != ""]
+                    else:
+                        field.choices = [(v, blank if v == "" else label) for v, label in choices]

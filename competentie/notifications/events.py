@@ -1,0 +1,99 @@
+"""One function per event that people are told about by e-mail; the services call these.
+
+The functions read only attributes of the objects they are given, so `competentie` imports no app.
+"""
+
+from collections.abc import Iterable
+
+from django.contrib.auth.models import AbstractBaseUser
+
+from competentie.accounts.names import display_name
+
+from .mail import absolute_url, send_on_commit
+
+
+def selecteurs_assigned(*, procedure, selecteurs: Iterable[AbstractBaseUser], assigned_by=None) -> None:
+    """Selecteurs who were given candidates in a selection procedure."""
+    send_on_commit(
+        "assignment",
+        selecteurs,
+        {
+            "procedure_name": procedure.name,
+            "organisation": str(procedure.organisation),
+            "selection_date": procedure.selection_date,
+            "sender_name": display_name(assigned_by) if assigned_by else "",
+            "url": absolute_url("selectie:procedure-detail", procedure.pk),
+        },
+    )
+
+
+def participant_invited(*, participant) -> None:
+    """A member of the management team who takes part in a self-evaluation round."""
+    round = participant.round
+    if participant.user_id == round.created_by_id:
+        return  # whoever starts the round knows
+    send_on_commit(
+        "round_invitation",
+        [participant.user],
+        {
+            "organisation": str(round.organisation),
+            "period": round.period,
+            "framework_name": round.framework.name,
+            "url": absolute_url("zelfevaluatie:round-detail", round.pk),
+        },
+    )
+
+
+def peer_reviewer_invited(*, peer_review) -> None:
+    """A colleague of another organisation asked for a collegiale toetsing."""
+    round = peer_review.round
+    send_on_commit(
+        "peer_review_invitation",
+        [peer_review.reviewer],
+        {
+            "organisation": str(round.organisation),
+            "period": round.period,
+            "sender_name": display_name(peer_review.invited_by),
+            "url": absolute_url("zelfevaluatie:peer-notes", round.pk, peer_review.pk),
+        },
+    )
+
+
+def framework_reviewer_invited(*, reviewer) -> None:
+    """A colleague asked to read a framework and comment on it."""
+    framework = reviewer.framework
+    send_on_commit(
+        "review_request",
+        [reviewer.user],
+        {
+            "framework_name": framework.name,
+            "sender_name": display_name(reviewer.invited_by),
+            "url": absolute_url("frameworks:review", framework.pk),
+        },
+    )
+
+
+def member_invited(*, membership, invited_by, new_account: bool) -> None:
+    """A colleague added to an organisation; a new account gets a one-time link to choose a password."""
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    user = membership.user
+    if new_account:
+        uid = urlsafe_base64_encode(force_bytes(user.pk))
+        url = absolute_url("invitation-accept", uid, default_token_generator.make_token(user))
+    else:
+        url = absolute_url("home")
+    send_on_commit(
+        "member_invitation",
+        [user],
+        {
+            "organisation": str(membership.organisation),
+            "role": membership.get_role_display(),
+            "sender_name": display_name(invited_by),
+            "username": user.get_username(),
+            "new_account": new_account,
+            "url": url,
+        },
+    )

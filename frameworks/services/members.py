@@ -1,0 +1,126 @@
+"""Members of an organisation, managed by its administrator (beheerder): invite, role, remove, deactivate."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from competentie.accounts.names import display_name
+from competentie.notifications import events as notifications
+
+from ..models import Membership, Organisation
+
+Role = Membership.Role
+
+
+def _keep_an_administrator(membership: Membership, *, new_role: str | None) -> None:
+    if membership.role != Role.BEHEERDER or new_role == Role.BEHEERDER:
+        return
+    others = Membership.objects.filter(
+        organisation_id=membership.organisation_id, role=Role.BEHEERDER, user__is_active=True
+    ).exclude(pk=membership.pk)
+    if not others.exists():
+        raise ValidationError(
+            _("Uw organisatie heeft altijd minstens één beheerder nodig. Maak eerst iemand anders beheerder."),
+            code="last_administrator",
+        )
+
+
+@transaction.atomic
+def member_invite(
+    *,
+    organisation: Organisation,
+    email: str,
+    first_name: str,
+    last_name: str,
+    role: str,
+    invited_by: AbstractBaseUser,
+) -> Membership:
+    """Add a colleague by e-mail address; a new account gets a one-time link to choose a password.
+
+    Someone who already has an account (for example at another organisation) keeps it and is added.
+    """
+    email = email.strip().lower()
+    validate_email(email)
+    if role not in Role.values:
+        raise ValidationError(_("Kies een rol."), code="invalid_role")
+    User = get_user_model()
+    user = User.objects.filter(email__iexact=email).order_by("pk").first()
+    created = user is None
+    if created:
+        if User.objects.filter(username__iexact=email).exists():
+            raise ValidationError(_("Dit e-mailadres is al in gebruik als gebruikersnaam."), code="username_taken")
+        user = User(username=email, email=email, first_name=first_name.strip(), last_name=last_name.strip())
+        user.set_unusable_password()
+        user.full_clean()
+        user.save()
+    elif Membership.objects.filter(user=user, organisation=organisation).exists():
+        raise ValidationError(
+            _("%(name)s is al lid van %(organisation)s.") % {"name": display_name(user), "organisation": organisation},
+            code="already_member",
+        )
+    membership = Membership(user=user, organisation=organisation, role=role)
+    membership.full_clean()
+    membership.save()
+    notifications.member_invited(membership=membership, invited_by=invited_by, new_account=created)
+    return membership
+
+
+def member_is_pending(user: AbstractBaseUser) -> bool:
+    """Invited but has not chosen a password yet."""
+    return user.last_login is None and not user.has_usable_password()
+
+
+@transaction.atomic
+def member_reinvite(*, membership: Membership, invited_by: AbstractBaseUser) -> None:
+    if not member_is_pending(membership.user):
+        raise ValidationError(_("Deze collega heeft al een wachtwoord gekozen."), code="not_pending")
+    notifications.member_invited(membership=membership, invited_by=invited_by, new_account=True)
+
+
+@transaction.atomic
+def member_role_change(*, membership: Membership, role: str, changed_by: AbstractBaseUser) -> Membership:
+    if role not in Role.values:
+        raise ValidationError(_("Kies een rol."), code="invalid_role")
+    _keep_an_administrator(membership, new_role=role)
+    membership.role = role
+    membership.save(update_fields=["role"])
+    return membership
+
+
+@transaction.atomic
+def member_remove(*, membership: Membership, removed_by: AbstractBaseUser) -> None:
+    """Take someone out of the organisation; their account and work elsewhere stay."""
+    _keep_an_administrator(membership, new_role=None)
+    membership.delete()
+
+
+@transaction.atomic
+def member_deactivate(*, membership: Membership, deactivated_by: AbstractBaseUser) -> None:
+    """Block the account from logging in; kept so that scores and comments keep their author.
+
+    Only for accounts that belong to this organisation alone: another organisation's colleague is
+    removed from the organisation instead.
+    """
+    if membership.user_id == deactivated_by.pk:
+        raise ValidationError(_("U kunt uw eigen account niet uitzetten."), code="self")
+    if Membership.objects.filter(user_id=membership.user_id).exclude(pk=membership.pk).exists():
+        raise ValidationError(
+            _(
+                "Deze collega is ook lid van een andere organisatie. Haal hem of haar uit uw organisatie in plaats daarvan."
+            ),
+            code="other_organisation",
+        )
+    _keep_an_administrator(membership, new_role=None)
+    user = membership.user
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+
+
+@transaction.atomic
+def member_activate(*, membership: Membership, activated_by: AbstractBaseUser) -> None:
+    user = membership.user
+    user.is_active = True
+    user.save(update_fields=["is_active"])

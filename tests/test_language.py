@@ -1,0 +1,23 @@
+"""Plain Dutch in every page: no Django "---------" placeholder in any form of a full journey."""
+
+import pytest
+
+from .test_every_url_guarded import LOGS_OUT, ROUTES, url_for, visit
+from .test_every_url_guarded import world as world  # noqa: F401 (the fixture)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_no_form_shows_the_empty_placeholder(client, world, users):  # noqa: F811
+    found = []
+    for persona in ("hr", "selecteur", "mt", "beheerder"):
+        client.force_login(users[persona])
+        for name, route in ROUTES:
+            if name in LOGS_OUT:
+                continue
+            response = visit(client, url_for(name, route, world))
+            if response.status_code != 200 or not response.get("Content-Type", "").startswith("text/html"):
+                continue
+            if "---------" in response.content.decode(errors="replace"):
+                found.append((persona, name))
+    assert found == [], "\n".join(map(str, sorted(set(found))))
