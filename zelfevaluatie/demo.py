@@ -24,6 +24,7 @@ def _rate(round, user, scores):
             score=score,
             justification="Onze eigen inschatting op basis van de praktijk van het afgelopen jaar (demo).",
         )
+        services.rating_submit(participant=participant, profile=round_profile.profile)
 
 
 @transaction.atomic
@@ -41,7 +42,6 @@ def demo_build(*, organisation, people: dict) -> str:
         contact_function="afdelingshoofd VTH",
         participants=[mt2, mt3],
     )
-    services.round_advance(round=past)
     for username, scores in PAST_SCORES.items():
         _rate(past, people[username][0], scores)
     for round_profile in past.round_profiles.select_related("profile"):
@@ -73,7 +73,6 @@ def demo_build(*, organisation, people: dict) -> str:
         contact_function="afdelingshoofd VTH",
         participants=[mt2, mt3],
     )
-    services.round_advance(round=current)
     for username, scores in CURRENT_SCORES.items():
         _rate(current, people[username][0], scores)
     services.peer_review_invite(round=current, username=people["toetser"][0].email, invited_by=mt)
