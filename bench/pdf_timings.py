@@ -88,7 +88,9 @@ def large_framework(organisation: Organisation, *, competencies=300, indicators=
         profile = Profile.objects.create(framework=framework, name=f"Profiel {p}", order=p)
         ProfileCompetency.objects.bulk_create(
             [
-                ProfileCompetency(profile=profile, competency=rows[(p * 8 + k) % len(rows)], required_level=levels[1], order=k)
+                ProfileCompetency(
+                    profile=profile, competency=rows[(p * 8 + k) % len(rows)], required_level=levels[1], order=k
+                )
                 for k in range(8)
             ]
         )

@@ -63,6 +63,7 @@ class ProcedureForm(PlainChoicesMixin, forms.ModelForm):
     def __init__(self, *args, organisations, profiles, scales, chairs, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["chair"].queryset = chairs
+        self.fields["chair"].label_from_instance = display_name
         self.fields["chair"].empty_label = _("HR zit voor")
         self.fields["disagreement_threshold"].required = False
         self.fields["organisation"].queryset = organisations

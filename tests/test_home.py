@@ -2,11 +2,13 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from frameworks.models import Framework, Membership
 from frameworks.services import review as review_services
 from selectie.models import SelectionProcedure
 from zelfevaluatie import services as round_services
+from zelfevaluatie.models import EvaluationRound
 
 from .factories import make_framework, make_user
 from .selectie.conftest import build_day, score_all
@@ -26,7 +28,9 @@ def vth_profile(vth):
 
 
 def build_work(users, org_a, org_b, vth, vth_profile, size=1):
-    """`size` of everything: procedures, drafts with comments, rounds, peer invitations."""
+    """`size` of everything: procedures, drafts with comments, rounds, peer invitations.
+
+    One round per framework line may be open, so every round but the last is closed before the next starts."""
     for n in range(size):
         day = build_day(
             hr=users["hr"],
@@ -40,6 +44,9 @@ def build_work(users, org_a, org_b, vth, vth_profile, size=1):
         review_services.reviewer_invite(framework=framework, user=users["hr"], reviewer=users["mt"])
         review_services.review_comment_add(
             framework=framework, user=users["mt"], text="Is dit meetbaar?", competency=framework.competencies.first()
+        )
+        EvaluationRound.objects.filter(organisation=org_a, finished_at__isnull=True).update(
+            status=EvaluationRound.Status.FINISHED, finished_at=timezone.now()
         )
         evaluation = start_round(org_a, users["mt"], vth, period=f"20{30 + n}")
         peer = make_user(f"peer{n}_{size}", organisation=org_b, role=Membership.Role.MANAGEMENT)

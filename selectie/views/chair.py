@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from competentie import revisions
+from competentie.accounts.names import display_name
 
 from .. import access, charts, selectors, services
 from ..disagreement import threshold_of
@@ -106,7 +107,7 @@ def meeting_item(request, pk, candidate_pk, competency_pk):
         block.revision = revisions.revision_of(block.consensus)
         values = [p.value for p in points]
         plot = charts.score_dots(
-            [(str(s.assignment.selecteur), s.value) for s in block.scores],
+            [(display_name(s.assignment.selecteur), s.value) for s in block.scores],
             low=min(values, default=1),
             high=max(values, default=5),
         )
