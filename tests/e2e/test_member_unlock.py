@@ -21,7 +21,7 @@ def test_beheerder_lifts_a_lockout(page, users, seeded):
         failures_since_start=5,
     )
     log_in(page, "beheerder")
-    page.get_by_role("link", name="Leden").click()
+    page.get_by_role("link", name="Leden", exact=True).click()
     expect(page.get_by_role("heading", name="Leden van uw organisatie")).to_be_visible()
     page.get_by_role("button", name="Blokkade van hr opheffen").click()
     expect(page.get_by_text("De inlogblokkade van hr is opgeheven.")).to_be_visible()

@@ -31,11 +31,11 @@ def test_hr_sets_up_two_factor_and_uses_it_at_the_next_login(page, users, seeded
     page.get_by_role("button", name="Bevestigen").click()
     expect(page.get_by_role("heading", name="Uw herstelcodes")).to_be_visible()
     page.get_by_role("link", name="Ik heb de codes bewaard").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Welkom bij Competentie")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn werk")
 
     page.get_by_role("button", name="Uitloggen").click()
     log_in(page, "hr")
     expect(page.get_by_role("heading", name="Code invullen")).to_be_visible()
     page.get_by_label("Code").fill(code(device, drift=1))
     page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Welkom bij Competentie")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn werk")
