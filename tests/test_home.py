@@ -7,6 +7,7 @@ from frameworks.models import Framework, Membership
 from frameworks.services import review as review_services
 from selectie.models import SelectionProcedure
 from zelfevaluatie import services as round_services
+from zelfevaluatie.models import EvaluationRound
 
 from .factories import make_framework, make_user
 from .selectie.conftest import build_day, score_all
@@ -41,7 +42,10 @@ def build_work(users, org_a, org_b, vth, vth_profile, size=1):
         review_services.review_comment_add(
             framework=framework, user=users["mt"], text="Is dit meetbaar?", competency=framework.competencies.first()
         )
-        evaluation = start_round(org_a, users["mt"], vth, period=f"20{30 + n}")
+        # One open round per framework: the first size builds it, later ones add peer reviews to it.
+        evaluation = EvaluationRound.objects.filter(organisation=org_a, status="in_behandeling").first() or start_round(
+            org_a, users["mt"], vth, period="2030"
+        )
         peer = make_user(f"peer{n}_{size}", organisation=org_b, role=Membership.Role.MANAGEMENT)
         round_services.peer_review_invite(round=evaluation, username=peer.username, invited_by=users["mt"])
     return day, evaluation

@@ -41,7 +41,6 @@ def demo_build(*, organisation, people: dict) -> str:
         contact_function="afdelingshoofd VTH",
         participants=[mt2, mt3],
     )
-    services.round_advance(round=past)
     for username, scores in PAST_SCORES.items():
         _rate(past, people[username][0], scores)
     for round_profile in past.round_profiles.select_related("profile"):
@@ -60,7 +59,7 @@ def demo_build(*, organisation, people: dict) -> str:
         deadline=timezone.localdate() + timedelta(days=90),
         profile=None,
     )
-    services.round_advance(round=past)
+    services.round_advance(round=past, user=mt)
     two_years_ago = timezone.now() - timedelta(days=730)
     EvaluationRound.objects.filter(pk=past.pk).update(created_at=two_years_ago, finished_at=two_years_ago)
 
@@ -73,7 +72,6 @@ def demo_build(*, organisation, people: dict) -> str:
         contact_function="afdelingshoofd VTH",
         participants=[mt2, mt3],
     )
-    services.round_advance(round=current)
     for username, scores in CURRENT_SCORES.items():
         _rate(current, people[username][0], scores)
     services.peer_review_invite(round=current, username=people["toetser"][0].email, invited_by=mt)

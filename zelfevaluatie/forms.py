@@ -50,7 +50,7 @@ class RoundCreateForm(forms.Form):
             self.fields["organisation"].widget = forms.HiddenInput()
 
 
-class RoundUpdateForm(forms.ModelForm):
+class RoundUpdateForm(PlainChoicesMixin, forms.ModelForm):
     chair = UserChoiceField(
         label=_("Voorzitter"),
         queryset=get_user_model().objects.none(),
