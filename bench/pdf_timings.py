@@ -88,18 +88,23 @@ def large_framework(organisation: Organisation, *, competencies=300, indicators=
         profile = Profile.objects.create(framework=framework, name=f"Profiel {p}", order=p)
         ProfileCompetency.objects.bulk_create(
             [
-                ProfileCompetency(profile=profile, competency=rows[p * 8 + k], required_level=levels[1], order=k)
+                ProfileCompetency(profile=profile, competency=rows[(p * 8 + k) % len(rows)], required_level=levels[1], order=k)
                 for k in range(8)
             ]
         )
     return framework
 
 
-def render_seconds(framework: Framework, user) -> float:
-    started = time.perf_counter()
+def render_seconds(framework: Framework, user) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process): on a busy machine the CPU time is the fairer figure."""
+    started, cpu = time.perf_counter(), time.process_time()
     document = selectors.framework_document(user=user, pk=framework.pk)
     pdf.framework_pdf_bytes(document)
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
+
+
+def verdict(value: float, target: float) -> str:
+    return "ja" if value <= target else "NEE"
 
 
 def main():
@@ -108,6 +113,10 @@ def main():
     parser.add_argument("--profile", action="store_true", help="print a cProfile of the large render")
     args = parser.parse_args()
     lines = ["## PDF", "", "| meting | waarde | doel | gehaald |", "|---|---|---|---|"]
+
+    def row(label: str, value: str, target: float, measured: float) -> None:
+        lines.append(f"| {label} | {value} | ≤ {target:g} | {verdict(measured, target)} |")
+
     with (
         tempfile.TemporaryDirectory() as media,
         override_settings(MEDIA_ROOT=media, ALLOWED_HOSTS=["*"]),
@@ -118,10 +127,14 @@ def main():
         Membership.objects.create(user=user, organisation=organisation, role=Membership.Role.HR)
 
         divosa = Framework.objects.libraries().filter(name__icontains="Divosa").first()
-        timings = [render_seconds(divosa, user) for _ in range(3)]
-        best = min(timings)
+        wall, cpu = min(render_seconds(divosa, user) for _ in range(3))
+        row("Divosa-framework-PDF renderen (beste van 3), kloktijd", f"{wall:.2f} s", TARGET_DIVOSA_S, wall)
+        row("idem, CPU-tijd van het proces", f"{cpu:.2f} s", TARGET_DIVOSA_S, cpu)
+
+        small = large_framework(organisation, competencies=30)
+        small_wall, small_cpu = render_seconds(small, user)
         lines.append(
-            f"| Divosa-framework-PDF renderen (beste van 3) | {best:.2f} s | ≤ {TARGET_DIVOSA_S} s | {'ja' if best <= TARGET_DIVOSA_S else 'NEE'} |"
+            f"| PDF van 30 competenties en 900 indicatoren (kloktijd / CPU) | {small_wall:.1f} s / {small_cpu:.1f} s | | |"
         )
 
         large = large_framework(organisation)
@@ -131,14 +144,14 @@ def main():
 
             profiler = cProfile.Profile()
             profiler.enable()
-            seconds = render_seconds(large, user)
+            wall, cpu = render_seconds(large, user)
             profiler.disable()
             pstats.Stats(profiler).sort_stats("cumulative").print_stats(35)
         else:
-            seconds = render_seconds(large, user)
-        lines.append(
-            f"| PDF van 300 competenties en 9.000 indicatoren | {seconds:.1f} s | ≤ {TARGET_LARGE_S:.0f} s | {'ja' if seconds <= TARGET_LARGE_S else 'NEE'} |"
-        )
+            wall, cpu = render_seconds(large, user)
+        row("PDF van 300 competenties en 9.000 indicatoren, kloktijd", f"{wall:.1f} s", TARGET_LARGE_S, wall)
+        row("idem, CPU-tijd van het proces", f"{cpu:.1f} s", TARGET_LARGE_S, cpu)
+        row("groei: CPU-tijd 9.000 / 900 indicatoren (lineair = 10)", f"{cpu / small_cpu:.1f}", 12, cpu / small_cpu)
 
         framework_publish(framework=large, user=user)
         client = Client()
@@ -156,8 +169,11 @@ def main():
             b"".join(response.streaming_content) if response.streaming else response.content
             served.append((time.perf_counter() - started) * 1000)
         p95 = statistics.quantiles(served, n=20)[-1]
-        lines.append(
-            f"| Opgeslagen PDF van een vastgestelde versie serveren (p95 van 50) | {p95:.0f} ms | ≤ {TARGET_STORED_P95_MS:.0f} ms | {'ja' if p95 <= TARGET_STORED_P95_MS else 'NEE'} |"
+        row(
+            "Opgeslagen PDF van een vastgestelde versie serveren (p95 van 50)",
+            f"{p95:.0f} ms",
+            TARGET_STORED_P95_MS,
+            p95,
         )
         lines.append(f"| (eerste verzoek, bouwt en bewaart de PDF) | {build:.1f} s | | |")
         transaction.set_rollback(True)

@@ -4,6 +4,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from competentie import audit
 from frameworks.models import Competency, Framework, Membership, ProficiencyLevel
 from frameworks.models.querysets import organisation_ids
 
@@ -154,3 +155,8 @@ def organisation_members(*, organisation_id: int, role: str) -> QuerySet:
         .objects.filter(memberships__organisation=organisation_id, memberships__role=role, is_active=True)
         .order_by("username")
     )
+
+
+def programme_history(programme, limit: int = 20) -> list:
+    """What was done to the programme's design and groups, newest first (the shared audit log)."""
+    return list(audit.history_for(programme, limit=limit))

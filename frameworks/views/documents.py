@@ -36,8 +36,10 @@ def framework_pdf(request, pk):
     )
     if large_draft:
         result = tasks.framework_pdf_build.enqueue(framework_id=framework.pk)
-        if result.status == TaskResultStatus.SUCCESSFUL:  # a backend that runs tasks at once
-            return _stored_pdf(framework, result.return_value)
+        if result.is_finished:  # a backend that runs tasks at once (TASKS_IMMEDIATE, `make run`)
+            if result.status == TaskResultStatus.SUCCESSFUL:
+                return _stored_pdf(framework, result.return_value)
+            return _progress(request, framework, result)
         return redirect("frameworks:framework-pdf-build", framework.pk, result.id)
     return pdf.framework_pdf(framework, load=lambda: selectors.framework_document(user=request.user, pk=pk))
 
@@ -59,6 +61,10 @@ def framework_pdf_build(request, pk, result_id):
         raise Http404
     if result.status == TaskResultStatus.SUCCESSFUL and request.GET.get("download"):
         return _stored_pdf(framework, result.return_value)
+    return _progress(request, framework, result)
+
+
+def _progress(request, framework, result):
     return render(
         request,
         "frameworks/pdf_build.html",

@@ -5,16 +5,18 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from competentie import audit
 from frameworks.models import Competency, Membership
 
 from ..models import Cohort, Participant, PlanGoal, Programme
 
 
 @transaction.atomic
-def cohort_create(*, programme: Programme, name: str, starts_on=None) -> Cohort:
+def cohort_create(*, programme: Programme, name: str, starts_on=None, user=None) -> Cohort:
     cohort = Cohort(programme=programme, name=name.strip(), starts_on=starts_on)
     cohort.full_clean()
     cohort.save()
+    audit.record(user, programme, "programme.cohort_created", cohort=cohort.name)
     return cohort
 
 
@@ -30,9 +32,10 @@ def _member(username: str, organisation_id: int, role: str, code: str):
 
 
 @transaction.atomic
-def participant_invite(*, cohort: Cohort, username: str, coach_username: str = "") -> Participant:
+def participant_invite(*, cohort: Cohort, username: str, coach_username: str = "", user=None) -> Participant:
     """Add a member with the deelnemer role to the cohort, with a member with the begeleider role as coach."""
     organisation_id = cohort.programme.organisation_id
+    invited_by = user
     user = _member(username, organisation_id, Membership.Role.DEELNEMER, "not_a_participant")
     coach = (
         _member(coach_username, organisation_id, Membership.Role.BEGELEIDER, "not_a_coach")
@@ -41,7 +44,10 @@ def participant_invite(*, cohort: Cohort, username: str, coach_username: str = "
     )
     if Participant.objects.filter(cohort=cohort, user=user).exists():
         raise ValidationError(_("Deze deelnemer zit al in de groep."), code="already_in_cohort")
-    return Participant.objects.create(cohort=cohort, user=user, coach=coach)
+    participant = Participant.objects.create(cohort=cohort, user=user, coach=coach)
+    # The programme's history names the cohort, never the person: results stay about groups.
+    audit.record(invited_by, cohort.programme, "programme.participant_added", cohort=cohort.name)
+    return participant
 
 
 @transaction.atomic

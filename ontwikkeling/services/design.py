@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from competentie import audit
 from frameworks.models import Framework, Organisation
 
 from ..models import GuideText, PrincipleNote, Programme
@@ -22,11 +23,14 @@ def programme_create(
     programme = Programme(organisation=organisation, framework=framework, name=name.strip(), created_by=user)
     programme.full_clean()
     programme.save()
+    audit.record(user, programme, "programme.created", framework=framework.name)
     return programme
 
 
 @transaction.atomic
-def step_save(*, programme: Programme, form=None, formsets=()) -> Programme:
+def step_save(
+    *, programme: Programme, form=None, formsets=(), user: AbstractBaseUser | None = None, step: int | None = None
+) -> Programme:
     """Save a step page: the programme's own fields and the rows of its lists, all or nothing."""
     if form is not None:
         form.save()
@@ -42,11 +46,16 @@ def step_save(*, programme: Programme, form=None, formsets=()) -> Programme:
                 instance.order = next_order
             instance.save()
         formset.save_m2m()
+    changed = form is not None and form.has_changed() or any(formset.has_changed() for formset in formsets)
+    if changed:
+        audit.record(user, programme, "programme.step_saved", step=step)
     return programme
 
 
 @transaction.atomic
-def principles_save(*, programme: Programme, answers: dict[str, tuple[bool, str]]) -> None:
+def principles_save(
+    *, programme: Programme, answers: dict[str, tuple[bool, str]], user: AbstractBaseUser | None = None
+) -> None:
     """answers: principle code -> (met, how)."""
     principles = {text.code: text for text in GuideText.objects.filter(kind=GuideText.Kind.PRINCIPLE)}
     for code, (met, how) in answers.items():
@@ -56,3 +65,4 @@ def principles_save(*, programme: Programme, answers: dict[str, tuple[bool, str]
         PrincipleNote.objects.update_or_create(
             programme=programme, principle=principle, defaults={"met": met, "how": how.strip()}
         )
+    audit.record(user, programme, "programme.principles_saved", met=sum(1 for met, _how in answers.values() if met))

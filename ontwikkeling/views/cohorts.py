@@ -26,7 +26,7 @@ def cohort_create(request, pk):
     programme = _designable(request, pk)
     form = CohortForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        cohort = services.cohort_create(programme=programme, **form.cleaned_data)
+        cohort = services.cohort_create(programme=programme, user=request.user, **form.cleaned_data)
         messages.success(request, _("De groep is aangemaakt. Nodig nu deelnemers uit."))
         return redirect("ontwikkeling:cohort-detail", pk=cohort.pk)
     return render(request, "ontwikkeling/cohort_form.html", {"programme": programme, "form": form})
@@ -72,7 +72,7 @@ def participant_invite(request, pk):
     form = _invite_form(cohort, request.POST)
     if form.is_valid():
         try:
-            services.participant_invite(cohort=cohort, **form.cleaned_data)
+            services.participant_invite(cohort=cohort, user=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:

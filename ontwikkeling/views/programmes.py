@@ -98,6 +98,7 @@ def programme_detail(request, pk):
         "steps": selectors.guide(GuideText.Kind.STEP),
         "checklist": checklist,
         "principles_met": sum(1 for _principle, note in checklist if note and note.met),
+        "history": selectors.programme_history(programme) if is_team else [],
         **overview_context(programme),
     }
     return render(request, "ontwikkeling/programme_detail.html", context)
@@ -127,7 +128,7 @@ def principles(request, pk):
             )
             for principle, _note in checklist
         }
-        services.principles_save(programme=programme, answers=answers)
+        services.principles_save(programme=programme, answers=answers, user=request.user)
         messages.success(request, _("De ontwerpprincipes zijn opgeslagen."))
         return redirect("ontwikkeling:programme-detail", pk=programme.pk)
     return render(request, "ontwikkeling/principles.html", {"programme": programme, "checklist": checklist})
@@ -160,7 +161,9 @@ def step(request, pk, number):
     formsets = _formsets(programme, number, data)
     if data is not None:
         if (form is None or form.is_valid()) and all(formset.is_valid() for _h, formset in formsets):
-            services.step_save(programme=programme, form=form, formsets=[f for _h, f in formsets])
+            services.step_save(
+                programme=programme, form=form, formsets=[f for _h, f in formsets], user=request.user, step=number
+            )
             messages.success(request, _("Stap %(number)s is opgeslagen.") % {"number": number})
             if "volgende" in request.POST and number < 6:
                 return redirect("ontwikkeling:step", pk=programme.pk, number=number + 1)

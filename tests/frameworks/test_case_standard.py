@@ -31,6 +31,21 @@ def absolute(path: str) -> str:
     return f"https://competentie.example.nl{path}"
 
 
+def test_the_validator_checks_formats_too():
+    assert {"uri", "date-time"} <= set(VALIDATOR.format_checker.checkers)
+    assert schema_errors(
+        {
+            "CFDocument": {
+                "identifier": "x",
+                "uri": "geen uri",
+                "creator": "c",
+                "title": "t",
+                "lastChangeDateTime": "gisteren",
+            }
+        }
+    )
+
+
 def schema_errors(package: dict) -> list[str]:
     return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in VALIDATOR.iter_errors(package)]
 
@@ -180,3 +195,16 @@ def test_identifiers_that_are_not_ours_are_unknown(client, seeded):
     for name in ("document", "package", "item", "association"):
         assert client.get(case_url(name, "niet-een-uuid")).status_code == 404
         assert client.get(case_url(name, "ffffffff-0000-4000-8000-000000000000")).status_code == 404
+
+
+def test_hr_imports_a_case_package_through_the_form(client_as, seeded, org_a):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = client_as("hr")
+    library = Framework.objects.libraries().get(name="VTH competentieprofielen")
+    package = client.get(reverse("frameworks:framework-export-case", args=[library.pk])).content
+    upload = SimpleUploadedFile("vth.case.json", package)
+    response = client.post(reverse("frameworks:framework-import"), {"file_format": "case", "file": upload})
+    copy = Framework.objects.get(organisation=org_a, name=library.name)
+    assert response.status_code == 302 and response.url == reverse("frameworks:framework-detail", args=[copy.pk])
+    assert copy.profiles.count() == library.profiles.count()

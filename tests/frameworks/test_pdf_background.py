@@ -70,3 +70,10 @@ def test_someone_elses_build_is_not_found(client_as, large_draft, framework_b):
 def test_a_small_draft_is_rendered_in_the_request(client_as, framework_a):
     response = client_as("hr").get(reverse("frameworks:framework-pdf", args=[framework_a.pk]))
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
+
+
+def test_with_tasks_run_inline_the_large_draft_is_served_at_once(client_as, large_draft, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    response = client_as("hr").get(reverse("frameworks:framework-pdf", args=[large_draft.pk]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF")

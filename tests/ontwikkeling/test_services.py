@@ -111,3 +111,16 @@ def test_the_plan_takes_only_the_programmes_competencies(programme, org_a):
     with pytest.raises(ValidationError) as error:
         services.plan_save(participant=participant, goals={foreign.pk: ("x", "y")})
     assert error.value.code == "foreign_competency"
+
+
+def test_design_and_cohort_changes_go_to_the_audit_log_without_naming_participants(programme, users):
+    from competentie import audit
+    from ontwikkeling import services
+
+    services.principles_save(programme=programme, answers={}, user=users["hr"])
+    cohort, _coach, participants = build_cohort(programme, size=1, prefix="gelogd")
+    actions = [event.action for event in audit.history_for(programme)]
+    assert "programme.created" in actions and "programme.cohort_created" in actions
+    assert "programme.participant_added" in actions and "programme.principles_saved" in actions
+    texts = " ".join(event.text for event in audit.history_for(programme))
+    assert participants[0].user.username not in texts and cohort.name in texts

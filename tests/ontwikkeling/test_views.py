@@ -153,9 +153,10 @@ def test_the_programme_page_costs_the_same_queries_at_two_sizes(
     programme = build_programme(org_a, users["hr"])
     grow(programme, extra)
     client = client_as("hr")
-    # Expect 18: session, user, memberships, the programme (with organisation and framework) and
-    # its 12 prefetches (conditions … cohorts with participants), guide texts for steps and principles.
-    with django_assert_max_num_queries(18):
+    # Expect 19: session, user, memberships, the programme (with organisation and framework) and
+    # its 12 prefetches (conditions … cohorts with participants), guide texts for steps and principles,
+    # and the programme's history from the audit log.
+    with django_assert_max_num_queries(19):
         assert client.get(reverse("ontwikkeling:programme-detail", args=[programme.pk])).status_code == 200
 
 
