@@ -60,7 +60,7 @@ def demo_build(*, organisation, people: dict) -> str:
         deadline=timezone.localdate() + timedelta(days=90),
         profile=None,
     )
-    services.round_advance(round=past)
+    services.round_advance(round=past, user=mt)
     two_years_ago = timezone.now() - timedelta(days=730)
     EvaluationRound.objects.filter(pk=past.pk).update(created_at=two_years_ago, finished_at=two_years_ago)
 

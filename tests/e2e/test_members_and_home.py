@@ -1,7 +1,6 @@
 """A new colleague joins through the invitation e-mail; each role finds its own work on the home page."""
 
 import re
-from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -10,10 +9,10 @@ from playwright.sync_api import expect
 from frameworks.models import Framework
 
 from ..test_home import build_work
-from .conftest import log_in
+from .conftest import ARTIFACTS, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-SCREENS = Path("/work/helpers/screens-15")
+SCREENS = ARTIFACTS / "home"
 
 
 def test_invitation_email_link_gives_a_new_colleague_a_working_account_with_the_right_role(page, users, seeded):
