@@ -8,6 +8,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from frameworks.models import Membership, Organisation
+from ontwikkeling.guide import guide_texts_load
 from ontwikkeling.models import Measurement, Participant, PrincipleNote, Programme
 
 from ..factories import make_framework, make_user
@@ -24,6 +25,8 @@ def log_out(page):
 
 @pytest.fixture
 def people():
+    # A transactional test before this one may have flushed the guide texts its migration loaded.
+    guide_texts_load()
     organisation = Organisation.objects.create(name="Gemeente Aadorp")
     framework = make_framework(organisation, name="Framework Aadorp", competencies=3)
     framework.published_at = timezone.now()
