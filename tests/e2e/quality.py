@@ -7,10 +7,15 @@ served for its own URL, so stylesheets and scripts load as before), axe-core che
 and the Nu Html Checker validates the bodies in one run.
 """
 
+import atexit
+import functools
 import hashlib
 import json
 import os
+import socket
 import subprocess
+import threading
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,28 +82,57 @@ class PageAudit:
         if not VNU_JAR.exists():
             return [f"vnu.jar not found at {VNU_JAR}: run `make test`, it installs the Nu Html Checker"]
         directory.mkdir(parents=True, exist_ok=True)
-        files = {}
+        problems = []
         for digest, document in self.documents.items():
-            path = directory / f"{digest[:12]}.html"
-            path.write_text(document.body, encoding="utf-8")
-            files[path.resolve().as_uri()] = document.url
-        result = subprocess.run(
+            # Kept on disk so a failing document can be opened and checked by hand.
+            (directory / f"{digest[:12]}.html").write_text(document.body, encoding="utf-8")
+            for message in vnu_server().check(document.body):
+                if message.get("type") == "error":
+                    problems.append(f"{document.url}:{message.get('lastLine', '?')}: {message['message']}")
+        return problems
+
+
+class _VnuServer:
+    """One Nu Html Checker web service per test process: starting Java for every test cost seconds each."""
+
+    def __init__(self):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.process = subprocess.Popen(
             [
                 "java",
-                "-jar",
+                "-Dnu.validator.servlet.bind-address=127.0.0.1",
+                "-cp",
                 str(VNU_JAR),
-                "--errors-only",
-                "--format",
-                "json",
-                *[str(directory / Path(u).name) for u in files],
+                "nu.validator.servlet.Main",
+                str(self.port),
             ],
-            capture_output=True,
-            text=True,
-            timeout=300,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
-        messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-        return [
-            f"{files.get(message.get('url'), message.get('url'))}:{message.get('lastLine', '?')}: {message['message']}"
-            for message in messages
-            if message.get("type") == "error"
-        ]
+        atexit.register(self.process.terminate)
+        deadline = 120  # attempts of half a second: Java starts slowly on a busy machine
+        for _ in range(deadline):
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return
+            except OSError:
+                if self.process.poll() is not None:
+                    break
+                threading.Event().wait(0.5)
+        raise RuntimeError("The Nu Html Checker did not start (java -cp vnu.jar nu.validator.servlet.Main).")
+
+    def check(self, body: str) -> list[dict]:
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{self.port}/?out=json",
+            data=body.encode("utf-8"),
+            headers={"Content-Type": "text/html; charset=utf-8"},
+        )
+        with urllib.request.urlopen(request, timeout=120) as response:
+            return json.loads(response.read().decode("utf-8"))["messages"]
+
+
+@functools.cache
+def vnu_server() -> _VnuServer:
+    return _VnuServer()
