@@ -71,7 +71,10 @@ def log_in(page, username: str, password: str = "wachtwoord-123"):
     page.goto("/inloggen/")
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(password)
-    page.get_by_role("button", name="Inloggen").click()
+    # The next page's scripts must have run before a test clicks a control they drive (on a busy
+    # machine a click can otherwise land before Bootstrap or the autosave module is listening).
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("button", name="Inloggen").click()
 
 
 def wait_all_saved(page):
