@@ -12,6 +12,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import socket
 import subprocess
 import threading
@@ -45,8 +46,7 @@ class PageAudit:
             body = response.text()
         except Exception:  # a redirect or aborted navigation has no body
             return
-        digest = hashlib.sha1(body.encode()).hexdigest()
-        self.documents.setdefault(digest, Document(url=response.url, body=body))
+        self.documents.setdefault(_digest(body), Document(url=response.url, body=body))
 
     def accessibility_violations(self, context) -> list[str]:
         """Render each captured document again and return axe-core's WCAG A/AA violations."""
@@ -90,6 +90,14 @@ class PageAudit:
                 if message.get("type") == "error":
                     problems.append(f"{document.url}:{message.get('lastLine', '?')}: {message['message']}")
         return problems
+
+
+# Django masks the CSRF token anew for every response: without it, a page seen twice is one document.
+_CSRF_TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*"')
+
+
+def _digest(body: str) -> str:
+    return hashlib.sha1(_CSRF_TOKEN.sub(r'\1"', body).encode()).hexdigest()
 
 
 class _VnuServer:
