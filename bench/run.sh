@@ -23,6 +23,13 @@ export SECRET_KEY="benchmark-only-secret-key-$(date +%s)-not-for-production-use-
 export ALLOWED_HOSTS=127.0.0.1 STATIC_ROOT="$PWD/.venv/bench-static" LOG_LEVEL=WARNING
 $PY manage.py collectstatic --noinput -v0
 
+serve() {  # $1 = gunicorn workers, $2 = log name; sets $gunicorn
+  .venv/bin/gunicorn competentie.wsgi --bind "127.0.0.1:$PORT" --workers "$1" \
+    --access-logfile /dev/null --error-logfile "$OUT/gunicorn-$2.log" &
+  gunicorn=$!
+  for _ in $(seq 1 50); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/inloggen/" && break; sleep 0.2; done
+}
+
 run_size() {  # $1 = label, $2 = scale
   local label=$1 scale=$2 db="competentie_bench_$1"
   psql -h 127.0.0.1 -U "$PGUSER" -d postgres -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
@@ -35,10 +42,13 @@ run_size() {  # $1 = label, $2 = scale
 from django.db import connection
 with connection.cursor() as c:
     c.execute('ANALYZE')"
-  .venv/bin/gunicorn competentie.wsgi --bind "127.0.0.1:$PORT" --workers "${BENCH_WORKERS:-4}" \
-    --access-logfile /dev/null --error-logfile "$OUT/gunicorn-$label.log" &
-  local gunicorn=$!
-  for _ in $(seq 1 50); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/inloggen/" && break; sleep 0.2; done
+  # Service time per page, one request at a time, as a multiple of the floor (one worker).
+  serve 1 "$label-single"
+  $PY bench/service_times.py "$OUT/manifest-$label.json" --base-url "http://127.0.0.1:$PORT" \
+    --label "$label" --out "$OUT/service-$label.json"
+  kill "$gunicorn"; wait "$gunicorn" 2>/dev/null || true
+  # The load scenario: 30 users, logged in before the measurement starts (--reset-stats).
+  serve "${BENCH_WORKERS:-4}" "$label"
   BENCH_MANIFEST="$OUT/manifest-$label.json" BENCH_RESULTS="$OUT/$label" .venv/bin/locust \
     -f bench/locustfile.py --headless -u "$USERS" -r 10 -t "$3" --host "http://127.0.0.1:$PORT" \
     --csv "$OUT/$label/locust" --only-summary --reset-stats --loglevel WARNING || true
