@@ -5,6 +5,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_obje
 from django.shortcuts import get_object_or_404
 
 from competentie import audit
+from competentie.db import subquery_count
 
 from .models import (
     BehaviouralIndicator,
@@ -31,8 +32,8 @@ def framework_list(*, user: AbstractBaseUser) -> QuerySet[Framework]:
         Framework.objects.visible_to(user)
         .select_related("organisation")
         .annotate(
-            competency_count=Count("competencies", distinct=True),
-            profile_count=Count("profiles", distinct=True),
+            competency_count=subquery_count(Competency.objects.all(), on="framework"),
+            profile_count=subquery_count(Profile.objects.all(), on="framework"),
         )
         .order_by("organisation__name", "name", "-version")
     )

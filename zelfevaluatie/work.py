@@ -1,9 +1,9 @@
 """Reads for the "Mijn werk" home page: rounds and peer reviews that wait for this user."""
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q
 
+from competentie.db import subquery_count
 from frameworks.access import organisation_ids
 from frameworks.models import Membership
 
@@ -11,15 +11,7 @@ from .models import EvaluationRound, Participant, PeerReview, RoundProfile
 
 
 def _profile_count():
-    return Coalesce(
-        Subquery(
-            RoundProfile.objects.filter(round_id=OuterRef("round_id"))
-            .values("round_id")
-            .annotate(n=Count("pk"))
-            .values("n")
-        ),
-        0,
-    )
+    return subquery_count(RoundProfile.objects.all(), on="round_id", outer="round_id")
 
 
 def my_ratings(*, user: AbstractBaseUser) -> list[Participant]:
