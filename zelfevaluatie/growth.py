@@ -62,13 +62,8 @@ def growth_for(rounds, *, scale_values: list[int] | None = None, only_profile: s
             name = round_profile.profile.name
             if name not in names and (only_profile is None or name == only_profile):
                 names.append(name)
-    series = []
-    for name in names:
-        scores = []
-        for round in rounds:
-            agreed = {c.profile.name: c.agreed_score for c in round.conclusions.all()}
-            scores.append(agreed.get(name))
-        series.append(Series(name=name, scores=scores))
+    agreed = [{c.profile.name: c.agreed_score for c in round.conclusions.all()} for round in rounds]
+    series = [Series(name=name, scores=[scores.get(name) for scores in agreed]) for name in names]
     if scale_values is None:
         scale_values = list(range(1, 6))
     return Growth(labels=[round.period for round in rounds], series=series, scale_values=scale_values)

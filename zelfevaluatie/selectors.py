@@ -112,10 +112,18 @@ def round_list(*, user: AbstractBaseUser) -> QuerySet[EvaluationRound]:
         .select_related("organisation", "framework")
         .annotate(participant_count=Count("participants", distinct=True))
         .prefetch_related(
+            # Only what the overview and its charts show: a round profile's snapshot of the whole
+            # profile is large, and 40 rounds × 20 profiles of it cost more than the page.
             Prefetch(
-                "conclusions", queryset=ProfileConclusion.objects.select_related("profile").order_by("profile__order")
+                "conclusions",
+                queryset=ProfileConclusion.objects.select_related("profile")
+                .only("round_id", "profile__name", "profile__order", "agreed_score")
+                .order_by("profile__order"),
             ),
-            Prefetch("round_profiles", queryset=RoundProfile.objects.select_related("profile")),
+            Prefetch(
+                "round_profiles",
+                queryset=RoundProfile.objects.select_related("profile").only("round_id", "profile__name"),
+            ),
         )
         .order_by("organisation__name", "created_at", "pk")
     )
