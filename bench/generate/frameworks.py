@@ -90,6 +90,7 @@ class GeneratedFrameworks:
     frameworks: list[Framework]
     profiles: list[Profile]
     users: dict[str, list]
+    user_prefix: str = ""
 
 
 def _indicator(rng: random.Random) -> str:
@@ -118,14 +119,20 @@ def generate_frameworks(
     selecteurs: int = 60,
     hr: int = 5,
     management: int = 8,
+    user_prefix: str = "",
 ) -> GeneratedFrameworks:
     organisation = Organisation.objects.create(name=organisation_name)
     users = {
-        "hr": generate_users(organisation=organisation, prefix="hr", role=Membership.Role.HR, count=hr),
+        "hr": generate_users(organisation=organisation, prefix=f"{user_prefix}hr", role=Membership.Role.HR, count=hr),
         "selecteur": generate_users(
-            organisation=organisation, prefix="selecteur", role=Membership.Role.SELECTEUR, count=selecteurs
+            organisation=organisation,
+            prefix=f"{user_prefix}selecteur",
+            role=Membership.Role.SELECTEUR,
+            count=selecteurs,
         ),
-        "mt": generate_users(organisation=organisation, prefix="mt", role=Membership.Role.MANAGEMENT, count=management),
+        "mt": generate_users(
+            organisation=organisation, prefix=f"{user_prefix}mt", role=Membership.Role.MANAGEMENT, count=management
+        ),
     }
     now = timezone.now()
     created_frameworks = Framework.objects.bulk_create(
@@ -210,4 +217,10 @@ def generate_frameworks(
         ],
         batch_size=2000,
     )
-    return GeneratedFrameworks(organisation=organisation, frameworks=created_frameworks, profiles=profiles, users=users)
+    return GeneratedFrameworks(
+        organisation=organisation,
+        frameworks=created_frameworks,
+        profiles=profiles,
+        users=users,
+        user_prefix=user_prefix,
+    )

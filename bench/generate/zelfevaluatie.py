@@ -177,10 +177,12 @@ def _chains(*, base: GeneratedFrameworks, total: int) -> list[Chain]:
     return chains
 
 
-def _peer_reviewers(organisation: Organisation) -> tuple[Organisation, list]:
+def _peer_reviewers(organisation: Organisation, user_prefix: str) -> tuple[Organisation, list]:
     """A neighbouring organisation whose colleagues review some rounds (collegiale toetsing)."""
     peer = Organisation.objects.create(name=f"Omgevingsdienst regio {organisation.name.removeprefix('Gemeente ')}")
-    return peer, generate_users(organisation=peer, prefix="toetser", role=Membership.Role.MANAGEMENT, count=3)
+    return peer, generate_users(
+        organisation=peer, prefix=f"{user_prefix}toetser", role=Membership.Role.MANAGEMENT, count=3
+    )
 
 
 def _moment(year: int, rng: random.Random, now: datetime) -> datetime:
@@ -195,7 +197,7 @@ def generate(*, base: GeneratedFrameworks, rng: random.Random, scale: float) -> 
     longest = max(chain.length for chain in chains)
     current_start = now.year - (now.year - FIRST_YEAR) % 2  # the biennial period we are in now
     mt, people = base.users["mt"], base.users["mt"] + base.users["selecteur"]
-    peer, reviewers = _peer_reviewers(base.organisation)
+    peer, reviewers = _peer_reviewers(base.organisation, base.user_prefix)
     questions = {
         purpose: list(
             GuidingQuestionSet.objects.filter(framework__in=[c.framework for c in chains], purpose=purpose)

@@ -22,9 +22,10 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=42)
         parser.add_argument("--scale", type=float, default=1.0, help="1.0 = de volle omvang; 0.01 voor een proef")
         parser.add_argument("--name", default="Gemeente Grootstad")
+        parser.add_argument("--user-prefix", default="", help="voor inlognamen, als er meer gemeenten zijn")
         parser.add_argument("--manifest", help="JSON-bestand met de ids en accounts, voor de belastingstest")
 
-    def handle(self, *args, seed, scale, name, manifest, **options):
+    def handle(self, *args, seed, scale, name, manifest, user_prefix, **options):
         rng = random.Random(seed)
         started = time.monotonic()
 
@@ -39,6 +40,7 @@ class Command(BaseCommand):
                 competencies_per_framework=150,
                 profiles_per_framework=20,
                 selecteurs=scaled(60),
+                user_prefix=user_prefix,
             )
             self.stdout.write(f"frameworks: {len(base.frameworks)}, profielen: {len(base.profiles)}")
             contents = {
