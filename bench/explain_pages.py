@@ -39,6 +39,9 @@ def main(manifest_path: str) -> None:
     manifest = json.loads(Path(manifest_path).read_text())
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     User = get_user_model()
+    print("# EXPLAIN van de zwaarste queries per pagina\n")
+    print("Geschreven door `make bench` (bench/explain_pages.py) op de landelijke dataset: per pagina de")
+    print("drie traagste queries met hun plan. SEQ SCAN OF A BIG TABLE markeert een ontbrekende index.")
     for page in pages(manifest):
         if page.data is not None:
             continue  # EXPLAIN reads; the autosave's queries are measured in service_times.py
@@ -47,7 +50,7 @@ def main(manifest_path: str) -> None:
         client.force_login(User.objects.get(username=username))
         with CaptureQueriesContext(connection) as queries:
             status = client.get(url).status_code
-        print(f"\n=== {name} {url} as {username}: HTTP {status}, {len(queries)} queries")
+        print(f"\n## {name}\n\n`{url}` als {username}: HTTP {status}, {len(queries)} queries")
         timed = []
         for query in queries.captured_queries:
             sql = query["sql"]
@@ -60,7 +63,7 @@ def main(manifest_path: str) -> None:
             timed.append((time, sql, plan))
         for time, sql, plan in sorted(timed, reverse=True)[:3]:
             flag = " SEQ SCAN OF A BIG TABLE" if BIG.search(plan) else ""
-            print(f"--- {time:.1f} ms{flag}\n{sql[:400]}\n{plan}")
+            print(f"\n{time:.1f} ms{flag}\n\n```\n{sql[:400]}\n\n{plan}\n```")
 
 
 if __name__ == "__main__":

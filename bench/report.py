@@ -23,15 +23,22 @@ SAME_WITHIN = 0.10  # small and large ratios within 10 %: the cost does not grow
 
 
 def ratio_lines(out: Path) -> list[str]:
-    """The lead table: each page's median service time as a multiple of the floor, small and large."""
+    """The lead table: each page's median service time as a multiple of the floor, per data set."""
     runs = {}
-    for label in ("small", "large"):
+    for label in ("small", "large", "national"):
         path = out / f"service-{label}.json"
         if path.exists():
             runs[label] = {row["name"]: row for row in json.loads(path.read_text())["pages"]}
     if "large" not in runs:
         return []
-    small = runs.get("small", {})
+    small, national = runs.get("small", {}), runs.get("national", {})
+
+    def ratio(row):
+        return "" if row is None else f"{row['ratio']:.1f}"
+
+    def queries(row):
+        return "" if row is None else str(row["queries"])
+
     lines = [
         "# Benchmark",
         "",
@@ -40,10 +47,13 @@ def ratio_lines(out: Path) -> list[str]:
         "Eén verzoek tegelijk (gunicorn, 1 worker, PostgreSQL), mediaan van 30 na opwarmen, afgewisseld",
         "met de vloer: een 404-pagina voor een ingelogde gebruiker, in dezelfde run gemeten",
         "(`bench/service_times.py`). Doel: elke HTML-pagina ≤ 3 × de vloer, opslaan van een score ≤ 2 ×,",
-        "en bij de kleine dataset dezelfde verhouding binnen 10 %.",
+        "en bij de kleine dataset dezelfde verhouding binnen 10 %. *Groot* is één gemeente",
+        "(`generate_municipality`), *klein* 2 % daarvan, *landelijk* dezelfde gemeente tussen 24 andere",
+        "op één installatie (`generate_national`). EXPLAIN-plannen van de zwaarste queries: `EXPLAIN.md`.",
         "",
-        "| pagina | groot: ms | vloer ms | × vloer | klein: × vloer | queries groot / klein | doel | gehaald |",
-        "|---|---|---|---|---|---|---|---|",
+        "| pagina | groot: ms | vloer ms | × vloer | klein | landelijk | queries groot / klein / landelijk "
+        "| doel | gehaald |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for name, row in runs["large"].items():
         if name == "floor-404":
@@ -52,11 +62,11 @@ def ratio_lines(out: Path) -> list[str]:
         met = row["ratio"] <= row["target"]
         grows = other is not None and row["ratio"] > other["ratio"] * (1 + SAME_WITHIN)
         verdict = "ja" if met and not grows else ("NEE (groeit)" if met else "NEE")
-        small_ratio = "" if other is None else f"{other['ratio']:.1f}"
-        small_queries = "" if other is None else other["queries"]
         lines.append(
             f"| {name} | {row['median_ms']:.0f} | {row['floor_median_ms']:.1f} | {row['ratio']:.1f} "
-            f"| {small_ratio} | {row['queries']} / {small_queries} | ≤ {row['target']:.0f} × | {verdict} |"
+            f"| {ratio(other)} | {ratio(national.get(name))} "
+            f"| {row['queries']} / {queries(other)} / {queries(national.get(name))} "
+            f"| ≤ {row['target']:.0f} × | {verdict} |"
         )
     return lines + [""]
 

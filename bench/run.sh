@@ -30,35 +30,49 @@ serve() {  # $1 = gunicorn workers, $2 = log name; sets $gunicorn
   for _ in $(seq 1 50); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/inloggen/" && break; sleep 0.2; done
 }
 
-run_size() {  # $1 = label, $2 = scale
-  local label=$1 scale=$2 db="competentie_bench_$1"
+build() {  # $1 = label, then the generator command and its options; sets DATABASE_URL
+  local label=$1 db="competentie_bench_$1"
+  shift
   psql -h 127.0.0.1 -U "$PGUSER" -d postgres -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
   export DATABASE_URL="postgres://$PGUSER@127.0.0.1:5432/$db"
   $PY manage.py migrate --noinput -v0
   $PY manage.py load_seed_libraries >/dev/null
   /usr/bin/time -f "%e" -o "$OUT/generate-$label.seconds" \
-    $PY manage.py generate_municipality --seed 42 --scale "$scale" --manifest "$OUT/manifest-$label.json" | tee "$OUT/generate-$label.log"
+    $PY manage.py "$@" --seed 42 --manifest "$OUT/manifest-$label.json" | tee "$OUT/generate-$label.log"
   $PY manage.py shell -c "
 from django.db import connection
 with connection.cursor() as c:
     c.execute('ANALYZE')"
-  # Service time per page, one request at a time, as a multiple of the floor (one worker).
-  serve 1 "$label-single"
-  $PY bench/service_times.py "$OUT/manifest-$label.json" --base-url "http://127.0.0.1:$PORT" \
-    --label "$label" --out "$OUT/service-$label.json"
+}
+
+service_times() {  # $1 = label: each page one request at a time, as a multiple of the floor (one worker)
+  serve 1 "$1-single"
+  $PY bench/service_times.py "$OUT/manifest-$1.json" --base-url "http://127.0.0.1:$PORT" \
+    --label "$1" --out "$OUT/service-$1.json"
   kill "$gunicorn"; wait "$gunicorn" 2>/dev/null || true
-  # The load scenario: 30 users, logged in before the measurement starts (--reset-stats).
-  serve "${BENCH_WORKERS:-4}" "$label"
-  BENCH_MANIFEST="$OUT/manifest-$label.json" BENCH_RESULTS="$OUT/$label" .venv/bin/locust \
-    -f bench/locustfile.py --headless -u "$USERS" -r 10 -t "$3" --host "http://127.0.0.1:$PORT" \
-    --csv "$OUT/$label/locust" --only-summary --reset-stats --loglevel WARNING || true
+}
+
+load_test() {  # $1 = label, $2 = duration: 30 users, logged in before the measurement starts
+  serve "${BENCH_WORKERS:-4}" "$1"
+  BENCH_MANIFEST="$OUT/manifest-$1.json" BENCH_RESULTS="$OUT/$1" .venv/bin/locust \
+    -f bench/locustfile.py --headless -u "$USERS" -r 10 -t "$2" --host "http://127.0.0.1:$PORT" \
+    --csv "$OUT/$1/locust" --only-summary --reset-stats --loglevel WARNING || true
   kill "$gunicorn"; wait "$gunicorn" 2>/dev/null || true
 }
 
 mkdir -p "$OUT/small" "$OUT/large"
-run_size small 0.02 "${BENCH_SMALL_DURATION:-20s}"
-run_size large 1.0 "$DURATION"
-# PDF timings (issue 16) on the large database: Divosa, a 9,000-indicator framework, a stored PDF.
+build small generate_municipality --scale 0.02
+service_times small
+load_test small "${BENCH_SMALL_DURATION:-20s}"
+build large generate_municipality --scale 1.0
+service_times large
+load_test large "$DURATION"
+# 25 municipalities on one instance; Gemeente Grootstad among them is measured as above.
+build national generate_national
+service_times national
+DATABASE_URL="postgres://$PGUSER@127.0.0.1:5432/competentie_bench_national" \
+  $PY bench/explain_pages.py "$OUT/manifest-national.json" > bench/EXPLAIN.md
+# PDF timings (issue 16) on the national database: Divosa, a 9,000-indicator framework, a stored PDF.
 $PY bench/pdf_timings.py --out "$OUT/pdf.md"
 $PY bench/report.py "$OUT" > bench/RESULTS.md
 cat "$OUT/pdf.md" >> bench/RESULTS.md
