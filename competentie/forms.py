@@ -24,3 +24,17 @@ class PlainChoicesMixin:
                         field.choices = [(v, label) for v, label in choices if v != ""]
                     else:
                         field.choices = [(v, blank if v == "" else label) for v, label in choices]
+
+
+class BootstrapWidgetsMixin:
+    """Bootstrap's classes on the widgets themselves, for forms that pages repeat many times and
+    render with the lean templates/includes/field.html instead of crispy-forms."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, (forms.CheckboxInput, forms.RadioSelect, forms.CheckboxSelectMultiple)):
+                continue
+            css = "form-select" if isinstance(widget, forms.Select) else "form-control"
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from competentie.accounts.names import display_name
-from competentie.forms import PlainChoicesMixin
+from competentie.forms import BootstrapWidgetsMixin, PlainChoicesMixin
 from frameworks.models import Organisation
 
 from .models import (
@@ -148,7 +148,7 @@ class ScoreReviseForm(forms.Form):
         self.fields["value"].choices = scale_choices(points)
 
 
-class ConsensusForm(forms.ModelForm):
+class ConsensusForm(BootstrapWidgetsMixin, forms.ModelForm):
     value = forms.TypedChoiceField(label=_("Consensusscore"), coerce=int, choices=())
     early_reason = forms.CharField(
         label=_("Reden om niet op alle indieningen te wachten"),
@@ -169,7 +169,7 @@ class ConsensusForm(forms.ModelForm):
             del self.fields["early_reason"]
 
 
-class ProposalForm(forms.Form):
+class ProposalForm(BootstrapWidgetsMixin, forms.Form):
     value = forms.TypedChoiceField(
         label=_("Voorgestelde score"), coerce=int, choices=(), required=False, empty_value=None
     )
