@@ -71,21 +71,57 @@ def ratio_lines(out: Path) -> list[str]:
     return lines + [""]
 
 
+CAPACITY_FACTOR = 3
+
+
+def capacity_lines(out: Path) -> list[str]:
+    """The request rate of a selection day's mix at which p95 reaches 3 × the floor's median."""
+    steps = []
+    for stats in (out / "capacity-large").glob("*_stats.csv"):
+        with stats.open() as handle:
+            total = next((row for row in csv.DictReader(handle) if row["Name"] == "Aggregated"), None)
+        if total and int(total["Request Count"]):
+            steps.append((int(stats.name.split("_")[0]), float(total["Requests/s"]), float(total["95%"])))
+    service = out / "service-large.json"
+    if not steps or not service.exists():
+        return []
+    floor = next(row for row in json.loads(service.read_text())["pages"] if row["name"] == "floor-404")
+    limit = CAPACITY_FACTOR * floor["floor_median_ms"]
+    within = [rate for _users, rate, p95 in steps if p95 <= limit]
+    lines = [
+        "## Capaciteit op een selectiedag",
+        "",
+        "Selecteurs die scoren en HR die kalibreert (locust, gunicorn met 4 workers, grote dataset), bij",
+        f"oplopend aantal gebruikers. Grens: p95 ≤ {CAPACITY_FACTOR} × de mediaan van de vloer ({limit:.0f} ms).",
+        "",
+        "| gebruikers | verzoeken/s | p95 ms | binnen de grens |",
+        "|---|---|---|---|",
+    ]
+    for users, rate, p95 in sorted(steps):
+        lines.append(f"| {users} | {rate:.1f} | {p95:.0f} | {'ja' if p95 <= limit else 'nee'} |")
+    verdict = f"{max(within):.1f} verzoeken/s" if within else "lager dan de kleinste stap"
+    return lines + ["", f"Capaciteit: {verdict}.", ""]
+
+
 def main(out: Path):
     large, large_queries = load(out / "large")
     _small, small_queries = load(out / "small")
     generate_seconds = (out / "generate-large.seconds").read_text().strip()
     floor_p95 = float(large["floor"]["95%"])
-    lines = ratio_lines(out) + [
-        "## Belasting: 30 gelijktijdige gebruikers",
-        "",
-        "`make bench`: PostgreSQL, gunicorn (4 workers) and locust with 30 concurrent users on this",
-        "2-core machine, against the generated municipality (`generate_municipality --seed 42`,",
-        f"built in {generate_seconds} s) and, for the query counts, against a small one (2 %).",
-        "",
-        "| pagina | verzoeken | req/s | p50 ms | p95 ms | queries (groot) | queries (klein) | doel | gehaald |",
-        "|---|---|---|---|---|---|---|---|---|",
-    ]
+    lines = (
+        ratio_lines(out)
+        + capacity_lines(out)
+        + [
+            "## Belasting: 30 gelijktijdige gebruikers",
+            "",
+            "`make bench`: PostgreSQL, gunicorn (4 workers) and locust with 30 concurrent users on this",
+            "2-core machine, against the generated municipality (`generate_municipality --seed 42`,",
+            f"built in {generate_seconds} s) and, for the query counts, against a small one (2 %).",
+            "",
+            "| pagina | verzoeken | req/s | p50 ms | p95 ms | queries (groot) | queries (klein) | doel | gehaald |",
+            "|---|---|---|---|---|---|---|---|---|",
+        ]
+    )
     for name, row in sorted(large.items()):
         p50, p95 = float(row["50%"]), float(row["95%"])
         q_large = sorted(set(large_queries.get(name, [])))

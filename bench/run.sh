@@ -61,12 +61,24 @@ load_test() {  # $1 = label, $2 = duration: 30 users, logged in before the measu
 }
 
 mkdir -p "$OUT/small" "$OUT/large"
+capacity() {  # $1 = label: a selection day's mix (selecteurs scoring, HR calibrating) at rising load
+  serve "${BENCH_WORKERS:-4}" "$1-capacity"
+  for users in ${BENCH_CAPACITY_USERS:-2 4 8 16 32}; do
+    BENCH_MANIFEST="$OUT/manifest-$1.json" BENCH_RESULTS="$OUT/capacity-$1/$users" .venv/bin/locust \
+      -f bench/locustfile.py --headless -u "$users" -r "$users" -t "${BENCH_CAPACITY_DURATION:-20s}" \
+      --host "http://127.0.0.1:$PORT" --csv "$OUT/capacity-$1/$users" --only-summary --reset-stats \
+      --loglevel WARNING Selecteur Calibrator || true
+  done
+  kill "$gunicorn"; wait "$gunicorn" 2>/dev/null || true
+}
+
 build small generate_municipality --scale 0.02
 service_times small
 load_test small "${BENCH_SMALL_DURATION:-20s}"
 build large generate_municipality --scale 1.0
 service_times large
 load_test large "$DURATION"
+capacity large
 # 25 municipalities on one instance; Gemeente Grootstad among them is measured as above.
 build national generate_national
 service_times national
