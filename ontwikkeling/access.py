@@ -9,8 +9,8 @@
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 
-from frameworks.access import has_role
-from frameworks.models import Membership
+from competentie.organisations.access import has_role
+from competentie.organisations.models import Membership
 
 from .models import Cohort, Participant, Programme
 

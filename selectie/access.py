@@ -8,8 +8,8 @@ sees colleagues' scores for a candidate only after handing in their own.
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 
-from frameworks.access import has_role, organisation_ids
-from frameworks.models import Membership
+from competentie.organisations.access import has_role, organisation_ids
+from competentie.organisations.models import Membership
 
 from .models import SelectionProcedure
 

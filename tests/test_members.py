@@ -8,8 +8,9 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from frameworks.models import Framework, Membership
-from frameworks.services import members as services
+from competentie.organisations import services
+from competentie.organisations.models import Membership
+from frameworks.models import Framework
 from zelfevaluatie import services as round_services
 
 from .factories import make_user

@@ -11,8 +11,8 @@ Other members of the organisation find the round (it is theirs) but may not open
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 
-from frameworks.access import has_role
-from frameworks.models import Membership
+from competentie.organisations.access import has_role
+from competentie.organisations.models import Membership
 
 from .models import EvaluationRound
 

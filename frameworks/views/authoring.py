@@ -8,9 +8,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from competentie.organisations.models import Organisation
+
 from .. import access, selectors, services
 from ..forms import DeriveForm, FrameworkForm, StepForm
-from ..models import Organisation
 from ._helpers import call_service, refuse_unless_editable, require_author, service_or_message
 
 

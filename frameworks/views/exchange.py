@@ -11,12 +11,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from competentie.organisations.models import Organisation
+
 from ..indicator_hints import indicator_hints as hints_for
 from ..interchange import ImportErrors, case, case_import, moodle, native, native_import
 from ..interchange.access import can_import_framework, import_organisation_ids
 from ..interchange.forms import FrameworkImportForm
 from ..interchange.selectors import framework_for_export
-from ..models import Organisation
 
 
 def _filename(framework, extension: str) -> str:

@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from competentie.organisations.models import Organisation
 from competentie.pdf import pdf_response
-from frameworks.models import Organisation
 
 from .. import access, selectors, services
 from ..charts import overview_svg

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from frameworks.models import Organisation
+from competentie.organisations.models import Organisation
 
 from .. import access, selectors, services
 from ..forms import ExerciseForm, ProcedureForm

@@ -1,3 +1,5 @@
+"""An organisation and a user's membership of it, with the role that decides what they may do."""
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +15,7 @@ class Organisation(models.Model):
         verbose_name = _("organisatie")
         verbose_name_plural = _("organisaties")
         ordering = ["name"]
+        db_table = "frameworks_organisation"  # made by the frameworks app, where the model began
 
     def __str__(self):
         return self.name
@@ -48,6 +51,7 @@ class Membership(models.Model):
         verbose_name = _("lidmaatschap")
         verbose_name_plural = _("lidmaatschappen")
         ordering = ["organisation_id", "user_id"]
+        db_table = "frameworks_membership"
         constraints = [
             models.UniqueConstraint(fields=["user", "organisation"], name="unique_membership_per_organisation"),
         ]
