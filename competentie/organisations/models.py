@@ -15,7 +15,6 @@ class Organisation(models.Model):
         verbose_name = _("organisatie")
         verbose_name_plural = _("organisaties")
         ordering = ["name"]
-        db_table = "frameworks_organisation"  # made by the frameworks app, where the model began
 
     def __str__(self):
         return self.name
@@ -51,7 +50,6 @@ class Membership(models.Model):
         verbose_name = _("lidmaatschap")
         verbose_name_plural = _("lidmaatschappen")
         ordering = ["organisation_id", "user_id"]
-        db_table = "frameworks_membership"
         constraints = [
             models.UniqueConstraint(fields=["user", "organisation"], name="unique_membership_per_organisation"),
         ]
