@@ -7,6 +7,7 @@ come from `competentie.organisations.access`.
 from django.contrib.auth.models import AbstractBaseUser
 
 from competentie.organisations.access import Role, has_role, organisation_ids, roles_by_organisation
+from competentie.organisations.access import require as require  # the one way a view refuses
 
 from .models import Framework
 

@@ -1,9 +1,13 @@
 """Roles: which organisations a user belongs to, in which role. Every app's access rules build on these.
 
 Organisation scoping lives in each app's selectors, role checks in each app's `access.py`; both
-read the user's roles from here (one query per request, cached on the user). A view refuses with
-`require(...)`: an object of another organisation is already a 404, a member without the right
-role gets a 403.
+read the user's roles from here (one query per request, cached on the user).
+
+Every view in every app refuses the same way: it fetches the object through a selector (another
+organisation's object is a 404), then calls `access.require(access.can_...(user, obj))` with a
+predicate of its app's access module (a member without the right role gets a 403). Each access
+module re-exports `require` from here; `tests/test_access_idiom.py` keeps views from raising
+PermissionDenied themselves.
 """
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -39,10 +43,10 @@ def has_role(user: AbstractBaseUser, organisation_id: int | None, *roles: str) -
     return organisation_id is not None and roles_by_organisation(user).get(organisation_id) in roles
 
 
-def require(allowed: bool) -> None:
-    """The one way a view refuses: a 403 unless the predicate allowed it."""
+def require(allowed: bool, message: str | None = None) -> None:
+    """The one way a view refuses: a 403 unless the predicate allowed it (with a message to show)."""
     if not allowed:
-        raise PermissionDenied
+        raise PermissionDenied(message) if message else PermissionDenied
 
 
 # --- Managing members ------------------------------------------------------------------------

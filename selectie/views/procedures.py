@@ -44,7 +44,7 @@ def _procedure_form(request, *, instance=None, data=None):
 
 
 def procedure_create(request):
-    access.require_create_procedure(request.user)
+    access.require(access.can_create_procedure(request.user))
     form = _procedure_form(request, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
