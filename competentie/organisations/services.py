@@ -1,9 +1,10 @@
 """Writes to organisations and memberships.
 
 A platform operator (superuser) creates and renames organisations in the admin; an organisation
-administrator (role "beheerder") manages the members of their own organisations: on the members
-page (invite, change a role, remove, switch an account off or on) and in the admin
-(`membership_set`, `membership_remove`, which also write the audit log).
+administrator (role "beheerder") manages the members of their own organisations, on the members
+page (invite, change a role, remove, switch an account off or on) or in the admin. Every change of
+a membership, from either place, goes through `membership_set` or `membership_remove`, which
+check who may make it and write it to the audit log.
 """
 
 from django.contrib.auth import get_user_model
@@ -137,9 +138,7 @@ def member_invite(
             _("%(name)s is al lid van %(organisation)s.") % {"name": display_name(user), "organisation": organisation},
             code="already_member",
         )
-    membership = Membership(user=user, organisation=organisation, role=role)
-    membership.full_clean()
-    membership.save()
+    membership = membership_set(actor=invited_by, organisation=organisation, user=user, role=role)
     notifications.member_invited(membership=membership, invited_by=invited_by, new_account=created)
     return membership
 
@@ -161,8 +160,9 @@ def member_role_change(*, membership: Membership, role: str, changed_by: Abstrac
     if role not in Role.values:
         raise ValidationError(_("Kies een rol."), code="invalid_role")
     _keep_an_administrator(membership, new_role=role)
-    membership.role = role
-    membership.save(update_fields=["role"])
+    membership.role = membership_set(
+        actor=changed_by, organisation=membership.organisation, user=membership.user, role=role
+    ).role
     return membership
 
 
@@ -170,7 +170,7 @@ def member_role_change(*, membership: Membership, role: str, changed_by: Abstrac
 def member_remove(*, membership: Membership, removed_by: AbstractBaseUser) -> None:
     """Take someone out of the organisation; their account and work elsewhere stay."""
     _keep_an_administrator(membership, new_role=None)
-    membership.delete()
+    membership_remove(actor=removed_by, membership=membership)
 
 
 @transaction.atomic
