@@ -31,7 +31,7 @@ from .zelfevaluatie.conftest import start_round
 pytestmark = pytest.mark.django_db
 
 EDITABLE = {Organisation, Membership}  # their writes go through competentie.organisations.services
-OUR_APPS = {"audit", "frameworks", "selectie", "zelfevaluatie", "ontwikkeling"}
+OUR_APPS = {"audit", "organisations", "frameworks", "selectie", "zelfevaluatie", "ontwikkeling"}
 
 
 def change_url(obj):
