@@ -29,14 +29,13 @@ from django.db import transaction  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
+from competentie.organisations.models import Membership, Organisation  # noqa: E402
 from frameworks import pdf, selectors  # noqa: E402
 from frameworks.models import (  # noqa: E402
     BehaviouralIndicator,
     Cluster,
     Competency,
     Framework,
-    Membership,
-    Organisation,
     ProficiencyLevel,
     Profile,
     ProfileCompetency,

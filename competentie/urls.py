@@ -6,8 +6,6 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
-from frameworks.views import members
-
 from . import views
 from .security import twofactor
 from .security.sessions import session_expire, session_keepalive
@@ -42,14 +40,7 @@ urlpatterns = [
     path("tweestapsverificatie/herstelcodes/", twofactor.twofactor_recovery_codes, name="twofactor-recovery-codes"),
     path("sessie/verlengen/", session_keepalive, name="session-keepalive"),
     path("sessie/verlopen/", session_expire, name="session-expire"),
-    path("organisatie/leden/", members.member_list, name="member-list"),
-    path("organisatie/leden/<int:membership_pk>/ontgrendelen/", members.member_unlock, name="member-unlock"),
-    path("organisatie/leden/uitnodigen/", members.member_invite, name="member-invite"),
-    path("organisatie/leden/<int:membership_pk>/rol/", members.member_role, name="member-role"),
-    path("organisatie/leden/<int:membership_pk>/verwijderen/", members.member_remove, name="member-remove"),
-    path("organisatie/leden/<int:membership_pk>/inloggen/", members.member_active, name="member-active"),
-    path("organisatie/leden/<int:membership_pk>/opnieuw-uitnodigen/", members.member_reinvite, name="member-reinvite"),
-    path("uitnodiging/<uidb64>/<token>/", members.InvitationAcceptView.as_view(), name="invitation-accept"),
+    path("", include("competentie.organisations.urls")),
     path("frameworks/", include("frameworks.urls")),
     path("ims/case/v1p1/", include("frameworks.urls_case")),
     path("selectie/", include("selectie.urls")),

@@ -1,14 +1,12 @@
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from competentie.accounts import selectors as accounts
+from competentie.organisations import selectors as organisations
+from competentie.organisations.access import Role, roles_by_organisation
+from competentie.organisations.models import Organisation
 from frameworks import work as frameworks_work
-from frameworks.access import roles_by_organisation
-from frameworks.models import Membership, Organisation
 from selectie.selectors import work as selectie_work
 from zelfevaluatie import work as zelfevaluatie_work
-
-Role = Membership.Role
 
 
 def home(request):
@@ -31,7 +29,7 @@ def home(request):
     if Role.MANAGEMENT in roles:
         work["rounds"] = zelfevaluatie_work.rounds_to_lead(user=user)
     if Role.BEHEERDER in roles:
-        work["organisations"] = list(accounts.administered_organisations(user=user))
+        work["organisations"] = list(organisations.administered_organisations_counted(user=user))
     return render(request, "home.html", {"work": work, "Role": Role})
 
 

@@ -1,16 +1,15 @@
-"""Who may do what. Organisation scoping lives in the selectors; role checks live here.
+"""Who may do what with frameworks. Organisation scoping lives in the selectors; role checks live here.
 
-Views, templates (to hide buttons) and tests call these same predicates.
+Views, templates (to hide buttons) and tests call these same predicates; the roles themselves
+come from `competentie.organisations.access`.
 """
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from .models import Framework, Membership
-from .models.querysets import organisation_ids, roles_by_organisation
+from competentie.organisations.access import Role, has_role, organisation_ids, roles_by_organisation
+from competentie.organisations.access import require as require  # the one way a view refuses
 
-
-def has_role(user: AbstractBaseUser, organisation_id: int | None, *roles: str) -> bool:
-    return organisation_id is not None and roles_by_organisation(user).get(organisation_id) in roles
+from .models import Framework
 
 
 def can_read_framework(user: AbstractBaseUser, framework: Framework) -> bool:
@@ -19,7 +18,7 @@ def can_read_framework(user: AbstractBaseUser, framework: Framework) -> bool:
 
 def can_edit_framework(user: AbstractBaseUser, framework: Framework) -> bool:
     """Seeded libraries are read-only; an organisation's frameworks are edited by its HR staff."""
-    return has_role(user, framework.organisation_id, Membership.Role.HR)
+    return has_role(user, framework.organisation_id, Role.HR)
 
 
 # --- Authoring -------------------------------------------------------------------------------
@@ -27,7 +26,7 @@ def can_edit_framework(user: AbstractBaseUser, framework: Framework) -> bool:
 
 def authoring_organisation_ids(user: AbstractBaseUser) -> list[int]:
     """Organisations in which the user may write frameworks (HR staff)."""
-    return organisation_ids(user, Membership.Role.HR)
+    return organisation_ids(user, Role.HR)
 
 
 def can_create_framework(user: AbstractBaseUser) -> bool:

@@ -4,22 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 from competentie import audit
 
-from .models import Membership
-
-
-def _role(value) -> str:
-    try:
-        return str(Membership.Role(value).label)
-    except ValueError:
-        return str(value)
-
-
-def _membership(template):
-    def render(params: dict) -> str:
-        return str(template) % {**params, "role": _role(params.get("role")), "old": _role(params.get("old"))}
-
-    return render
-
 
 def _imported(params: dict) -> str:
     if params.get("filename"):
@@ -69,10 +53,5 @@ audit.register(
         "framework.reviewer_invite": _("%(name)s uitgenodigd om mee te lezen."),
         "framework.comment_add": _("Opmerking van een meelezer geplaatst bij %(subject)s."),
         "framework.comment_resolve": _("Opmerking van een meelezer afgehandeld: “%(text)s”."),
-        "organisation.created": _("Organisatie “%(name)s” aangemaakt."),
-        "organisation.renamed": _("Organisatie “%(old)s” hernoemd tot “%(name)s”."),
-        "membership.added": _membership(_("%(user)s toegevoegd als %(role)s.")),
-        "membership.role_changed": _membership(_("Rol van %(user)s gewijzigd van %(old)s in %(role)s.")),
-        "membership.removed": _membership(_("%(user)s (%(role)s) uit de organisatie gehaald.")),
     }
 )

@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from .models import Membership, Organisation
+from competentie.organisations.models import Membership, Organisation
 
 DEMO_ORGANISATION = "Gemeente Voorbeeldstad"
 DEMO_PASSWORD = "demo"

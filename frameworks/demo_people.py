@@ -4,7 +4,7 @@ organisation. Names are invented; existing accounts keep their password and any 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from .models import Membership, Organisation
+from competentie.organisations.models import Membership, Organisation
 
 Role = Membership.Role
 PEER_ORGANISATION = "Omgevingsdienst Rivierenland"

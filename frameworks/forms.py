@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from competentie.forms import PlainChoicesMixin
+from competentie.organisations.models import Organisation
 
 from .models import (
     Cluster,
@@ -12,7 +13,6 @@ from .models import (
     Framework,
     GuidingQuestion,
     GuidingQuestionSet,
-    Organisation,
     ProficiencyLevel,
     Profile,
     RoleLevel,

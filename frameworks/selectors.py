@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 
 from competentie import audit
 from competentie.db import subquery_count
+from competentie.organisations.models import Membership
 
 from .models import (
     BehaviouralIndicator,
@@ -16,7 +17,6 @@ from .models import (
     FrameworkStep,
     GuidingQuestion,
     GuidingQuestionSet,
-    Membership,
     ProficiencyLevel,
     Profile,
     ProfileCompetency,

@@ -7,10 +7,10 @@
 """
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied
 
-from frameworks.access import has_role
-from frameworks.models import Membership
+from competentie.organisations.access import has_role
+from competentie.organisations.access import require as require  # the one way a view refuses
+from competentie.organisations.models import Membership
 
 from .models import Cohort, Participant, Programme
 
@@ -51,8 +51,3 @@ def can_edit_plan(user: AbstractBaseUser, participant: Participant) -> bool:
 
 def can_see_cohort_results(user: AbstractBaseUser, cohort: Cohort) -> bool:
     return is_programme_team(user, cohort.programme.organisation_id)
-
-
-def require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied

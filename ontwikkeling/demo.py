@@ -12,15 +12,9 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from competentie.organisations.models import Membership, Organisation
 from frameworks.demo import DEMO_ORGANISATION, DEMO_PASSWORD
-from frameworks.models import (
-    BehaviouralIndicator,
-    Competency,
-    Framework,
-    Membership,
-    Organisation,
-    ProficiencyLevel,
-)
+from frameworks.models import BehaviouralIndicator, Competency, Framework, ProficiencyLevel
 
 from . import selectors, services
 from .models import Intervention, KolbStage, LearningLevel, LearningLine, Moment, Phase, Programme, Subtheme

@@ -5,8 +5,9 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from competentie import audit
-from frameworks.models import Competency, Framework, Membership, ProficiencyLevel
-from frameworks.models.querysets import organisation_ids
+from competentie.organisations.access import organisation_ids
+from competentie.organisations.models import Membership
+from frameworks.models import Competency, Framework, ProficiencyLevel
 
 from .models import (
     Cohort,

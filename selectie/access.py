@@ -6,10 +6,10 @@ sees colleagues' scores for a candidate only after handing in their own.
 """
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied
 
-from frameworks.access import has_role, organisation_ids
-from frameworks.models import Membership
+from competentie.organisations.access import has_role, organisation_ids
+from competentie.organisations.access import require as require  # the one way a view refuses
+from competentie.organisations.models import Membership
 
 from .models import SelectionProcedure
 
@@ -28,17 +28,6 @@ def can_create_procedure(user: AbstractBaseUser) -> bool:
 
 def is_hr(user: AbstractBaseUser, procedure: SelectionProcedure) -> bool:
     return has_role(user, procedure.organisation_id, HR)
-
-
-def require_hr(user: AbstractBaseUser, procedure: SelectionProcedure) -> None:
-    """Members of the organisation without the HR role get a 403."""
-    if not is_hr(user, procedure):
-        raise PermissionDenied
-
-
-def require_create_procedure(user: AbstractBaseUser) -> None:
-    if not can_create_procedure(user):
-        raise PermissionDenied
 
 
 def is_chair(user: AbstractBaseUser, procedure: SelectionProcedure) -> bool:

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from competentie.accounts.names import display_name
 from competentie.forms import BootstrapWidgetsMixin, PlainChoicesMixin
-from frameworks.models import Organisation
+from competentie.organisations.models import Organisation
 
 from .models import (
     CandidatePersonalData,

@@ -7,7 +7,7 @@ Beekdal") has its own HR author. Tests ask for `client_as("hr")` and get a logge
 import pytest
 from django.test import Client
 
-from frameworks.models import Membership, Organisation
+from competentie.organisations.models import Membership, Organisation
 from frameworks.seeding import seed_libraries_load
 
 from .factories import make_framework, make_user

@@ -4,14 +4,13 @@ from itertools import count
 
 from django.contrib.auth import get_user_model
 
+from competentie.organisations.models import Membership, Organisation
 from frameworks.models import (
     BehaviouralIndicator,
     Cluster,
     Competency,
     ExpertiseArea,
     Framework,
-    Membership,
-    Organisation,
     ProficiencyLevel,
     Profile,
     ProfileCompetency,

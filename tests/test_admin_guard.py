@@ -18,7 +18,8 @@ from django.utils import timezone
 
 from competentie import audit
 from competentie.audit.models import AuditEvent
-from frameworks.models import Framework, Membership, Organisation, Profile
+from competentie.organisations.models import Membership, Organisation
+from frameworks.models import Framework, Profile
 from selectie import services as selectie_services
 from selectie.models import CandidatePersonalData, ConsensusScore, Decision, Score, Submission
 from zelfevaluatie.models import EvaluationRound
@@ -29,8 +30,8 @@ from .zelfevaluatie.conftest import start_round
 
 pytestmark = pytest.mark.django_db
 
-EDITABLE = {Organisation, Membership}  # their writes go through frameworks.services.organisations
-OUR_APPS = {"audit", "frameworks", "selectie", "zelfevaluatie", "ontwikkeling"}
+EDITABLE = {Organisation, Membership}  # their writes go through competentie.organisations.services
+OUR_APPS = {"audit", "organisations", "frameworks", "selectie", "zelfevaluatie", "ontwikkeling"}
 
 
 def change_url(obj):
@@ -143,7 +144,7 @@ def test_the_beheerder_sees_no_other_organisation_anywhere_in_the_admin(day_b, u
     for obj in [candidate, candidate.personal_data, day_b.procedure, Organisation.objects.get(name="Gemeente Beekdal")]:
         assert client.get(change_url(obj)).status_code in (302, 403), obj
     index = client.get(reverse("admin:index")).content.decode()
-    assert reverse("admin:frameworks_membership_changelist") in index
+    assert reverse("admin:organisations_membership_changelist") in index
     assert reverse("admin:selectie_candidate_changelist") not in index
 
 
@@ -154,7 +155,7 @@ def test_the_beheerder_manages_memberships_of_their_own_organisation_through_the
     newcomer = make_user("nieuwe_collega")
     client = Client()
     client.force_login(beheerder)
-    add = reverse("admin:frameworks_membership_add")
+    add = reverse("admin:organisations_membership_add")
     response = client.post(add, {"user": newcomer.pk, "organisation": org_a.pk, "role": "selecteur"})
     assert response.status_code == 302
     membership = Membership.objects.get(user=newcomer)
@@ -175,7 +176,7 @@ def test_a_membership_removed_in_the_admin_is_in_the_audit_log(users, org_a, ope
     membership = Membership.objects.get(user=users["selecteur"])
     client = Client()
     client.force_login(operator)
-    url = reverse("admin:frameworks_membership_delete", args=[membership.pk])
+    url = reverse("admin:organisations_membership_delete", args=[membership.pk])
     assert client.post(url, {"post": "yes"}).status_code == 302
     assert not Membership.objects.filter(pk=membership.pk).exists()
     assert [e.action for e in audit.history_for(org_a)] == ["membership.removed"]

@@ -8,8 +8,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
+from competentie.organisations.models import Membership
 from frameworks.demo_people import DEMO_PEOPLE, PEER_ORGANISATION
-from frameworks.models import Membership
 from selectie.models import Score, SelectionProcedure, Submission
 from zelfevaluatie.models import EvaluationRound, PeerReview
 

@@ -21,7 +21,8 @@ import pytest
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from frameworks.models import BehaviouralIndicator, Membership, ProfileCompetency
+from competentie.organisations.models import Membership
+from frameworks.models import BehaviouralIndicator, ProfileCompetency
 from frameworks.services import review as review_services
 from selectie.models import Score
 from zelfevaluatie import services as round_services

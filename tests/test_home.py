@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from frameworks.models import Framework, Membership
+from competentie.organisations.models import Membership
+from frameworks.models import Framework
 from frameworks.services import review as review_services
 from selectie.models import SelectionProcedure
 from zelfevaluatie import services as round_services

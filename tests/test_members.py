@@ -8,8 +8,10 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from frameworks.models import Framework, Membership
-from frameworks.services import members as services
+from competentie import audit
+from competentie.organisations import services
+from competentie.organisations.models import Membership
+from frameworks.models import Framework
 from zelfevaluatie import services as round_services
 
 from .factories import make_user
@@ -105,6 +107,21 @@ def test_deactivated_members_cannot_log_in_and_removed_members_lose_access(clien
     assert page.status_code == 200
     client.post(reverse("member-remove", args=[membership.pk]))
     assert not Membership.objects.filter(pk=membership.pk).exists()
+
+
+def test_every_change_on_the_members_page_is_in_the_audit_log(client_as, users, org_a):
+    client = client_as("beheerder")
+    invite(client, organisation=org_a.pk, role="mt")
+    newcomer = Membership.objects.get(user__email="nora.bakker@aadorp.nl")
+    client.post(reverse("member-role", args=[newcomer.pk]), {f"lid-{newcomer.pk}-role": "hr"})
+    client.post(reverse("member-remove", args=[newcomer.pk]))
+    events = list(audit.history_for(org_a))
+    assert [(e.action, e.actor) for e in reversed(events)] == [
+        ("membership.added", users["beheerder"]),
+        ("membership.role_changed", users["beheerder"]),
+        ("membership.removed", users["beheerder"]),
+    ]
+    assert events[1].text == "Rol van nora.bakker@aadorp.nl gewijzigd van Managementteam in HR / framework-auteur."
 
 
 def test_only_the_administrator_manages_members(client_as, users, org_a, outsider_membership):

@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from competentie.organisations.models import Membership
 from frameworks.demo import DEMO_ACCOUNTS
-from frameworks.models import Membership
 
 ROOT = Path(__file__).resolve().parent.parent
 

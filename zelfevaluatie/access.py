@@ -6,13 +6,14 @@ Three ways to be involved in a round:
 - an invited peer reviewer (a member of another organisation) reads this round only and
   writes notes on the step-2 hulpvragen.
 Other members of the organisation find the round (it is theirs) but may not open it: 403.
+A finished round is read-only: views refuse a change before the services would.
 """
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied
 
-from frameworks.access import has_role
-from frameworks.models import Membership
+from competentie.organisations.access import has_role
+from competentie.organisations.access import require as require  # the one way a view refuses
+from competentie.organisations.models import Membership
 
 from .models import EvaluationRound
 
@@ -41,6 +42,7 @@ def peer_review_of(user: AbstractBaseUser, round: EvaluationRound):
 
 
 def is_member(user: AbstractBaseUser, round: EvaluationRound) -> bool:
+    """Organisation records (exports, history): MT and participants, not peer reviewers."""
     return is_management(user, round.organisation_id) or participant_of(user, round) is not None
 
 
@@ -70,27 +72,13 @@ def can_record_agreement(user: AbstractBaseUser, round: EvaluationRound) -> bool
 
 
 def can_write_peer_notes(user: AbstractBaseUser, round: EvaluationRound, review) -> bool:
-    return review.reviewer_id == user.pk and not round.is_finished
+    return is_reviewer_of(user, review) and is_open(round)
 
 
-def require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
+def is_open(round: EvaluationRound) -> bool:
+    return not round.is_finished
 
 
-def require_read(user: AbstractBaseUser, round: EvaluationRound) -> None:
-    require(can_read_round(user, round))
-
-
-def require_member(user: AbstractBaseUser, round: EvaluationRound) -> None:
-    """Organisation records (exports, history): MT and participants, not peer reviewers."""
-    require(is_member(user, round))
-
-
-def require_manage(user: AbstractBaseUser, round: EvaluationRound) -> None:
-    require(can_manage_round(user, round))
-
-
-def require_editable(round: EvaluationRound) -> None:
-    """A finished round is read-only; views refuse before the services would."""
-    require(not round.is_finished)
+def is_reviewer_of(user: AbstractBaseUser, review) -> bool:
+    """The invited peer reviewer of this review (they read the round and write its notes)."""
+    return review.reviewer_id == user.pk

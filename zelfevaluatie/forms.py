@@ -3,7 +3,8 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from competentie.forms import PlainChoicesMixin
-from frameworks.models import Framework, Organisation, Profile
+from competentie.organisations.models import Organisation
+from frameworks.models import Framework, Profile
 
 from .models import Action, EvaluationRound, display_name
 

@@ -12,14 +12,13 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from competentie import audit
-from frameworks.access import organisation_ids
+from competentie.organisations.access import organisation_ids
+from competentie.organisations.models import Membership, Organisation
 from frameworks.models import (
     BehaviouralIndicator,
     Framework,
     GuidingQuestion,
     GuidingQuestionSet,
-    Membership,
-    Organisation,
     Profile,
     ProfileCompetency,
     RatingScale,

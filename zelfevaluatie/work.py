@@ -4,8 +4,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Q
 
 from competentie.db import subquery_count
-from frameworks.access import organisation_ids
-from frameworks.models import Membership
+from competentie.organisations.access import organisation_ids
+from competentie.organisations.models import Membership
 
 from .models import EvaluationRound, Participant, PeerReview, RoundProfile
 

@@ -11,13 +11,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
+from competentie.organisations.models import Membership, Organisation
 from frameworks.models import (
     BehaviouralIndicator,
     Cluster,
     Competency,
     Framework,
-    Membership,
-    Organisation,
     ProficiencyLevel,
     Profile,
     ProfileCompetency,

@@ -19,14 +19,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bench.generate.frameworks import GeneratedFrameworks, generate_users
-from frameworks.models import (
-    Framework,
-    GuidingQuestionSet,
-    Membership,
-    Organisation,
-    RatingScale,
-    ScalePoint,
-)
+from competentie.organisations.models import Membership, Organisation
+from frameworks.models import Framework, GuidingQuestionSet, RatingScale, ScalePoint
 from zelfevaluatie.lineage import lineage_root_id
 from zelfevaluatie.models import (
     Action,

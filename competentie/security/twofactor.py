@@ -51,7 +51,7 @@ def requires_two_factor(user: AbstractBaseUser) -> bool:
         return False
     # The roles per organisation are read once per request and cached on the user; every page
     # needs them anyway (navigation, access checks), so asking here costs no extra query.
-    from frameworks.models.querysets import roles_by_organisation
+    from competentie.organisations.access import roles_by_organisation
 
     return bool(roles & set(roles_by_organisation(user).values()))
 

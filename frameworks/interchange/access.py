@@ -2,8 +2,8 @@
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from ..access import organisation_ids
-from ..models import Membership
+from competentie.organisations.access import organisation_ids
+from competentie.organisations.models import Membership
 
 
 def import_organisation_ids(user: AbstractBaseUser) -> list[int]:

@@ -19,7 +19,9 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ..models import Framework, Organisation
+from competentie.organisations.models import Organisation
+
+from ..models import Framework
 from .case import EXTENSION, ITEM_TYPES
 from .errors import ImportErrors, load_json, log_import
 from .native import FORMAT, VERSION

@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Organisation
+from competentie.organisations.models import Organisation
+
 from .errors import MAX_UPLOAD_BYTES, too_large_message
 
 FORMATS = [

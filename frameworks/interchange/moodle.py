@@ -38,9 +38,10 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from competentie.organisations.models import Organisation
 from competentie.safecsv import restore_cell, safe_writer
 
-from ..models import BehaviouralIndicator, Cluster, Competency, Framework, Organisation, ProficiencyLevel
+from ..models import BehaviouralIndicator, Cluster, Competency, Framework, ProficiencyLevel
 from .errors import MAX_DEPTH, MAX_FIELD_CHARS, ImportErrors, decode_text, field_too_long_message, log_import
 
 COLUMNS = [

@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from competentie.organisations.models import Organisation
+
 from ..models import (
     BehaviouralIndicator,
     Cluster,
@@ -13,7 +15,6 @@ from ..models import (
     DilemmaPosition,
     ExpertiseArea,
     Framework,
-    Organisation,
     ProficiencyLevel,
     Profile,
     ProfileCompetency,

@@ -1,6 +1,5 @@
 from .authoring import FrameworkStep, ReviewComment, Reviewer
 from .frameworks import BehaviouralIndicator, Cluster, Competency, Framework, ProficiencyLevel
-from .organisations import Membership, Organisation
 from .profiles import (
     Dilemma,
     DilemmaPosition,
@@ -24,8 +23,6 @@ __all__ = [
     "FrameworkStep",
     "GuidingQuestion",
     "GuidingQuestionSet",
-    "Membership",
-    "Organisation",
     "ProficiencyLevel",
     "Profile",
     "ProfileCompetency",

@@ -17,7 +17,7 @@ class Framework(Revisioned):
         ARCHIVED = "gearchiveerd", _("Gearchiveerd")
 
     organisation = models.ForeignKey(
-        "frameworks.Organisation",
+        "organisations.Organisation",
         verbose_name=_("organisatie"),
         on_delete=models.CASCADE,
         null=True,

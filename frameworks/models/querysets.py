@@ -16,26 +16,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
-
-def roles_by_organisation(user: AbstractBaseUser) -> dict[int, str]:
-    """The user's role per organisation id, read once per request and cached on the user."""
-    if user is None or not user.is_authenticated:
-        return {}
-    cached = getattr(user, "_roles_by_organisation", None)
-    if cached is None:
-        from .organisations import Membership
-
-        cached = dict(Membership.objects.filter(user=user).values_list("organisation_id", "role"))
-        user._roles_by_organisation = cached
-    return cached
-
-
-def organisation_ids(user: AbstractBaseUser, *roles: str) -> list[int]:
-    """The organisations the user belongs to; with roles, only those where the user holds one of them."""
-    memberships = roles_by_organisation(user)
-    if not roles:
-        return list(memberships)
-    return [pk for pk, role in memberships.items() if role in roles]
+from competentie.organisations.access import Role, organisation_ids
 
 
 class FrameworkQuerySet(models.QuerySet):
@@ -65,9 +46,7 @@ class FrameworkQuerySet(models.QuerySet):
 
     def drafts_of_author(self, user: AbstractBaseUser):
         """Drafts in the organisations where the user writes frameworks (HR)."""
-        from .organisations import Membership
-
-        return self.drafts().filter(organisation__in=organisation_ids(user, Membership.Role.HR))
+        return self.drafts().filter(organisation__in=organisation_ids(user, Role.HR))
 
     def dictionaries(self):
         return self.filter(is_dictionary=True)

@@ -8,7 +8,7 @@ class RatingScale(models.Model):
     """A reusable beoordelingsschaal with a label and description per point."""
 
     organisation = models.ForeignKey(
-        "frameworks.Organisation",
+        "organisations.Organisation",
         verbose_name=_("organisatie"),
         on_delete=models.CASCADE,
         null=True,

@@ -39,13 +39,6 @@ from .frameworks import (
     framework_update,
     framework_versions,
 )
-from .organisations import (
-    administered_organisation_ids,
-    can_administer,
-    membership_remove,
-    membership_set,
-    organisation_save,
-)
 from .profiles import (
     CORE_MAX,
     CORE_MIN,

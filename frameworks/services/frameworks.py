@@ -7,9 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from competentie import audit, revisions
+from competentie.organisations.models import Organisation
 
 from .. import access
-from ..models import Framework, FrameworkStep, Organisation, ProficiencyLevel, Profile
+from ..models import Framework, FrameworkStep, ProficiencyLevel, Profile
 from ._common import STALE_MESSAGE, ensure_can_change, framework_lock, revision_bump
 from .copying import framework_copy_contents, profile_tree_ids
 from .review import review_carry_over

@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 from competentie import audit
 from competentie.accounts.names import display_name
 from competentie.notifications import events as notifications
+from competentie.organisations.models import Membership
 
 from .. import access
-from ..models import BehaviouralIndicator, Competency, Framework, Membership, ReviewComment, Reviewer
+from ..models import BehaviouralIndicator, Competency, Framework, ReviewComment, Reviewer
 from ._common import ensure_can_change, framework_lock
 
 

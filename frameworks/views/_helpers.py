@@ -1,17 +1,11 @@
 """Small helpers shared by the authoring views: access refusals and service errors onto forms."""
 
 from django.contrib import messages
-from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, ValidationError
 from django.shortcuts import redirect
 
 from .. import access
 from ..services import FROZEN_MESSAGE
-
-
-def require_author(user, framework) -> None:
-    """403 for a member without the HR role (another organisation's object is already a 404)."""
-    if not access.can_edit_framework(user, framework):
-        raise PermissionDenied
 
 
 def frozen_redirect(request, framework):
@@ -24,7 +18,7 @@ def frozen_redirect(request, framework):
 
 def refuse_unless_editable(request, framework):
     """Before any edit: a 403 for a non-author, and a redirect with a message for a frozen version."""
-    require_author(request.user, framework)
+    access.require(access.can_edit_framework(request.user, framework))
     return frozen_redirect(request, framework)
 
 

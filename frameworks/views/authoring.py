@@ -1,17 +1,17 @@
 """Authoring a framework as a whole: create, edit, stappenplan, derive, publish, versions."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from competentie.organisations.models import Organisation
+
 from .. import access, selectors, services
 from ..forms import DeriveForm, FrameworkForm, StepForm
-from ..models import Organisation
-from ._helpers import call_service, refuse_unless_editable, require_author, service_or_message
+from ._helpers import call_service, refuse_unless_editable, service_or_message
 
 
 def _authoring_organisations(user):
@@ -19,9 +19,8 @@ def _authoring_organisations(user):
 
 
 def framework_create(request):
+    access.require(access.can_create_framework(request.user))
     organisations = _authoring_organisations(request.user)
-    if not organisations:
-        raise PermissionDenied
     form = FrameworkForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -71,7 +70,7 @@ def framework_edit(request, pk):
 @require_POST
 def framework_step(request, pk, number):
     framework = selectors.authoring_framework_get(user=request.user, pk=pk)
-    require_author(request.user, framework)
+    access.require(access.can_edit_framework(request.user, framework))
     if number not in [step.number for step in services.STEPS]:
         raise Http404
     form = StepForm(request.POST)
@@ -114,9 +113,8 @@ def framework_step(request, pk, number):
 
 
 def _derive(request, source, profile=None):
+    access.require(access.can_derive_framework(request.user, source))
     organisations = _authoring_organisations(request.user)
-    if not organisations or not access.can_read_framework(request.user, source):
-        raise PermissionDenied
     default_name = profile.name if profile else source.name
     form = DeriveForm(request.POST or None, organisations=organisations, initial={"name": default_name})
     if request.method == "POST" and form.is_valid():
@@ -178,7 +176,7 @@ def framework_publish(request, pk):
 @require_POST
 def framework_new_version(request, pk):
     framework = selectors.authoring_framework_get(user=request.user, pk=pk)
-    require_author(request.user, framework)
+    access.require(access.can_edit_framework(request.user, framework))
     result = {}
 
     def make():

@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import selectors, services
+from .. import access, selectors, services
 from ..forms import ClusterForm, CompetencyForm, IndicatorForm, LevelForm
-from ._helpers import call_service, direction_of, refuse_unless_editable, require_author, service_or_message
+from ._helpers import call_service, direction_of, refuse_unless_editable, service_or_message
 from .authoring_indicators import new_indicator_label
 
 # --- Competencies ------------------------------------------------------------------------------
@@ -126,7 +126,7 @@ def competency_delete(request, pk):
 @require_POST
 def competency_move(request, pk):
     competency = selectors.competency_editor(user=request.user, pk=pk)
-    require_author(request.user, competency.framework)
+    access.require(access.can_edit_framework(request.user, competency.framework))
     direction = direction_of(request)
     service_or_message(
         request, lambda: services.competency_move(competency=competency, user=request.user, direction=direction)
@@ -318,7 +318,7 @@ def level_edit(request, pk):
 @require_POST
 def level_move(request, pk):
     level = selectors.level_get(user=request.user, pk=pk)
-    require_author(request.user, level.framework)
+    access.require(access.can_edit_framework(request.user, level.framework))
     direction = direction_of(request)
     service_or_message(request, lambda: services.level_move(level=level, user=request.user, direction=direction))
     return redirect("frameworks:levels-edit", level.framework_id)

@@ -6,10 +6,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import selectors, services
+from .. import access, selectors, services
 from ..forms import QuestionForm, QuestionSetForm, ScaleChoiceForm
 from ..models import GuidingQuestionSet
-from ._helpers import call_service, refuse_unless_editable, require_author, service_or_message
+from ._helpers import call_service, refuse_unless_editable, service_or_message
 
 
 def evaluation_setup(request, pk):
@@ -18,7 +18,7 @@ def evaluation_setup(request, pk):
     editable = not framework.is_frozen
     scale_form = set_form = None
     if editable:
-        require_author(request.user, framework)
+        access.require(access.can_edit_framework(request.user, framework))
         scales = selectors.scales_to_choose(framework=framework)
         scale_form = ScaleChoiceForm(
             request.POST if request.POST.get("action") == "scale" else None, scales=scales, prefix="scale"

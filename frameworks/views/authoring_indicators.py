@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from .. import access, selectors, services
 from ..forms import IndicatorForm
-from ._helpers import call_service, direction_of, refuse_unless_editable, require_author, service_or_message
+from ._helpers import call_service, direction_of, refuse_unless_editable, service_or_message
 
 
 def new_indicator_label(*, level=None, competency=None, profile_competency=None) -> str:
@@ -75,7 +75,7 @@ def _render_block(request, **kwargs):
 
 def _create_indicator(request, *, competency=None, profile_competency=None):
     framework = competency.framework if competency else profile_competency.profile.framework
-    require_author(request.user, framework)
+    access.require(access.can_edit_framework(request.user, framework))
     levels = list(selectors.framework_levels(framework_id=framework.pk))
     block_id = request.POST.get("block", "")
     form = IndicatorForm(
@@ -179,7 +179,7 @@ def indicator_edit(request, pk):
 def indicator_move(request, pk):
     indicator = selectors.indicator_get(user=request.user, pk=pk)
     competency, pc, framework = _indicator_context(indicator)
-    require_author(request.user, framework)
+    access.require(access.can_edit_framework(request.user, framework))
     direction = direction_of(request)
     service_or_message(
         request, lambda: services.indicator_move(indicator=indicator, user=request.user, direction=direction)

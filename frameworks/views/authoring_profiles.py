@@ -6,10 +6,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import selectors, services
+from .. import access, selectors, services
 from ..forms import IndicatorForm, ProfileCompetencyAddForm, ProfileCompetencyForm, ProfileForm
 from ..models import Profile
-from ._helpers import call_service, direction_of, refuse_unless_editable, require_author, service_or_message
+from ._helpers import call_service, direction_of, refuse_unless_editable, service_or_message
 from .authoring_indicators import new_indicator_label
 
 
@@ -135,7 +135,7 @@ def profile_compose(request, pk, add_form=None):
 def profile_competency_add(request, pk):
     profile = selectors.profile_compose(user=request.user, pk=pk)
     framework = profile.framework
-    require_author(request.user, framework)
+    access.require(access.can_edit_framework(request.user, framework))
     form = ProfileCompetencyAddForm(
         request.POST,
         profile=profile,
@@ -166,7 +166,7 @@ def profile_competency_add(request, pk):
 def profile_competency_edit(request, pk):
     pc = selectors.profile_competency_get(user=request.user, pk=pk)
     framework = pc.profile.framework
-    require_author(request.user, framework)
+    access.require(access.can_edit_framework(request.user, framework))
     levels = list(selectors.framework_levels(framework_id=framework.pk))
     form = ProfileCompetencyForm(request.POST, instance=pc, levels=levels, prefix=f"pc{pc.pk}")
     if form.is_valid():
@@ -193,7 +193,7 @@ def profile_competency_edit(request, pk):
 @require_POST
 def profile_competency_move(request, pk):
     pc = selectors.profile_competency_get(user=request.user, pk=pk)
-    require_author(request.user, pc.profile.framework)
+    access.require(access.can_edit_framework(request.user, pc.profile.framework))
     direction = direction_of(request)
     service_or_message(
         request, lambda: services.profile_competency_move(profile_competency=pc, user=request.user, direction=direction)

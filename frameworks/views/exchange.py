@@ -3,7 +3,6 @@
 import time
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -11,12 +10,14 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from competentie.organisations.models import Organisation
+
+from .. import access
 from ..indicator_hints import indicator_hints as hints_for
 from ..interchange import ImportErrors, case, case_import, moodle, native, native_import
 from ..interchange.access import can_import_framework, import_organisation_ids
 from ..interchange.forms import FrameworkImportForm
 from ..interchange.selectors import framework_for_export
-from ..models import Organisation
 
 
 def _filename(framework, extension: str) -> str:
@@ -66,8 +67,7 @@ IMPORTERS = {
 
 @require_http_methods(["GET", "POST"])
 def framework_import(request):
-    if not can_import_framework(request.user):
-        raise PermissionDenied
+    access.require(can_import_framework(request.user))
     organisations = Organisation.objects.filter(pk__in=import_organisation_ids(request.user)).order_by("name")
     form = FrameworkImportForm(request.POST or None, request.FILES or None, organisations=organisations)
     import_errors = []

@@ -1,7 +1,6 @@
 """Review (valideer): the author invites colleagues, reviewers comment, the author resolves."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,7 +13,7 @@ from competentie.accounts.names import display_name
 from .. import access, selectors, services
 from ..forms import ReviewCommentForm, ReviewerInviteForm
 from ..models import BehaviouralIndicator, Competency
-from ._helpers import call_service, require_author, service_or_message
+from ._helpers import call_service, service_or_message
 
 
 def _page(request, framework, *, invite_form=None, comment_form=None, status=200):
@@ -61,7 +60,7 @@ def review(request, pk):
 @require_POST
 def reviewer_invite(request, pk):
     framework = selectors.review_page(user=request.user, pk=pk)
-    require_author(request.user, framework)
+    access.require(access.can_edit_framework(request.user, framework))
     reviewer_ids = {r.user_id for r in framework.reviewers.all()}
     candidates = [m.user for m in framework.organisation.memberships.all() if m.user_id not in reviewer_ids]
     form = ReviewerInviteForm(request.POST, candidates=candidates)
@@ -83,8 +82,7 @@ def reviewer_invite(request, pk):
 def review_comment_add(request, pk):
     framework = selectors.review_page(user=request.user, pk=pk)
     reviewer_ids = [r.user_id for r in framework.reviewers.all()]
-    if not access.can_comment_on_framework(request.user, framework, reviewer_ids):
-        raise PermissionDenied
+    access.require(access.can_comment_on_framework(request.user, framework, reviewer_ids))
     form = ReviewCommentForm(request.POST, framework=framework)
     if form.is_valid():
         kind, target_pk = form.subject_kind_and_id()
@@ -114,7 +112,7 @@ def review_comment_add(request, pk):
 @require_POST
 def review_comment_resolve(request, pk):
     comment = selectors.comment_get(user=request.user, pk=pk)
-    require_author(request.user, comment.framework)
+    access.require(access.can_edit_framework(request.user, comment.framework))
     if service_or_message(request, lambda: services.review_comment_resolve(comment=comment, user=request.user)):
         messages.success(request, _("Opmerking afgehandeld."))
     next_url = request.POST.get("next", "")

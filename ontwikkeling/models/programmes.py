@@ -9,7 +9,7 @@ from .choices import KolbStage, LearningLevel, StakeholderRelation
 
 class Programme(models.Model):
     organisation = models.ForeignKey(
-        "frameworks.Organisation", verbose_name=_("organisatie"), on_delete=models.CASCADE, related_name="programmes"
+        "organisations.Organisation", verbose_name=_("organisatie"), on_delete=models.CASCADE, related_name="programmes"
     )
     framework = models.ForeignKey(
         "frameworks.Framework",

@@ -6,7 +6,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from competentie import audit
-from frameworks.models import Competency, Membership
+from competentie.organisations.models import Membership
+from frameworks.models import Competency
 
 from ..models import Cohort, Participant, PlanGoal, Programme
 

@@ -6,7 +6,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from competentie import audit
-from frameworks.models import Framework, Organisation
+from competentie.organisations.models import Organisation
+from frameworks.models import Framework
 
 from ..models import GuideText, PrincipleNote, Programme
 

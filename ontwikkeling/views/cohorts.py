@@ -10,8 +10,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from competentie.organisations.models import Membership
 from competentie.pdf import pdf_response
-from frameworks.models import Membership
 
 from .. import access, selectors, services
 from ..exports import results_csv, results_data

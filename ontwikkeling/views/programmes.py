@@ -1,14 +1,14 @@
 """Designing a programme: list, create, the overview, the principles checklist and the six steps."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from competentie.organisations.models import Organisation
 from competentie.pdf import pdf_response
-from frameworks.models import Organisation
 
 from .. import access, selectors, services
 from ..charts import overview_svg
@@ -34,8 +34,7 @@ def programme_list(request):
 
 def programme_create(request):
     organisation_ids = selectors.team_organisation_ids(request.user)
-    if not organisation_ids:
-        raise PermissionDenied
+    access.require(access.can_create_programme(request.user, organisation_ids))
     organisations = Organisation.objects.filter(pk__in=organisation_ids)
     form = ProgrammeCreateForm(
         request.POST or None,

@@ -21,7 +21,7 @@ class SelectionProcedure(models.Model):
         CLOSED = "afgerond", _("Afgerond")
 
     organisation = models.ForeignKey(
-        "frameworks.Organisation",
+        "organisations.Organisation",
         verbose_name=_("organisatie"),
         on_delete=models.CASCADE,
         related_name="selection_procedures",

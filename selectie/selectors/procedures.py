@@ -7,7 +7,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from frameworks.access import organisation_ids
+from competentie.organisations.access import organisation_ids
 from frameworks.models import BehaviouralIndicator, Competency, Profile, ProfileCompetency, RatingScale
 
 from ..access import ASSESSOR_ROLES, hr_organisation_ids

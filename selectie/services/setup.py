@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from competentie import audit
 from competentie.notifications import events as notifications
-from frameworks.models import Organisation, Profile, RatingScale, ScalePoint
+from competentie.organisations.models import Organisation
+from frameworks.models import Profile, RatingScale, ScalePoint
 
 from .. import selectors
 from ..models import Assignment, Exercise, SelectionProcedure

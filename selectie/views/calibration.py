@@ -2,7 +2,7 @@ from collections import Counter
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -57,8 +57,10 @@ def _calibration_candidate(request, pk, candidate_pk):
     else:
         candidate = selectors.candidate_get_for_selecteur(user=request.user, procedure=procedure, pk=candidate_pk)
     assigned, submitted = selectors.panel_of_candidate(candidate=candidate)
-    if not access.can_see_scores_of_candidate(request.user, procedure, submitted, assigned):
-        raise PermissionDenied(_("Dien eerst uw eigen scores voor deze kandidaat in."))
+    access.require(
+        access.can_see_scores_of_candidate(request.user, procedure, submitted, assigned),
+        _("Dien eerst uw eigen scores voor deze kandidaat in."),
+    )
     return procedure, is_hr, candidate, assigned, submitted
 
 
@@ -82,8 +84,10 @@ def consensus_post(request, procedure, candidate, competency, points, *, back_ur
         else:
             messages.success(request, _("Uw voorstel voor “%(name)s” is vastgelegd.") % {"name": competency.name})
         return redirect(back_url)
-    if not access.can_record_consensus(request.user, procedure):
-        raise PermissionDenied(_("Alleen de voorzitter van de kalibratie legt de consensus vast."))
+    access.require(
+        access.can_record_consensus(request.user, procedure),
+        _("Alleen de voorzitter van de kalibratie legt de consensus vast."),
+    )
     prefix = f"c{competency.pk}"
     form = ConsensusForm(request.POST, prefix=prefix, points=points, early=True)
     as_json = autosave.wants_json(request)
@@ -173,10 +177,11 @@ def score_revise(request, pk, score_pk):
     if score.assignment.selecteur_id != request.user.pk:
         # HR on this candidate's panel sees a colleague's score only after handing in their own.
         assigned, submitted = selectors.panel_of_candidate(candidate=score.assignment.candidate)
-        if not access.can_see_scores_of_candidate(request.user, procedure, submitted, assigned):
-            raise PermissionDenied(_("Dien eerst uw eigen scores voor deze kandidaat in."))
-    if not access.can_revise_score(request.user, procedure, score.assignment.selecteur_id):
-        raise PermissionDenied
+        access.require(
+            access.can_see_scores_of_candidate(request.user, procedure, submitted, assigned),
+            _("Dien eerst uw eigen scores voor deze kandidaat in."),
+        )
+    access.require(access.can_revise_score(request.user, procedure, score.assignment.selecteur_id))
     form = ScoreReviseForm(
         request.POST or None,
         points=selectors.scale_points(procedure=procedure),

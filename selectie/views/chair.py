@@ -1,7 +1,6 @@
 """The chair's views: the live board of the day and the calibration meeting, one item at a time."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,8 +22,9 @@ BOARD_REFRESH_SECONDS = 20
 def chair_procedure(request, pk):
     """The chair (HR, or the designated selecteur) only; other panel members get a 403."""
     procedure = selectors.procedure_get(user=request.user, pk=pk)
-    if not access.is_chair(request.user, procedure):
-        raise PermissionDenied(_("Alleen de voorzitter van de kalibratie ziet dit overzicht."))
+    access.require(
+        access.is_chair(request.user, procedure), _("Alleen de voorzitter van de kalibratie ziet dit overzicht.")
+    )
     return procedure, access.is_hr(request.user, procedure)
 
 
@@ -85,8 +85,7 @@ def meeting_item(request, pk, candidate_pk, competency_pk):
     assigned, submitted = selectors.panel_of_candidate(candidate=candidate)
     can_see = access.can_see_scores_of_candidate(request.user, procedure, submitted, assigned)
     if request.method == "POST":
-        if not can_see:
-            raise PermissionDenied(_("Dien eerst uw eigen scores voor deze kandidaat in."))
+        access.require(can_see, _("Dien eerst uw eigen scores voor deze kandidaat in."))
         following = selectors.meeting_next(procedure=procedure, after=(candidate.pk, competency.pk))
         here = reverse("selectie:meeting-item", args=[procedure.pk, candidate.pk, competency.pk])
         if following is None:

@@ -7,7 +7,7 @@ from .. import access, selectors
 def hr_procedure(request, pk):
     """Another organisation's procedure is not found; a member without HR role gets a 403."""
     procedure = selectors.procedure_get(user=request.user, pk=pk)
-    access.require_hr(request.user, procedure)
+    access.require(access.is_hr(request.user, procedure))
     return procedure
 
 

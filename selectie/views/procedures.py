@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from frameworks.models import Organisation
+from competentie.organisations.models import Organisation
 
 from .. import access, selectors, services
 from ..forms import ExerciseForm, ProcedureForm
@@ -44,7 +44,7 @@ def _procedure_form(request, *, instance=None, data=None):
 
 
 def procedure_create(request):
-    access.require_create_procedure(request.user)
+    access.require(access.can_create_procedure(request.user))
     form = _procedure_form(request, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

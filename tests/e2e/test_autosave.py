@@ -6,7 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from frameworks.models import Framework, GuidingQuestion, Membership, Profile
+from competentie.organisations.models import Membership
+from frameworks.models import Framework, GuidingQuestion, Profile
 from selectie.models import ConsensusScore, Score
 from zelfevaluatie.models import Answer
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from frameworks.models import Membership, Profile
+from competentie.organisations.models import Membership
+from frameworks.models import Profile
 from selectie import selectors, services
 from selectie.models import Candidate, ConsensusScore, Score
 

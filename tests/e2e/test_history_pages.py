@@ -5,8 +5,9 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from competentie.organisations.models import Membership, Organisation
 from frameworks import services as framework_services
-from frameworks.models import Framework, Membership, Organisation, Profile
+from frameworks.models import Framework, Profile
 from selectie import services as selectie_services
 from selectie.models import Score
 

@@ -4,7 +4,8 @@ arrow keys to choose a score, typing for the evidence; every change is saved."""
 import pytest
 from playwright.sync_api import expect
 
-from frameworks.models import Membership, Profile
+from competentie.organisations.models import Membership
+from frameworks.models import Profile
 from selectie.models import Score
 
 from ..factories import make_user

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from frameworks.models import Membership, Organisation
+from competentie.organisations.models import Membership, Organisation
 from ontwikkeling.guide import guide_texts_load
 from ontwikkeling.models import Measurement, Participant, PrincipleNote, Programme
 

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from frameworks.models import Membership
+from competentie.organisations.models import Membership
 from selectie.models import Candidate
 
 from ..factories import make_user

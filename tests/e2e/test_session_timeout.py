@@ -39,7 +39,8 @@ def test_idle_warning_lets_the_user_stay_and_then_logs_out(page, users, seeded):
 
 
 def test_text_typed_before_an_idle_logout_comes_back_after_logging_in(page, users, org_a, seeded):
-    from frameworks.models import Membership, Profile
+    from competentie.organisations.models import Membership
+    from frameworks.models import Profile
 
     from ..factories import make_user
     from ..selectie.conftest import build_day

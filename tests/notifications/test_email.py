@@ -16,7 +16,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from competentie.notifications.models import SentReminder
-from frameworks.models import Framework, Membership
+from competentie.organisations.models import Membership
+from frameworks.models import Framework
 from frameworks.services import review as review_services
 from selectie.models import SelectionProcedure
 from zelfevaluatie import services as round_services

@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from frameworks.models import Membership
+from competentie.organisations.models import Membership
 from ontwikkeling import services
 from ontwikkeling.models import Intervention, KolbStage, LearningLevel, LearningLine, Moment, Phase
 from ontwikkeling.questionnaire import levers_for

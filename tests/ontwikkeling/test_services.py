@@ -3,7 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from frameworks.models import Framework, Membership
+from competentie.organisations.models import Membership
+from frameworks.models import Framework
 from ontwikkeling import services
 from ontwikkeling.models import Answer, Measurement, PrincipleNote
 

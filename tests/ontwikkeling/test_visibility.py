@@ -7,7 +7,7 @@ coach of the same organisation sees nothing of participants they do not coach.
 import pytest
 from django.urls import reverse
 
-from frameworks.models import Membership
+from competentie.organisations.models import Membership
 
 from ..factories import make_user
 from .conftest import build_cohort, fill_in

@@ -56,7 +56,7 @@ def overwrite_text_fields(queryset, start=0) -> None:
 
 
 def round_csv(users, org_a, org_b):
-    from frameworks.models import Membership
+    from competentie.organisations.models import Membership
     from tests.factories import make_user
 
     vth = Framework.objects.get(organisation__isnull=True, name="VTH competentieprofielen")

@@ -9,7 +9,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from frameworks.models import Membership, Profile
+from competentie.organisations.models import Membership
+from frameworks.models import Profile
 from selectie import selectors, services
 from selectie.models import SelectionProcedure
 

@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from bench.generate import selectie as selectie_generate
 from bench.generate.frameworks import generate_frameworks
-from frameworks.models import Competency, Membership
+from competentie.organisations.models import Membership
+from frameworks.models import Competency
 from selectie import pdf, selectors, services
 from selectie.models import Candidate, SelectionProcedure
 

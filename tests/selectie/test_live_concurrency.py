@@ -15,7 +15,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from frameworks.models import Membership
+from competentie.organisations.models import Membership
 from selectie.models import Score
 
 from ..factories import make_user

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from frameworks.models import Membership
+from competentie.organisations.models import Membership
 from selectie import services
 
 from ..factories import make_user

@@ -9,7 +9,8 @@ as peer reviewer of the round.
 import pytest
 from django.test import Client
 
-from frameworks.models import Framework, Membership
+from competentie.organisations.models import Membership
+from frameworks.models import Framework
 from tests.factories import make_user
 from zelfevaluatie import services
 

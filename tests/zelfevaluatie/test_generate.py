@@ -10,7 +10,8 @@ from django.test import Client
 
 from bench.generate import zelfevaluatie as zelfevaluatie_generate
 from bench.generate.frameworks import generate_frameworks
-from frameworks.models import Framework, Membership, RatingScale
+from competentie.organisations.models import Membership
+from frameworks.models import Framework, RatingScale
 from zelfevaluatie.models import (
     Action,
     Answer,

@@ -3,7 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from frameworks.models import Membership
+from competentie.organisations.models import Membership
 from tests.factories import make_user
 from zelfevaluatie import services
 

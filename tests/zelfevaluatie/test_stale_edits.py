@@ -7,7 +7,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from frameworks.models import GuidingQuestion, Membership
+from competentie.organisations.models import Membership
+from frameworks.models import GuidingQuestion
 from tests.factories import make_user
 from zelfevaluatie import services
 from zelfevaluatie.models import Action, Answer, ProfileConclusion

@@ -11,7 +11,7 @@ class PeerReview(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("collega"), on_delete=models.CASCADE, related_name="peer_reviews"
     )
     organisation = models.ForeignKey(
-        "frameworks.Organisation",
+        "organisations.Organisation",
         verbose_name=_("collega-organisatie"),
         on_delete=models.PROTECT,
         related_name="peer_reviews_given",

@@ -13,7 +13,7 @@ class EvaluationRound(models.Model):
         FINISHED = "afgerond", _("Afgerond")
 
     organisation = models.ForeignKey(
-        "frameworks.Organisation",
+        "organisations.Organisation",
         verbose_name=_("organisatie"),
         on_delete=models.CASCADE,
         related_name="evaluation_rounds",

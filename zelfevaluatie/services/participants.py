@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from competentie.notifications import events as notifications
-from frameworks.models import Membership
+from competentie.organisations.models import Membership
 
 from ..models import EvaluationRound, Participant
 from .checks import ensure_editable

@@ -7,7 +7,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from competentie.notifications import events as notifications
-from frameworks.models import GuidingQuestionSet, Membership, Profile
+from competentie.organisations.models import Membership
+from frameworks.models import GuidingQuestionSet, Profile
 
 from ..models import EvaluationRound, PeerReview, PeerReviewNote, PeerSuggestion
 from .checks import ensure_editable, ensure_profile_in_round, question_of

@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from competentie import audit
-from frameworks.models import BehaviouralIndicator, Framework, Organisation, Profile, ProfileCompetency, RatingScale
+from competentie.organisations.models import Organisation
+from frameworks.models import BehaviouralIndicator, Framework, Profile, ProfileCompetency, RatingScale
 
 from ..lineage import lineage_root_id
 from ..models import Action, EvaluationRound, Participant, ProfileConclusion, RoundProfile

@@ -11,7 +11,7 @@ from ..exports import round_csv, round_data
 def _round(request, pk):
     # Exports are the organisation's own records: MT and participants, not peer reviewers.
     round = selectors.round_full(user=request.user, pk=pk)
-    access.require_member(request.user, round)
+    access.require(access.is_member(request.user, round))
     return round
 
 

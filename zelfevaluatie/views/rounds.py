@@ -1,7 +1,7 @@
 from itertools import groupby
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -39,8 +39,7 @@ def round_list(request):
 
 def round_create(request):
     organisations = selectors.startable_organisations(user=request.user)
-    if not organisations.exists():
-        raise PermissionDenied
+    access.require(organisations.exists())
     frameworks = selectors.evaluable_frameworks(user=request.user)
     chosen = organisations.filter(pk=request.POST.get("organisation") or request.GET.get("organisatie")).first()
     organisation = chosen or organisations.first()
@@ -83,7 +82,7 @@ def round_create(request):
 
 def round_detail(request, pk):
     round = selectors.round_full(user=request.user, pk=pk)
-    access.require_read(request.user, round)
+    access.require(access.can_read_round(request.user, round))
     me = involvement(request.user, round)
     visibility = visibility_for(request.user, round)
     participants = list(round.participants.all())
@@ -127,8 +126,7 @@ def round_detail(request, pk):
 
 def round_update(request, pk):
     round = selectors.round_get(user=request.user, pk=pk)
-    access.require_manage(request.user, round)
-    access.require_editable(round)
+    access.require(access.can_edit_round(request.user, round))
     form = RoundUpdateForm(request.POST or None, instance=round, members=selectors.round_members(round=round))
     if request.method == "POST" and form.is_valid():
         try:
@@ -144,8 +142,7 @@ def round_update(request, pk):
 @require_POST
 def participant_add(request, pk):
     round = selectors.round_get(user=request.user, pk=pk)
-    access.require_manage(request.user, round)
-    access.require_editable(round)
+    access.require(access.can_edit_round(request.user, round))
     form = ParticipantAddForm(request.POST, members=selectors.invitable_members(round=round))
     if form.is_valid():
         try:
@@ -161,8 +158,7 @@ def participant_add(request, pk):
 
 def participant_remove(request, pk, participant_pk):
     round = selectors.round_get(user=request.user, pk=pk)
-    access.require_manage(request.user, round)
-    access.require_editable(round)
+    access.require(access.can_edit_round(request.user, round))
     participant = selectors.participant_get(round=round, pk=participant_pk)
     if request.method == "POST":
         try:
@@ -189,7 +185,7 @@ def participant_remove(request, pk, participant_pk):
 def round_history(request, pk):
     """Who started the round and moved it on, from the audit log (management only)."""
     round = selectors.round_get(user=request.user, pk=pk)
-    access.require_manage(request.user, round)
+    access.require(access.can_manage_round(request.user, round))
     return render(
         request,
         "zelfevaluatie/round_history.html",
@@ -200,8 +196,7 @@ def round_history(request, pk):
 def round_advance(request, pk):
     """Move the round to its next status; closing is final, so it asks for confirmation."""
     round = selectors.round_get(user=request.user, pk=pk)
-    access.require_manage(request.user, round)
-    access.require_editable(round)
+    access.require(access.can_edit_round(request.user, round))
     if request.method == "POST":
         try:
             services.round_advance(round=round, user=request.user)
@@ -220,8 +215,7 @@ def round_advance(request, pk):
 def scorers(request, pk):
     """MT decides who scores which profile; nobody ticked means every participant scores it."""
     round = selectors.round_full(user=request.user, pk=pk)
-    access.require_manage(request.user, round)
-    access.require_editable(round)
+    access.require(access.can_edit_round(request.user, round))
     participants = list(round.participants.all())
     if request.method == "POST":
         try:

@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,15 +17,14 @@ from .common import error_text, involvement, refused_response, round_profile, sa
 
 def _participant_or_403(request, round):
     participant = access.participant_of(request.user, round)
-    if participant is None:
-        raise PermissionDenied
+    access.require(participant is not None)
     return participant
 
 
 def rating(request, pk, profile_pk):
     """Step 1 for one participant and one profile: own score, justification and hulpvragen notes; hand in."""
     round = selectors.round_get(user=request.user, pk=pk)
-    access.require_read(request.user, round)
+    access.require(access.can_read_round(request.user, round))
     participant = _participant_or_403(request, round)
     profile = round_profile(round, profile_pk)
     questions = selectors.question_sets(round.framework_id)
@@ -39,7 +38,7 @@ def rating(request, pk, profile_pk):
     form = RatingForm(request.POST or None, initial=initial, scale_points=points, questions=questions.self_evaluation)
     status = 200
     if request.method == "POST":
-        access.require_editable(round)
+        access.require(access.is_open(round))
         if form.is_valid():
             try:
                 services.rating_form_save(
@@ -101,7 +100,7 @@ def rating(request, pk, profile_pk):
 @require_POST
 def rating_autosave(request, pk, profile_pk):
     round = selectors.round_get(user=request.user, pk=pk)
-    access.require_read(request.user, round)
+    access.require(access.can_read_round(request.user, round))
     participant = _participant_or_403(request, round)
     profile = round_profile(round, profile_pk)
     if round.is_finished:
@@ -200,7 +199,7 @@ def _team_context(request, round, bound_forms=None, stale=None):
 def team(request, pk):
     """Per profile who handed in; after your own hand-in the scores, justifications and notes side by side."""
     round = selectors.round_full(user=request.user, pk=pk)
-    access.require_member(request.user, round)
+    access.require(access.is_member(request.user, round))
     return render(request, "zelfevaluatie/team.html", _team_context(request, round))
 
 
@@ -209,7 +208,7 @@ def team_open(request, pk):
     """The chair opens the team view before everyone handed in, with a reason that is recorded."""
     round = selectors.round_get(user=request.user, pk=pk)
     access.require(access.is_chair(request.user, round))
-    access.require_editable(round)
+    access.require(access.is_open(round))
     form = TeamOpenForm(request.POST)
     if form.is_valid():
         try:
@@ -229,7 +228,7 @@ def conclusion_save(request, pk, profile_pk):
     autosave module); a form made before a colleague's newer agreement is refused (stale edit)."""
     round = selectors.round_full(user=request.user, pk=pk)
     access.require(access.can_record_agreement(request.user, round))
-    access.require_editable(round)
+    access.require(access.is_open(round))
     profile = round_profile(round, profile_pk)
     form = ConclusionForm(request.POST, scale_points=list(round.scale.points.all()), prefix=f"p{profile.pk}")
     as_json = autosave.wants_json(request)
@@ -283,7 +282,7 @@ def conclusion_save(request, pk, profile_pk):
 def meeting(request, pk, profile_pk, bound_form=None, stale=None):
     """MT meeting mode: one profile per screen for the projector, the agreed score recorded in place."""
     round = selectors.round_full(user=request.user, pk=pk)
-    access.require_member(request.user, round)
+    access.require(access.is_member(request.user, round))
     profile = round_profile(round, profile_pk)
     visibility = visibility_for(request.user, round)
     [item] = _team_profiles(
@@ -311,7 +310,7 @@ def meeting(request, pk, profile_pk, bound_form=None, stale=None):
 def profile_history(request, pk, profile_pk):
     """One profile's agreed scores across the organisation's rounds: waar is groei zichtbaar?"""
     round = selectors.round_get(user=request.user, pk=pk)
-    access.require_member(request.user, round)
+    access.require(access.is_member(request.user, round))
     profile = round_profile(round, profile_pk)
     rounds = selectors.lineage_rounds(user=request.user, round=round)
     scale_values = [point.value for point in round.scale.points.all()]

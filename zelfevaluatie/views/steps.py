@@ -1,7 +1,7 @@
 """Step 2 (collegiale toetsing) and step 3 (conclusies en actieplan)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -72,13 +72,12 @@ def profile_findings(request, round):
 
 def peer_reviews(request, pk):
     round = selectors.round_full(user=request.user, pk=pk)
-    access.require_read(request.user, round)
+    access.require(access.can_read_round(request.user, round))
     me = involvement(request.user, round)
     questions = selectors.question_sets(round.framework_id)
     form = PeerInviteForm(request.POST or None)
     if request.method == "POST":
-        access.require_manage(request.user, round)
-        access.require_editable(round)
+        access.require(access.can_edit_round(request.user, round))
         if form.is_valid():
             try:
                 review = services.peer_review_invite(
@@ -131,13 +130,12 @@ def peer_reviews(request, pk):
 def peer_notes(request, pk, review_pk):
     """The invited reviewer reads what the team found (read-only) and writes notes and suggestions per profile."""
     round = selectors.round_full(user=request.user, pk=pk)
-    access.require_read(request.user, round)
+    access.require(access.can_read_round(request.user, round))
     review = selectors.peer_review_get(round=round, pk=review_pk)
-    if review.reviewer_id != request.user.pk:
-        raise PermissionDenied
+    access.require(access.is_reviewer_of(request.user, review))
     questions = selectors.question_sets(round.framework_id)
     if request.method == "POST":
-        access.require_editable(round)
+        access.require(access.is_open(round))
         try:
             for question in questions.peer_review:
                 services.peer_note_save(
@@ -175,8 +173,8 @@ def peer_notes(request, pk, review_pk):
 def peer_host_notes(request, pk, review_pk):
     """The host organisation records its own notes of the conversation with this reviewer."""
     round = selectors.round_get(user=request.user, pk=pk)
-    access.require_member(request.user, round)
-    access.require_editable(round)
+    access.require(access.is_member(request.user, round))
+    access.require(access.is_open(round))
     review = selectors.peer_review_get(round=round, pk=review_pk)
     form = HostNotesForm(request.POST, prefix=f"h{review.pk}")
     if form.is_valid():
@@ -188,10 +186,9 @@ def peer_host_notes(request, pk, review_pk):
 @require_POST
 def peer_notes_autosave(request, pk, review_pk):
     round = selectors.round_get(user=request.user, pk=pk)
-    access.require_read(request.user, round)
+    access.require(access.can_read_round(request.user, round))
     review = selectors.peer_review_get(round=round, pk=review_pk)
-    if review.reviewer_id != request.user.pk:
-        raise PermissionDenied
+    access.require(access.is_reviewer_of(request.user, review))
     if round.is_finished:
         return refused_response(_("Deze zelfevaluatie is afgerond en kan niet meer worden gewijzigd."), status=403)
     field = request.POST.get("field", "")
@@ -211,8 +208,7 @@ def peer_notes_autosave(request, pk, review_pk):
 
 def peer_review_remove(request, pk, review_pk):
     round = selectors.round_get(user=request.user, pk=pk)
-    access.require_manage(request.user, round)
-    access.require_editable(round)
+    access.require(access.can_edit_round(request.user, round))
     review = selectors.peer_review_get(round=round, pk=review_pk)
     if request.method == "POST":
         services.peer_review_remove(peer_review=review)
@@ -240,13 +236,12 @@ def conclusions(request, pk):
     without it, the button posts every question with the revision it was shown at, and a question a
     colleague changed in the meantime is refused with both texts shown."""
     round = selectors.round_full(user=request.user, pk=pk)
-    access.require_read(request.user, round)
+    access.require(access.can_read_round(request.user, round))
     me = involvement(request.user, round)
     questions = selectors.question_sets(round.framework_id)
     stale, typed = {}, {}
     if request.method == "POST":
-        access.require_manage(request.user, round)
-        access.require_editable(round)
+        access.require(access.can_edit_round(request.user, round))
         problems = []
         for question in questions.conclusions:
             text = request.POST.get(f"answer-{question.pk}")
@@ -302,7 +297,7 @@ def conclusions(request, pk):
 def conclusions_autosave(request, pk):
     """One conclusion question (field=answer-<id>), as static/js/autosave.js posts it."""
     round = selectors.round_get(user=request.user, pk=pk)
-    access.require_manage(request.user, round)
+    access.require(access.can_manage_round(request.user, round))
     if round.is_finished:
         return autosave.refused_response(
             _("Deze zelfevaluatie is afgerond en kan niet meer worden gewijzigd."), status=403
@@ -334,8 +329,7 @@ def _round_profiles(round):
 
 def action_form(request, pk, action_pk=None):
     round = selectors.round_get(user=request.user, pk=pk)
-    access.require_manage(request.user, round)
-    access.require_editable(round)
+    access.require(access.can_edit_round(request.user, round))
     action = selectors.action_get(round=round, pk=action_pk) if action_pk else None
     form = ActionForm(request.POST or None, instance=action, profiles=_round_profiles(round))
     stale = None
@@ -365,8 +359,7 @@ def action_form(request, pk, action_pk=None):
 
 def action_delete(request, pk, action_pk):
     round = selectors.round_get(user=request.user, pk=pk)
-    access.require_manage(request.user, round)
-    access.require_editable(round)
+    access.require(access.can_edit_round(request.user, round))
     action = selectors.action_get(round=round, pk=action_pk)
     if request.method == "POST":
         services.action_delete(action=action)

@@ -5,9 +5,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.test import override_settings
 from django.utils.module_loading import import_string
 
+from competentie.organisations.models import Organisation
 from frameworks.demo import DEMO_ORGANISATION, DEMO_PASSWORD, demo_accounts_create
 from frameworks.demo_people import DEMO_PEOPLE, PEER_ORGANISATION, demo_people_create
-from frameworks.models import Organisation
 
 
 class Command(BaseCommand):

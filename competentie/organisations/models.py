@@ -1,3 +1,5 @@
+"""An organisation and a user's membership of it, with the role that decides what they may do."""
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -1,18 +1,95 @@
-"""Members of an organisation, managed by its administrator (beheerder): invite, role, remove, deactivate."""
+"""Writes to organisations and memberships.
+
+A platform operator (superuser) creates and renames organisations in the admin; an organisation
+administrator (role "beheerder") manages the members of their own organisations, on the members
+page (invite, change a role, remove, switch an account off or on) or in the admin. Every change of
+a membership, from either place, goes through `membership_set` or `membership_remove`, which
+check who may make it and write it to the audit log.
+"""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from competentie import audit
 from competentie.accounts.names import display_name
+from competentie.adminguard import is_platform_operator
 from competentie.notifications import events as notifications
 
-from ..models import Membership, Organisation
+from .access import can_administer
+from .models import Membership, Organisation
 
 Role = Membership.Role
+
+# --- Organisations and memberships in the admin ----------------------------------------------
+
+
+@transaction.atomic
+def organisation_save(*, actor: AbstractBaseUser, organisation: Organisation) -> Organisation:
+    """Create or rename an organisation: platform operators only."""
+    if not is_platform_operator(actor):
+        raise PermissionDenied
+    adding = organisation.pk is None
+    old = None if adding else Organisation.objects.values_list("name", flat=True).get(pk=organisation.pk)
+    organisation.full_clean()
+    organisation.save()
+    if adding:
+        audit.record(actor, organisation, "organisation.created", name=organisation.name)
+    elif old != organisation.name:
+        audit.record(actor, organisation, "organisation.renamed", old=old, name=organisation.name)
+    return organisation
+
+
+@transaction.atomic
+def membership_set(
+    *, actor: AbstractBaseUser, organisation: Organisation, user: AbstractBaseUser, role: str
+) -> Membership:
+    """Give a user a role in an organisation (or change it)."""
+    if not can_administer(actor, organisation.pk):
+        raise PermissionDenied
+    if role not in Membership.Role.values:
+        raise ValidationError(_("Kies een bestaande rol."), code="invalid_role")
+    membership = Membership.objects.select_for_update().filter(user=user, organisation=organisation).first()
+    if membership is None:
+        membership = Membership(user=user, organisation=organisation, role=role)
+        membership.full_clean()
+        membership.save()
+        audit.record(actor, membership, "membership.added", within=organisation, user=user.get_username(), role=role)
+    elif membership.role != role:
+        old = membership.role
+        membership.role = role
+        membership.save(update_fields=["role"])
+        audit.record(
+            actor,
+            membership,
+            "membership.role_changed",
+            within=organisation,
+            user=user.get_username(),
+            old=old,
+            role=role,
+        )
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, actor: AbstractBaseUser, membership: Membership) -> None:
+    if not can_administer(actor, membership.organisation_id):
+        raise PermissionDenied
+    audit.record(
+        actor,
+        membership,
+        "membership.removed",
+        within=membership.organisation,
+        user=membership.user.get_username(),
+        role=membership.role,
+    )
+    membership.delete()
+
+
+# --- The members page of an organisation's beheerder ------------------------------------------
 
 
 def _keep_an_administrator(membership: Membership, *, new_role: str | None) -> None:
@@ -61,9 +138,7 @@ def member_invite(
             _("%(name)s is al lid van %(organisation)s.") % {"name": display_name(user), "organisation": organisation},
             code="already_member",
         )
-    membership = Membership(user=user, organisation=organisation, role=role)
-    membership.full_clean()
-    membership.save()
+    membership = membership_set(actor=invited_by, organisation=organisation, user=user, role=role)
     notifications.member_invited(membership=membership, invited_by=invited_by, new_account=created)
     return membership
 
@@ -85,8 +160,9 @@ def member_role_change(*, membership: Membership, role: str, changed_by: Abstrac
     if role not in Role.values:
         raise ValidationError(_("Kies een rol."), code="invalid_role")
     _keep_an_administrator(membership, new_role=role)
-    membership.role = role
-    membership.save(update_fields=["role"])
+    membership.role = membership_set(
+        actor=changed_by, organisation=membership.organisation, user=membership.user, role=role
+    ).role
     return membership
 
 
@@ -94,7 +170,7 @@ def member_role_change(*, membership: Membership, role: str, changed_by: Abstrac
 def member_remove(*, membership: Membership, removed_by: AbstractBaseUser) -> None:
     """Take someone out of the organisation; their account and work elsewhere stay."""
     _keep_an_administrator(membership, new_role=None)
-    membership.delete()
+    membership_remove(actor=removed_by, membership=membership)
 
 
 @transaction.atomic

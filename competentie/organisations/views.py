@@ -3,8 +3,8 @@ members, and lift a login lockout. Nobody needs the Django admin for this."""
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,48 +12,30 @@ from django.views.decorators.http import require_POST
 from competentie.accounts.names import display_name
 from competentie.security.lockout import locked_usernames, lockout_lift
 
-from ..forms_members import MemberInviteForm, MemberRoleForm
-from ..models import Membership, Organisation
-from ..models.querysets import organisation_ids
-from ..services import members as services
-
-
-def _administered(request) -> list[int]:
-    organisations = organisation_ids(request.user, Membership.Role.BEHEERDER)
-    if not organisations:
-        raise PermissionDenied
-    return organisations
+from . import access, selectors, services
+from .forms import MemberInviteForm, MemberRoleForm
+from .models import Membership
 
 
 def _membership(request, membership_pk) -> Membership:
     # Another organisation's member is a 404; a colleague who does not administer is a 403.
-    membership = get_object_or_404(
-        Membership.objects.filter(organisation__in=organisation_ids(request.user)).select_related(
-            "user", "organisation"
-        ),
-        pk=membership_pk,
-    )
-    if membership.organisation_id not in _administered(request):
-        raise PermissionDenied
+    membership = selectors.membership_get(user=request.user, pk=membership_pk)
+    access.require(access.can_manage_member(request.user, membership))
     return membership
 
 
 def member_list(request, invite_form=None):
-    administered = _administered(request)
-    memberships = list(
-        Membership.objects.filter(organisation__in=administered)
-        .select_related("user", "organisation")
-        .order_by("organisation__name", "user__last_name", "user__first_name", "user__username")
-    )
+    access.require(access.can_manage_members(request.user))
+    memberships = list(selectors.member_list(user=request.user))
     locked = locked_usernames([m.user.get_username() for m in memberships])
     for membership in memberships:
         membership.is_locked = membership.user.get_username() in locked
         membership.is_pending = services.member_is_pending(membership.user)
         membership.role_form = MemberRoleForm(initial={"role": membership.role}, prefix=f"lid-{membership.pk}")
-    organisations = Organisation.objects.filter(pk__in=administered)
+    organisations = selectors.administered_organisations(user=request.user)
     return render(
         request,
-        "frameworks/members/member_list.html",
+        "organisations/member_list.html",
         {
             "memberships": memberships,
             "invite_form": invite_form or MemberInviteForm(organisations=organisations),
@@ -62,7 +44,8 @@ def member_list(request, invite_form=None):
 
 
 def member_invite(request):
-    organisations = Organisation.objects.filter(pk__in=_administered(request))
+    access.require(access.can_manage_members(request.user))
+    organisations = selectors.administered_organisations(user=request.user)
     if request.method != "POST":
         return redirect("member-list")
     form = MemberInviteForm(request.POST, organisations=organisations)
@@ -122,7 +105,7 @@ def member_remove(request, membership_pk):
                 % {"name": display_name(membership.user), "organisation": membership.organisation},
             )
         return redirect("member-list")
-    return render(request, "frameworks/members/member_remove.html", {"membership": membership})
+    return render(request, "organisations/member_remove.html", {"membership": membership})
 
 
 @require_POST

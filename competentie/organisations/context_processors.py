@@ -1,7 +1,4 @@
-from .access import roles_by_organisation
-from .models import Membership
-
-Role = Membership.Role
+from .access import Role, roles_by_organisation
 
 
 def memberships(request):
