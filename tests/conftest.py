@@ -11,6 +11,7 @@ from frameworks.models import Membership, Organisation
 from frameworks.seeding import seed_libraries_load
 
 from .factories import make_framework, make_user
+from .routes import build_world
 
 ROLES = [role.value for role in Membership.Role]
 
@@ -61,6 +62,12 @@ def client_as(users):
         return client
 
     return login
+
+
+@pytest.fixture
+def world(users, org_a, org_b, seeded):
+    """One object of organisation A behind every argument of every route (see tests/routes.py)."""
+    return build_world(users, org_a, org_b)
 
 
 @pytest.fixture
