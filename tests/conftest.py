@@ -9,6 +9,8 @@ from django.test import Client
 
 from frameworks.models import Membership, Organisation
 from frameworks.seeding import seed_libraries_load
+from ontwikkeling.guide import guide_texts_load
+from ontwikkeling.models import GuideText
 
 from .factories import make_framework, make_user
 from .routes import build_world
@@ -32,8 +34,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def seeded(db):
-    """The seeded libraries, reloaded if a transactional test flushed them."""
+    """The seeded libraries and the development guide's texts, reloaded if a transactional test flushed them
+    (the guide texts come from a data migration, which a flush removes for the rest of the worker's tests)."""
     seed_libraries_load()
+    if not GuideText.objects.exists():
+        guide_texts_load()
 
 
 @pytest.fixture
