@@ -9,8 +9,11 @@ from django.test import Client
 
 from competentie.organisations.models import Membership, Organisation
 from frameworks.seeding import seed_libraries_load
+from ontwikkeling.guide import guide_texts_load
+from ontwikkeling.models import GuideText
 
 from .factories import make_framework, make_user
+from .routes import build_world
 
 ROLES = [role.value for role in Membership.Role]
 
@@ -31,8 +34,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def seeded(db):
-    """The seeded libraries, reloaded if a transactional test flushed them."""
+    """The seeded libraries and the development guide's texts, reloaded if a transactional test flushed them
+    (the guide texts come from a data migration, which a flush removes for the rest of the worker's tests)."""
     seed_libraries_load()
+    if not GuideText.objects.exists():
+        guide_texts_load()
 
 
 @pytest.fixture
@@ -61,6 +67,12 @@ def client_as(users):
         return client
 
     return login
+
+
+@pytest.fixture
+def world(users, org_a, org_b, seeded):
+    """One object of organisation A behind every argument of every route (see tests/routes.py)."""
+    return build_world(users, org_a, org_b)
 
 
 @pytest.fixture

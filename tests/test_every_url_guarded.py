@@ -1,9 +1,9 @@
 """Every route of the URLconf, walked as every kind of visitor.
 
 The routes are read from the URLconf itself, so a new URL is covered without anyone
-remembering it. For each route this test builds a real object of organisation A (a
-framework with its parts, a selection procedure with a scored candidate, a
-self-evaluation round with a peer review and an action) and asserts:
+remembering it. For each route the `world` fixture (tests/routes.py) builds a real object of
+organisation A (a framework with its parts, a selection procedure with a scored candidate, a
+self-evaluation round with a peer review and an action) and this test asserts:
 
 - an anonymous visitor is sent to the login page;
 - members of organisation B, in every role, and a user without organisation, get a 404
@@ -15,221 +15,24 @@ self-evaluation round with a peer review and an action) and asserts:
 A route whose objects this test cannot name fails here with a message that says what to add.
 """
 
-import re
-
 import pytest
 from django.contrib import admin
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from competentie.organisations.models import Membership
-from frameworks.models import BehaviouralIndicator, ProfileCompetency
-from frameworks.services import review as review_services
-from selectie.models import Score
-from zelfevaluatie import services as round_services
 
-from .factories import make_framework, make_user
-from .ontwikkeling.conftest import build_cohort, build_programme, fill_in
-from .selectie.conftest import build_day, score_all
-from .zelfevaluatie.conftest import start_round
+from .factories import make_user
+from .routes import LOGS_OUT, PUBLIC, PUBLIC_READ, ROUTES, kinds_for, url_for, visit
 
 pytestmark = pytest.mark.django_db
 
-# logout is harmless for anonymous visitors; the language switch must work on the login page too.
-PUBLIC = {
-    "login",
-    "logout",
-    "set_language",
-    "password_reset",
-    "password_reset_done",
-    "password_reset_confirm",
-    "password_reset_complete",
-    "invitation-accept",
-}
-# The CASE 1.1 REST binding is open to anonymous readers for the seeded libraries only: for
-# organisation A's objects they get a 404 (in the binding's JSON), never a login page.
-PUBLIC_READ = {"case:document-list", "case:document", "case:package", "case:item", "case:association"}
-# Routes that end the session: walking them as a member would log the walker out halfway.
-LOGS_OUT = {"logout", "session-expire"}
 ORGANISATION_A = "Gemeente Aadorp"
-
-# What `<int:pk>` names, by app and by the path segment in front of it.
-PK_KINDS = {
-    ("frameworks", ""): "framework",
-    ("frameworks", "competenties"): "competency",
-    ("frameworks", "profielen"): "profile",
-    ("frameworks", "niveaus"): "level",
-    ("frameworks", "indicatoren"): "indicator",
-    ("frameworks", "profielcompetenties"): "profile_competency",
-    ("frameworks", "opmerkingen"): "comment",
-    ("frameworks", "clusters"): "cluster",
-    ("frameworks", "hulpvragensets"): "question_set",
-    ("frameworks", "hulpvragen"): "question",
-    ("selectie", ""): "procedure",
-    ("zelfevaluatie", ""): "round",
-    ("ontwikkeling", ""): "programme",
-    ("ontwikkeling", "groepen"): "cohort",
-    ("ontwikkeling", "deelnemers"): "development_participant",
-}
-# Other keyword arguments name their object themselves.
-KWARG_KINDS = {
-    "candidate_pk": "candidate",
-    "competency_pk": "procedure_competency",
-    "assignment_pk": "assignment",
-    "score_pk": "score",
-    "exercise_pk": "exercise",
-    "profile_pk": "round_profile",
-    "participant_pk": "participant",
-    "review_pk": "peer_review",
-    "action_pk": "action",
-    "number": "step_number",
-    # The password-reset link: a user id and a one-time token (public, checked by Django).
-    "uidb64": "uidb64",
-    "token": "token",
-    "moment": "moment",
-    "document_id": "case_document",
-    "item_id": "case_item",
-    "association_id": "case_association",
-    "result_id": "pdf_build",
-    "membership_pk": "membership",
-}
-
-
-def walk(resolver=None, prefix="", namespace=None):
-    """(full name, route string) for every named URL pattern, admin excluded."""
-    resolver = resolver or get_resolver()
-    for pattern in resolver.url_patterns:
-        if isinstance(pattern, URLResolver):
-            if pattern.namespace == "admin":
-                continue
-            yield from walk(pattern, prefix + str(pattern.pattern), pattern.namespace or namespace)
-        elif isinstance(pattern, URLPattern) and pattern.name:
-            name = f"{namespace}:{pattern.name}" if namespace else pattern.name
-            yield name, prefix + str(pattern.pattern)
-
-
-ROUTES = sorted(set(walk()))
-
-
-def kinds_for(name: str, route: str) -> dict[str, str]:
-    """The object kind behind each argument of a route."""
-    app = name.split(":")[0] if ":" in name else ""
-    path_after_app = route.split("/", 1)[1] if "/" in route else route
-    kinds = {}
-    for match in re.finditer(r"<(?:\w+:)?(\w+)>", path_after_app):
-        argument = match.group(1)
-        if argument == "pk":
-            segment = path_after_app[: match.start()].rstrip("/").rsplit("/", 1)[-1]
-            kind = PK_KINDS.get((app, segment))
-            assert kind, f"{name} ({route}): add ({app!r}, {segment!r}) to PK_KINDS in {__file__}"
-        else:
-            kind = KWARG_KINDS.get(argument)
-            assert kind, f"{name} ({route}): add {argument!r} to KWARG_KINDS in {__file__}"
-        kinds[argument] = kind
-    return kinds
 
 
 def test_every_route_names_objects_this_test_can_build():
     assert len(ROUTES) > 100
     for name, route in ROUTES:
         kinds_for(name, route)
-
-
-@pytest.fixture
-def world(users, org_a, org_b, seeded):
-    """One object of every kind, all of organisation A."""
-    from frameworks.models import Profile
-
-    framework = make_framework(org_a, name="Framework Aadorp")
-    competency = framework.competencies.first()
-    review_services.reviewer_invite(framework=framework, user=users["hr"], reviewer=users["selecteur"])
-    comment = review_services.review_comment_add(
-        framework=framework, user=users["selecteur"], text="Duidelijk?", competency=competency
-    )
-    profile = Profile.objects.get(name="Vergunningverlener", framework__name="VTH competentieprofielen")
-    second = make_user("selecteur_twee", organisation=org_a, role=Membership.Role.SELECTEUR)
-    day = build_day(hr=users["hr"], organisation=org_a, profile=profile, assessors=[users["selecteur"], second])
-    candidate = day.candidates[0]
-    score_all(day, users["selecteur"], candidate, submit=True)
-    assignment = day.procedure.assignments.filter(selecteur=users["selecteur"], candidate=candidate).first()
-    from frameworks.models import Framework
-
-    vth = Framework.objects.get(organisation__isnull=True, name="VTH competentieprofielen")
-    evaluation = start_round(org_a, users["mt"], vth, participants=[users["selecteur"]])
-    reviewer = make_user("toetser_beekdal", organisation=org_b, role=Membership.Role.MANAGEMENT)
-    peer_review = round_services.peer_review_invite(
-        round=evaluation, username=reviewer.username, invited_by=users["mt"]
-    )
-    round_profile = evaluation.round_profiles.first().profile
-    action = round_services.action_create(
-        round=evaluation,
-        what="Opleidingsplan",
-        measure="Iedereen gevolgd",
-        owner="MT",
-        deadline="2027-06-30",
-        profile=round_profile,
-    )
-    from frameworks.services import question_save, question_set_save
-
-    question_set = question_set_save(
-        framework=framework, user=users["hr"], name="Hulpvragen", purpose="self_evaluation"
-    )
-    question = question_save(question_set=question_set, user=users["hr"], text="Wat gaat goed?")
-    from frameworks.interchange.case import framework_to_case
-    from frameworks.interchange.selectors import framework_for_export
-
-    package = framework_to_case(framework_for_export(user=users["hr"], pk=framework.pk), absolute=lambda p: p)
-    from frameworks.tasks import framework_pdf_build
-
-    programme = build_programme(org_a, users["hr"])
-    cohort, _coach, participants = build_cohort(programme, size=1)
-    fill_in(participants[0], "voormeting")
-    return {
-        "programme": programme.pk,
-        "cohort": cohort.pk,
-        "development_participant": participants[0].pk,
-        "moment": "voormeting",
-        "pdf_build": str(framework_pdf_build.enqueue(framework_id=framework.pk).id),
-        "case_document": package["CFDocument"]["identifier"],
-        "case_item": package["CFItems"][0]["identifier"],
-        "case_association": package["CFAssociations"][0]["identifier"],
-        "framework": framework.pk,
-        "question_set": question_set.pk,
-        "question": question.pk,
-        "competency": competency.pk,
-        "profile": framework.profiles.filter(parent__isnull=True).first().pk,
-        "level": framework.levels.first().pk,
-        "indicator": BehaviouralIndicator.objects.filter(competency__framework=framework).first().pk,
-        "profile_competency": ProfileCompetency.objects.filter(profile__framework=framework).first().pk,
-        "comment": comment.pk,
-        "cluster": framework.clusters.first().pk,
-        "step_number": 1,
-        "uidb64": "MQ",
-        "token": "set-password",
-        "procedure": day.procedure.pk,
-        "candidate": candidate.pk,
-        "procedure_competency": day.competencies[0].pk,
-        "assignment": assignment.pk,
-        "score": Score.objects.filter(assignment=assignment).first().pk,
-        "exercise": day.interview.pk,
-        "round": evaluation.pk,
-        "round_profile": round_profile.pk,
-        "participant": evaluation.participants.get(user=users["selecteur"]).pk,
-        "peer_review": peer_review.pk,
-        "action": action.pk,
-        "membership": users["hr"].memberships.get().pk,
-    }
-
-
-def url_for(name, route, world):
-    return reverse(name, kwargs={argument: world[kind] for argument, kind in kinds_for(name, route).items()})
-
-
-def visit(client, url):
-    """GET, or an empty POST where the route takes only POST."""
-    response = client.get(url)
-    if response.status_code == 405:
-        response = client.post(url, {})
-    return response
 
 
 @pytest.fixture

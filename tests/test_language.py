@@ -2,13 +2,12 @@
 
 import pytest
 
-from .test_every_url_guarded import LOGS_OUT, ROUTES, url_for, visit
-from .test_every_url_guarded import world as world  # noqa: F401 (the fixture)
+from .routes import LOGS_OUT, ROUTES, url_for, visit
 
 pytestmark = pytest.mark.django_db
 
 
-def test_no_form_shows_the_empty_placeholder(client, world, users):  # noqa: F811
+def test_no_form_shows_the_empty_placeholder(client, world, users):
     found = []
     for persona in ("hr", "selecteur", "mt", "beheerder"):
         client.force_login(users[persona])

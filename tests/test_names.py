@@ -11,8 +11,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 
-from .test_every_url_guarded import LOGS_OUT, ROUTES, url_for, visit
-from .test_every_url_guarded import world as world  # noqa: F401 (the fixture)
+from .routes import LOGS_OUT, ROUTES, url_for, visit
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +22,7 @@ FIRST = ["Hanna", "Sara", "Mark", "Bas", "Petra", "Sem", "Ilse", "Joost", "Fatim
 
 
 @pytest.fixture
-def named_world(world, users):  # noqa: F811
+def named_world(world, users):
     for n, user in enumerate(get_user_model().objects.order_by("pk")):
         user.username = f"login-{user.pk}-x"
         user.first_name, user.last_name = FIRST[n % len(FIRST)], f"Achternaam{n}"

@@ -4,7 +4,8 @@ While a test runs, every HTML document the server sends is captured as it was se
 (GET pages, but also a form re-rendered with errors after a POST). After the test each
 distinct document is rendered again in the same browser context (the captured body is
 served for its own URL, so stylesheets and scripts load as before), axe-core checks it,
-and the Nu Html Checker validates the bodies in one run.
+and the Nu Html Checker validates the bodies in one run. `sideways_scroll` tells whether a page
+scrolls sideways (WCAG 1.4.10 reflow) and which elements cause it.
 """
 
 import atexit
@@ -17,6 +18,7 @@ import socket
 import subprocess
 import threading
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,12 +67,7 @@ class PageAudit:
                 page.route(is_document, serve)
                 page.goto(document.url)
                 page.unroute(is_document, serve)
-                results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-                for violation in results.response["violations"]:
-                    targets = "; ".join(", ".join(node["target"]) for node in violation["nodes"][:3])
-                    problems.append(
-                        f"{document.url}: {violation['id']} ({violation['impact']}): {violation['help']} — {targets}"
-                    )
+                problems += axe_violations(page, axe, label=document.url)
         finally:
             page.close()
         return problems
@@ -82,14 +79,75 @@ class PageAudit:
         if not VNU_JAR.exists():
             return [f"vnu.jar not found at {VNU_JAR}: run `make test`, it installs the Nu Html Checker"]
         directory.mkdir(parents=True, exist_ok=True)
-        problems = []
         for digest, document in self.documents.items():
             # Kept on disk so a failing document can be opened and checked by hand.
             (directory / f"{digest[:12]}.html").write_text(document.body, encoding="utf-8")
-            for message in vnu_server().check(document.body):
-                if message.get("type") == "error":
-                    problems.append(f"{document.url}:{message.get('lastLine', '?')}: {message['message']}")
-        return problems
+        server = vnu_server()
+        documents = list(self.documents.values())
+        # The checker answers several requests at once; a sweep of many pages waits less.
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            answers = pool.map(lambda document: server.check(document.body), documents)
+            return [
+                f"{document.url}:{message.get('lastLine', '?')}: {message['message']}"
+                for document, messages in zip(documents, answers)
+                for message in messages
+                if message.get("type") == "error"
+            ]
+
+
+def axe_violations(page, axe: Axe, *, label: str) -> list[str]:
+    """axe-core's WCAG 2.0/2.1 A and AA violations on the page as it is now, one line each."""
+    # Only violations come back in full: collecting and sending every pass of a large page takes time.
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    results = axe.run(page, options=options)
+    problems = []
+    for violation in results.response["violations"]:
+        targets = "; ".join(", ".join(node["target"]) for node in violation["nodes"][:3])
+        problems.append(f"{label}: {violation['id']} ({violation['impact']}): {violation['help']} — {targets}")
+    return problems
+
+
+# The outermost elements that stick out on the right, so a failure says where to look.
+_WIDER_THAN_VIEWPORT = """() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= width) return null;
+    const describe = (element) => element.tagName.toLowerCase()
+        + (element.id ? "#" + element.id : "")
+        + [...element.classList].slice(0, 3).map((name) => "." + name).join("");
+    const sticksOut = (rect) => rect.width > 0 && rect.right > width + 1;
+    // Content of a box that scrolls or clips on its own does not widen the page; but an absolutely
+    // positioned element (a visually hidden label) escapes every box up to its containing block.
+    const scrollsInside = (element) => {
+        let position = getComputedStyle(element).position;
+        for (let box = element.parentElement; box && box !== document.body; box = box.parentElement) {
+            const style = getComputedStyle(box);
+            if (position === "absolute" && style.position === "static") continue;
+            if (style.overflowX !== "visible") return true;
+            position = style.position;
+        }
+        return false;
+    };
+    const wide = [...document.body.querySelectorAll("*")].filter(
+        (element) => sticksOut(element.getBoundingClientRect()) && !scrollsInside(element)
+            && getComputedStyle(element).position !== "fixed");
+    if (!wide.length) {  // text that runs out of its box (a long word, a line that may not wrap)
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        const range = document.createRange();
+        while (walker.nextNode()) {
+            range.selectNodeContents(walker.currentNode);
+            const parent = walker.currentNode.parentElement;
+            if (sticksOut(range.getBoundingClientRect()) && !scrollsInside(parent)) wide.push(parent);
+        }
+    }
+    const outermost = wide.filter((element) => !wide.includes(element.parentElement));
+    const names = outermost.slice(0, 3).map(describe);
+    return `${document.documentElement.scrollWidth} px wide: ${names.join(", ") || "?"}`;
+}"""
+
+
+def sideways_scroll(page) -> str | None:
+    """Whether the page scrolls sideways at its current width (WCAG 1.4.10 reflow), and what causes it."""
+    return page.evaluate(_WIDER_THAN_VIEWPORT)
 
 
 # Django masks the CSRF token anew for every response: without it, a page seen twice is one document.

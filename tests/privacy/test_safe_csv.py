@@ -20,7 +20,7 @@ from frameworks.interchange import moodle
 from frameworks.interchange.selectors import framework_for_export
 from frameworks.models import BehaviouralIndicator, Competency, Framework, GuidingQuestion, ProficiencyLevel
 from tests.factories import make_framework
-from tests.test_every_url_guarded import ROUTES
+from tests.routes import ROUTES
 from zelfevaluatie import models as round_models
 from zelfevaluatie import services as round_services
 
