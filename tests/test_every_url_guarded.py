@@ -134,8 +134,8 @@ def test_every_route_names_objects_this_test_can_build():
 
 
 @pytest.fixture
-def world(users, org_a, org_b, seeded):
-    """One object of every kind, all of organisation A."""
+def world(users, org_a, org_b, seeded, task_queue):
+    """One object of every kind, all of organisation A (a PDF build waits on the database queue)."""
     from frameworks.models import Profile
 
     framework = make_framework(org_a, name="Framework Aadorp")
