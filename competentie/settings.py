@@ -266,6 +266,8 @@ OTP_TOTP_ISSUER = "Competentie"
 # (axes: username, address, browser) and audit entries once they are this old.
 LOGIN_LOG_RETENTION_DAYS = envint("LOGIN_LOG_RETENTION_DAYS", 180)
 AUDIT_RETENTION_DAYS = envint("AUDIT_RETENTION_DAYS", 730)
+# Finished tasks of the database queue stay this long (to read why one failed), then go.
+TASK_RESULT_RETENTION_DAYS = envint("TASK_RESULT_RETENTION_DAYS", 7)
 # Audit stores that name people, with the field that dates an entry.
 RETENTION_AUDIT_MODELS = {
     "admin.LogEntry": "action_time",
