@@ -37,7 +37,7 @@ def framework_pdf(request, pk):
     )
     if large_unstored:
         result = tasks.framework_pdf_build.enqueue(framework_id=framework.pk, language=get_language() or "nl")
-        if result.is_finished:  # a backend that runs tasks at once (TASKS_IMMEDIATE, `make run`)
+        if result.is_finished:  # a backend that runs tasks at once (TASKS_IMMEDIATE=1, the tests)
             if result.status == TaskResultStatus.SUCCESSFUL:
                 return _stored_pdf(framework, result.return_value)
             return _progress(request, framework, result)
