@@ -24,13 +24,17 @@ $(VENV)/.installed-test: pyproject.toml constraints.txt | $(VENV)/bin/python
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-## Development server with the seeded libraries and demo accounts (never use in production).
+## Development server and task worker, with the seeded libraries and demo accounts (never use in production).
 run: install
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_seed_libraries
 	DEBUG=1 HOST=$(HOST) $(PY) manage.py setup_demo
 	DEBUG=1 $(PY) manage.py setup_demo_programme
-	DEBUG=1 TASKS_IMMEDIATE=1 $(PY) manage.py runserver $(HOST)
+	@# The task queue is the database: its worker runs beside the server, and Ctrl-C (or the
+	@# server stopping for any other reason) stops both.
+	DEBUG=1 $(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
+	DEBUG=1 $(PY) manage.py runserver $(HOST)
 
 ## Debian packages the tests use, installed when missing (apt-get needs root, as on CI):
 ## chromium for the browser tests, poppler-utils (pdftotext) to read PDFs, gettext (xgettext,

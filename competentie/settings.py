@@ -93,18 +93,36 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# `make bench` only: a floor page and a per-request query count header for the load test.
-# Background work (a large draft PDF) runs on django-tasks with its database backend: the web
-# process enqueues, `manage.py db_worker` runs the task. TASKS_IMMEDIATE=1 runs tasks inside the
-# request instead (no worker needed; used by `make run` and the tests).
-TASKS = {
-    "default": {
-        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
-        if envbool("TASKS_IMMEDIATE", False)
-        else "django_tasks_db.DatabaseBackend"
-    }
+# Long work runs off the request on Django's tasks API (the django-tasks backport; the code carries
+# over to django.tasks in Django 6). Three backends, chosen from the environment:
+# - the database (django-tasks-db), the embedded default: the web process enqueues a row,
+#   `manage.py db_worker` runs it (`make run` starts one beside the server);
+# - Redis (django-tasks-rq) when REDIS_URL is set, for production: `manage.py rqworker --job-class
+#   django_tasks_rq.Job` runs the tasks (README, "Productie");
+# - inline, inside the request, with TASKS_IMMEDIATE=1 (no worker at all; the tests' default).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if envbool("TASKS_IMMEDIATE", False):
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+elif REDIS_URL:
+    INSTALLED_APPS.append("django_rq")  # its rqworker command; it has no tables
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    # A large PDF may take minutes. RQ keeps a finished job (and so the download link) 500 seconds.
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 15 * 60}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A framework with at least this many behavioural indicators gets its PDF from a task (about 10 s of work).
+BACKGROUND_PDF_INDICATORS = envint("BACKGROUND_PDF_INDICATORS", 1500)
+
+# Every web and worker process must see the same cache, so there is never one per process: Redis
+# when REDIS_URL is set, otherwise none at all (sessions, login throttling and task results live in
+# the database).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 }
 
+# `make bench` only: a floor page and a per-request query count header for the load test.
 BENCHMARK = envbool("BENCHMARK", False)
 if BENCHMARK:
     MIDDLEWARE.insert(0, "competentie.middleware.QueryCountHeaderMiddleware")
@@ -249,6 +267,8 @@ OTP_TOTP_ISSUER = "Competentie"
 # (axes: username, address, browser) and audit entries once they are this old.
 LOGIN_LOG_RETENTION_DAYS = envint("LOGIN_LOG_RETENTION_DAYS", 180)
 AUDIT_RETENTION_DAYS = envint("AUDIT_RETENTION_DAYS", 730)
+# Finished tasks of the database queue stay this long (to read why one failed), then go.
+TASK_RESULT_RETENTION_DAYS = envint("TASK_RESULT_RETENTION_DAYS", 7)
 # Audit stores that name people, with the field that dates an entry.
 RETENTION_AUDIT_MODELS = {
     "admin.LogEntry": "action_time",

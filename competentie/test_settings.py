@@ -29,6 +29,11 @@ CSRF_COOKIE_SECURE = False
 # The generators in bench/ are tested too (they are development-only in the real settings).
 if "bench" not in INSTALLED_APPS:  # noqa: F405
     INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405
+# Tasks run inline, inside the request (Django's advice for tests), unless TASKS_IMMEDIATE says
+# otherwise: the tests of the queues choose the database or Redis backend themselves, and the
+# two-process test's servers set TASKS_IMMEDIATE=0 beside a real `db_worker`.
+if "TASKS_IMMEDIATE" not in os.environ:
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Two-factor authentication is off in tests, except in tests/security/test_twofactor.py, which proves it.
 REQUIRE_2FA_FOR_ROLES = []
 REQUIRE_2FA_FOR_SUPERUSERS = False

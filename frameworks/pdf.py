@@ -3,7 +3,8 @@
 A published version never changes, so its PDF is rendered once and kept in Django's default
 storage (files under MEDIA_ROOT); later requests stream the stored file. The stored name holds
 the version's publication moment and the language, so a republished or translated document never
-reuses an old file. Drafts and libraries are rendered on every request.
+reuses an old file. Drafts and libraries are rendered on every request; a large framework's PDF
+is rendered by a task (frameworks/tasks.py).
 """
 
 from django.core.files.base import ContentFile
@@ -109,11 +110,21 @@ def _response(content: bytes | None, name: str | None, filename: str):
     return response
 
 
+def render_framework(framework) -> bytes:
+    """Render the PDF of a framework loaded by selectors.framework_document."""
+    return render_pdf("frameworks/pdf/framework.html", framework_context(framework))
+
+
+def framework_pdf_stored(framework) -> bool:
+    """Whether this published version's PDF, in the current language, is kept already."""
+    name = stored_name("framework", framework.pk, framework)
+    return name is not None and default_storage.exists(name)
+
+
 def framework_pdf_bytes(framework) -> bytes:
-    """The PDF of a framework loaded by selectors.framework_document, stored or freshly rendered (bench)."""
+    """The PDF of a framework loaded by selectors.framework_document, stored or freshly rendered."""
     content, name = _stored_or_rendered(
-        stored_name("framework", framework.pk, framework),
-        lambda: render_pdf("frameworks/pdf/framework.html", framework_context(framework)),
+        stored_name("framework", framework.pk, framework), lambda: render_framework(framework)
     )
     if content is None:
         with default_storage.open(name, "rb") as handle:
@@ -135,7 +146,6 @@ def framework_pdf(framework, *, load):
     """`framework` is the bare row; `load()` reads everything the document shows, when it must be rendered."""
     filename = f"framework-{slugify(framework.name) or framework.pk}-v{framework.version}.pdf"
     content, name = _stored_or_rendered(
-        stored_name("framework", framework.pk, framework),
-        lambda: render_pdf("frameworks/pdf/framework.html", framework_context(load())),
+        stored_name("framework", framework.pk, framework), lambda: render_framework(load())
     )
     return _response(content, name, filename)

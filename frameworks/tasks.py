@@ -1,17 +1,18 @@
-"""Background work of the frameworks app (django-tasks): building the PDF of a large draft.
+"""Background work of the frameworks app (django-tasks): building the PDF of a large framework.
 
-A draft changes, so its PDF is built per request; for a large one the request enqueues this task
-and the page shows its progress (frameworks/views/documents.py). The file lands in the default
-storage under the task's own id, so only that build's page can hand it out.
+A large framework's PDF takes longer than a request should wait, so the request enqueues this task
+and the page shows its progress (frameworks/views/documents.py). A draft changes, so its file lands
+in the default storage under the task's own id and only that build's page hands it out; a
+published version's file is the one kept for that version (frameworks/pdf.py), which every later
+request then streams.
 """
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils import translation
 from django_tasks import task
 
-from competentie.pdf import render_pdf
-
-from . import selectors
+from . import pdf, selectors
 
 
 def draft_pdf_name(result_id: str) -> str:
@@ -19,10 +20,13 @@ def draft_pdf_name(result_id: str) -> str:
 
 
 @task(takes_context=True)
-def framework_pdf_build(context, *, framework_id: int) -> str:
-    """Render a framework's PDF and store it; returns the stored name."""
-    from .pdf import framework_context
-
-    framework = selectors.framework_document_unscoped(pk=framework_id)
-    content = render_pdf("frameworks/pdf/framework.html", framework_context(framework))
-    return default_storage.save(draft_pdf_name(str(context.task_result.id)), ContentFile(content))
+def framework_pdf_build(context, *, framework_id: int, language: str = "nl") -> str:
+    """Render a framework's PDF in the language of whoever asked, and store it; returns the stored name."""
+    with translation.override(language):
+        framework = selectors.framework_document_unscoped(pk=framework_id)
+        name = pdf.stored_name("framework", framework.pk, framework)
+        if name is None:
+            content = pdf.render_framework(framework)
+            return default_storage.save(draft_pdf_name(str(context.task_result.id)), ContentFile(content))
+        pdf.framework_pdf_bytes(framework)  # renders and keeps it, unless an earlier build did
+        return name

@@ -70,8 +70,9 @@ def client_as(users):
 
 
 @pytest.fixture
-def world(users, org_a, org_b, seeded):
-    """One object of organisation A behind every argument of every route (see tests/routes.py)."""
+def world(users, org_a, org_b, seeded, task_queue):
+    """One object of organisation A behind every argument of every route (see tests/routes.py);
+    its draft PDF build waits on the database queue, so the progress page has something to show."""
     return build_world(users, org_a, org_b)
 
 
@@ -89,3 +90,37 @@ def framework_b(org_b):
 def _media_in_tmp(settings, tmp_path_factory):
     """Files the app stores (published PDFs) go to a temporary directory, never into the repository."""
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture
+def task_queue(settings):
+    """The database queue, as `make run` and a production without Redis have it (the tests run tasks
+    inline otherwise). Returns a function that works off the queue as `manage.py db_worker` does."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = DATABASE_TASKS
+
+    def work_off() -> int:
+        # db_worker's own loop closes the database connection between tasks, which a test cannot allow.
+        worker = Worker(
+            queue_names=["*"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="test-worker",
+            excluded_queue_names=[],
+        )
+        done = 0
+        for queued in DBTaskResult.objects.ready():
+            queued.claim(worker.worker_id)
+            worker.run_task(queued)
+            done += 1
+        return done
+
+    return work_off

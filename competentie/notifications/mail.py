@@ -1,24 +1,22 @@
 """Sending one Dutch e-mail (plain text + HTML) per recipient, rendered from templates.
 
 Every message is rendered from `notifications/email/<name>.subject.txt`, `<name>.txt` and
-`<name>.html`, in Dutch whatever language the sender chose for the interface. A message goes out
-after the surrounding transaction commits, so a write that is rolled back tells nobody anything.
+`<name>.html`, in Dutch whatever language the sender chose for the interface. A message is queued
+after the surrounding transaction commits, so a write that is rolled back tells nobody anything; a
+task worker sends it (competentie/notifications/tasks.py), so a slow mail server never holds a request.
 """
 
-import logging
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from competentie.accounts.names import display_name
-
-logger = logging.getLogger(__name__)
 
 
 def absolute_url(viewname: str, *args, **kwargs) -> str:
@@ -38,24 +36,21 @@ def render_message(name: str, recipient: AbstractBaseUser, context: dict) -> Ema
     return message
 
 
-def send_now(name: str, recipients: Iterable[AbstractBaseUser], context: dict) -> int:
-    """Send one message per recipient with an e-mail address; returns how many went out."""
-    messages = [render_message(name, user, context) for user in recipients if user.email and user.is_active]
-    if not messages:
-        return 0
-    with get_connection() as connection:
-        return connection.send_messages(messages) or 0
+def render_messages(name: str, recipients: Iterable[AbstractBaseUser], context: dict) -> list[EmailMultiAlternatives]:
+    """One message per active recipient with an e-mail address."""
+    return [render_message(name, user, context) for user in recipients if user.email and user.is_active]
 
 
 def send_on_commit(name: str, recipients: Iterable[AbstractBaseUser], context: dict) -> None:
-    """Queue the message until the current transaction commits (or send now outside one)."""
+    """Queue one message per recipient once the current transaction commits (at once outside one)."""
+    from .tasks import mail_send, message_data
+
     recipients = list(recipients)
 
-    def deliver():
-        try:
-            send_now(name, recipients, context)
-        except OSError:
-            # The mail server is down: the write stands, the message is logged as not sent.
-            logger.exception("E-mail %s kon niet worden verstuurd", name)
+    def enqueue():
+        messages = [message_data(message) for message in render_messages(name, recipients, context)]
+        if messages:
+            mail_send.enqueue(messages=messages)
 
-    transaction.on_commit(deliver)
+    # robust: if the queue cannot be reached, the write stands and the failure is logged.
+    transaction.on_commit(enqueue, robust=True)

@@ -1,4 +1,4 @@
-"""Reminders before deadlines, sent once each by the daily `send_reminders` command.
+"""Reminders before deadlines, queued once each by the daily `send_reminders` command.
 
 Each app that has deadlines lists its due reminders in a function named in the setting
 NOTIFICATION_REMINDERS (a dotted path); the function takes `today` and returns `Reminder`s.
@@ -11,8 +11,9 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.module_loading import import_string
 
-from .mail import send_now
+from .mail import render_message
 from .models import SentReminder
+from .tasks import mail_send, message_data
 
 
 @dataclass(frozen=True)
@@ -31,23 +32,21 @@ def due_reminders(today: date) -> list[Reminder]:
 
 
 def reminders_send(*, today: date) -> int:
-    """Send every due reminder that was not sent before; returns how many went out.
+    """Queue every due reminder that was not sent before (a task worker sends it); returns how many.
 
-    The row is claimed before sending (a unique constraint), so two runs on one day cannot
-    both send; a failed send releases the claim so tomorrow's run tries again.
+    The row is claimed before queueing (a unique constraint), so two runs on one day cannot
+    both send; a failed send releases the claim so tomorrow's run tries again (tasks.mail_send).
     """
-    sent = 0
+    queued = 0
     for reminder in due_reminders(today):
-        if not reminder.recipient.email:
+        if not reminder.recipient.email or not reminder.recipient.is_active:
             continue
         try:
             with transaction.atomic():
                 claim = SentReminder.objects.create(kind=reminder.kind, key=reminder.key, recipient=reminder.recipient)
         except IntegrityError:
             continue  # already sent on an earlier day
-        try:
-            sent += send_now(reminder.kind, [reminder.recipient], reminder.context)
-        except OSError:
-            claim.delete()
-            raise
-    return sent
+        message = render_message(reminder.kind, reminder.recipient, reminder.context)
+        mail_send.enqueue(messages=[message_data(message)], reminder_ids=[claim.pk])
+        queued += 1
+    return queued

@@ -5,6 +5,8 @@ Run daily by ``manage.py purge_candidates`` (together with candidates' personal 
 - login records of django-axes (successful logins, failed attempts, lockouts: username, address,
   browser) after LOGIN_LOG_RETENTION_DAYS (default 180);
 - audit entries (RETENTION_AUDIT_MODELS: the Django admin history and the audit event log) after AUDIT_RETENTION_DAYS (default 730, two years);
+- finished tasks of the database queue (an e-mail task carries its messages: addresses, names, links)
+  after TASK_RESULT_RETENTION_DAYS (default 7);
 - expired sessions.
 
 SECURITY.md lists these periods; tests/privacy/test_security_md.py keeps the two in step.
@@ -22,6 +24,8 @@ LOGIN_MODELS = {
     "axes.AccessAttempt": "attempt_time",
     "axes.AccessFailureLog": "attempt_time",
 }
+# Unfinished tasks have no finished_at and stay until a worker has done them.
+TASK_MODELS = {"django_tasks_database.DBTaskResult": "finished_at"}
 
 
 def _prune(models: dict[str, str], cutoff: datetime) -> dict[str, int]:
@@ -42,5 +46,6 @@ def logs_prune(*, now: datetime | None = None) -> dict[str, int]:
     now = now or timezone.now()
     counts = _prune(LOGIN_MODELS, now - timedelta(days=settings.LOGIN_LOG_RETENTION_DAYS))
     counts |= _prune(settings.RETENTION_AUDIT_MODELS, now - timedelta(days=settings.AUDIT_RETENTION_DAYS))
+    counts |= _prune(TASK_MODELS, now - timedelta(days=settings.TASK_RESULT_RETENTION_DAYS))
     counts["sessions.Session"] = Session.objects.filter(expire_date__lt=now).delete()[0]
     return counts

@@ -1,21 +1,22 @@
 """The PDF and print-friendly views of a profile and of a whole framework (any readable version).
 
 A PDF view first reads the bare row (one query): a published version's stored PDF is then served
-without reading the document's content at all. A large draft is built in the background
-(frameworks/tasks.py); its page shows the progress and offers the download when it is ready.
+without reading the document's content at all. A large framework whose PDF is not kept yet (a
+draft, a library, or a published version asked for the first time in this language) is built in
+the background (frameworks/tasks.py); its page shows the progress and offers the download when
+it is ready.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django_tasks.base import TaskResultStatus
 from django_tasks.exceptions import TaskResultDoesNotExist
 
 from .. import pdf, selectors, tasks
-
-# Above this many indicators a draft's PDF takes longer than a request should wait (about 10 s).
-BACKGROUND_PDF_INDICATORS = 1500
 
 
 def profile_pdf(request, pk):
@@ -30,13 +31,13 @@ def profile_print(request, pk):
 
 def framework_pdf(request, pk):
     framework = selectors.framework_head(user=request.user, pk=pk)
-    large_draft = (
-        not framework.is_frozen
-        and selectors.framework_indicator_count(framework=framework) >= BACKGROUND_PDF_INDICATORS
+    large_unstored = (
+        not pdf.framework_pdf_stored(framework)
+        and selectors.framework_indicator_count(framework=framework) >= settings.BACKGROUND_PDF_INDICATORS
     )
-    if large_draft:
-        result = tasks.framework_pdf_build.enqueue(framework_id=framework.pk)
-        if result.is_finished:  # a backend that runs tasks at once (TASKS_IMMEDIATE, `make run`)
+    if large_unstored:
+        result = tasks.framework_pdf_build.enqueue(framework_id=framework.pk, language=get_language() or "nl")
+        if result.is_finished:  # a backend that runs tasks at once (TASKS_IMMEDIATE=1, the tests)
             if result.status == TaskResultStatus.SUCCESSFUL:
                 return _stored_pdf(framework, result.return_value)
             return _progress(request, framework, result)
@@ -46,7 +47,8 @@ def framework_pdf(request, pk):
 
 def _stored_pdf(framework, name: str) -> FileResponse:
     response = FileResponse(default_storage.open(name, "rb"), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="framework-{framework.pk}-v{framework.version}-concept.pdf"'
+    state = "" if framework.published_at else "-concept"
+    response["Content-Disposition"] = f'inline; filename="framework-{framework.pk}-v{framework.version}{state}.pdf"'
     return response
 
 

@@ -75,12 +75,10 @@ def test_the_matrix_and_the_case_import_pages_pass_the_quality_gates(page, users
     expect(page.get_by_label("CASE-pakket (1EdTech CASE 1.1, JSON)")).to_be_visible()
 
 
-def test_the_progress_page_of_a_background_pdf_passes_the_quality_gates(page, users, org_a, monkeypatch):
-    from frameworks.views import documents
-
+def test_the_progress_page_of_a_background_pdf_passes_the_quality_gates(page, users, org_a, settings, task_queue):
     from ..factories import make_framework
 
-    monkeypatch.setattr(documents, "BACKGROUND_PDF_INDICATORS", 1)
+    settings.BACKGROUND_PDF_INDICATORS = 1
     framework = make_framework(org_a, name="Groot concept")
     log_in(page, "hr")
     page.goto(f"/frameworks/{framework.pk}/pdf/")

@@ -1,6 +1,7 @@
 """E-mail that people get: who receives what, in Dutch, as plain text and HTML.
 
-Messages leave after the transaction commits, so the tests run the on-commit callbacks.
+Messages are queued after the transaction commits, so the tests run the on-commit callbacks; the
+tests run tasks inline, except those of the queue itself at the end, which work off the database queue.
 """
 
 import re
@@ -262,7 +263,8 @@ def free_port() -> int:
 
 
 def test_settings_from_the_environment_deliver_through_a_real_smtp_server(tmp_path):
-    """The production settings module, configured only through EMAIL_* variables, talks SMTP."""
+    """The production settings module, configured only through EMAIL_* variables, talks SMTP (the
+    sending task, as a worker runs it)."""
     from aiosmtpd.controller import Controller
     from aiosmtpd.handlers import Message
 
@@ -278,10 +280,12 @@ def test_settings_from_the_environment_deliver_through_a_real_smtp_server(tmp_pa
     try:
         script = (
             "from django.contrib.auth.models import User;"
-            "from competentie.notifications.mail import send_now;"
+            "from competentie.notifications.mail import render_message;"
+            "from competentie.notifications.tasks import mail_send, message_data;"
             "user = User(username='sara', first_name='Sara', last_name='El Amrani', email='sara@aadorp.nl');"
-            "print(send_now('review_request', [user], {'framework_name': 'Kader Aadorp', 'sender_name': 'Hanna Rutten',"
-            " 'url': 'https://competentie.example.nl/frameworks/1/review/'}))"
+            "message = render_message('review_request', user, {'framework_name': 'Kader Aadorp',"
+            " 'sender_name': 'Hanna Rutten', 'url': 'https://competentie.example.nl/frameworks/1/review/'});"
+            "print(mail_send.call(messages=[message_data(message)]))"
         )
         env = {
             "PATH": "/usr/bin:/bin",
@@ -315,3 +319,57 @@ def test_settings_from_the_environment_deliver_through_a_real_smtp_server(tmp_pa
     assert "text/plain" in kinds and "text/html" in kinds
     text = next(part for part in message.walk() if part.get_content_type() == "text/plain")
     assert "Hanna Rutten vraagt u" in text.get_payload(decode=True).decode()
+
+
+# --- Through the task queue ------------------------------------------------------------------
+
+
+def test_an_email_waits_in_the_queue_until_the_worker_sends_it(
+    people, org_a, task_queue, django_capture_on_commit_callbacks
+):
+    framework = make_framework(org_a, name="Kader Aadorp")
+    with django_capture_on_commit_callbacks(execute=True):
+        review_services.reviewer_invite(framework=framework, user=people["hr"], reviewer=people["mt"])
+    assert mail.outbox == []  # the request is done; nothing has talked to a mail server yet
+    assert task_queue() == 1
+    assert [m.to for m in mail.outbox] == [["mark@aadorp.nl"]]
+    assert "Hanna Rutten vraagt u" in mail.outbox[0].body and "<strong>" in html_of(mail.outbox[0])
+
+
+def unreachable_mail_server(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS, settings.EMAIL_TIMEOUT = (
+        "127.0.0.1",
+        free_port(),
+        False,
+        2,
+    )
+
+
+def test_when_the_mail_server_is_down_the_write_stands_and_the_task_fails(
+    people, org_a, task_queue, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    unreachable_mail_server(settings)
+    framework = make_framework(org_a, name="Kader Aadorp")
+    with django_capture_on_commit_callbacks(execute=True):
+        review_services.reviewer_invite(framework=framework, user=people["hr"], reviewer=people["mt"])
+    assert framework.reviewers.filter(user=people["mt"]).exists()
+    task_queue()
+    (result,) = DBTaskResult.objects.all()
+    assert result.status == "FAILED" and "ConnectionRefusedError" in result.traceback
+
+
+def test_a_reminder_that_could_not_be_sent_is_tried_again_the_next_day(people, day_soon, task_queue, settings):
+    unreachable_mail_server(settings)
+    call_command("send_reminders", "--datum=2027-03-08")
+    assert SentReminder.objects.count() == 2  # claimed while queued: a second run today sends nothing twice
+    task_queue()
+    assert SentReminder.objects.count() == 0  # the failed sends gave their claims back
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    call_command("send_reminders", "--datum=2027-03-09")
+    assert task_queue() == 2
+    assert sorted(m.to[0] for m in mail.outbox) == ["sara@aadorp.nl", "sem@aadorp.nl"]
+    assert SentReminder.objects.count() == 2

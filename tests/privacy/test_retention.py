@@ -89,3 +89,20 @@ def _installed(apps, label):
     except LookupError:
         return False
     return True
+
+
+def test_purge_candidates_prunes_finished_tasks_after_a_week_and_never_unfinished_ones(users, task_queue):
+    from django_tasks_db.models import DBTaskResult
+
+    from competentie.notifications.tasks import mail_send
+
+    message = {"subject": "Hallo", "body": "Beste Hanna", "html": "", "to": ["hanna@aadorp.nl"]}
+    old, recent, waiting = (mail_send.enqueue(messages=[message]).id for _ in range(3))
+    days = settings.TASK_RESULT_RETENTION_DAYS
+    assert days == 7
+    DBTaskResult.objects.filter(pk=old).update(status="SUCCESSFUL", finished_at=days_ago(days + 1))
+    DBTaskResult.objects.filter(pk=recent).update(status="FAILED", finished_at=days_ago(days - 1))
+
+    call_command("purge_candidates", today=TODAY, stdout=StringIO())
+
+    assert {str(pk) for pk in DBTaskResult.objects.values_list("pk", flat=True)} == {recent, waiting}

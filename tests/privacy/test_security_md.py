@@ -73,6 +73,7 @@ def test_security_md_states_the_periods_the_code_uses(db):
     assert f"{settings.LOGIN_LOG_RETENTION_DAYS} dagen" in listed["axes_accesslog"]["period"]
     assert f"{settings.AUDIT_RETENTION_DAYS} dagen" in listed["django_admin_log"]["period"]
     assert f"{settings.SESSION_IDLE_MINUTES} minuten" in listed["django_session"]["period"]
+    assert f"{settings.TASK_RESULT_RETENTION_DAYS} dagen" in listed["django_tasks_database_dbtaskresult"]["period"]
     field = SelectionProcedure._meta.get_field("retention_weeks")
     maximum = max(v.limit_value for v in field.validators if hasattr(v, "limit_value"))
     candidate = listed["selectie_candidatepersonaldata"]["period"]

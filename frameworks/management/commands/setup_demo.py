@@ -19,8 +19,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("Demo-accounts horen niet in productie: zet DEBUG=1 voor een ontwikkelomgeving.")
-        # Building the demo would e-mail every invited demo person; nobody should get those.
-        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+        # Building the demo would e-mail every invited demo person; nobody should get those. The
+        # messages are sent inline, not queued, so they reach the dummy backend and no worker later.
+        with override_settings(
+            EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+            TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
+        ):
             accounts = demo_accounts_create()
             organisation = Organisation.objects.get(name=DEMO_ORGANISATION)
             people = demo_people_create(organisation=organisation, password=DEMO_PASSWORD)
