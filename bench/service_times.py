@@ -6,8 +6,9 @@
 
 On a shared machine absolute times say little; a ratio to the floor measured in the same run (a
 logged-in 404 page, bench/pages.py) holds. Every page is requested over HTTP from one gunicorn
-worker, one request at a time: warmed up, then timed REPEAT times, floor and page interleaved so
-that a busy spell hits both; the medians count. The query count is the server's X-Query-Count
+worker, one request at a time: warmed up, then timed REPEAT times, each time followed by a floor
+request. bench/report.py divides by the floor measured on its own (the first page): the floor right
+after a heavy page pays for that page's garbage collection and drifts upwards. The query count is the server's X-Query-Count
 header (BENCHMARK=1). Writes JSON for bench/report.py.
 """
 
