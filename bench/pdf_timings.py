@@ -159,7 +159,9 @@ def main():
         client.force_login(user)
         url = reverse("frameworks:framework-pdf", args=[large.pk])
         first = time.perf_counter()
-        response = client.get(url)
+        # Built in the request here (the worker builds it in production) to time the first render.
+        with override_settings(BACKGROUND_PDF_INDICATORS=10**9):
+            response = client.get(url)
         assert response.status_code == 200
         b"".join(response.streaming_content) if response.streaming else response.content
         build = time.perf_counter() - first
