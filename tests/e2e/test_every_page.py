@@ -22,7 +22,6 @@ have (two-factor verification with a device) are checked by their own journeys.
 
 import logging
 import re
-import time
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -119,7 +118,6 @@ def full_pages(world, people) -> list[Visit]:
 
 
 def test_every_page_passes_the_gates_for_every_role(browser, live_server, world, users):
-    started = time.monotonic()
     people = personas(world, users)
     logger = logging.getLogger("django.request")
     level = logger.level
@@ -178,8 +176,7 @@ def test_every_page_passes_the_gates_for_every_role(browser, live_server, world,
         if len(routes) > 1
     ]
     problems += without_repeats(audit).html_errors(ARTIFACTS / "html" / "every-page")
-    seconds = time.monotonic() - started
-    print(f"\n{len(visits)} pages ({len(for_axe)} routes, {len(people)} roles) in {seconds:.0f} s")
+    print(f"\n{len(visits)} pages ({len(for_axe)} routes, {len(people)} roles)")
 
     assert not problems, "Pages fail the quality gates:\n" + "\n".join(problems)
     assert len(for_axe) > 90, "the sweep lost most of its routes: does the world still fill them?"
