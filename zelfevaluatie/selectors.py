@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 
 from competentie import audit
@@ -43,22 +43,30 @@ def _management_organisation_ids(user: AbstractBaseUser) -> list[int]:
     return organisation_ids(user, Membership.Role.MANAGEMENT)
 
 
-def _rounds(*, full: bool = False) -> QuerySet[EvaluationRound]:
-    """Rounds with their people and profiles; `full` adds everything the detail pages, PDF and exports show."""
+def _rounds(*, ratings: bool = False, answers: bool = False, full: bool = False) -> QuerySet[EvaluationRound]:
+    """Rounds with their people and profiles.
+
+    `ratings` adds what the round page and the blindness rule read (ratings, scorers, agreed
+    scores); `answers` adds the notes per hulpvraag (the team view); `full` adds everything the
+    steps, the PDF and the exports show.
+    """
+    answers = answers or full
+    ratings = ratings or answers
     participants = Participant.objects.select_related("user").order_by("user__username", "pk")
-    peer_reviews = PeerReview.objects.select_related("reviewer", "organisation").order_by(
+    peer_reviews = PeerReview.objects.select_related("organisation", "reviewer", "invited_by").order_by(
         "organisation__name", "reviewer__username", "pk"
     )
-    if full:
+    if ratings:
         participants = participants.prefetch_related(
             Prefetch("ratings", queryset=Rating.objects.order_by("profile__order", "pk"))
         )
+    if full:
         peer_reviews = peer_reviews.prefetch_related(
             Prefetch("notes", queryset=PeerReviewNote.objects.select_related("question").order_by("question__order")),
             Prefetch("suggestions", queryset=PeerSuggestion.objects.order_by("profile__order", "pk")),
         )
     round_profiles = RoundProfile.objects.select_related("profile")
-    if full:
+    if ratings:
         round_profiles = round_profiles.prefetch_related("scorers")
     queryset = EvaluationRound.objects.select_related(
         "organisation", "framework", "scale", "previous_round", "created_by", "chair", "team_opened_by"
@@ -68,18 +76,24 @@ def _rounds(*, full: bool = False) -> QuerySet[EvaluationRound]:
         Prefetch("round_profiles", queryset=round_profiles),
         Prefetch("scale__points", queryset=ScalePoint.objects.order_by("value")),
     )
-    if full:
+    if ratings:
         queryset = queryset.prefetch_related(
             Prefetch(
                 "conclusions",
                 queryset=ProfileConclusion.objects.select_related("profile", "recorded_by").order_by("profile__order"),
             ),
+        )
+    if answers:
+        queryset = queryset.prefetch_related(
             Prefetch(
                 "answers",
                 queryset=Answer.objects.select_related("question", "participant__user").order_by(
                     "question__question_set__order", "question__order", "participant__user__username"
                 ),
             ),
+        )
+    if full:
+        queryset = queryset.prefetch_related(
             Prefetch("actions", queryset=Action.objects.select_related("profile", "carried_from__round")),
         )
     return queryset
@@ -94,6 +108,16 @@ def _scope(user: AbstractBaseUser, allow_reviewer: bool) -> Q:
 
 def round_get(*, user: AbstractBaseUser, pk: int, allow_reviewer: bool = True) -> EvaluationRound:
     return get_object_or_404(_rounds().filter(_scope(user, allow_reviewer)), pk=pk)
+
+
+def round_with_ratings(*, user: AbstractBaseUser, pk: int) -> EvaluationRound:
+    """A round with its ratings, scorers and agreed scores: what the round page shows."""
+    return get_object_or_404(_rounds(ratings=True).filter(_scope(user, True)), pk=pk)
+
+
+def round_with_answers(*, user: AbstractBaseUser, pk: int) -> EvaluationRound:
+    """A round with its ratings, agreed scores and the notes per hulpvraag: what the team view shows."""
+    return get_object_or_404(_rounds(answers=True).filter(_scope(user, True)), pk=pk)
 
 
 def round_full(*, user: AbstractBaseUser, pk: int, allow_reviewer: bool = True) -> EvaluationRound:
@@ -183,20 +207,20 @@ def framework_scale(framework: Framework) -> RatingScale | None:
 
 
 def previous_round_summary(*, round: EvaluationRound) -> EvaluationRound | None:
-    """The round before this one (same organisation), with its profiles, agreed scores and actions."""
-    if round.previous_round_id is None:
+    """The round before this one (same organisation), with its profiles, agreed scores and actions.
+
+    The previous round itself comes with `round` (select_related in _rounds): 3 queries.
+    """
+    previous = round.previous_round
+    if previous is None or previous.organisation_id != round.organisation_id:
         return None
-    return (
-        EvaluationRound.objects.filter(pk=round.previous_round_id, organisation_id=round.organisation_id)
-        .prefetch_related(
-            Prefetch("round_profiles", queryset=RoundProfile.objects.select_related("profile")),
-            Prefetch(
-                "conclusions", queryset=ProfileConclusion.objects.select_related("profile").order_by("profile__order")
-            ),
-            Prefetch("actions", queryset=Action.objects.select_related("profile")),
-        )
-        .first()
+    prefetch_related_objects(
+        [previous],
+        Prefetch("round_profiles", queryset=RoundProfile.objects.select_related("profile")),
+        Prefetch("conclusions", queryset=ProfileConclusion.objects.select_related("profile").order_by("profile__order")),
+        Prefetch("actions", queryset=Action.objects.select_related("profile")),
     )
+    return previous
 
 
 def latest_round(*, organisation_id: int) -> EvaluationRound | None:

@@ -87,13 +87,22 @@ def procedure_profile_ids(profile: Profile) -> list[int]:
 
 
 def procedure_competencies(*, procedure: SelectionProcedure) -> list[Competency]:
-    """The profile's competencies in profile order, each once (2 queries)."""
-    profile_ids = procedure_profile_ids(procedure.profile)
-    rows = (
-        ProfileCompetency.objects.filter(profile_id__in=profile_ids)
+    """The profile's competencies in profile order, each once (1 query).
+
+    The same choice as procedure_profile_ids, read from one query over the profile and its
+    children: the profile's own competencies when it has any, else those of its hoofdtaken.
+    """
+    profile = procedure.profile
+    rows = list(
+        ProfileCompetency.objects.filter(Q(profile=profile) | Q(profile__parent=profile))
         .select_related("competency", "profile")
         .order_by("profile__parent_id", "profile__order", "profile_id", "order", "pk")
     )
+    own = [row for row in rows if row.profile_id == profile.pk]
+    if own:
+        rows, profile_ids = own, [profile.pk]
+    else:
+        profile_ids = [profile.pk, *dict.fromkeys(row.profile_id for row in rows)]
     seen: dict[int, Competency] = {}
     for row in rows:
         seen.setdefault(row.competency_id, row.competency)

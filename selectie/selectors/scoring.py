@@ -19,6 +19,12 @@ class ScoringItem:
     score: Score | None
     observed_ids: set = field(default_factory=set)
 
+    @property
+    def complete(self) -> bool:
+        """The rule of complete_scores and of handing in: a value resting on observed behaviour."""
+        score = self.score
+        return score is not None and score.value is not None and bool(score.evidence.strip() or self.observed_ids)
+
 
 def scoring_screen(*, assignment: Assignment) -> list[ScoringItem]:
     """Every competency the exercise observes, with definition, indicators and the saved score.

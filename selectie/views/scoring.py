@@ -15,13 +15,12 @@ from .common import member_procedure
 
 def _screen_context(request, procedure, assignment):
     items = selectors.scoring_screen(assignment=assignment)
-    complete = selectors.complete_counts(assignment_ids=[assignment.pk]).get(assignment.pk, 0)
     return {
         "procedure": procedure,
         "assignment": assignment,
         "candidate": assignment.candidate,
         "items": items,
-        "progress": (complete, len(items)),
+        "progress": (sum(item.complete for item in items), len(items)),
         "points": selectors.scale_points(procedure=procedure),
         "submitted": Submission.objects.filter(candidate=assignment.candidate, selecteur=request.user).exists(),
         "siblings": assignment.candidate.assignments.filter(selecteur=request.user)

@@ -68,3 +68,12 @@ def test_round_pages_cost_the_same_with_few_or_many_participants(client_as, user
     score_everything(large_round)
     large = count(client, url_of(name, large_round))
     assert small == large
+    if name in BUDGETS:
+        assert large <= BUDGETS[name]
+
+
+# Session, user, memberships (3); the round with its participants, their ratings, peer reviews, profiles,
+# their scorers, scale points and agreed scores (8); the round page adds the previous round's profiles,
+# agreed scores and actions (3) and the members one may invite (1); the team view and the meeting add the
+# notes per hulpvraag (1). Neither reads the actions or the peer reviewers' notes (round_full does).
+BUDGETS = {"round-detail": 15, "team": 12, "meeting": 12}

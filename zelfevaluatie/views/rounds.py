@@ -81,7 +81,7 @@ def round_create(request):
 
 
 def round_detail(request, pk):
-    round = selectors.round_full(user=request.user, pk=pk)
+    round = selectors.round_with_ratings(user=request.user, pk=pk)
     access.require(access.can_read_round(request.user, round))
     me = involvement(request.user, round)
     visibility = visibility_for(request.user, round)

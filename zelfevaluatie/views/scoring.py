@@ -198,7 +198,7 @@ def _team_context(request, round, bound_forms=None, stale=None):
 
 def team(request, pk):
     """Per profile who handed in; after your own hand-in the scores, justifications and notes side by side."""
-    round = selectors.round_full(user=request.user, pk=pk)
+    round = selectors.round_with_answers(user=request.user, pk=pk)
     access.require(access.is_member(request.user, round))
     return render(request, "zelfevaluatie/team.html", _team_context(request, round))
 
@@ -226,7 +226,7 @@ def team_open(request, pk):
 def conclusion_save(request, pk, profile_pk):
     """The agreed score, recorded in the team view or the meeting mode (as a page, or saved in place by the
     autosave module); a form made before a colleague's newer agreement is refused (stale edit)."""
-    round = selectors.round_full(user=request.user, pk=pk)
+    round = selectors.round_with_answers(user=request.user, pk=pk)
     access.require(access.can_record_agreement(request.user, round))
     access.require(access.is_open(round))
     profile = round_profile(round, profile_pk)
@@ -281,7 +281,7 @@ def conclusion_save(request, pk, profile_pk):
 
 def meeting(request, pk, profile_pk, bound_form=None, stale=None):
     """MT meeting mode: one profile per screen for the projector, the agreed score recorded in place."""
-    round = selectors.round_full(user=request.user, pk=pk)
+    round = selectors.round_with_answers(user=request.user, pk=pk)
     access.require(access.is_member(request.user, round))
     profile = round_profile(round, profile_pk)
     visibility = visibility_for(request.user, round)
