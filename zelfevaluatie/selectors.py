@@ -217,7 +217,9 @@ def previous_round_summary(*, round: EvaluationRound) -> EvaluationRound | None:
     prefetch_related_objects(
         [previous],
         Prefetch("round_profiles", queryset=RoundProfile.objects.select_related("profile")),
-        Prefetch("conclusions", queryset=ProfileConclusion.objects.select_related("profile").order_by("profile__order")),
+        Prefetch(
+            "conclusions", queryset=ProfileConclusion.objects.select_related("profile").order_by("profile__order")
+        ),
         Prefetch("actions", queryset=Action.objects.select_related("profile")),
     )
     return previous
