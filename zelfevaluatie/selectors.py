@@ -84,14 +84,15 @@ def _rounds(*, ratings: bool = False, answers: bool = False, full: bool = False)
             ),
         )
     if answers:
-        queryset = queryset.prefetch_related(
-            Prefetch(
-                "answers",
-                queryset=Answer.objects.select_related("question", "participant__user").order_by(
-                    "question__question_set__order", "question__order", "participant__user__username"
-                ),
-            ),
-        )
+        notes = Answer.objects.order_by(
+            "question__question_set__order", "question__order", "participant__user__username"
+        ).select_related("question")
+        if not full:
+            # The team view reads each note's text, its hulpvraag and whose and which profile's it is.
+            notes = notes.only("round_id", "participant_id", "profile_id", "text", "question__text")
+        else:
+            notes = notes.select_related("participant__user")
+        queryset = queryset.prefetch_related(Prefetch("answers", queryset=notes))
     if full:
         queryset = queryset.prefetch_related(
             Prefetch("actions", queryset=Action.objects.select_related("profile", "carried_from__round")),
