@@ -18,6 +18,21 @@ from .routes import build_world
 ROLES = [role.value for role in Membership.Role]
 
 
+def pytest_configure(config):
+    """The first process of a run makes the directory its xdist workers share (tests/e2e/quality.py)."""
+    if not hasattr(config, "workerinput"):
+        from .e2e.quality import shared_directory
+
+        shared_directory()
+
+
+def pytest_unconfigure(config):
+    if not hasattr(config, "workerinput"):
+        from .e2e.quality import stop_shared_vnu_server
+
+        stop_shared_vnu_server()
+
+
 def pytest_collection_modifyitems(items):
     """Browser tests live in tests/e2e; `make test-fast` leaves them out with -m "not e2e"."""
     for item in items:

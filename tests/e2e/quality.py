@@ -8,14 +8,18 @@ and the Nu Html Checker validates the bodies in one run. `sideways_scroll` tells
 scrolls sideways (WCAG 1.4.10 reflow) and which elements cause it.
 """
 
-import atexit
+import contextlib
+import fcntl
 import functools
 import hashlib
 import json
 import os
 import re
+import shutil
+import signal
 import socket
 import subprocess
+import tempfile
 import threading
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -26,6 +30,12 @@ from axe_playwright_python.sync_playwright import Axe
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 VNU_JAR = Path(os.environ.get("VNU_JAR", Path(__file__).resolve().parents[2] / ".venv" / "vnu" / "vnu.jar"))
+
+
+# Documents that passed a gate earlier in this test process (axe also per viewport): the same bytes
+# pass again, so the login page and the home pages that every journey opens are checked once.
+_PASSED_AXE: set[tuple[str, str]] = set()
+_PASSED_VNU: set[str] = set()
 
 
 @dataclass
@@ -55,8 +65,11 @@ class PageAudit:
         axe = Axe()
         problems = []
         page = context.new_page()
+        viewport = "{width}x{height}".format(**page.viewport_size) if page.viewport_size else "?"
         try:
-            for document in self.documents.values():
+            for digest, document in self.documents.items():
+                if (digest, viewport) in _PASSED_AXE:
+                    continue
 
                 def is_document(url, target=document.url):
                     return url == target
@@ -67,7 +80,10 @@ class PageAudit:
                 page.route(is_document, serve)
                 page.goto(document.url)
                 page.unroute(is_document, serve)
-                problems += axe_violations(page, axe, label=document.url)
+                found = axe_violations(page, axe, label=document.url)
+                if not found:
+                    _PASSED_AXE.add((digest, viewport))
+                problems += found
         finally:
             page.close()
         return problems
@@ -82,17 +98,20 @@ class PageAudit:
         for digest, document in self.documents.items():
             # Kept on disk so a failing document can be opened and checked by hand.
             (directory / f"{digest[:12]}.html").write_text(document.body, encoding="utf-8")
+        unchecked = [(digest, document) for digest, document in self.documents.items() if digest not in _PASSED_VNU]
+        if not unchecked:
+            return []
         server = vnu_server()
-        documents = list(self.documents.values())
         # The checker answers several requests at once; a sweep of many pages waits less.
         with ThreadPoolExecutor(max_workers=4) as pool:
-            answers = pool.map(lambda document: server.check(document.body), documents)
-            return [
-                f"{document.url}:{message.get('lastLine', '?')}: {message['message']}"
-                for document, messages in zip(documents, answers)
-                for message in messages
-                if message.get("type") == "error"
-            ]
+            answers = list(pool.map(lambda item: server.check(item[1].body), unchecked))
+        problems = []
+        for (digest, document), messages in zip(unchecked, answers):
+            errors = [message for message in messages if message.get("type") == "error"]
+            if not errors:
+                _PASSED_VNU.add(digest)
+            problems += [f"{document.url}:{error.get('lastLine', '?')}: {error['message']}" for error in errors]
+        return problems
 
 
 def axe_violations(page, axe: Axe, *, label: str) -> list[str]:
@@ -159,32 +178,43 @@ def _digest(body: str) -> str:
 
 
 class _VnuServer:
-    """One Nu Html Checker web service per test process: starting Java for every test cost seconds each."""
+    """One Nu Html Checker web service for the whole test run, shared by the xdist workers.
+
+    Java takes seconds of CPU to start and to warm up: the first worker that needs the checker
+    starts it (under a file lock) and writes its port; the others use it. The process that ends the
+    run stops it (stop_shared_vnu_server, called from tests/conftest.py).
+    """
 
     def __init__(self):
+        directory = shared_directory()
+        with open(directory / "vnu.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            port_file = directory / "vnu.port"
+            if port_file.exists():
+                self.port = int(port_file.read_text())
+            else:
+                self.port = self._start(directory)
+                port_file.write_text(str(self.port))
+
+    @staticmethod
+    def _start(directory: Path) -> int:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.process = subprocess.Popen(
-            [
-                "java",
-                "-Dnu.validator.servlet.bind-address=127.0.0.1",
-                "-cp",
-                str(VNU_JAR),
-                "nu.validator.servlet.Main",
-                str(self.port),
-            ],
+            port = probe.getsockname()[1]
+        process = subprocess.Popen(
+            ["java", "-Dnu.validator.servlet.bind-address=127.0.0.1", "-cp", str(VNU_JAR)]
+            + ["nu.validator.servlet.Main", str(port)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=True,  # survives the worker that started it, until the run ends
         )
-        atexit.register(self.process.terminate)
-        deadline = 120  # attempts of half a second: Java starts slowly on a busy machine
-        for _ in range(deadline):
+        (directory / "vnu.pid").write_text(str(process.pid))
+        for _ in range(240):  # attempts of half a second: Java starts slowly on a busy machine
             try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
-                    return
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    return port
             except OSError:
-                if self.process.poll() is not None:
+                if process.poll() is not None:
                     break
                 threading.Event().wait(0.5)
         raise RuntimeError("The Nu Html Checker did not start (java -cp vnu.jar nu.validator.servlet.Main).")
@@ -202,3 +232,21 @@ class _VnuServer:
 @functools.cache
 def vnu_server() -> _VnuServer:
     return _VnuServer()
+
+
+SHARED_DIRECTORY = "COMPETENTIE_TEST_SHARED_DIR"
+
+
+def shared_directory() -> Path:
+    """A directory for the whole test run, set by the first process (tests/conftest.py) for its workers."""
+    if SHARED_DIRECTORY not in os.environ:
+        os.environ[SHARED_DIRECTORY] = tempfile.mkdtemp(prefix="competentie-tests-")
+    return Path(os.environ[SHARED_DIRECTORY])
+
+
+def stop_shared_vnu_server() -> None:
+    pid_file = shared_directory() / "vnu.pid"
+    if pid_file.exists():
+        with contextlib.suppress(ProcessLookupError, ValueError):
+            os.kill(int(pid_file.read_text()), signal.SIGTERM)
+    shutil.rmtree(shared_directory(), ignore_errors=True)
