@@ -24,6 +24,11 @@ export ALLOWED_HOSTS=127.0.0.1 STATIC_ROOT="$PWD/.venv/bench-static" LOG_LEVEL=W
 $PY manage.py collectstatic --noinput -v0
 
 serve() {  # $1 = gunicorn workers, $2 = log name; sets $gunicorn
+  # A server left running on the port would be measured instead, against another database.
+  if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
+    echo "Poort $PORT is al in gebruik: stop die server eerst, of kies een andere met BENCH_PORT." >&2
+    exit 1
+  fi
   .venv/bin/gunicorn competentie.wsgi --bind "127.0.0.1:$PORT" --workers "$1" \
     --access-logfile /dev/null --error-logfile "$OUT/gunicorn-$2.log" &
   gunicorn=$!
