@@ -78,21 +78,12 @@ def chair_choices(*, organisation_ids) -> QuerySet:
 # --- The competencies a procedure assesses -----------------------------------------------------
 
 
-def procedure_profile_ids(profile: Profile) -> list[int]:
-    """A profile with competencies of its own assesses those; a Divosa profile (its competencies
-    live on its hoofdtaken) assesses those of its children."""
-    if ProfileCompetency.objects.filter(profile=profile).exists():
-        return [profile.pk]
-    return [profile.pk, *Profile.objects.filter(parent=profile).order_by("order", "pk").values_list("pk", flat=True)]
+def _assessed_rows(profile: Profile) -> tuple[list[ProfileCompetency], list[int]]:
+    """(profile competencies in profile order, the profile ids they come from) — 1 query.
 
-
-def procedure_competencies(*, procedure: SelectionProcedure) -> list[Competency]:
-    """The profile's competencies in profile order, each once (1 query).
-
-    The same choice as procedure_profile_ids, read from one query over the profile and its
-    children: the profile's own competencies when it has any, else those of its hoofdtaken.
+    A profile with competencies of its own assesses those; a Divosa profile (its competencies
+    live on its hoofdtaken) assesses those of its children.
     """
-    profile = procedure.profile
     rows = list(
         ProfileCompetency.objects.filter(Q(profile=profile) | Q(profile__parent=profile))
         .select_related("competency", "profile")
@@ -100,9 +91,17 @@ def procedure_competencies(*, procedure: SelectionProcedure) -> list[Competency]
     )
     own = [row for row in rows if row.profile_id == profile.pk]
     if own:
-        rows, profile_ids = own, [profile.pk]
-    else:
-        profile_ids = [profile.pk, *dict.fromkeys(row.profile_id for row in rows)]
+        return own, [profile.pk]
+    return rows, [profile.pk, *dict.fromkeys(row.profile_id for row in rows)]
+
+
+def procedure_profile_ids(profile: Profile) -> list[int]:
+    return _assessed_rows(profile)[1]
+
+
+def procedure_competencies(*, procedure: SelectionProcedure) -> list[Competency]:
+    """The profile's competencies in profile order, each once (1 query)."""
+    rows, profile_ids = _assessed_rows(procedure.profile)
     seen: dict[int, Competency] = {}
     for row in rows:
         seen.setdefault(row.competency_id, row.competency)
