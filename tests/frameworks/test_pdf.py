@@ -84,6 +84,36 @@ class TestPrintViews:
         content = client_as("hr").get(reverse("frameworks:framework-print", args=[framework_a.pk])).content.decode()
         assert "Framework Aadorp" in content and "Competentie 2" in content and "Hoofdtaak 0" in content
 
+    def test_list_items_carry_their_bullet_in_the_pdf_and_the_browser_draws_its_own(
+        self, client_as, framework_a, tmp_path
+    ):
+        # The PDF writes the bullet into the text (frameworks.pdf.PDF_BULLET); the print view,
+        # same templates, must not show it twice next to the browser's marker.
+        response = client_as("hr").get(reverse("frameworks:framework-pdf", args=[framework_a.pk]))
+        lines = [line.strip() for line in pdf_text(response.content, tmp_path).splitlines()]
+        assert any(line.startswith("• Toont gedrag 0") for line in lines)
+        content = client_as("hr").get(reverse("frameworks:framework-print", args=[framework_a.pk])).content.decode()
+        assert "Toont gedrag 0" in content and "•" not in content
+
+
+class TestRenderCollector:
+    def test_a_render_raises_the_collector_threshold_and_restores_it_even_when_it_fails(self):
+        import gc
+
+        from competentie import pdf as documents
+
+        before = gc.get_threshold()
+        seen = []
+
+        def failing_write(self, **options):
+            seen.append(gc.get_threshold()[0])
+            raise RuntimeError("layout failed")
+
+        with mock.patch("weasyprint.HTML.write_pdf", failing_write), pytest.raises(RuntimeError):
+            documents.render_pdf("frameworks/pdf/framework.html", {"framework": Framework(name="X")})
+        assert seen == [documents.RENDER_GC_THRESHOLD]
+        assert gc.get_threshold() == before
+
 
 def page_order(html: str) -> list[str]:
     """Cluster headings and competency names in the order the framework page shows them."""
