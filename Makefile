@@ -55,13 +55,14 @@ $(VENV)/vnu/vnu.jar: | $(VENV)/bin/python
 	rm -rf $(VENV)/vnu && mkdir -p $(VENV)/vnu
 	cd $(VENV)/vnu && npm pack --silent vnu-jar@26 >/dev/null && tar xzf vnu-jar-*.tgz && mv package/build/dist/vnu.jar . && rm -rf package vnu-jar-*.tgz
 
-## All tests, browser tests included, on every core. DATABASE_URL selects PostgreSQL.
+## All tests, browser tests included, on every core (an idle process takes queued tests from a busy
+## one: the browser journeys take minutes, the rest seconds). DATABASE_URL selects PostgreSQL.
 test: install-test system-packages $(VENV)/vnu/vnu.jar
-	$(PY) -m pytest -n $(WORKERS) $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 ## Quick loop while developing: no browser tests, the test database kept between runs.
 test-fast: install-test
-	$(PY) -m pytest -n $(WORKERS) --reuse-db -m "not e2e" $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(WORKERS) --dist worksteal --reuse-db -m "not e2e" $(PYTEST_ARGS)
 
 ## Gates that need no database: lint, formatting, and models without a migration.
 lint: install-test
