@@ -75,7 +75,7 @@ def _fewer_collections():
 
     A render builds hundreds of thousands of boxes that all live until the PDF is written, so
     the collector's frequent passes over them find nothing to free: they cost 12–15 % of a
-    render (Divosa's framework 1.58 → 1.35 s CPU, 9,000 indicators 22.7 → 17.9 s). Objects are
+    render (Divosa's framework 1.58 → 1.39 s CPU, best of three). Objects are
     still collected, only in larger batches. The threshold is process-wide, so concurrent renders
     (threads) share one counter and the last one to finish restores the normal setting.
     """
@@ -97,8 +97,8 @@ def _fewer_collections():
 def render_pdf(template_name: str, context: dict, *, request=None) -> bytes:
     """Render a template to a tagged PDF (PDF/UA-1, so screen readers can follow it)."""
     html = render_to_string(template_name, context, request=request)
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesFetcher())
     with _fewer_collections():
+        document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesFetcher())
         return document.write_pdf(pdf_variant="pdf/ua-1")
 
 
