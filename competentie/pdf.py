@@ -74,10 +74,10 @@ def _fewer_collections():
     """Let the cyclic garbage collector run less often while WeasyPrint works.
 
     A render builds hundreds of thousands of boxes that all live until the PDF is written, so
-    the collector's frequent passes over them find nothing to free: they cost 12–15 % of a
-    render (Divosa's framework 1.58 → 1.39 s CPU, best of three). Objects are
-    still collected, only in larger batches. The threshold is process-wide, so concurrent renders
-    (threads) share one counter and the last one to finish restores the normal setting.
+    the collector's frequent passes over them find nothing to free: they cost about 12 % of a
+    render (Divosa's framework 1.58 → 1.39 s CPU, best of three). Objects are still collected,
+    only in larger batches. The threshold is process-wide, so concurrent renders (threads) share
+    one counter and the last one to finish restores the normal setting.
     """
     global _renders_running, _normal_threshold
     with _collections_lock:

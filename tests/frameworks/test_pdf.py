@@ -1,5 +1,6 @@
 """PDF and print views of a profile and a whole framework: content, header/footer, speed."""
 
+import gc
 import re
 import subprocess
 from html import unescape
@@ -8,6 +9,7 @@ from unittest import mock
 import pytest
 from django.urls import reverse
 
+from competentie import pdf as documents
 from frameworks import services
 from frameworks.models import Framework, Profile
 
@@ -98,10 +100,6 @@ class TestPrintViews:
 
 class TestRenderCollector:
     def test_a_render_raises_the_collector_threshold_and_restores_it_even_when_it_fails(self):
-        import gc
-
-        from competentie import pdf as documents
-
         before = gc.get_threshold()
         seen = []
 
