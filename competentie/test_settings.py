@@ -48,3 +48,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     }
     # A throw-away database needs no flush to disk after every transaction (the locking is the same).
     DATABASES["default"]["OPTIONS"]["init_command"] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF"  # noqa: F405
+
+# On PostgreSQL the flush after each transactional test deletes rows instead of truncating
+# tables: the same empty database, twenty times faster (tests/db/postgresql/base.py).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"]["ENGINE"] = "tests.db.postgresql"  # noqa: F405
