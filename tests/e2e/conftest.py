@@ -11,6 +11,10 @@ from .quality import PageAudit
 # make to arrange data are still plain synchronous calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# How long a step may wait for the page to reach a state (a navigation, a text, a saved status):
+# a ceiling, not a measurement. Generous, so that a busy machine makes a journey slower, never red.
+WAIT_MS = 20_000
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM_ARGS = [
@@ -26,8 +30,9 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=WAIT_MS)
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM}: run `make test` (it installs Debian's chromium).")
     with sync_playwright() as playwright:
@@ -42,7 +47,7 @@ def page(browser, live_server, request):
     (WCAG 2.0/2.1 A and AA) and the Nu Html Checker, checked after the test."""
     context = browser.new_context(base_url=live_server.url, locale="nl-NL", viewport={"width": 1024, "height": 768})
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(WAIT_MS)
     audit = PageAudit()
     page.on("response", audit.capture)
     yield page

@@ -14,7 +14,7 @@ from zelfevaluatie.models import Answer
 from ..factories import make_user
 from ..selectie.conftest import build_day, score_all
 from ..zelfevaluatie.conftest import start_round
-from .conftest import log_in, wait_all_saved
+from .conftest import WAIT_MS, log_in, wait_all_saved
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -136,7 +136,7 @@ def test_the_status_stays_in_view_on_a_tablet_while_scrolling(page, scoring):
 def second_page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="nl-NL", viewport={"width": 1024, "height": 768})
     other = context.new_page()
-    other.set_default_timeout(10_000)
+    other.set_default_timeout(WAIT_MS)
     yield other
     context.close()
 

@@ -18,7 +18,7 @@ from selectie.models import Score
 
 from ..factories import make_user
 from ..selectie.conftest import build_day
-from .conftest import log_in, wait_all_saved
+from .conftest import WAIT_MS, log_in, wait_all_saved
 
 pytestmark = [pytest.mark.e2e, pytest.mark.two_writers, pytest.mark.django_db(transaction=True)]
 
@@ -27,7 +27,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.two_writers, pytest.mark.django_db(tr
 def second_page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="nl-NL", viewport={"width": 1024, "height": 768})
     other = context.new_page()
-    other.set_default_timeout(10_000)
+    other.set_default_timeout(WAIT_MS)
     yield other
     context.close()
 
