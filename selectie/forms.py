@@ -165,6 +165,10 @@ class ConsensusForm(BootstrapWidgetsMixin, forms.ModelForm):
     def __init__(self, *args, points, early=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["value"].choices = [("", "—"), *scale_choices(points)]
+        self.fields["rationale"].help_text = _(
+            "Let op: deze tekst komt in de brief aan de kandidaat als die wordt afgewezen. Beschrijf het gedrag "
+            "dat het panel zag; noem geen namen van selecteurs of andere kandidaten."
+        )
         if not early:
             del self.fields["early_reason"]
 

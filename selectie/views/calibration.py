@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from competentie import autosave, revisions
 from frameworks.models import Competency
 
-from .. import access, charts, selectors, services
+from .. import access, charts, evidence, selectors, services
 from .. import insight as insight_math
 from ..disagreement import threshold_of
 from ..forms import ConsensusForm, ProposalForm, ScoreReviseForm
@@ -146,7 +146,7 @@ def calibration_candidate(request, pk, candidate_pk):
     blocks = selectors.consensus_blocks(candidate=candidate, selecteur_ids=visible, history=history)
     for block in blocks:
         prefix = block.competency.pk
-        block.early = not everyone_in or not block.scores
+        block.early = not everyone_in
         block.form = ConsensusForm(instance=block.consensus, prefix=f"c{prefix}", points=points, early=block.early)
         block.proposal_form = ProposalForm(prefix=f"p{prefix}", points=points)
         block.revision = revisions.revision_of(block.consensus)
@@ -164,6 +164,7 @@ def calibration_candidate(request, pk, candidate_pk):
             "disagreement": threshold_of(procedure),
             "history": selectors.consensus_history(history=history),
             "can_decide": not procedure.is_closed,
+            "no_evidence": evidence.no_evidence_message(),
         },
     )
 
