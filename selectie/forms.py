@@ -193,3 +193,11 @@ class DecisionForm(PlainChoicesMixin, forms.ModelForm):
 
 class TransitionForm(forms.Form):
     status = forms.ChoiceField(choices=SelectionProcedure.Status.choices)
+
+
+class CriteriaVersionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Waarom veranderen de criteria?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Verplicht. De reden komt in het logboek en in de verantwoording van de procedure."),
+    )

@@ -36,4 +36,5 @@ urlpatterns = [
     path("<int:pk>/inzicht/", views.insight, name="insight"),
     path("<int:pk>/resultaten/", views.results, name="results"),
     path("<int:pk>/rapport.pdf", views.procedure_pdf, name="procedure-pdf"),
+    path("<int:pk>/criteria/", views.criteria, name="criteria"),
 ]

@@ -17,6 +17,7 @@ from .calibration import (  # noqa: F401
     score_get,
     score_values,
 )
+from .criteria import criteria_history, criteria_version_latest, criteria_versions  # noqa: F401
 from .procedures import (  # noqa: F401
     allowed_indicator_ids,
     assessor_choices,

@@ -8,6 +8,13 @@ from .candidates import (  # noqa: F401
     candidate_personal_data_update,
     candidates_import_csv,
 )
+from .criteria import (  # noqa: F401
+    criteria_snapshot,
+    criteria_version_create,
+    criteria_version_current,
+    profile_and_scale_open,
+    require_criteria_open,
+)
 from .decisions import (  # noqa: F401
     consensus_missing,
     consensus_missing_reason,

@@ -9,6 +9,7 @@ from .candidates import (
     candidate_purge,
 )
 from .chair import board, board_live, meeting, meeting_candidate, meeting_item
+from .criteria import criteria
 from .procedures import (
     exercise_create,
     exercise_delete,
@@ -36,6 +37,7 @@ __all__ = [
     "candidate_pdf",
     "candidate_purge",
     "candidate_submit",
+    "criteria",
     "decision",
     "exercise_create",
     "exercise_delete",
