@@ -99,6 +99,8 @@ def meeting_item(request, pk, candidate_pk, competency_pk):
     indicator_rows = []
     if can_see:
         block = selectors.consensus_blocks(candidate=candidate, competencies=[competency])[0]
+        if any(s.assignment.selecteur_id != request.user.pk for s in block.scores):
+            services.scores_seen(user=request.user, procedure=procedure, candidates=[candidate], where=_("overleg"))
         block.early = bool(assigned - submitted)
         block.form = ConsensusForm(
             instance=block.consensus, prefix=f"c{competency.pk}", points=points, early=block.early
