@@ -306,7 +306,8 @@ def mechanical_combination(values_by_selecteur) -> tuple[float | None, int]:
     means = [mean(values) for values in values_by_selecteur.values() if values and None not in values]
     if not means:
         return None, 0
-    return round(mean(means), 2), len(means)
+    combined = round(mean(means), 2)
+    return (int(combined) if combined == int(combined) else combined), len(means)
 
 
 @dataclass(frozen=True)

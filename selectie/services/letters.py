@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from competentie import audit, revisions
-from competentie.accounts.names import display_name
 from competentie.notifications import events as notifications
 
 from .. import selectors
@@ -28,7 +27,10 @@ def _forbidden_names(candidate: Candidate) -> list[str]:
     """Names the letter may not hold: the panel's (full name, surname, login) and other candidates'."""
     names = set()
     for user in selectors.letter_panel(candidate=candidate):
-        names |= {display_name(user), user.get_username(), user.last_name, f"{user.first_name} {user.last_name}"}
+        names |= {user.last_name, f"{user.first_name} {user.last_name}"}
+        login = user.get_username()
+        if not login.isalpha():  # "j.jansen", "sel-b": a login that is not an ordinary word
+            names.add(login)
     names |= set(selectors.letter_other_candidate_names(candidate=candidate))
     return sorted({n.strip() for n in names if n and len(n.strip()) >= 3}, key=len, reverse=True)
 
