@@ -35,6 +35,7 @@ from .letters import (  # noqa: F401
     letter_other_candidate_names,
     letter_panel,
 )
+from .numbers import numbers  # noqa: F401
 from .practice import (  # noqa: F401
     my_practice,
     practice_attempt_of,

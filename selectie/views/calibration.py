@@ -273,5 +273,6 @@ def insight(request, pk):
             "min_targets": insight_math.MIN_TARGETS,
             "disagreement": threshold_of(procedure),
             "by_competency": by_competency,
+            "numbers": selectors.numbers(procedure=procedure, ratings=ratings),
         },
     )
