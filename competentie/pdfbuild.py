@@ -15,7 +15,7 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect
 from django_tasks.base import TaskResultStatus
-from django_tasks.exceptions import TaskResultDoesNotExist
+from django_tasks.exceptions import TaskResultDoesNotExist, TaskResultMismatch
 
 STATUSES = TaskResultStatus
 
@@ -40,10 +40,11 @@ def start(task, *, kwargs: dict, progress_url: Callable[[str], str], done: Calla
 
 
 def result_or_404(task, result_id: str, **expected):
-    """The build `result_id` of `task`, if its arguments match `expected` (the object in the URL)."""
+    """The build `result_id` of `task`, if its arguments match `expected` (the object in the URL);
+    another task's build (a framework's PDF behind a dossier's URL) is not found either."""
     try:
         result = task.get_result(result_id)
-    except (TaskResultDoesNotExist, ValidationError, ValueError) as exc:
+    except (TaskResultDoesNotExist, TaskResultMismatch, ValidationError, ValueError) as exc:
         raise Http404 from exc
     if any(result.kwargs.get(key) != value for key, value in expected.items()):
         raise Http404

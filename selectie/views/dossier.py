@@ -34,11 +34,11 @@ def dossier(request, pk):
     )
 
 
-def dossier_build(request, pk, result_id):
+def dossier_build(request, pk, build_id):
     """Progress of the build, and the download once it is ready (?download=1). Someone else's
     build (another procedure, or HR's copy for a chair who is no HR) is not found."""
     procedure, is_hr = chair_procedure(request, pk)
-    result = pdfbuild.result_or_404(tasks.dossier_pdf_build, result_id, procedure_id=procedure.pk, with_fairness=is_hr)
+    result = pdfbuild.result_or_404(tasks.dossier_pdf_build, build_id, procedure_id=procedure.pk, with_fairness=is_hr)
     if pdfbuild.is_ready(result) and request.GET.get("download"):
         return _download(procedure, result.return_value)
     return _progress(request, procedure, result)
