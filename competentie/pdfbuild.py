@@ -44,7 +44,8 @@ def result_or_404(task, result_id: str, **expected):
     another task's build (a framework's PDF behind a dossier's URL) is not found either."""
     try:
         result = task.get_result(result_id)
-    except (TaskResultDoesNotExist, TaskResultMismatch, ValidationError, ValueError) as exc:
+    except (TaskResultDoesNotExist, TaskResultMismatch, ValidationError, ValueError, NotImplementedError) as exc:
+        # NotImplementedError: a backend that keeps no results (the immediate one) has no builds to show.
         raise Http404 from exc
     if any(result.kwargs.get(key) != value for key, value in expected.items()):
         raise Http404
