@@ -54,3 +54,20 @@ def result_or_404(task, result_id: str, **expected):
 
 def is_ready(result) -> bool:
     return result.status == TaskResultStatus.SUCCESSFUL
+
+
+def builds_prune(*, folder: str, before) -> int:
+    """Delete built PDFs in `folder` (of the default storage) last written before `before`; how many."""
+    from django.core.files.storage import default_storage
+
+    try:
+        _dirs, files = default_storage.listdir(folder)
+    except FileNotFoundError:
+        return 0
+    removed = 0
+    for name in files:
+        path = f"{folder.rstrip('/')}/{name}"
+        if default_storage.get_modified_time(path) < before:
+            default_storage.delete(path)
+            removed += 1
+    return removed

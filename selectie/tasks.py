@@ -12,9 +12,11 @@ from competentie.pdf import render_pdf
 
 from . import selectors
 
+DOSSIER_FOLDER = "pdf/verantwoording"
+
 
 def dossier_name(result_id: str) -> str:
-    return f"pdf/verantwoording/procedure-{result_id}.pdf"
+    return f"{DOSSIER_FOLDER}/procedure-{result_id}.pdf"
 
 
 @task(takes_context=True)

@@ -168,7 +168,6 @@ def build_world(users, org_a, org_b) -> dict:
 
     package = framework_to_case(framework_for_export(user=users["hr"], pk=framework.pk), absolute=lambda p: p)
     from frameworks.tasks import framework_pdf_build
-
     from selectie import services as selection_services
     from selectie.tasks import dossier_pdf_build
 

@@ -87,11 +87,26 @@ def fairness_report_organisation(*, organisation) -> dict:
     return report
 
 
-def fairness_csv_rows(report: dict) -> list[list]:
-    """The report as spreadsheet rows: suppressed groups say so and carry no numbers."""
-    rows = [
-        ["fase", "kenmerk", "groep", "kandidaten", "door", "selectieratio", "impact ratio", "onder 0,80", "p (Fisher)"]
-    ]
+CSV_HEADER = [
+    "fase",
+    "kenmerk",
+    "groep",
+    "kandidaten",
+    "door",
+    "selectieratio",
+    "impact ratio",
+    "onder 0,80",
+    "p (Fisher)",
+]
+
+
+def fairness_csv_rows(report: dict, *, procedure_name: str) -> list[list]:
+    """The report as spreadsheet rows, each naming the procedure: suppressed groups say so and carry no numbers."""
+    return [["procedure", *CSV_HEADER]] + [[procedure_name, *row] for row in _csv_body(report)]
+
+
+def _csv_body(report: dict) -> list[list]:
+    rows = []
     for stage in report["stages"]:
         for table in stage["tables"]:
             for group in table.groups:

@@ -42,9 +42,8 @@ def fairness_report(request, pk):
 def fairness_csv(request, pk):
     procedure = hr_procedure(request, pk)
     out = io.StringIO()
-    safe_writer(out, delimiter=";").writerows(
-        selectors.fairness_csv_rows(selectors.fairness_report(procedure=procedure))
-    )
+    report = selectors.fairness_report(procedure=procedure)
+    safe_writer(out, delimiter=";").writerows(selectors.fairness_csv_rows(report, procedure_name=procedure.name))
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="gelijke-kansen-{procedure.pk}.csv"'
     return response

@@ -90,10 +90,10 @@ def test_hr_sees_rates_per_group_and_stage_with_small_groups_suppressed_in_page_
             delimiter=";",
         )
     )
-    small = [r for r in rows if r[2] == "Jonger dan 25"]
-    assert small and all(r[3] == "minder dan 5" and r[4] == "" for r in small)
-    women = next(r for r in rows if r[2] == "Vrouw" and r[0].startswith("Uitgenodigd"))
-    assert women[3] == "12"
+    small = [r for r in rows if r[3] == "Jonger dan 25"]
+    assert small and all(r[4] == "minder dan 5" and r[5] == "" for r in small)
+    women = next(r for r in rows if r[3] == "Vrouw" and r[1].startswith("Uitgenodigd"))
+    assert women[4] == "12" and women[0] == "Vergunningverlener 2026"
     pdf = client.get(reverse("selectie:fairness-pdf", args=[day.procedure.pk])).content
     text = " ".join(
         subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode().split()
