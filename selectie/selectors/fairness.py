@@ -38,6 +38,7 @@ def _stage_counts(procedures) -> tuple[dict, int, int]:
         candidate__procedure_id__in=procedure_ids
     ).values_list("candidate_id", "characteristic", "answer"):
         answers[candidate_id][characteristic] = answer
+    respondents = len(answers)  # before the loop below reads (and so adds) a key per candidate
     counts = defaultdict(lambda: [0, 0])
     for candidate_id, procedure_id, invited, outcome in rows:
         stages = []
@@ -51,7 +52,7 @@ def _stage_counts(procedures) -> tuple[dict, int, int]:
                 cell = counts[(stage, characteristic, answer)]
                 cell[0] += 1
                 cell[1] += int(selected)
-    return counts, len(rows), len(answers)
+    return counts, len(rows), respondents
 
 
 def _report(procedures, characteristics) -> dict:

@@ -145,6 +145,9 @@ def test_the_candidate_answers_through_their_own_link_and_can_take_it_back(
     assert not FairnessAnswer.objects.exists()
     assert client.get("/selectie/vragenlijst/onzin/").status_code == 404
     assert services.fairness_invite(procedure=day.procedure, user=users["hr"]) == 0  # each once
+    from selectie import selectors
+
+    assert selectors.fairness_report(procedure=day.procedure)["respondents"] == 0  # withdrawn: nobody counted
 
 
 def test_answers_go_with_the_candidate_when_purged(monitored, users, day):
