@@ -59,12 +59,6 @@ def criteria_version_current(*, procedure: SelectionProcedure) -> CriteriaVersio
     return version
 
 
-def criteria_locked(*, procedure: SelectionProcedure, version: CriteriaVersion | None = None) -> bool:
-    """Frozen by a first score, or — for profile and scale — opened without a new version."""
-    version = version or criteria_version_current(procedure=procedure)
-    return version.frozen_at is not None
-
-
 def _refuse_frozen(version: CriteriaVersion) -> ValidationError:
     return ValidationError(
         _(
