@@ -32,7 +32,7 @@ def _independence(procedure, candidates, people) -> list[dict]:
     }
     seen = {}
     for event in audit.history_for(procedure, actions=[SEEN]).order_by("at"):
-        seen.setdefault((event.content_id, event.actor_id), event.at)
+        seen.setdefault((event.params.get("candidate"), event.actor_id), event.at)
     panel = sorted({(a, s) for a, s in people["pairs"]}, key=lambda pair: (candidates[pair[0]].number, pair[1]))
     rows = []
     for candidate_id, selecteur_id in panel:

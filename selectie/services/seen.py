@@ -14,11 +14,17 @@ SEEN = "scores.first_seen"
 
 
 def scores_seen(*, user: AbstractBaseUser, procedure, candidates, where: str) -> int:
-    """Record the first sight of colleagues' scores for each of `candidates`; returns how many were new."""
+    """Record the first sight of colleagues' scores for each of `candidates`; returns how many were new.
+
+    The event is filed under the procedure (with the candidate's id and code), so a candidate's own
+    history keeps showing only what happened to their scores, consensus and decision."""
     candidates = [c for c in candidates if c is not None]
     if not candidates or not user.is_authenticated:
         return 0
-    seen = set(audit.history_for_many(candidates).filter(action=SEEN, actor=user).values_list("content_id", flat=True))
+    seen = {
+        params.get("candidate")
+        for params in audit.history_for(procedure, actions=[SEEN]).filter(actor=user).values_list("params", flat=True)
+    }
     new = [c for c in candidates if c.pk not in seen]
-    audit.record_many(audit.event(user, c, SEEN, within=procedure, where=where, code=c.code) for c in new)
+    audit.record_many(audit.event(user, procedure, SEEN, candidate=c.pk, code=c.code, where=where) for c in new)
     return len(new)

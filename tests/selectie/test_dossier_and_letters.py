@@ -195,8 +195,10 @@ def test_the_first_sight_of_colleagues_scores_is_recorded_once_per_person_and_ca
     client.get(url)
     client.get(url)
     client.get(reverse("selectie:calibration", args=[decided.procedure.pk]))
-    seen = list(audit.history_for(first, actions=["scores.first_seen"]))
-    assert len(seen) == 1 and seen[0].actor.username == "selecteur"
+    events = audit.history_for(decided.procedure, actions=["scores.first_seen"]).filter(actor__username="selecteur")
+    seen = [e for e in events if e.params["candidate"] == first.pk]
+    assert len(seen) == 1 and seen[0].params["code"] == "K-001"  # three visits, one first sight
+    assert not audit.history_for(first, actions=["scores.first_seen"]).exists()  # the candidate's history stays clean
     submitted = Submission.objects.get(candidate=first, selecteur__username="selecteur").submitted_at
     assert seen[0].at >= submitted
     rows = selectors.dossier(procedure=decided.procedure)["independence"]
@@ -215,3 +217,17 @@ def test_a_purge_removes_the_letter_and_any_queued_mail_to_the_candidate(
     services.candidate_purge(candidate=first, user=users["hr"], via="verzoek")
     assert not RejectionLetter.objects.filter(candidate=first).exists()
     assert not DBTaskResult.objects.filter(args_kwargs__icontains="persoon1@example.nl").exists()
+
+
+def test_hrs_dossier_holds_fairness_figures_only_as_groups_of_five_or_more(decided, users, org_a, client_for):
+    from selectie.models import FairnessInvitation
+
+    services.fairness_setup_save(organisation=org_a, characteristics=["gender"])
+    for candidate in decided.candidates:
+        token = services.fairness_invitation_create(candidate=candidate)
+        invitation = FairnessInvitation.objects.get(token_hash=services.token_hash(token))
+        services.fairness_answers_save(invitation=invitation, answers={"gender": "vrouw"})
+    response = client_for("hr").get(reverse("selectie:dossier", args=[decided.procedure.pk]))  # built at once
+    text = pdf_words(read(response))
+    assert "5. Gelijke kansen" in text and "minder dan 5 kandidaten: niet getoond" in text
+    assert "Vrouw 2" not in text and "Vrouw 1" not in text  # no count of a group under five
