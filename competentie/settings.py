@@ -232,7 +232,10 @@ SITE_URL = os.environ.get("SITE_URL", "") or f"http://{os.environ.get('HOST', '1
 # Password-reset and invitation links stay valid this long (seconds).
 PASSWORD_RESET_TIMEOUT = envint("PASSWORD_RESET_TIMEOUT", 60 * 60 * 24 * 3)
 # Who tells the daily `send_reminders` command which reminders are due (one function per app).
-NOTIFICATION_REMINDERS = ["selectie.reminders.selection_day_reminders"]
+NOTIFICATION_REMINDERS = [
+    "selectie.reminders.selection_day_reminders",
+    "selectie.reminders.rejection_letter_reminders",  # NVP Sollicitatiecode: rejected candidates hear back
+]
 SELECTION_REMINDER_DAYS = envint("SELECTION_REMINDER_DAYS", 2)
 # `setup_demo` (development only): each app builds its part of the demo story.
 DEMO_BUILDERS = ["selectie.demo.demo_build", "zelfevaluatie.demo.demo_build"]

@@ -7,10 +7,10 @@ published version's file is the one kept for that version (frameworks/pdf.py), w
 request then streams.
 """
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.utils import translation
 from django_tasks import task
+
+from competentie import pdfbuild
 
 from . import pdf, selectors
 
@@ -27,6 +27,6 @@ def framework_pdf_build(context, *, framework_id: int, language: str = "nl") -> 
         name = pdf.stored_name("framework", framework.pk, framework)
         if name is None:
             content = pdf.render_framework(framework)
-            return default_storage.save(draft_pdf_name(str(context.task_result.id)), ContentFile(content))
+            return pdfbuild.store(draft_pdf_name(str(context.task_result.id)), content)
         pdf.framework_pdf_bytes(framework)  # renders and keeps it, unless an earlier build did
         return name

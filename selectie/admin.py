@@ -96,3 +96,67 @@ class DecisionAdmin(GuardedAdmin):
     list_filter = ["outcome", "candidate__procedure"]
     search_fields = ["candidate__code", "justification"]
     raw_id_fields = ["candidate", "decided_by"]
+
+
+@admin.register(models.CriteriaVersion)
+class CriteriaVersionAdmin(GuardedAdmin):
+    list_display = ["procedure", "number", "frozen_at", "created_by", "created_at"]
+    list_filter = ["procedure__organisation"]
+    search_fields = ["procedure__name", "reason"]
+    raw_id_fields = ["procedure", "created_by"]
+
+
+@admin.register(models.PracticeCase)
+class PracticeCaseAdmin(GuardedAdmin):
+    list_display = ["title", "procedure", "order"]
+    search_fields = ["title", "procedure__name"]
+    raw_id_fields = ["procedure"]
+
+
+@admin.register(models.PracticeExpertScore)
+class PracticeExpertScoreAdmin(GuardedAdmin):
+    list_display = ["case", "competency", "value"]
+    raw_id_fields = ["case", "competency"]
+    filter_horizontal = ["indicators"]
+
+
+@admin.register(models.PracticeAttempt)
+class PracticeAttemptAdmin(GuardedAdmin):
+    list_display = ["case", "selecteur", "submitted_at"]
+    raw_id_fields = ["case", "selecteur"]
+
+
+@admin.register(models.PracticeRating)
+class PracticeRatingAdmin(GuardedAdmin):
+    list_display = ["attempt", "competency", "value"]
+    raw_id_fields = ["attempt", "competency"]
+    filter_horizontal = ["observed_indicators"]
+
+
+@admin.register(models.RejectionLetter)
+class RejectionLetterAdmin(GuardedAdmin):
+    """Who was sent a letter and when; the text is personal and stays in the application."""
+
+    list_display = ["candidate", "sent_at", "sent_by"]
+    fields = ["candidate", "sent_at", "sent_by"]
+    raw_id_fields = ["candidate", "sent_by"]
+
+
+@admin.register(models.FairnessSetup)
+class FairnessSetupAdmin(GuardedAdmin):
+    list_display = ["organisation", "characteristics", "updated_at"]
+
+
+@admin.register(models.FairnessInvitation)
+class FairnessInvitationAdmin(GuardedAdmin):
+    list_display = ["candidate", "sent_at"]
+    fields = ["candidate", "sent_at"]
+    raw_id_fields = ["candidate"]
+
+
+@admin.register(models.FairnessAnswer)
+class FairnessAnswerAdmin(GuardedAdmin):
+    """Only which characteristic was answered: no answer is shown per person, not here either."""
+
+    list_display = ["characteristic"]
+    fields = ["characteristic"]

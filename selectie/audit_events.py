@@ -46,5 +46,12 @@ audit.register(
             "Naam, e-mailadres, notities en toestemming verwijderd; anonieme scores bewaard (via %(via)s)."
         ),
         "procedure.status": _status,
+        "criteria.frozen": gettext_lazy("Criteria van versie %(number)s vastgelegd bij de eerste score."),
+        "criteria.versioned": gettext_lazy("Nieuwe versie %(number)s van de criteria. Reden: %(reason)s"),
+        "criteria.changed": gettext_lazy("Criteria van versie %(number)s gewijzigd: %(change)s."),
+        "scores.first_seen": gettext_lazy("Zag voor het eerst de scores van collega's (%(where)s)."),
+        "letter.sent": gettext_lazy("Afwijzingsbrief aan %(code)s verstuurd."),
+        "fairness.invited": gettext_lazy("Vragenlijst gelijke kansen verstuurd aan %(count)s kandidaten."),
+        "practice.case_saved": gettext_lazy("Oefencasus “%(title)s” opgeslagen."),
     }
 )

@@ -165,6 +165,10 @@ class ConsensusForm(BootstrapWidgetsMixin, forms.ModelForm):
     def __init__(self, *args, points, early=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["value"].choices = [("", "—"), *scale_choices(points)]
+        self.fields["rationale"].help_text = _(
+            "Let op: deze tekst komt in de brief aan de kandidaat als die wordt afgewezen. Beschrijf het gedrag "
+            "dat het panel zag; noem geen namen van selecteurs of andere kandidaten."
+        )
         if not early:
             del self.fields["early_reason"]
 
@@ -189,3 +193,35 @@ class DecisionForm(PlainChoicesMixin, forms.ModelForm):
 
 class TransitionForm(forms.Form):
     status = forms.ChoiceField(choices=SelectionProcedure.Status.choices)
+
+
+class CriteriaVersionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Waarom veranderen de criteria?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Verplicht. De reden komt in het logboek en in de verantwoording van de procedure."),
+    )
+
+
+class FairnessSetupForm(forms.Form):
+    characteristics = forms.MultipleChoiceField(
+        label=_("Kenmerken"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Kandidaten zien een vraag per gekozen kenmerk, met altijd “Zeg ik liever niet”."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from .fairness import CHARACTERISTICS
+
+        super().__init__(*args, **kwargs)
+        self.fields["characteristics"].choices = [(code, spec["label"]) for code, spec in CHARACTERISTICS.items()]
+
+
+class PracticeCaseForm(forms.Form):
+    title = forms.CharField(label=_("Titel"), max_length=200)
+    description = forms.CharField(
+        label=_("Wat deed de kandidaat?"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Beschrijf wat de kandidaat zei en deed, zonder namen. Verzin het of maak een echt geval anoniem."),
+    )

@@ -4,10 +4,12 @@ A rating is a tuple (rater, candidate, competency, value); when a selecteur scor
 competency in several exercises, callers average those first (see `per_rater_means`).
 """
 
-import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from statistics import fmean as mean
+
+from django.utils.formats import number_format
+from scipy import stats
 
 #: Scores this many points above (below) colleagues' on the same candidates read as "higher" ("lower").
 LENIENCY_THRESHOLD = 0.5
@@ -158,57 +160,9 @@ def icc_1_1(groups: list[list[float]]) -> float | None:
 # --- Confidence intervals (McGraw & Wong 1996; Shrout & Fleiss 1979) ------------------------------
 
 
-def _betacf(a: float, b: float, x: float) -> float:
-    """Continued fraction for the incomplete beta function (modified Lentz)."""
-    tiny, qab, qap, qam = 1e-300, a + b, a + 1, a - 1
-    c, d = 1.0, 1 - qab * x / qap
-    d = 1 / (d if abs(d) > tiny else tiny)
-    h = d
-    for m in range(1, 300):
-        m2 = 2 * m
-        for aa in (m * (b - m) * x / ((qam + m2) * (a + m2)), -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))):
-            d = 1 + aa * d
-            d = 1 / (d if abs(d) > tiny else tiny)
-            c = 1 + aa / c
-            c = c if abs(c) > tiny else tiny
-            h *= d * c
-        if abs(d * c - 1) < 1e-12:
-            break
-    return h
-
-
-def _betainc(a: float, b: float, x: float) -> float:
-    """The regularized incomplete beta function I_x(a, b)."""
-    if x <= 0:
-        return 0.0
-    if x >= 1:
-        return 1.0
-    front = math.exp(math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x))
-    if x < (a + 1) / (a + b + 2):
-        return front * _betacf(a, b, x) / a
-    return 1 - front * _betacf(b, a, 1 - x) / b
-
-
-def f_cdf(f: float, d1: float, d2: float) -> float:
-    return _betainc(d1 / 2, d2 / 2, d1 * f / (d1 * f + d2)) if f > 0 else 0.0
-
-
 def f_ppf(p: float, d1: float, d2: float) -> float:
-    """The p-quantile of the F distribution with (d1, d2) degrees of freedom (bisection)."""
-    low, high = 0.0, 1.0
-    while f_cdf(high, d1, d2) < p:
-        high *= 2
-        if high > 1e12:
-            return math.inf
-    for _ in range(200):
-        middle = (low + high) / 2
-        if f_cdf(middle, d1, d2) < p:
-            low = middle
-        else:
-            high = middle
-        if high - low < 1e-10 * max(1.0, high):
-            break
-    return (low + high) / 2
+    """The p-quantile of the F distribution with (d1, d2) degrees of freedom (scipy.stats)."""
+    return float(stats.f.ppf(p, d1, d2))
 
 
 def _mean_squares(matrix):
@@ -331,3 +285,121 @@ def agreement(ratings) -> Agreement:
     value = icc_1_1(groups)
     interval = icc_1_1_interval(groups) if value is not None else None
     return Agreement(value=value, method="ICC(1,1)", targets=len(groups), interval=interval, **counts)
+
+
+# --- What the numbers say: the mechanical combination and drift ----------------------------------
+
+
+def signed(value) -> str:
+    """+0,5 / −1 / 0 in the reader's number format; "" for None."""
+    if value is None:
+        return ""
+    if value == 0:
+        return "0"
+    text = number_format(abs(value), decimal_pos=None if float(value).is_integer() else 2).rstrip("0").rstrip(",.")
+    return ("+" if value > 0 else "−") + text
+
+
+def mechanical_combination(values_by_selecteur) -> tuple[float | None, int]:
+    """(mean of the selecteurs' own means, how many selecteurs): the panel's scores combined
+    mechanically, as a check on the consensus (a selecteur's exercises count once)."""
+    means = [mean(values) for values in values_by_selecteur.values() if values and None not in values]
+    if not means:
+        return None, 0
+    combined = round(mean(means), 2)
+    return (int(combined) if combined == int(combined) else combined), len(means)
+
+
+@dataclass(frozen=True)
+class ConsensusCheck:
+    """How the consensus compares with the mechanical combination over a procedure's cells."""
+
+    cells: int
+    mean_difference: float | None  # consensus minus panel mean, on average
+    mean_absolute: float | None
+    higher: int  # cells where the consensus is above the panel mean by LENIENCY_THRESHOLD or more
+    lower: int
+
+    @property
+    def enough(self) -> bool:
+        return self.cells >= MIN_TARGETS
+
+
+def consensus_check(pairs) -> ConsensusCheck:
+    """`pairs`: (consensus value, mechanical combination) per candidate × competency."""
+    differences = [value - combined for value, combined in pairs if combined is not None]
+    if not differences:
+        return ConsensusCheck(0, None, None, 0, 0)
+    return ConsensusCheck(
+        cells=len(differences),
+        mean_difference=round(mean(differences), 2),
+        mean_absolute=round(mean(abs(d) for d in differences), 2),
+        higher=sum(d >= LENIENCY_THRESHOLD for d in differences),
+        lower=sum(d <= -LENIENCY_THRESHOLD for d in differences),
+    )
+
+
+@dataclass(frozen=True)
+class Drift:
+    """A selecteur's difference from colleagues over the order in which they scored candidates."""
+
+    rater: object
+    candidates: int
+    shared: int  # paired cells the differences rest on
+    slope: float | None  # change in the difference per candidate (least squares, scipy.stats)
+    first_half: float | None
+    second_half: float | None
+    points: tuple = field(default=(), compare=False)  # (position, difference) per candidate
+
+    @property
+    def enough(self) -> bool:
+        return self.shared >= MIN_PAIRED and self.candidates >= 3
+
+    @property
+    def over_the_day(self) -> float | None:
+        """How much the difference changed from the first to the last candidate, per the trend line."""
+        if self.slope is None:
+            return None
+        return round(self.slope * (self.candidates - 1), 2)
+
+    @property
+    def label(self) -> str | None:
+        if not self.enough or self.over_the_day is None:
+            return None
+        if self.over_the_day >= LENIENCY_THRESHOLD:
+            return "hoger"
+        if self.over_the_day <= -LENIENCY_THRESHOLD:
+            return "lager"
+        return "gelijk"
+
+
+def drift(ratings, order: dict) -> list[Drift]:
+    """Per selecteur: their difference from colleagues' mean on the same cells, per candidate, in
+    the order the selecteur handed in (`order`: rater -> candidates in that order), and its trend.
+
+    Comparing with colleagues on the same candidate keeps a strong or weak candidate from looking
+    like a change in the selecteur's yardstick."""
+    cells = defaultdict(dict)
+    for rater, candidate, competency, value in per_rater_means(ratings):
+        cells[(candidate, competency)][rater] = value
+    per_candidate = defaultdict(lambda: defaultdict(list))
+    for (candidate, _competency), by_rater in cells.items():
+        if len(by_rater) < 2:
+            continue
+        for rater, value in by_rater.items():
+            others = mean(v for r, v in by_rater.items() if r != rater)
+            per_candidate[rater][candidate].append(value - others)
+    result = []
+    for rater, candidates in order.items():
+        sequence = [(c, mean(per_candidate[rater][c])) for c in candidates if per_candidate[rater].get(c)]
+        shared = sum(len(per_candidate[rater][c]) for c, _d in sequence)
+        points = tuple((position, round(d, 2)) for position, (_c, d) in enumerate(sequence, start=1))
+        slope = first = second = None
+        if len(points) >= 2:
+            fit = stats.linregress([p for p, _d in points], [d for _p, d in points])
+            slope = round(float(fit.slope), 3)
+            half = len(points) // 2
+            first = round(mean(d for _p, d in points[:half]), 2)
+            second = round(mean(d for _p, d in points[half:]), 2)
+        result.append(Drift(rater, len(points), shared, slope, first, second, points))
+    return result

@@ -1,10 +1,12 @@
-"""Reminders before a selection day, for the daily `send_reminders` command (competentie.notifications)."""
+"""Reminders for the daily `send_reminders` command (competentie.notifications): before a selection
+day, and when rejected candidates still wait for an answer two weeks after it."""
 
+from collections import defaultdict
 from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 
 from competentie.notifications.mail import absolute_url
 from competentie.notifications.reminders import Reminder
@@ -54,4 +56,61 @@ def selection_day_reminders(today: date) -> list[Reminder]:
             },
         )
         for (procedure_id, selecteur_id), entry in sorted(grouped.items())
+    ]
+
+
+#: NVP Sollicitatiecode: a rejected candidate hears the outcome; HR is reminded after this many days.
+REJECTION_ANSWER_DAYS = 14
+
+
+def rejection_letter_reminders(today: date) -> list[Reminder]:
+    """HR of a procedure whose rejected candidates have had no letter two weeks after the selection day.
+
+    One reminder per procedure, selection day and HR member (the key holds the date): idempotent
+    through SentReminder. Three queries.
+    """
+    from competentie.organisations.models import Membership
+
+    from .models import Decision
+
+    waiting = (
+        Decision.objects.filter(
+            outcome=Decision.Outcome.REJECTED,
+            candidate__procedure__selection_date__lte=today - timedelta(days=REJECTION_ANSWER_DAYS),
+            candidate__personal_data__isnull=False,
+        )
+        .filter(Q(candidate__rejection_letter__isnull=True) | Q(candidate__rejection_letter__sent_at__isnull=True))
+        .values_list(
+            "candidate__procedure_id",
+            "candidate__procedure__name",
+            "candidate__procedure__selection_date",
+            "candidate__procedure__organisation_id",
+        )
+    )
+    procedures: dict[int, dict] = {}
+    for procedure_id, name, selection_date, organisation_id in waiting:
+        entry = procedures.setdefault(
+            procedure_id,
+            {"name": name, "selection_date": selection_date, "organisation_id": organisation_id, "count": 0},
+        )
+        entry["count"] += 1
+    hr = defaultdict(list)
+    for membership in Membership.objects.filter(
+        organisation_id__in={e["organisation_id"] for e in procedures.values()}, role=Membership.Role.HR
+    ).select_related("user"):
+        hr[membership.organisation_id].append(membership.user)
+    return [
+        Reminder(
+            kind="rejection_letter_reminder",
+            key=f"letters-{procedure_id}-{entry['selection_date'].isoformat()}",
+            recipient=user,
+            context={
+                "procedure_name": entry["name"],
+                "selection_date": entry["selection_date"],
+                "open_count": entry["count"],
+                "url": absolute_url("selectie:results", procedure_id),
+            },
+        )
+        for procedure_id, entry in sorted(procedures.items())
+        for user in hr[entry["organisation_id"]]
     ]

@@ -33,6 +33,8 @@ PUBLIC = {
     "password_reset_confirm",
     "password_reset_complete",
     "invitation-accept",
+    # A candidate's own fairness questionnaire: no account, the link's token is the key (issue 28).
+    "selectie:fairness-form",
 }
 # The CASE 1.1 REST binding is open to anonymous readers for the seeded libraries only: for
 # organisation A's objects they get a 404 (in the binding's JSON), never a login page.
@@ -79,6 +81,9 @@ KWARG_KINDS = {
     "association_id": "case_association",
     "result_id": "pdf_build",
     "membership_pk": "membership",
+    "case_pk": "practice_case",
+    "build_id": "dossier_build",
+    "questionnaire_token": "questionnaire_token",
 }
 
 
@@ -163,7 +168,18 @@ def build_world(users, org_a, org_b) -> dict:
 
     package = framework_to_case(framework_for_export(user=users["hr"], pk=framework.pk), absolute=lambda p: p)
     from frameworks.tasks import framework_pdf_build
+    from selectie import services as selection_services
+    from selectie.tasks import dossier_pdf_build
 
+    practice_case = selection_services.practice_case_save(
+        procedure=day.procedure, title="Oefencasus", description="De kandidaat vatte het dossier samen."
+    )
+    selection_services.practice_expert_save(
+        case=practice_case, values={day.competencies[0].pk: 3}, indicators={day.competencies[0].pk: []}
+    )
+    selection_services.fairness_setup_save(organisation=org_a, characteristics=["gender", "age"])
+    questionnaire_token = selection_services.fairness_invitation_create(candidate=candidate)
+    dossier_build = dossier_pdf_build.enqueue(procedure_id=day.procedure.pk, with_fairness=True, language="nl")
     programme = build_programme(org_a, users["hr"])
     cohort, _coach, participants = build_cohort(programme, size=1)
     fill_in(participants[0], "voormeting")
@@ -201,6 +217,9 @@ def build_world(users, org_a, org_b) -> dict:
         "peer_review": peer_review.pk,
         "action": action.pk,
         "membership": users["hr"].memberships.get().pk,
+        "practice_case": practice_case.pk,
+        "dossier_build": str(dossier_build.id),
+        "questionnaire_token": questionnaire_token,
     }
 
 

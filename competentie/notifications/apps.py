@@ -7,3 +7,11 @@ class NotificationsConfig(AppConfig):
     label = "notifications"
     verbose_name = _("meldingen per e-mail")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from competentie import privacy
+
+        from .tasks import queued_mail_scrub
+
+        if queued_mail_scrub not in privacy.EXTRA_SCRUBBERS:
+            privacy.EXTRA_SCRUBBERS.append(queued_mail_scrub)

@@ -4,6 +4,7 @@ The functions read only attributes of the objects they are given, so `competenti
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 
@@ -96,4 +97,34 @@ def member_invited(*, membership, invited_by, new_account: bool) -> None:
             "new_account": new_account,
             "url": url,
         },
+    )
+
+
+@dataclass(frozen=True)
+class Addressee:
+    """Someone without an account (a candidate): a name and an address, shown by `display_name`."""
+
+    name: str
+    email: str
+    is_active: bool = True
+
+    def __str__(self):
+        return self.name
+
+
+def fairness_questionnaire(*, to_name: str, to_email: str, organisation: str, procedure_name: str, url: str) -> None:
+    """A candidate is asked, voluntarily, to state a few characteristics for fairness monitoring."""
+    send_on_commit(
+        "fairness_questionnaire",
+        [Addressee(to_name, to_email)],
+        {"organisation": organisation, "procedure_name": procedure_name, "url": url},
+    )
+
+
+def rejection_letter(*, to_name: str, to_email: str, organisation: str, procedure_name: str, body: str) -> None:
+    """The letter HR wrote to a rejected candidate, as HR edited it."""
+    send_on_commit(
+        "rejection_letter",
+        [Addressee(to_name, to_email)],
+        {"organisation": organisation, "procedure_name": procedure_name, "body": body},
     )

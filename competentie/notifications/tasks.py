@@ -36,3 +36,25 @@ def mail_send(*, messages: list[dict], reminder_ids: list[int] | None = None) ->
     except OSError:
         SentReminder.objects.filter(pk__in=reminder_ids or []).delete()
         raise
+
+
+def queued_mail_scrub(*, needles, replacement: str) -> int:
+    """A purged person's e-mails leave the task queue (sent or not): the rows held their address,
+    name and the message. Registered with competentie.privacy.logs_scrub; returns rows removed."""
+    import json
+
+    from django.apps import apps
+    from django.db.models import Q, TextField
+    from django.db.models.functions import Cast
+
+    try:
+        model = apps.get_model("django_tasks_database", "DBTaskResult")
+    except LookupError:
+        return 0
+    mentions = Q(pk__in=[])
+    for needle in needles:
+        mentions |= Q(text__icontains=needle) | Q(text__icontains=json.dumps(needle)[1:-1])
+    rows = model.objects.annotate(text=Cast("args_kwargs", TextField())).filter(mentions)
+    if not needles:
+        return 0
+    return model.objects.filter(pk__in=list(rows.values_list("pk", flat=True))).delete()[0]

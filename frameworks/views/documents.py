@@ -8,13 +8,12 @@ it is ready.
 """
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404
-from django.shortcuts import redirect, render
+from django.http import FileResponse
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import get_language
-from django_tasks.base import TaskResultStatus
-from django_tasks.exceptions import TaskResultDoesNotExist
+
+from competentie import pdfbuild
 
 from .. import pdf, selectors, tasks
 
@@ -36,32 +35,26 @@ def framework_pdf(request, pk):
         and selectors.framework_indicator_count(framework=framework) >= settings.BACKGROUND_PDF_INDICATORS
     )
     if large_unstored:
-        result = tasks.framework_pdf_build.enqueue(framework_id=framework.pk, language=get_language() or "nl")
-        if result.is_finished:  # a backend that runs tasks at once (TASKS_IMMEDIATE=1, the tests)
-            if result.status == TaskResultStatus.SUCCESSFUL:
-                return _stored_pdf(framework, result.return_value)
-            return _progress(request, framework, result)
-        return redirect("frameworks:framework-pdf-build", framework.pk, result.id)
+        return pdfbuild.start(
+            tasks.framework_pdf_build,
+            kwargs={"framework_id": framework.pk, "language": get_language() or "nl"},
+            progress_url=lambda result_id: reverse("frameworks:framework-pdf-build", args=[framework.pk, result_id]),
+            done=lambda result: _stored_pdf(framework, result.return_value),
+            failed=lambda result: _progress(request, framework, result),
+        )
     return pdf.framework_pdf(framework, load=lambda: selectors.framework_document(user=request.user, pk=pk))
 
 
 def _stored_pdf(framework, name: str) -> FileResponse:
-    response = FileResponse(default_storage.open(name, "rb"), content_type="application/pdf")
     state = "" if framework.published_at else "-concept"
-    response["Content-Disposition"] = f'inline; filename="framework-{framework.pk}-v{framework.version}{state}.pdf"'
-    return response
+    return pdfbuild.stored_response(name, filename=f"framework-{framework.pk}-v{framework.version}{state}.pdf")
 
 
 def framework_pdf_build(request, pk, result_id):
     """Progress of a background PDF build, and the download once it is ready (?download=1)."""
     framework = selectors.framework_head(user=request.user, pk=pk)
-    try:
-        result = tasks.framework_pdf_build.get_result(result_id)
-    except (TaskResultDoesNotExist, ValidationError, ValueError) as exc:
-        raise Http404 from exc
-    if result.kwargs.get("framework_id") != framework.pk:
-        raise Http404
-    if result.status == TaskResultStatus.SUCCESSFUL and request.GET.get("download"):
+    result = pdfbuild.result_or_404(tasks.framework_pdf_build, result_id, framework_id=framework.pk)
+    if pdfbuild.is_ready(result) and request.GET.get("download"):
         return _stored_pdf(framework, result.return_value)
     return _progress(request, framework, result)
 
@@ -70,7 +63,7 @@ def _progress(request, framework, result):
     return render(
         request,
         "frameworks/pdf_build.html",
-        {"framework": framework, "result": result, "statuses": TaskResultStatus},
+        {"framework": framework, "result": result, "statuses": pdfbuild.STATUSES},
     )
 
 

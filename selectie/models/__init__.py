@@ -1,3 +1,14 @@
+from .accountability import (
+    CriteriaVersion,
+    FairnessAnswer,
+    FairnessInvitation,
+    FairnessSetup,
+    PracticeAttempt,
+    PracticeCase,
+    PracticeExpertScore,
+    PracticeRating,
+    RejectionLetter,
+)
 from .procedures import (
     MAX_RETENTION,
     Assignment,
@@ -10,6 +21,15 @@ from .scoring import ConsensusProposal, ConsensusScore, Decision, Score, Submiss
 
 __all__ = [
     "MAX_RETENTION",
+    "CriteriaVersion",
+    "FairnessAnswer",
+    "FairnessInvitation",
+    "FairnessSetup",
+    "PracticeAttempt",
+    "PracticeCase",
+    "PracticeExpertScore",
+    "PracticeRating",
+    "RejectionLetter",
     "Assignment",
     "Candidate",
     "CandidatePersonalData",

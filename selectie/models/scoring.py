@@ -19,6 +19,14 @@ class Score(Revisioned):
         "frameworks.BehaviouralIndicator", verbose_name=_("waargenomen gedrag"), blank=True, related_name="+"
     )
     evidence = models.TextField(_("wat zag en hoorde je"), blank=True)
+    criteria_version = models.ForeignKey(
+        "selectie.CriteriaVersion",
+        verbose_name=_("gegeven onder versie"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="scores",
+    )
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
 

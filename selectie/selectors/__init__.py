@@ -17,6 +17,34 @@ from .calibration import (  # noqa: F401
     score_get,
     score_values,
 )
+from .criteria import criteria_history, criteria_version_latest, criteria_versions  # noqa: F401
+from .dossier import dossier, procedure_unscoped  # noqa: F401
+from .fairness import (  # noqa: F401
+    fairness_characteristics,
+    fairness_csv_rows,
+    fairness_invitation_for_token,
+    fairness_own_answers,
+    fairness_report,
+    fairness_report_organisation,
+    hr_organisations,
+)
+from .letters import (  # noqa: F401
+    decision_outcome,
+    letter_observed_indicators,
+    letter_of,
+    letter_other_candidate_names,
+    letter_panel,
+)
+from .numbers import numbers  # noqa: F401
+from .practice import (  # noqa: F401
+    my_practice,
+    practice_attempt_of,
+    practice_case_get,
+    practice_cases,
+    practice_feedback,
+    practice_form_rows,
+    practice_overview,
+)
 from .procedures import (  # noqa: F401
     allowed_indicator_ids,
     assessor_choices,

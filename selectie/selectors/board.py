@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Q
 
+from .. import evidence
 from ..models import Assignment, ConsensusScore, Score, SelectionProcedure, Submission
 from .calibration import Assessor, procedure_disagreements
 from .procedures import exercises_with_competencies, procedure_competencies
@@ -145,20 +146,22 @@ def board(*, procedure: SelectionProcedure, user: AbstractBaseUser) -> dict:
     }
 
 
-def meeting_items(*, procedure: SelectionProcedure) -> tuple[list, list, set]:
+def meeting_items(*, procedure: SelectionProcedure) -> tuple[list, list, set, set]:
     """The meeting's order: candidates with a panel by number, each competency in profile order.
-    Returns (candidates, competencies, {(candidate id, competency id) with a consensus})."""
+    Returns (candidates, competencies, {(candidate id, competency id) with a consensus},
+    {(candidate id, competency id) with a handed-in score to rest a consensus on})."""
     competencies = procedure_competencies(procedure=procedure)
     candidates = list(procedure.candidates.filter(assignments__isnull=False).distinct().order_by("number"))
     done = set(
         ConsensusScore.objects.filter(candidate__procedure=procedure).values_list("candidate_id", "competency_id")
     )
-    return candidates, competencies, done
+    return candidates, competencies, done, evidence.grounded_pairs(procedure=procedure)
 
 
 def meeting_next(*, procedure: SelectionProcedure, after: tuple[int, int] | None = None) -> tuple | None:
-    """The next (candidate, competency) without a consensus after `after`, wrapping around."""
-    candidates, competencies, done = meeting_items(procedure=procedure)
+    """The next (candidate, competency) without a consensus after `after`, wrapping around; items
+    without any handed-in score are skipped, since no consensus can rest on them (selectie.evidence)."""
+    candidates, competencies, done, grounded = meeting_items(procedure=procedure)
     order = [(c, k) for c in candidates for k in competencies]
     start = 0
     if after is not None:
@@ -167,6 +170,6 @@ def meeting_next(*, procedure: SelectionProcedure, after: tuple[int, int] | None
                 start = index + 1
                 break
     for c, k in order[start:] + order[:start]:
-        if (c.pk, k.pk) not in done and (c.pk, k.pk) != after:
+        if (c.pk, k.pk) not in done and (c.pk, k.pk) in grounded and (c.pk, k.pk) != after:
             return c, k
     return None

@@ -9,7 +9,9 @@ from django.shortcuts import get_object_or_404
 from competentie import audit
 from frameworks.models import Competency
 
+from .. import evidence
 from ..disagreement import DEFAULT_THRESHOLD, Disagreement, panel_disagreement, threshold_of
+from ..insight import mechanical_combination, signed
 from ..models import Assignment, Candidate, ConsensusProposal, ConsensusScore, Score, SelectionProcedure, Submission
 from .procedures import procedure_competencies
 
@@ -216,6 +218,19 @@ class ConsensusBlock:
     disagreement: Disagreement
     consensus: ConsensusScore | None
     proposals: list
+    grounded: bool = True  # at least one handed-in score: a consensus may rest on it (selectie.evidence)
+    combined: float | None = None  # the mechanical combination: mean of the handed-in selecteurs' means
+    combined_from: int = 0  # how many selecteurs it rests on
+
+    @property
+    def difference(self):
+        if self.combined is None or self.consensus is None:
+            return None
+        return round(self.consensus.value - self.combined, 2)
+
+    @property
+    def difference_text(self) -> str:
+        return signed(self.difference)
 
     @property
     def spread(self):
@@ -226,7 +241,7 @@ def consensus_blocks(
     *, candidate: Candidate, selecteur_ids=None, competencies=None, history: list | None = None
 ) -> list[ConsensusBlock]:
     """Every profile competency for one candidate. Queries: competencies (1–2), scores with their
-    indicators (2), the candidate's history (1, unless given), consensus (1), proposals (1)."""
+    indicators (2), the candidate's history (1, unless given), consensus (1), proposals (1), evidence and hand-ins (2)."""
     procedure = candidate.procedure
     competencies = competencies if competencies is not None else procedure_competencies(procedure=procedure)
     scores = candidate_scores_detail(candidate=candidate, selecteur_ids=selecteur_ids, history=history)
@@ -235,12 +250,15 @@ def consensus_blocks(
     for proposal in ConsensusProposal.objects.filter(candidate=candidate).select_related("author"):
         proposals[proposal.competency_id].append(proposal)
     threshold = threshold_of(procedure)
+    grounded = {k for _c, k in evidence.grounded_pairs(procedure=procedure, candidate_ids=[candidate.pk])}
+    handed_in = set(candidate.submissions.values_list("selecteur_id", flat=True))
     blocks = []
     for competency in competencies:
         own = [s for s in scores if s.competency_id == competency.pk]
         by_selecteur = defaultdict(list)
         for score in own:
             by_selecteur[score.assignment.selecteur_id].append(score.value)
+        combined, combined_from = mechanical_combination({s: v for s, v in by_selecteur.items() if s in handed_in})
         blocks.append(
             ConsensusBlock(
                 competency=competency,
@@ -248,6 +266,9 @@ def consensus_blocks(
                 disagreement=panel_disagreement(by_selecteur, threshold=threshold),
                 consensus=consensus.get(competency.pk),
                 proposals=proposals[competency.pk],
+                grounded=competency.pk in grounded,
+                combined=combined,
+                combined_from=combined_from,
             )
         )
     return blocks

@@ -5,6 +5,7 @@ from collections import defaultdict
 
 from frameworks.models import ProficiencyLevel, ProfileCompetency
 
+from .. import evidence
 from ..charts import level_bar
 from ..models import Candidate, ConsensusScore, Decision, SelectionProcedure
 from .calibration import _average
@@ -15,22 +16,29 @@ from .scoring import scale_points
 
 
 def results(*, procedure: SelectionProcedure) -> tuple[list, list]:
-    """Candidates ranked on the mean of their consensus scores (then on code)."""
+    """Candidates ranked on the mean of their consensus scores (then on code); a consensus that
+    rests on no handed-in score (recorded before selectie.evidence) is marked and makes the row incomplete."""
     competencies = procedure_competencies(procedure=procedure)
     candidates = list(procedure.candidates.select_related("decision", "personal_data").order_by("number"))
     consensus = defaultdict(dict)
     for score in ConsensusScore.objects.filter(candidate__procedure=procedure):
         consensus[score.candidate_id][score.competency_id] = score
+    grounded = evidence.grounded_pairs(procedure=procedure)
     rows = []
     for candidate in candidates:
         per_competency = [consensus[candidate.pk].get(c.pk) for c in competencies]
+        for score in per_competency:
+            if score is not None:
+                score.grounded = (candidate.pk, score.competency_id) in grounded
         values = [s.value for s in per_competency if s is not None]
+        ungrounded = [c for c, s in zip(competencies, per_competency, strict=True) if s is not None and not s.grounded]
         rows.append(
             {
                 "candidate": candidate,
                 "scores": per_competency,
                 "overall": _average(values) if values else None,
-                "complete": len(values) == len(competencies),
+                "complete": len(values) == len(competencies) and not ungrounded,
+                "ungrounded": ungrounded,
                 "decision": getattr(candidate, "decision", None) if hasattr(candidate, "decision") else None,
             }
         )

@@ -1,5 +1,6 @@
 """Consensus scores and decisions: recorded by the chair, after every hand-in (or earlier with a
-reason), with refusal of stale edits and every change in the audit log."""
+reason, but never before any handed-in score: selectie.evidence), with refusal of stale edits and
+every change in the audit log."""
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -9,8 +10,8 @@ from django.utils.translation import gettext as _
 from competentie import audit, revisions
 from frameworks.models import Competency
 
-from .. import access, selectors
-from ..models import Candidate, ConsensusProposal, ConsensusScore, Decision, Score, SelectionProcedure
+from .. import access, evidence, selectors
+from ..models import Candidate, ConsensusProposal, ConsensusScore, Decision, SelectionProcedure
 from .scoring import _check_value
 
 # --- Consensus and decisions --------------------------------------------------------------------
@@ -34,13 +35,7 @@ def consensus_missing_reason(*, candidate: Candidate, competency: Competency) ->
     assigned, submitted = selectors.panel_of_candidate(candidate=candidate)
     if not assigned or assigned - submitted:
         return "not_all_handed_in"
-    has_scores = Score.objects.filter(
-        assignment__candidate=candidate,
-        assignment__selecteur_id__in=submitted,
-        competency=competency,
-        value__isnull=False,
-    ).exists()
-    return "" if has_scores else "no_scores"
+    return "" if evidence.has_evidence(candidate=candidate, competency_id=competency.pk) else evidence.NO_EVIDENCE
 
 
 @transaction.atomic
@@ -72,15 +67,16 @@ def consensus_set(
     if not rationale:
         raise ValidationError(_("Schrijf kort op waarom u samen tot deze score komt."), code="rationale_required")
     early = consensus_missing_reason(candidate=candidate, competency=competency)
-    if early and not early_reason:
-        if early == "no_scores":
-            message = _(
-                "Er zijn voor deze competentie nog geen ingediende scores. "
-                "Geef aan waarom u toch al een consensus vastlegt."
-            )
-        else:
-            message = _("Nog niet alle selecteurs hebben ingediend. Geef aan waarom u toch al een consensus vastlegt.")
-        raise ValidationError(message, code=early)
+    if early == "not_all_handed_in" and not early_reason:
+        raise ValidationError(
+            _("Nog niet alle selecteurs hebben ingediend. Geef aan waarom u toch al een consensus vastlegt."),
+            code=early,
+        )
+    # The one rule (selectie.evidence): no reason opens a consensus that rests on no handed-in score.
+    if early == evidence.NO_EVIDENCE or (
+        early and not evidence.has_evidence(candidate=candidate, competency_id=competency.pk)
+    ):
+        raise ValidationError(evidence.no_evidence_message(), code=evidence.NO_EVIDENCE)
     existing = ConsensusScore.objects.select_for_update().filter(candidate=candidate, competency=competency).first()
     revisions.revision_check(
         instance=existing,
@@ -185,14 +181,10 @@ def decision_set(
         and (existing.outcome, existing.justification) == (outcome, justification.strip()),
         current=f"{existing.get_outcome_display()}: {existing.justification}" if existing else "",
     )
-    missing = consensus_missing(candidate=candidate)
-    if missing:
-        raise ValidationError(
-            _("Een besluit vraagt een consensus op elke competentie van het profiel. Nog geen consensus: %(names)s.")
-            % {"names": ", ".join(c.name for c in missing)},
-            code="consensus_missing",
-        )
     competencies = selectors.procedure_competencies(procedure=procedure)
+    refusal = evidence.decision_refusal(candidate=candidate, competencies=competencies)
+    if refusal is not None:
+        raise ValidationError(refusal[1], code=refusal[0])
     if not justification_names_competency(justification, competencies):
         raise ValidationError(
             _("Onderbouw het besluit met minstens één competentie uit het profiel (%(names)s).")

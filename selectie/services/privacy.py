@@ -10,7 +10,15 @@ from django.utils import timezone
 from competentie import audit
 from competentie.privacy import logs_scrub
 
-from ..models import MAX_RETENTION, Candidate, CandidatePersonalData, SelectionProcedure
+from ..models import (
+    MAX_RETENTION,
+    Candidate,
+    CandidatePersonalData,
+    FairnessAnswer,
+    FairnessInvitation,
+    RejectionLetter,
+    SelectionProcedure,
+)
 
 logger = logging.getLogger(__name__)
 Status = SelectionProcedure.Status
@@ -33,13 +41,18 @@ def retention_end(candidate: Candidate, personal: CandidatePersonalData | None =
 
 @transaction.atomic
 def candidate_purge(*, candidate: Candidate, user: AbstractBaseUser | None, via: str) -> bool:
-    """Remove name, e-mail and notes; keep code, scores and decision for statistics. Idempotent."""
+    """Remove name, e-mail, notes, fairness answers and the rejection letter; keep code, scores and
+    decision for statistics. Idempotent."""
     personal = CandidatePersonalData.objects.select_for_update().filter(candidate=candidate).first()
     if personal is None:
         return False
     # Logs outlive the record: the admin history and audit rows lose every trace of the person.
     logs_scrub(objects=[candidate, personal], needles=[personal.name, personal.email], label=candidate.code)
     personal.delete()
+    # What was stated or written for this person goes with them: fairness answers and the letter.
+    FairnessAnswer.objects.filter(candidate=candidate).delete()
+    FairnessInvitation.objects.filter(candidate=candidate).delete()
+    RejectionLetter.objects.filter(candidate=candidate).delete()
     candidate.purged_at = timezone.now()
     candidate.save(update_fields=["purged_at"])
     audit.record(user, candidate, "candidate.purged", within=candidate.procedure, code=candidate.code, via=via)

@@ -12,6 +12,7 @@ from frameworks.models import Competency
 
 from .. import selectors
 from ..models import Assignment, Candidate, Score, SelectionProcedure, Submission
+from . import criteria
 
 # --- Scoring ------------------------------------------------------------------------------------
 
@@ -73,7 +74,13 @@ def score_save(
     if Submission.objects.filter(candidate_id=assignment.candidate_id, selecteur=user).exists():
         raise ValidationError(_("U hebt uw scores voor deze kandidaat al ingediend; ze liggen vast."))
     _check_observed(assignment, competency)
-    score, _created = Score.objects.get_or_create(assignment=assignment, competency=competency)
+    score = Score.objects.filter(assignment=assignment, competency=competency).first()
+    if score is None:
+        # A score is given under the criteria of now; the first one freezes them (services.criteria).
+        version = criteria.criteria_version_current(procedure=procedure)
+        score = Score.objects.create(assignment=assignment, competency=competency, criteria_version=version)
+        if version.frozen_at is None:
+            criteria.criteria_freeze(procedure=procedure, version=version, user=user)
     update_fields = []
     if value is not UNSET:
         score.value = _check_value(procedure, value)

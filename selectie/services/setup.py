@@ -17,6 +17,7 @@ from frameworks.models import Profile, RatingScale, ScalePoint
 
 from .. import selectors
 from ..models import Assignment, Exercise, SelectionProcedure
+from . import criteria
 
 logger = logging.getLogger(__name__)
 Status = SelectionProcedure.Status
@@ -114,18 +115,33 @@ def procedure_create(
     _check_chair(procedure)
     procedure.full_clean()
     procedure.save()
+    criteria.criteria_version_current(procedure=procedure)  # version 1, frozen by the first score
     return procedure
 
 
 @transaction.atomic
 def procedure_update(*, procedure: SelectionProcedure, user: AbstractBaseUser, **fields) -> SelectionProcedure:
-    locked = {"profile", "scale"} & set(fields)
-    if (
-        locked
-        and procedure.status != Status.PREPARATION
-        and any(getattr(procedure, f"{name}_id") != fields[name].pk for name in locked)
-    ):
-        raise ValidationError(_("Profiel en schaal liggen vast zodra de procedure open is."))
+    changed = sorted(
+        name for name in {"profile", "scale"} & set(fields) if getattr(procedure, f"{name}_id") != fields[name].pk
+    )
+    if changed:
+        version = criteria.criteria_version_current(procedure=procedure)
+        if not criteria.profile_and_scale_open(procedure=procedure):
+            if version.frozen_at is not None:
+                criteria.require_criteria_open(procedure=procedure)  # refuses, saying since when
+            raise ValidationError(
+                _(
+                    "Profiel en schaal liggen vast zodra de procedure open is. Maak een nieuwe versie van de "
+                    "criteria, met een reden, om ze toch te wijzigen."
+                ),
+                code="criteria_frozen",
+            )
+        labels = {"profile": fields.get("profile"), "scale": fields.get("scale")}
+        criteria.require_criteria_open(
+            procedure=procedure,
+            user=user,
+            change=", ".join(f"{name}: {labels[name]}" for name in changed),
+        )
     for name, value in fields.items():
         setattr(procedure, name, value)
     _check_profile(procedure.profile)
@@ -180,6 +196,7 @@ def _require_setup(procedure: SelectionProcedure) -> None:
 def exercise_create(
     *,
     procedure: SelectionProcedure,
+    user: AbstractBaseUser | None = None,
     name: str,
     kind: str = Exercise.Kind.INTERVIEW,
     phase: str = Exercise.Phase.SELECTION_DAY,
@@ -187,18 +204,31 @@ def exercise_create(
     competencies=(),
 ) -> Exercise:
     _require_setup(procedure)
+    criteria.require_criteria_open(
+        procedure=procedure, user=user, change=_("oefening “%(name)s” toegevoegd") % {"name": name}
+    )
     order = (procedure.exercises.aggregate(m=Max("order"))["m"] or 0) + 1
     exercise = Exercise(procedure=procedure, name=name, kind=kind, phase=phase, instructions=instructions, order=order)
     exercise.full_clean()
     exercise.save()
-    exercise_matrix_save(procedure=procedure, matrix={exercise.pk: {c.pk for c in competencies}})
+    _matrix_set(procedure, {exercise.pk: {c.pk for c in competencies}})
     return exercise
 
 
 @transaction.atomic
-def exercise_matrix_save(*, procedure: SelectionProcedure, matrix: dict[int, set[int]]) -> None:
-    """Which competencies each exercise observes; only the profile's competencies are allowed."""
+def exercise_matrix_save(*, procedure: SelectionProcedure, matrix: dict[int, set[int]], user=None) -> None:
+    """Which competencies each exercise observes; only the profile's competencies are allowed.
+    Part of the criteria: after the first score only under a new version (services.criteria)."""
     _require_setup(procedure)
+    current = {e.pk: {c.pk for c in e.competencies.all()} for e in procedure.exercises.prefetch_related("competencies")}
+    if any(current.get(pk) != set(ids) for pk, ids in matrix.items()):
+        criteria.require_criteria_open(
+            procedure=procedure, user=user, change=_("verdeling van competenties over de oefeningen")
+        )
+    _matrix_set(procedure, matrix)
+
+
+def _matrix_set(procedure: SelectionProcedure, matrix: dict[int, set[int]]) -> None:
     allowed = {c.pk for c in selectors.procedure_competencies(procedure=procedure)}
     exercises = {e.pk: e for e in procedure.exercises.all()}
     for exercise_id, competency_ids in matrix.items():
@@ -249,8 +279,11 @@ def assignment_delete(*, assignment: Assignment) -> None:
 
 
 @transaction.atomic
-def exercise_delete(*, exercise: Exercise) -> None:
+def exercise_delete(*, exercise: Exercise, user: AbstractBaseUser | None = None) -> None:
     _require_setup(exercise.procedure)
+    criteria.require_criteria_open(
+        procedure=exercise.procedure, user=user, change=_("oefening “%(name)s” verwijderd") % {"name": exercise.name}
+    )
     if exercise.assignments.exists():
         raise ValidationError(
             _("Er zijn al selecteurs aan deze oefening toegewezen. Verwijder eerst die toewijzingen.")

@@ -9,6 +9,11 @@ from .candidates import (
     candidate_purge,
 )
 from .chair import board, board_live, meeting, meeting_candidate, meeting_item
+from .criteria import criteria
+from .dossier import dossier, dossier_build
+from .fairness import fairness_csv, fairness_form, fairness_invite, fairness_organisation, fairness_pdf, fairness_report
+from .letters import letter, letter_pdf, letter_send
+from .practice import practice, practice_case, practice_cases, practice_rate
 from .procedures import (
     exercise_create,
     exercise_delete,
@@ -23,6 +28,21 @@ from .results import candidate_pdf, decision, procedure_pdf, results
 from .scoring import candidate_submit, score_autosave, score_screen
 
 __all__ = [
+    "dossier",
+    "dossier_build",
+    "fairness_csv",
+    "fairness_form",
+    "fairness_invite",
+    "fairness_organisation",
+    "fairness_pdf",
+    "fairness_report",
+    "letter",
+    "letter_pdf",
+    "letter_send",
+    "practice",
+    "practice_case",
+    "practice_cases",
+    "practice_rate",
     "assignment_delete",
     "assignment_list",
     "board",
@@ -36,6 +56,7 @@ __all__ = [
     "candidate_pdf",
     "candidate_purge",
     "candidate_submit",
+    "criteria",
     "decision",
     "exercise_create",
     "exercise_delete",

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from competentie import autosave, revisions
 from frameworks.models import Competency
 
-from .. import access, charts, selectors, services
+from .. import access, charts, evidence, selectors, services
 from .. import insight as insight_math
 from ..disagreement import threshold_of
 from ..forms import ConsensusForm, ProposalForm, ScoreReviseForm
@@ -33,6 +33,12 @@ def calibration(request, pk):
     if only_flagged:
         rows = [row for row in rows if row.has_disagreement]
     page = Paginator(rows, CANDIDATES_PER_PAGE).get_page(request.GET.get("pagina"))
+    services.scores_seen(
+        user=request.user,
+        procedure=procedure,
+        candidates=[row.candidate for row in page.object_list if _shows_colleagues(row.selecteurs, request.user)],
+        where=_("kalibratie"),
+    )
     return render(
         request,
         "selectie/calibration.html",
@@ -48,6 +54,10 @@ def calibration(request, pk):
             "blind_count": blind_count,
         },
     )
+
+
+def _shows_colleagues(selecteurs, user) -> bool:
+    return any(getattr(s, "pk", s) != user.pk for s in selecteurs)
 
 
 def _calibration_candidate(request, pk, candidate_pk):
@@ -144,9 +154,11 @@ def calibration_candidate(request, pk, candidate_pk):
     visible = None if access.is_chair(request.user, procedure) else submitted
     history = selectors.candidate_history(candidate=candidate)
     blocks = selectors.consensus_blocks(candidate=candidate, selecteur_ids=visible, history=history)
+    if _shows_colleagues({s.assignment.selecteur_id for b in blocks for s in b.scores}, request.user):
+        services.scores_seen(user=request.user, procedure=procedure, candidates=[candidate], where=_("kalibratie"))
     for block in blocks:
         prefix = block.competency.pk
-        block.early = not everyone_in or not block.scores
+        block.early = not everyone_in
         block.form = ConsensusForm(instance=block.consensus, prefix=f"c{prefix}", points=points, early=block.early)
         block.proposal_form = ProposalForm(prefix=f"p{prefix}", points=points)
         block.revision = revisions.revision_of(block.consensus)
@@ -164,6 +176,7 @@ def calibration_candidate(request, pk, candidate_pk):
             "disagreement": threshold_of(procedure),
             "history": selectors.consensus_history(history=history),
             "can_decide": not procedure.is_closed,
+            "no_evidence": evidence.no_evidence_message(),
         },
     )
 
@@ -180,6 +193,9 @@ def score_revise(request, pk, score_pk):
         access.require(
             access.can_see_scores_of_candidate(request.user, procedure, submitted, assigned),
             _("Dien eerst uw eigen scores voor deze kandidaat in."),
+        )
+        services.scores_seen(
+            user=request.user, procedure=procedure, candidates=[score.assignment.candidate], where=_("score wijzigen")
         )
     access.require(access.can_revise_score(request.user, procedure, score.assignment.selecteur_id))
     form = ScoreReviseForm(
@@ -257,5 +273,6 @@ def insight(request, pk):
             "min_targets": insight_math.MIN_TARGETS,
             "disagreement": threshold_of(procedure),
             "by_competency": by_competency,
+            "numbers": selectors.numbers(procedure=procedure, ratings=ratings),
         },
     )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from competentie import revisions
 from competentie.accounts.names import display_name
 
-from .. import access, charts, selectors, services
+from .. import access, charts, evidence, selectors, services
 from ..disagreement import threshold_of
 from ..forms import ConsensusForm
 from .calibration import consensus_post
@@ -99,7 +99,9 @@ def meeting_item(request, pk, candidate_pk, competency_pk):
     indicator_rows = []
     if can_see:
         block = selectors.consensus_blocks(candidate=candidate, competencies=[competency])[0]
-        block.early = bool(assigned - submitted) or not block.scores
+        if any(s.assignment.selecteur_id != request.user.pk for s in block.scores):
+            services.scores_seen(user=request.user, procedure=procedure, candidates=[candidate], where=_("overleg"))
+        block.early = bool(assigned - submitted)
         block.form = ConsensusForm(
             instance=block.consensus, prefix=f"c{competency.pk}", points=points, early=block.early
         )
@@ -146,5 +148,6 @@ def meeting_item(request, pk, candidate_pk, competency_pk):
             "following": following,
             "previous": competencies[index - 1] if index > 0 else None,
             "can_decide": not procedure.is_closed,
+            "no_evidence": evidence.no_evidence_message(),
         },
     )

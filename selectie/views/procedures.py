@@ -129,7 +129,7 @@ def exercise_matrix(request, pk):
             for exercise in exercises
         }
         try:
-            services.exercise_matrix_save(procedure=procedure, matrix=matrix)
+            services.exercise_matrix_save(procedure=procedure, matrix=matrix, user=request.user)
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
@@ -150,6 +150,7 @@ def exercise_matrix(request, pk):
             "rows": rows,
             "uncovered": uncovered,
             "form": ExerciseForm(),
+            "criteria_version": selectors.criteria_version_latest(procedure=procedure),
         },
     )
 
@@ -159,7 +160,7 @@ def exercise_create(request, pk):
     form = ExerciseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.exercise_create(procedure=procedure, **form.cleaned_data)
+            services.exercise_create(procedure=procedure, user=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -178,7 +179,7 @@ def exercise_delete(request, pk, exercise_pk):
     exercise = get_object_or_404(procedure.exercises.all(), pk=exercise_pk)
     if request.method == "POST":
         try:
-            services.exercise_delete(exercise=exercise)
+            services.exercise_delete(exercise=exercise, user=request.user)
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)

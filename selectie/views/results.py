@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from competentie import revisions
 from competentie.pdf import pdf_response
 
-from .. import pdf, selectors, services
+from .. import evidence, pdf, selectors, services
 from ..forms import DecisionForm
 from ..models import Decision
 from .common import add_errors, hr_procedure
@@ -41,6 +41,8 @@ def decision(request, pk, candidate_pk):
         else:
             messages.success(request, _("Het besluit over %(code)s is vastgelegd.") % {"code": candidate.code})
             return redirect("selectie:results", procedure.pk)
+    competencies = selectors.procedure_competencies(procedure=procedure)
+    missing, ungrounded = evidence.decision_gaps(candidate=candidate, competencies=competencies)
     return render(
         request,
         "selectie/decision_form.html",
@@ -52,8 +54,9 @@ def decision(request, pk, candidate_pk):
             "revision": stale.revision if stale else request.POST.get("revision") or revisions.revision_of(existing),
             "stale": stale,
             "report": selectors.candidate_report(candidate=candidate),
-            "missing": services.consensus_missing(candidate=candidate),
-            "competencies": selectors.procedure_competencies(procedure=procedure),
+            "missing": missing,
+            "ungrounded": ungrounded,
+            "competencies": competencies,
         },
     )
 

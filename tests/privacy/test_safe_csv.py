@@ -144,7 +144,27 @@ def cohort_results_csv(users, org_a, org_b):
     return client, reverse("ontwikkeling:cohort-results-csv", args=[cohort.pk]), ";"
 
 
+def fairness_csv(users, org_a, org_b):
+    """Fairness figures of a procedure whose name is a formula: every row carries the name."""
+    from selectie import selectors as selection_selectors
+    from selectie import services as selection_services
+    from selectie.models import Exercise, SelectionProcedure
+
+    profile = selection_selectors.frozen_profiles(user=users["hr"]).first()
+    procedure = selection_services.procedure_create(
+        user=users["hr"], organisation=org_a, name='=HYPERLINK("http://x")', profile=profile
+    )
+    selection_services.exercise_create(procedure=procedure, name="Cv", phase=Exercise.Phase.PRESELECTION)
+    selection_services.candidate_create(procedure=procedure, name="Kandidaat")
+    selection_services.fairness_setup_save(organisation=org_a, characteristics=["gender", "age", "origin", "education"])
+    assert SelectionProcedure.objects.filter(pk=procedure.pk).exists()
+    client = Client()
+    client.force_login(users["hr"])
+    return client, reverse("selectie:fairness-csv", args=[procedure.pk]), ";"
+
+
 EXPORTS = {
+    "selectie:fairness-csv": fairness_csv,
     "zelfevaluatie:round-csv": round_csv,
     "frameworks:framework-export-csv": moodle_csv,
     "ontwikkeling:cohort-results-csv": cohort_results_csv,

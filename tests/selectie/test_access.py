@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from selectie import services
 from selectie.models import Score
 
 from .conftest import score_all
@@ -16,6 +17,10 @@ def urls(day, selecteur):
     candidate = day.candidates[0]
     assignment = p.assignments.get(selecteur=selecteur, candidate=candidate, exercise=day.interview)
     score = Score.objects.filter(assignment=assignment).first()
+    case = p.practice_cases.first() or services.practice_case_save(
+        procedure=p, title="Oefencasus", description="Vat samen."
+    )
+    token = services.fairness_invitation_create(candidate=candidate)
     return [
         ("list", "get", reverse("selectie:procedure-list")),
         ("hr", "get", reverse("selectie:procedure-create")),
@@ -48,6 +53,23 @@ def urls(day, selecteur):
         ("own", "get", reverse("selectie:candidate-submit", args=[p.pk, candidate.pk])),
         ("submitted", "get", reverse("selectie:calibration-candidate", args=[p.pk, candidate.pk])),
         ("score", "get", reverse("selectie:score-revise", args=[p.pk, score.pk])),
+        # Issue 28: criteria, dossier, letters, fairness and practice.
+        ("hr", "get", reverse("selectie:criteria", args=[p.pk])),
+        ("hr", "get", reverse("selectie:dossier", args=[p.pk])),
+        ("build", "get", reverse("selectie:dossier-build", args=[p.pk, "00000000-0000-0000-0000-000000000000"])),
+        ("hr", "get", reverse("selectie:letter", args=[p.pk, candidate.pk])),
+        ("hr", "post", reverse("selectie:letter-send", args=[p.pk, candidate.pk])),
+        ("hr", "get", reverse("selectie:letter-pdf", args=[p.pk, candidate.pk])),
+        ("hr", "get", reverse("selectie:fairness", args=[p.pk])),
+        ("hr", "post", reverse("selectie:fairness-invite", args=[p.pk])),
+        ("hr", "get", reverse("selectie:fairness-csv", args=[p.pk])),
+        ("hr", "get", reverse("selectie:fairness-pdf", args=[p.pk])),
+        ("hr_org", "get", reverse("selectie:fairness-organisation")),
+        ("public", "get", reverse("selectie:fairness-form", args=[token])),
+        ("hr", "get", reverse("selectie:practice-cases", args=[p.pk])),
+        ("hr", "get", reverse("selectie:practice-case", args=[p.pk, case.pk])),
+        ("member", "get", reverse("selectie:practice", args=[p.pk])),
+        ("member", "get", reverse("selectie:practice-rate", args=[p.pk, case.pk])),
     ]
 
 
@@ -65,8 +87,11 @@ def fetch(client, method, url):
 
 
 def test_anonymous_visitor_is_sent_to_the_login_page_everywhere(client, scored_day, selecteurs):
-    for _kind, method, url in urls(scored_day, selecteurs["selecteur"]):
+    for kind, method, url in urls(scored_day, selecteurs["selecteur"]):
         response = fetch(client, method, url)
+        if kind == "public":  # the candidate's own link: no account
+            assert response.status_code == 200, url
+            continue
         assert response.status_code == 302, url
         assert response.url.startswith(reverse("login")), url
 
@@ -79,8 +104,11 @@ def test_user_of_another_organisation_finds_nothing(client_for, persona, scored_
         if kind == "list":
             assert response.status_code == 200
             assert "Vergunningverlener 2026" not in response.content.decode()
-        elif kind == "hr" and url == reverse("selectie:procedure-create"):
+        elif kind == "hr" and url == reverse("selectie:procedure-create") or kind == "hr_org":
             assert response.status_code == (200 if persona == "outsider" else 403), url
+            assert "Aadorp" not in response.content.decode(), url
+        elif kind == "public":
+            assert response.status_code == 200, url
         else:
             assert response.status_code == 404, url
 
@@ -94,8 +122,10 @@ def test_member_without_hr_role_or_assignment_gets_403_on_hr_pages_and_404_elsew
         response = fetch(client, method, url)
         if kind == "list":
             assert "Vergunningverlener 2026" not in response.content.decode()
-        elif kind == "hr":
+        elif kind in {"hr", "hr_org", "build"}:
             assert response.status_code == 403, url
+        elif kind == "public":
+            assert response.status_code == 200, url
         else:
             assert response.status_code == 404, url
 
@@ -104,7 +134,7 @@ def test_assigned_selecteur_opens_own_work_but_no_hr_page(client_for, scored_day
     client = client_for("selecteur")
     for kind, method, url in urls(scored_day, selecteurs["selecteur"]):
         response = fetch(client, method, url)
-        if kind == "hr":
+        if kind in {"hr", "hr_org", "build"}:
             assert response.status_code == 403, url
         elif kind == "own" and method == "post":
             assert response.status_code == 400, url  # competency 0: refused, but the URL is theirs
@@ -142,6 +172,8 @@ def test_hr_opens_every_page(client_for, scored_day, selecteurs):
         response = fetch(client, method, url)
         if kind == "own":
             assert response.status_code == 404, url  # HR does not score on a selecteur's behalf
+        elif kind == "build":
+            assert response.status_code == 404, url  # no such build (the tests keep no task results)
         elif method in {"post", "redirect"}:
             assert response.status_code == 302, url
         else:

@@ -220,8 +220,9 @@ def test_decision_must_name_a_competency_of_the_profile(calibrated, users, clien
     assert Decision.objects.get(candidate=candidate).outcome == "door"
 
 
-def test_results_rank_candidates_on_mean_consensus(calibrated, users):
+def test_results_rank_candidates_on_mean_consensus(calibrated, users, selecteurs):
     first, second, third = calibrated.candidates
+    score_all(calibrated, selecteurs["selecteur"], second, value=4, submit=True)  # a consensus rests on a score
     for competency in calibrated.competencies:
         services.consensus_set(candidate=first, competency=competency, user=users["hr"], value=3, rationale="r")
         services.consensus_set(
@@ -241,8 +242,9 @@ def pdf_text(response) -> str:
     return " ".join(result.stdout.decode().split())  # table cells wrap: compare words, not lines
 
 
-def test_candidate_pdf_holds_only_that_candidates_results(calibrated, users, client_for):
+def test_candidate_pdf_holds_only_that_candidates_results(calibrated, users, client_for, selecteurs):
     first, second, _third = calibrated.candidates
+    score_all(calibrated, selecteurs["selecteur"], second, value=5, submit=True)  # a consensus rests on a score
     services.consensus_set(
         candidate=first,
         competency=calibrated.competencies[0],
@@ -349,7 +351,7 @@ def test_only_an_assessor_of_the_organisation_can_chair(day, users):
     assert refused.value.error_list[0].code == "chair_not_assessor"
 
 
-def test_no_consensus_on_a_competency_nobody_scored_without_a_reason(day, selecteurs, users):
+def test_no_consensus_on_a_competency_nobody_scored_even_with_a_reason(day, selecteurs, users):
     unobserved = day.competencies[0]
     services.exercise_matrix_save(
         procedure=day.procedure,
@@ -365,12 +367,17 @@ def test_no_consensus_on_a_competency_nobody_scored_without_a_reason(day, select
     with pytest.raises(ValidationError) as refused:
         services.consensus_set(candidate=candidate, competency=unobserved, user=users["hr"], value=3, rationale="r")
     assert refused.value.error_list[0].code == "no_scores"
-    services.consensus_set(
-        candidate=candidate,
-        competency=unobserved,
-        user=users["hr"],
-        value=3,
-        rationale="Besproken op basis van het cv.",
-        early_reason="Geen oefening observeerde dit; het cv wel.",
-    )
-    assert ConsensusScore.objects.filter(candidate=candidate, competency=unobserved).exists()
+    # Issue 28: no reason opens a consensus that rests on no handed-in score.
+    with pytest.raises(ValidationError) as refused:
+        services.consensus_set(
+            candidate=candidate,
+            competency=unobserved,
+            user=users["hr"],
+            value=3,
+            rationale="Besproken op basis van het cv.",
+            early_reason="Geen oefening observeerde dit; het cv wel.",
+        )
+    assert refused.value.error_list[0].code == "no_scores"
+    assert "geen ingediende score" in refused.value.messages[0]
+    assert not ConsensusScore.objects.filter(candidate=candidate, competency=unobserved).exists()
+    assert not audit.history_for(candidate).filter(action__startswith="consensus.").exists()

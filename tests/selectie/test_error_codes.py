@@ -43,6 +43,8 @@ def test_consensus_decisions_and_transitions_are_refused_with_a_code(day, users)
     assert code_of(consensus(rationale=" ")) == "rationale_required"
     decide = lambda: services.decision_set(candidate=candidate, user=hr, outcome="door", justification="Goed.")  # noqa: E731
     assert code_of(decide) == "consensus_missing"  # issue 12: a decision needs consensus on every competency
+    assert code_of(consensus(early_reason="Haast.")) == "no_scores"  # issue 28: not without a handed-in score
+    score_all(day, users["selecteur"], candidate, submit=True)
     for each in day.competencies:
         services.consensus_set(
             candidate=candidate, competency=each, user=hr, value=3, rationale="x", early_reason="Nog niet ingediend."

@@ -1,12 +1,15 @@
 """Daily AVG clean-up: candidates' personal data, login records and audit entries past their retention."""
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from competentie import pdfbuild
 from competentie.security.retention import logs_prune
 from selectie.services import candidates_purge_expired
+from selectie.tasks import DOSSIER_FOLDER
 
 
 class Command(BaseCommand):
@@ -25,6 +28,11 @@ class Command(BaseCommand):
         self.stdout.write(f"{len(purged)} kandidaten opgeschoond" + (f": {', '.join(purged)}" if purged else "."))
         now = timezone.make_aware(datetime.combine(today, time.min)) if today else None
         pruned = logs_prune(now=now)
+        # Built dossiers name selecteurs and hold their evidence: gone with their task results.
+        pruned["selectie.dossier"] = pdfbuild.builds_prune(
+            folder=DOSSIER_FOLDER,
+            before=(now or timezone.now()) - timedelta(days=settings.TASK_RESULT_RETENTION_DAYS),
+        )
         self.stdout.write(
             f"{sum(pruned.values())} oude log- en sessieregels verwijderd"
             + (
