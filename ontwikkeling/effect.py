@@ -123,7 +123,8 @@ def paired_effect(before, after) -> PairedEffect | None:
 
 
 def _number(value: float) -> str:
-    return number_format(value, 2)
+    # number_format cuts off digits; round first so that 0,329 reads 0,33.
+    return number_format(round(value, 2), 2).replace("-", "−")
 
 
 def effect_reading(effect: PairedEffect) -> str:

@@ -7,6 +7,8 @@ no single person's answers can be read from them; a cohort of four never shows r
 from dataclasses import dataclass, field
 from statistics import mean, stdev
 
+from django.utils.translation import gettext_lazy as _
+
 from .models import Measurement, MeasurementLevel, MeasurementMoment, Moment, Rater
 from .questionnaire import LEARNING_GOAL, LEVERS, LEVERS_BY_CODE
 
@@ -227,8 +229,16 @@ class CohortEffects:
         return any(c.shown for row in self.competencies + self.levels for c in row.comparisons)
 
 
+SHORT_LABELS = {
+    MeasurementMoment.BASELINE: _("voormeting"),
+    MeasurementMoment.HALFWAY: _("halverwege"),
+    MeasurementMoment.END: _("einde"),
+    MeasurementMoment.FOLLOW_UP: _("opvolging"),
+}
+
+
 def _comparison_label(before, after) -> str:
-    return f"{MeasurementMoment(before).label} → {MeasurementMoment(after).label}"
+    return f"{SHORT_LABELS[before]} → {SHORT_LABELS[after]}"
 
 
 def _row(name, key, values_by_moment: dict[str, dict[int, float]], manager_values=None) -> EffectRow:

@@ -15,12 +15,13 @@ from competentie.organisations.models import Membership
 from competentie.pdf import pdf_response
 
 from .. import access, selectors, services
+from ..charts import effect_svg
 from ..exports import results_csv, results_data
 from ..forms import CohortForm, EmailInviteForm, InviteForm, WindowsForm
 from ..models import MeasurementMoment, Rater
 from ..progress import participant_progress
 from ..questionnaire import LEVERS
-from ..results import cohort_results
+from ..results import cohort_effects, cohort_results
 from .programmes import _designable, overview_context
 
 
@@ -59,12 +60,17 @@ def _invite_form(cohort, data=None):
     )
 
 
-def _handed_in(cohort):
+def _handed_in_codes(cohort):
     counts = {code: 0 for code in MeasurementMoment.values}
     for participant in cohort.participants.all():
         for measurement in participant.measurements.all():
             if measurement.rater == Rater.PARTICIPANT:
                 counts[measurement.moment] += 1
+    return counts.items()
+
+
+def _handed_in(cohort):
+    counts = dict(_handed_in_codes(cohort))
     return [(label, counts[code]) for code, label in MeasurementMoment.choices]
 
 
@@ -141,63 +147,78 @@ def _results(cohort):
     programme = cohort.programme
     competencies = selectors.programme_competencies_of(programme)
     levels = selectors.framework_levels(programme)
-    return cohort_results(cohort, competencies=competencies, levels=levels), competencies, levels
+    results = cohort_results(cohort, competencies=competencies, levels=levels)
+    effects = cohort_effects(cohort, competencies=competencies, levels=levels)
+    return results, effects, competencies, levels
+
+
+def _results_context(cohort) -> dict:
+    results, effects, competencies, levels = _results(cohort)
+    return {
+        "cohort": cohort,
+        "programme": cohort.programme,
+        "results": results,
+        "effects": effects,
+        "charts": [(row, effect_svg(row)) for row in effects.competencies if any(c.shown for c in row.comparisons)],
+        "competencies": competencies,
+        "levels": levels,
+        "levers": LEVERS,
+        "measurement_levels": selectors.guide_titles("measurement_level"),
+    }
 
 
 def cohort_results_view(request, pk):
     cohort = _cohort(request, pk)
-    results, competencies, levels = _results(cohort)
-    return render(
-        request,
-        "ontwikkeling/cohort_results.html",
-        {
-            "cohort": cohort,
-            "programme": cohort.programme,
-            "results": results,
-            "competencies": competencies,
-            "levels": levels,
-            "levers": LEVERS,
-            "measurement_levels": selectors.guide_titles("measurement_level"),
-        },
-    )
+    return render(request, "ontwikkeling/cohort_results.html", _results_context(cohort))
 
 
 def _filename(cohort, extension):
     return f"effectmeting-{slugify(cohort.programme.name)}-{slugify(cohort.name)}.{extension}"
 
 
+def _data(cohort):
+    results, effects, competencies, _levels = _results(cohort)
+    return results_data(cohort, results, competencies, effects)
+
+
 def cohort_results_csv(request, pk):
     cohort = _cohort(request, pk)
-    results, competencies, _levels = _results(cohort)
-    response = HttpResponse(
-        results_csv(results_data(cohort, results, competencies)), content_type="text/csv; charset=utf-8"
-    )
+    response = HttpResponse(results_csv(_data(cohort)), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename(cohort, "csv")}"'
     return response
 
 
 def cohort_results_json(request, pk):
     cohort = _cohort(request, pk)
-    results, competencies, _levels = _results(cohort)
-    data = results_data(cohort, results, competencies)
     response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+        json.dumps(_data(cohort), ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{_filename(cohort, "json")}"'
     return response
 
 
 def cohort_report_pdf(request, pk):
+    """The report for the management and the ondernemingsraad: design, participation, effect, charts."""
     cohort = _cohort(request, pk)
-    results, competencies, levels = _results(cohort)
     programme = selectors.programme_get(user=request.user, pk=cohort.programme_id)
     context = {
-        "cohort": cohort,
+        **_results_context(cohort),
         "programme": programme,
-        "results": results,
-        "competencies": competencies,
-        "levers": LEVERS,
-        "measurement_levels": selectors.guide_titles("measurement_level"),
+        "participation": _participation(cohort),
+        "today": timezone.localdate(),
         **overview_context(programme),
     }
     return pdf_response("ontwikkeling/pdf/report.html", context, filename=_filename(cohort, "pdf"), request=request)
+
+
+def _participation(cohort) -> dict:
+    participants = list(cohort.participants.all())
+    windows = {window.moment: window for window in cohort.windows.all()}
+    counts = dict(_handed_in_codes(cohort))
+    managers = sum(1 for p in participants for m in p.measurements.all() if m.rater == Rater.MANAGER)
+    return {
+        "participants": sum(1 for p in participants if p.user_id),
+        "anonymised": sum(1 for p in participants if not p.user_id),
+        "moments": [(label, windows.get(code), counts[code]) for code, label in MeasurementMoment.choices],
+        "managers": managers,
+    }
