@@ -301,3 +301,30 @@ def test_the_daily_purge_keeps_cohorts_past_retention_anonymised(programme, sett
     assert Participant.objects.filter(cohort=cohort, user__isnull=False).count() == 0
     assert "participants_anonymise_expired: 5" in out.getvalue()
     assert results_of(cohort).moments[0].responses == 5  # the figures stay
+
+
+def test_the_new_pages_open_for_their_role_only(programme, client, org_a, users):
+    cohort, coach, (participant,) = build_cohort(programme, size=1)
+    chef = make_user("chef", organisation=org_a, role="mt", email="chef@aadorp.nl")
+    services.participant_manager_set(participant=participant, email="chef@aadorp.nl")
+    expected = {
+        reverse("ontwikkeling:participant-manage", args=[participant.pk]): {"hr"},
+        reverse("ontwikkeling:follow-up", args=[participant.pk]): {"chef"},
+    }
+    posts = [
+        reverse("ontwikkeling:windows-edit", args=[cohort.pk]),
+        reverse("ontwikkeling:invite-by-email", args=[cohort.pk]),
+        reverse("ontwikkeling:participant-manager", args=[participant.pk]),
+        reverse("ontwikkeling:participant-remove", args=[participant.pk]),
+    ]
+    people = {"hr": users["hr"], "chef": chef, "coach": coach, "participant": participant.user, "mt": users["mt"]}
+    for name, user in people.items():
+        client.force_login(user)
+        for url, allowed in expected.items():
+            assert client.get(url).status_code == (200 if name in allowed else 403), (name, url)
+    for name, user in reversed(people.items()):  # HR last: an empty manager form clears the manager
+        client.force_login(user)
+        for url in posts:
+            status = client.post(url, {}).status_code
+            assert (status != 403) if name == "hr" else status == 403, (name, url, status)
+    assert Participant.objects.filter(pk=participant.pk).exists()
