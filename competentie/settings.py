@@ -238,6 +238,8 @@ SELECTION_REMINDER_DAYS = envint("SELECTION_REMINDER_DAYS", 2)
 MEASUREMENT_REMINDER_DAYS = envint("MEASUREMENT_REMINDER_DAYS", 3)
 # `setup_demo` (development only): each app builds its part of the demo story.
 DEMO_BUILDERS = ["selectie.demo.demo_build", "zelfevaluatie.demo.demo_build"]
+# "Mijn werk": apps the project's home view does not import add their parts (user, roles, today → dict).
+HOME_WORK = ["ontwikkeling.work.home_work"]
 
 # Login throttling: 5 failed attempts for one username from one address lock that combination for
 # 15 minutes. Colleagues behind the same address, and the same user elsewhere, can still log in;

@@ -1,12 +1,13 @@
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from competentie.organisations import selectors as organisations
 from competentie.organisations.access import Role, roles_by_organisation
 from competentie.organisations.models import Organisation
 from frameworks import work as frameworks_work
-from ontwikkeling import work as ontwikkeling_work
 from selectie.selectors import work as selectie_work
 from zelfevaluatie import work as zelfevaluatie_work
 
@@ -25,17 +26,13 @@ def home(request):
         "review_requests": list(frameworks_work.review_requests(user=user)) if roles else [],
         "ratings": zelfevaluatie_work.my_ratings(user=user) if roles else [],
         "peer_invitations": zelfevaluatie_work.peer_invitations(user=user),
-        # A participant's manager can hold any role: whoever was named answers the follow-up.
-        "follow_ups": ontwikkeling_work.follow_ups_to_answer(user=user, today=today) if roles else [],
     }
-    if Role.DEELNEMER in roles:
-        work["measurements"] = ontwikkeling_work.my_measurements(user=user, today=today)
-    if Role.BEGELEIDER in roles:
-        work["coached"] = ontwikkeling_work.coached_participants(user=user, today=today)
+    # Apps that competentie must not import add their parts through HOME_WORK (like DEMO_BUILDERS).
+    for path in settings.HOME_WORK:
+        work |= import_string(path)(user=user, roles=roles, today=today)
     if Role.HR in roles:
         work["drafts"] = list(frameworks_work.drafts_of_author(user=user))
         work["hr_procedures"] = selectie_work.procedures_waiting_for_hr(user=user)
-        work["cohorts"] = ontwikkeling_work.cohorts_in_progress(user=user, today=today)
     if Role.MANAGEMENT in roles:
         work["rounds"] = zelfevaluatie_work.rounds_to_lead(user=user)
     if Role.BEHEERDER in roles:

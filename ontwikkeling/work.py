@@ -8,7 +8,7 @@ from datetime import date
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import F, FilteredRelation, Prefetch, Q
 
-from competentie.organisations.access import organisation_ids
+from competentie.organisations.access import Role, organisation_ids
 
 from .access import is_programme_team
 from .models import Cohort, Measurement, MeasurementMoment, MeasurementWindow, Participant, Rater
@@ -115,3 +115,18 @@ def cohorts_in_progress(*, user: AbstractBaseUser, today: date) -> list[Cohort]:
         cohort.statuses = [(Status(status).label, count) for status, count in counts.items() if count]
         shown.append(cohort)
     return shown
+
+
+def home_work(*, user: AbstractBaseUser, roles: set[str], today: date) -> dict:
+    """This app's parts of "Mijn werk" (named in the setting HOME_WORK; the home view imports no app)."""
+    work = {
+        # A participant's manager can hold any role: whoever was named answers the follow-up.
+        "follow_ups": follow_ups_to_answer(user=user, today=today) if roles else [],
+    }
+    if Role.DEELNEMER in roles:
+        work["measurements"] = my_measurements(user=user, today=today)
+    if Role.BEGELEIDER in roles:
+        work["coached"] = coached_participants(user=user, today=today)
+    if Role.HR in roles:
+        work["cohorts"] = cohorts_in_progress(user=user, today=today)
+    return work

@@ -17,11 +17,11 @@ from competentie.organisations.models import Membership
 from competentie.organisations.services import member_invite
 from ontwikkeling import selectors, services
 from ontwikkeling.models import Measurement, Participant, PlanGoal, Rater
-from ontwikkeling.results import cohort_results
 
 from ..factories import make_user
 from .conftest import build_cohort, fill_in
 from .test_effect_report import effects_of, hand_in
+from .test_results import results_of
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -105,24 +105,16 @@ def _email(user):
 
 
 def test_hr_may_invite_only_programme_roles_and_others_may_not_invite_at_all(users, org_a):
-    with pytest.raises(PermissionDenied):
-        member_invite(
-            organisation=org_a,
-            email="x@aadorp.nl",
-            first_name="X",
-            last_name="Y",
-            role="selecteur",
-            invited_by=users["hr"],
-        )
-    with pytest.raises(PermissionDenied):
-        member_invite(
-            organisation=org_a,
-            email="x@aadorp.nl",
-            first_name="X",
-            last_name="Y",
-            role="deelnemer",
-            invited_by=users["mt"],
-        )
+    for role, persona in (("selecteur", "hr"), ("deelnemer", "mt")):
+        with pytest.raises(PermissionDenied):
+            member_invite(
+                organisation=org_a,
+                email="x@aadorp.nl",
+                first_name="X",
+                last_name="Y",
+                role=role,
+                invited_by=users[persona],
+            )
     assert not Membership.objects.filter(user__email="x@aadorp.nl").exists()
 
 
@@ -136,16 +128,6 @@ def test_the_invitation_form_on_the_cohort_page_sends_the_email(client_as, cohor
     assert [m.to for m in mail.outbox] == [["sam@aadorp.nl"]]
     bad = client_as("hr").post(reverse("ontwikkeling:invite-by-email", args=[cohort.pk]), {"email": "geen-adres"})
     assert bad.status_code == 200 and "Voer een geldig e-mailadres in" in bad.content.decode()
-
-
-def results_of(cohort):
-    cohort = selectors.cohort_get(user=cohort.programme.created_by, pk=cohort.pk)
-    programme = cohort.programme
-    return cohort_results(
-        cohort,
-        competencies=selectors.programme_competencies_of(programme),
-        levels=selectors.framework_levels(programme),
-    )
 
 
 def test_a_removed_participant_whose_answers_are_deleted_disappears_from_the_figures(programme, client_as):
