@@ -57,9 +57,11 @@ def follow_ups_to_answer(*, user: AbstractBaseUser, today: date) -> list[Partici
     participants = list(
         managed_by(user)
         .filter(cohort__programme__organisation__in=organisation_ids(user))
-        .annotate(window=FilteredRelation("cohort__windows", condition=Q(cohort__windows__moment="opvolging")))
-        .filter(window__opens_on__lte=today, window__due_on__gte=today)
-        .annotate(due_on=F("window__due_on"))
+        .annotate(
+            follow_up_window=FilteredRelation("cohort__windows", condition=Q(cohort__windows__moment="opvolging"))
+        )
+        .filter(follow_up_window__opens_on__lte=today, follow_up_window__due_on__gte=today)
+        .annotate(due_on=F("follow_up_window__due_on"))
         .select_related("user", "cohort__programme")
         .prefetch_related(_own_measurements(Rater.MANAGER))
         .order_by("due_on", "pk")
@@ -86,8 +88,8 @@ def cohorts_in_progress(*, user: AbstractBaseUser, today: date) -> list[Cohort]:
         return []
     rows = (
         Participant.objects.filter(cohort__in=cohorts, user__isnull=False)
-        .annotate(own=FilteredRelation("measurements", condition=Q(measurements__rater=Rater.PARTICIPANT)))
-        .values_list("cohort_id", "pk", "own__moment")
+        .annotate(own_measurement=FilteredRelation("measurements", condition=Q(measurements__rater=Rater.PARTICIPANT)))
+        .values_list("cohort_id", "pk", "own_measurement__moment")
         .order_by()
     )
     handed_in: dict[int, dict[int, set]] = {}
