@@ -169,3 +169,26 @@ def test_the_report_names_the_design_participation_and_the_effect_with_its_readi
         assert expected in text, expected
     page = client_as("hr").get(reverse("ontwikkeling:cohort-results", args=[cohort.pk])).content.decode()
     assert 'class="effect-chart"' in page and "1,16 (0,33 tot 1,96)" in page
+
+
+def test_the_results_page_and_the_report_cost_the_same_queries_for_a_cohort_of_5_and_of_50(
+    programme, client_as, django_assert_max_num_queries
+):
+    counts = {"page": [], "pdf": []}
+    for size in (5, 50):
+        cohort, _coach, participants = build_cohort(programme, size=size, prefix=f"c{size}")
+        for number, participant in enumerate(participants):
+            hand_in(participant, "voormeting", number % 2)
+            hand_in(participant, "einde", 1 + number % 2)
+            hand_in(participant, "opvolging", 2)
+        client = client_as("hr")
+        # Expect at most 12 for the page: session, user, memberships, the cohort with programme, its
+        # participants, their measurements, answers and ratings; competencies, levels, guide texts.
+        with django_assert_max_num_queries(12) as page:
+            assert client.get(reverse("ontwikkeling:cohort-results", args=[cohort.pk])).status_code == 200
+        # The PDF adds the programme's design (its prefetched parts) and the cohort's windows.
+        with django_assert_max_num_queries(30) as pdf:
+            assert client.get(reverse("ontwikkeling:cohort-report-pdf", args=[cohort.pk])).status_code == 200
+        counts["page"].append(len(page.captured_queries))
+        counts["pdf"].append(len(pdf.captured_queries))
+    assert counts["page"][0] == counts["page"][1] and counts["pdf"][0] == counts["pdf"][1]
