@@ -235,10 +235,15 @@ PASSWORD_RESET_TIMEOUT = envint("PASSWORD_RESET_TIMEOUT", 60 * 60 * 24 * 3)
 NOTIFICATION_REMINDERS = [
     "selectie.reminders.selection_day_reminders",
     "selectie.reminders.rejection_letter_reminders",  # NVP Sollicitatiecode: rejected candidates hear back
+    "ontwikkeling.reminders.measurement_reminders",
 ]
 SELECTION_REMINDER_DAYS = envint("SELECTION_REMINDER_DAYS", 2)
+# Development programmes: a reminder this many days before a measurement's deadline.
+MEASUREMENT_REMINDER_DAYS = envint("MEASUREMENT_REMINDER_DAYS", 3)
 # `setup_demo` (development only): each app builds its part of the demo story.
 DEMO_BUILDERS = ["selectie.demo.demo_build", "zelfevaluatie.demo.demo_build"]
+# "Mijn werk": apps the project's home view does not import add their parts (user, roles, today → dict).
+HOME_WORK = ["ontwikkeling.work.home_work"]
 
 # Login throttling: 5 failed attempts for one username from one address lock that combination for
 # 15 minutes. Colleagues behind the same address, and the same user elsewhere, can still log in;
@@ -277,6 +282,11 @@ RETENTION_AUDIT_MODELS = {
     "admin.LogEntry": "action_time",
     "audit.AuditEvent": "at",  # the one audit event log (competentie.audit)
 }
+# Other personal data past its retention, removed by the same daily command: one function per app,
+# taking `today` and returning how many records it cleaned (dotted paths, like NOTIFICATION_REMINDERS).
+RETENTION_PURGES = ["ontwikkeling.services.participants_anonymise_expired"]
+# Development programmes: so long after a cohort's last measurement its participants are kept anonymised.
+DEVELOPMENT_RETENTION_DAYS = envint("DEVELOPMENT_RETENTION_DAYS", 730)
 AXES_VERBOSE = False
 
 # No inline script anywhere; style attributes are allowed (Bootstrap components set them).

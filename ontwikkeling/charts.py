@@ -187,3 +187,65 @@ def growth_svg(growth, *, width: int = 640) -> SafeString:
         parts.append(_text(left + 36, legend_y + 4, row.competency.name, length=60))
     parts.append("</svg>")
     return mark_safe("".join(parts))
+
+
+def _decimal(value: float) -> str:
+    return f"{value:.2f}".replace(".", ",").replace("-", "−")
+
+
+def effect_svg(row, *, width: int = 720) -> SafeString:
+    """One competency's effect sizes: per comparison the point d_z and its 95 % interval as a bar, with
+    the numbers written beside it; lines mark 0 and Cohen's 0,2 / 0,5 / 0,8, each labelled in words."""
+    title = _("Effect op %(name)s: Cohen's d_z met 95%%-betrouwbaarheidsinterval") % {"name": row.name}
+    shown = [c for c in row.comparisons if c.shown and c.effect.d_z is not None]
+    low = min([-0.5] + [c.effect.d_z_low for c in shown])
+    high = max([1.5] + [c.effect.d_z_high for c in shown])
+    low, high = float(int(low * 2 - 1)) / 2, float(int(high * 2 + 1)) / 2
+    left, plot_width, row_height, top = 170, 280, 34, 58
+    height = top + row_height * len(row.comparisons) + 34
+
+    def x(value):
+        return left + (value - low) / (high - low) * plot_width
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="effect-chart" role="img" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" aria-label="{escape(title)}"><title>{escape(title)}</title>',
+        f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>',
+        _text(8, 18, row.name, size=13, weight="bold", length=40),
+    ]
+    bottom = top + row_height * len(row.comparisons)
+    # Labels stacked one above the other, so that close lines keep readable words.
+    for step, (value, label) in enumerate(((0.8, _("groot")), (0.5, _("middelgroot")), (0.2, _("klein")))):
+        label_y = top - 8 - 11 * step
+        parts.append(
+            f'<line x1="{x(value):.1f}" x2="{x(value):.1f}" y1="{label_y + 2}" y2="{bottom}" stroke="#6c757d" '
+            f'stroke-dasharray="2 3"/>'
+        )
+        parts.append(_text(x(value) + 3, label_y, f"{_decimal(value)} {label}", size=9, fill="#495057"))
+    parts.append(f'<line x1="{x(0):.1f}" x2="{x(0):.1f}" y1="{top - 6}" y2="{bottom}" stroke="{INK}"/>')
+    tick = low
+    while tick <= high + 1e-9:
+        parts.append(_text(x(tick), bottom + 14, _decimal(tick), size=9, anchor="middle"))
+        tick += 0.5
+    parts.append(_text(left + plot_width / 2, bottom + 28, _("d_z (0 = geen verandering)"), size=10, anchor="middle"))
+    for index, comparison in enumerate(row.comparisons):
+        y = top + row_height * index + row_height / 2
+        parts.append(_text(8, y + 4, comparison.label, size=10, length=34))
+        if comparison.shown and comparison.effect.d_z is not None:
+            effect = comparison.effect
+            parts.append(
+                f'<line x1="{x(effect.d_z_low):.1f}" x2="{x(effect.d_z_high):.1f}" y1="{y:.1f}" y2="{y:.1f}" '
+                f'stroke="{PALETTE[0]}" stroke-width="3"/>'
+            )
+            parts.append(f'<rect x="{x(effect.d_z) - 5:.1f}" y="{y - 5:.1f}" width="10" height="10" fill="{INK}"/>')
+            text = (
+                f"{_decimal(effect.d_z)} ({_decimal(effect.d_z_low)} {_('tot')} {_decimal(effect.d_z_high)}) "
+                f"· n = {effect.n}"
+            )
+        elif comparison.shown:
+            text = _("geen spreiding · n = %(n)s") % {"n": comparison.n}
+        else:
+            text = _("niet getoond: %(n)s paren (minder dan 5)") % {"n": comparison.n}
+        parts.append(_text(left + plot_width + 12, y + 4, text, size=10))
+    parts.append("</svg>")
+    return mark_safe("".join(parts))

@@ -8,6 +8,8 @@ takes four from the seeded PiCompany dictionary and says so. Themes per half-yea
 competencies per phase and the interventions' names are our illustration.
 """
 
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -17,7 +19,17 @@ from frameworks.demo import DEMO_ORGANISATION, DEMO_PASSWORD
 from frameworks.models import BehaviouralIndicator, Competency, Framework, ProficiencyLevel
 
 from . import selectors, services
-from .models import Intervention, KolbStage, LearningLevel, LearningLine, Moment, Phase, Programme, Subtheme
+from .models import (
+    Intervention,
+    KolbStage,
+    LearningLevel,
+    LearningLine,
+    MeasurementMoment,
+    Moment,
+    Phase,
+    Programme,
+    Subtheme,
+)
 from .questionnaire import levers_for
 
 FRAMEWORK_NAME = "Competentieframework traineeship (demo naar gemeente Rotterdam)"
@@ -235,6 +247,17 @@ def demo_programme_create() -> tuple[Programme, list[tuple[str, str, bool]]]:
     )
     _design(programme)
     cohort = services.cohort_create(programme=programme, name="Lichting 2026")
+    # The voormeting and halfway are behind (handed in below); the end is open now, for "Mijn werk".
+    today = timezone.localdate()
+    services.windows_save(
+        cohort=cohort,
+        windows={
+            Moment.BASELINE: (today - timedelta(days=200), today - timedelta(days=186)),
+            Moment.HALFWAY: (today - timedelta(days=100), today - timedelta(days=86)),
+            Moment.END: (today - timedelta(days=2), today + timedelta(days=12)),
+            MeasurementMoment.FOLLOW_UP: (today + timedelta(days=89), today + timedelta(days=180)),
+        },
+    )
     participants = [
         services.participant_invite(cohort=cohort, username=user.username, coach_username=coach.username)
         for user in people

@@ -3,6 +3,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from competentie.forms import PlainChoicesMixin
+from competentie.organisations.models import Membership
 
 from .models import (
     CommunicationEntry,
@@ -10,6 +11,7 @@ from .models import (
     DesignSession,
     Intervention,
     LearningLine,
+    MeasurementMoment,
     Phase,
     Programme,
     Stakeholder,
@@ -17,6 +19,7 @@ from .models import (
 )
 from .questionnaire import SCALE, asks_learning_goals, levers_for
 
+Role = Membership.Role
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -137,6 +140,91 @@ STEP_FORMSETS = {
 class CohortForm(forms.Form):
     name = forms.CharField(label=_("Naam van de groep"), max_length=200)
     starts_on = forms.DateField(label=_("Startdatum"), required=False, widget=DATE)
+    ends_on = forms.DateField(
+        label=_("Einddatum"),
+        required=False,
+        widget=DATE,
+        help_text=_("Met start- en einddatum stelt de app de meetmomenten voor; u kunt ze daarna aanpassen."),
+    )
+
+
+class WindowsForm(forms.Form):
+    """From when and until when each moment can be handed in."""
+
+    def __init__(self, *args, windows, **kwargs):
+        super().__init__(*args, **kwargs)
+        by_moment = {window.moment: window for window in windows}
+        date_input = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d")
+        self.rows = []
+        for moment, label in MeasurementMoment.choices:
+            window = by_moment.get(moment)
+            opens, due = f"{moment}-opens_on", f"{moment}-due_on"
+            self.fields[opens] = forms.DateField(
+                label=_("%(moment)s: open vanaf") % {"moment": str(label).capitalize()},
+                required=False,
+                widget=date_input,
+                initial=window.opens_on if window else None,
+            )
+            self.fields[due] = forms.DateField(
+                label=_("%(moment)s: uiterlijk op") % {"moment": str(label).capitalize()},
+                required=False,
+                widget=date_input,
+                initial=window.due_on if window else None,
+            )
+            self.rows.append((label, self[opens], self[due]))
+
+    def windows(self) -> dict:
+        return {
+            moment: (self.cleaned_data[f"{moment}-opens_on"], self.cleaned_data[f"{moment}-due_on"])
+            for moment in MeasurementMoment.values
+        }
+
+
+class EmailInviteForm(PlainChoicesMixin, forms.Form):
+    """Invite a colleague by e-mail as a participant or a coach (through the member invitation)."""
+
+    email = forms.EmailField(label=_("E-mailadres"))
+    first_name = forms.CharField(label=_("Voornaam"), max_length=150)
+    last_name = forms.CharField(label=_("Achternaam"), max_length=150)
+    role = forms.ChoiceField(
+        label=_("Rol in de groep"),
+        choices=[(Role.DEELNEMER, _("Deelnemer")), (Role.BEGELEIDER, _("Begeleider"))],
+        widget=forms.RadioSelect,
+        initial=Role.DEELNEMER,
+    )
+    coach = forms.ModelChoiceField(
+        label=_("Begeleider van de deelnemer"), queryset=None, required=False, empty_label=_("Nog geen begeleider")
+    )
+
+    def __init__(self, *args, coaches, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["coach"].queryset = coaches
+        self.fields["coach"].label_from_instance = lambda user: user.get_full_name() or user.username
+
+
+class ManagerForm(forms.Form):
+    manager_email = forms.EmailField(
+        label=_("E-mailadres van de leidinggevende"),
+        required=False,
+        help_text=_("Een collega met een account in uw organisatie; die vult de opvolging in."),
+    )
+
+
+class RemoveForm(forms.Form):
+    keep = forms.ChoiceField(
+        label=_("Wat gebeurt er met de antwoorden?"),
+        choices=[
+            ("delete", _("Verwijderen: de antwoorden verdwijnen en tellen niet meer mee in de cijfers van de groep.")),
+            (
+                "anonymise",
+                _(
+                    "Anoniem bewaren: naam, begeleider, leidinggevende en ontwikkelplan verdwijnen; de antwoorden "
+                    "tellen mee in de cijfers van de groep, zonder naam."
+                ),
+            ),
+        ],
+        widget=forms.RadioSelect,
+    )
 
 
 class InviteForm(forms.Form):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from .models import MeasurementLevel, Moment
+from .models import MeasurementLevel, MeasurementMoment, Moment
 
 SOURCE = "Weinbauer-Heidel, I. (2016). What makes training really work: 12 levers of transfer effectiveness."
 
@@ -116,12 +116,17 @@ SCALE = [
 
 
 def levers_for(moment: str) -> list[Lever]:
-    """Before the programme starts nobody can judge it yet: the voormeting leaves out the programme level."""
+    """Before the programme starts nobody can judge it yet: the voormeting leaves out the programme level.
+
+    The follow-up is short: only the level per competency, no lever questions.
+    """
+    if moment == MeasurementMoment.FOLLOW_UP:
+        return []
     if moment == Moment.BASELINE:
         return [lever for lever in LEVERS if lever.level != MeasurementLevel.PROGRAMME]
     return list(LEVERS)
 
 
 def asks_learning_goals(moment: str) -> bool:
-    """Learning goals are judged once the programme has begun."""
-    return moment != Moment.BASELINE
+    """Learning goals are judged once the programme has begun, and not again at the follow-up."""
+    return moment not in (Moment.BASELINE, MeasurementMoment.FOLLOW_UP)

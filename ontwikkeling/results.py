@@ -5,9 +5,11 @@ no single person's answers can be read from them; a cohort of four never shows r
 """
 
 from dataclasses import dataclass, field
-from statistics import mean
+from statistics import mean, stdev
 
-from .models import Measurement, MeasurementLevel, Moment
+from django.utils.translation import gettext_lazy as _
+
+from .models import Measurement, MeasurementLevel, MeasurementMoment, Moment, Rater
 from .questionnaire import LEARNING_GOAL, LEVERS, LEVERS_BY_CODE
 
 MIN_GROUP_SIZE = 5
@@ -30,6 +32,7 @@ class CompetencyGrowth:
     competency: object
     levels: list  # ProficiencyLevel or None, one per moment
     positions: list  # the level's place on the framework's scale (1 = lowest), or None
+    manager_level: object = None  # the manager's view at the follow-up (not part of the change)
 
     @property
     def change(self) -> int | None:
@@ -46,26 +49,34 @@ class ParticipantGrowth:
     rows: list[CompetencyGrowth]
     scale: list  # the framework's levels
 
+    has_manager: bool = False
+
     @property
     def has_ratings(self) -> bool:
         return any(level is not None for row in self.rows for level in row.levels)
 
 
+def _rating_of(measurement, competency, level_of):
+    rating = next((r for r in measurement.self_ratings.all() if r.competency_id == competency.pk), None)
+    return level_of.get(rating.level_id) if rating else None
+
+
 def participant_growth(participant, *, competencies, levels) -> ParticipantGrowth:
-    """Self-rated level per competency per moment, in the fixed order of the moments (uses prefetches)."""
+    """Own level per competency per moment, in the fixed order of the moments (uses prefetches); the
+    manager's view at the follow-up beside it."""
     levels = list(levels)
+    level_of = {level.pk: level for level in levels}
     position_of = {level.pk: index for index, level in enumerate(levels, start=1)}
-    by_moment = {m.moment: m for m in participant.measurements.all()}
-    moments = [(code, label) for code, label in Moment.choices if code in by_moment]
+    own = {m.moment: m for m in participant.measurements.all() if m.rater == Rater.PARTICIPANT}
+    manager = next((m for m in participant.measurements.all() if m.rater == Rater.MANAGER), None)
+    moments = [(code, label) for code, label in MeasurementMoment.choices if code in own]
     rows = []
     for competency in competencies:
-        per_moment = []
-        for code, _label in moments:
-            rating = next((r for r in by_moment[code].self_ratings.all() if r.competency_id == competency.pk), None)
-            per_moment.append(rating.level if rating else None)
+        per_moment = [_rating_of(own[code], competency, level_of) for code, _label in moments]
         positions = [position_of.get(level.pk) if level else None for level in per_moment]
-        rows.append(CompetencyGrowth(competency, per_moment, positions))
-    return ParticipantGrowth(moments, rows, levels)
+        manager_level = _rating_of(manager, competency, level_of) if manager else None
+        rows.append(CompetencyGrowth(competency, per_moment, positions, manager_level))
+    return ParticipantGrowth(moments, rows, levels, has_manager=manager is not None)
 
 
 # --- A cohort -------------------------------------------------------------------------------
@@ -124,7 +135,8 @@ def cohort_results(cohort, *, competencies, levels) -> CohortResults:
     participants = list(cohort.participants.all())
     for participant in participants:
         for measurement in participant.measurements.all():
-            measurements.setdefault(measurement.moment, []).append(measurement)
+            if measurement.rater == Rater.PARTICIPANT:
+                measurements.setdefault(measurement.moment, []).append(measurement)
     moments = []
     for code, label in Moment.choices:
         handed_in = measurements.get(code, [])
@@ -157,3 +169,140 @@ def cohort_results(cohort, *, competencies, levels) -> CohortResults:
             }
         moments.append(result)
     return CohortResults(moments, MIN_GROUP_SIZE, len(participants))
+
+
+# --- The effect per competency --------------------------------------------------------------
+
+# The paired changes a cohort's report shows: from the voormeting to halfway, to the end, and to the
+# follow-up in daily work (our fourth moment, 3 to 6 months after the end).
+COMPARISONS = [
+    (MeasurementMoment.BASELINE, MeasurementMoment.HALFWAY),
+    (MeasurementMoment.BASELINE, MeasurementMoment.END),
+    (MeasurementMoment.BASELINE, MeasurementMoment.FOLLOW_UP),
+]
+# The participant and organisation levels are asked at the voormeting too; the programme level is not.
+PAIRED_LEVELS = [MeasurementLevel.PARTICIPANT, MeasurementLevel.ORGANISATION]
+
+
+@dataclass
+class Comparison:
+    before: str
+    after: str
+    label: str
+    n: int  # participants with both moments
+    effect: object = None  # PairedEffect, only when shown
+
+    @property
+    def shown(self) -> bool:
+        return self.n >= MIN_GROUP_SIZE and self.effect is not None
+
+
+@dataclass
+class ManagerView:
+    n: int
+    mean: float | None = None  # only when shown
+    sd: float | None = None
+
+    @property
+    def shown(self) -> bool:
+        return self.n >= MIN_GROUP_SIZE
+
+
+@dataclass
+class EffectRow:
+    name: str
+    key: object
+    comparisons: list[Comparison]
+    means: dict[str, float | None]  # mean per moment, only for moments with MIN_GROUP_SIZE or more
+    counts: dict[str, int]
+    manager: ManagerView | None = None
+
+
+@dataclass
+class CohortEffects:
+    competencies: list[EffectRow]
+    levels: list[EffectRow]
+    min_group_size: int = MIN_GROUP_SIZE
+
+    @property
+    def any_shown(self) -> bool:
+        return any(c.shown for row in self.competencies + self.levels for c in row.comparisons)
+
+
+SHORT_LABELS = {
+    MeasurementMoment.BASELINE: _("voormeting"),
+    MeasurementMoment.HALFWAY: _("halverwege"),
+    MeasurementMoment.END: _("einde"),
+    MeasurementMoment.FOLLOW_UP: _("opvolging"),
+}
+
+
+def _comparison_label(before, after) -> str:
+    return f"{SHORT_LABELS[before]} → {SHORT_LABELS[after]}"
+
+
+def _row(name, key, values_by_moment: dict[str, dict[int, float]], manager_values=None) -> EffectRow:
+    """values_by_moment: moment -> participant pk -> value (one per participant)."""
+    from .effect import paired_effect
+
+    comparisons = []
+    for before, after in COMPARISONS:
+        first, second = values_by_moment.get(before, {}), values_by_moment.get(after, {})
+        paired = sorted(set(first) & set(second))
+        comparison = Comparison(before, after, _comparison_label(before, after), len(paired))
+        if comparison.n >= MIN_GROUP_SIZE:
+            comparison.effect = paired_effect([first[p] for p in paired], [second[p] for p in paired])
+        comparisons.append(comparison)
+    counts = {moment: len(values_by_moment.get(moment, {})) for moment in MeasurementMoment.values}
+    means = {
+        moment: _mean(values_by_moment[moment].values()) if counts[moment] >= MIN_GROUP_SIZE else None
+        for moment in MeasurementMoment.values
+    }
+    manager = None
+    if manager_values is not None:
+        manager = ManagerView(len(manager_values))
+        if manager.shown:
+            values = list(manager_values.values())
+            manager.mean = _mean(values)
+            manager.sd = _round(stdev(values)) if len(values) > 1 else None
+    return EffectRow(name, key, comparisons, means, counts, manager)
+
+
+def cohort_effects(cohort, *, competencies, levels) -> CohortEffects:
+    """The paired effect per competency (own level on the framework's scale) and per measurement level
+    (mean of the lever answers of that level), from the prefetched measurements; comparisons with fewer
+    than MIN_GROUP_SIZE pairs, and manager views of fewer than MIN_GROUP_SIZE managers, show nothing."""
+    position_of = {level.pk: index for index, level in enumerate(levels, start=1)}
+    ratings: dict[int, dict[str, dict[int, float]]] = {c.pk: {} for c in competencies}
+    manager: dict[int, dict[int, float]] = {c.pk: {} for c in competencies}
+    level_values: dict[str, dict[str, dict[int, list[int]]]] = {level: {} for level in PAIRED_LEVELS}
+    for participant in cohort.participants.all():
+        for measurement in participant.measurements.all():
+            for rating in measurement.self_ratings.all():
+                if rating.competency_id not in ratings or rating.level_id not in position_of:
+                    continue
+                if measurement.rater == Rater.MANAGER:
+                    manager[rating.competency_id][participant.pk] = position_of[rating.level_id]
+                else:
+                    moments = ratings[rating.competency_id].setdefault(measurement.moment, {})
+                    moments[participant.pk] = position_of[rating.level_id]
+            if measurement.rater != Rater.PARTICIPANT:
+                continue
+            for answer in measurement.answers.all():
+                lever = LEVERS_BY_CODE.get(answer.question)
+                if lever is not None and lever.level in level_values:
+                    moments = level_values[lever.level].setdefault(measurement.moment, {})
+                    moments.setdefault(participant.pk, []).append(answer.value)
+    competency_rows = [
+        _row(competency.name, competency.pk, ratings[competency.pk], manager[competency.pk])
+        for competency in competencies
+    ]
+    level_rows = [
+        _row(
+            str(MeasurementLevel(level).label),
+            level,
+            {moment: {p: mean(values) for p, values in per.items()} for moment, per in level_values[level].items()},
+        )
+        for level in PAIRED_LEVELS
+    ]
+    return CohortEffects(competency_rows, level_rows)

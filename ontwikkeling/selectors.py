@@ -107,10 +107,14 @@ def programme_participants(programme: Programme) -> list[Participant]:
     return [participant for cohort in programme.cohorts.all() for participant in cohort.participants.all()]
 
 
+def programme_interventions(programme: Programme) -> list[Intervention]:
+    return list(Intervention.objects.filter(programme=programme).order_by("phase__order", "order", "pk"))
+
+
 def _measurements() -> Prefetch:
     return Prefetch(
         "measurements",
-        queryset=Measurement.objects.prefetch_related("answers", "self_ratings__level"),
+        queryset=Measurement.objects.prefetch_related("answers", "self_ratings"),
     )
 
 
@@ -122,8 +126,10 @@ def cohort_get(*, user: AbstractBaseUser, pk: int) -> Cohort:
         queryset.prefetch_related(
             Prefetch(
                 "participants",
-                queryset=Participant.objects.select_related("user", "coach").prefetch_related(_measurements()),
-            )
+                queryset=Participant.objects.select_related("user", "coach", "manager").prefetch_related(
+                    _measurements()
+                ),
+            ),
         ),
         pk=pk,
     )
@@ -133,8 +139,8 @@ def participant_get(*, user: AbstractBaseUser, pk: int) -> Participant:
     queryset = Participant.objects.filter(cohort__programme__organisation__in=organisation_ids(user))
     return get_object_or_404(
         queryset.select_related(
-            "user", "coach", "cohort__programme__framework", "cohort__programme__organisation"
-        ).prefetch_related(_measurements(), "plan_goals__competency"),
+            "user", "coach", "manager", "cohort__programme__framework", "cohort__programme__organisation"
+        ).prefetch_related(_measurements(), "plan_goals__competency", "cohort__windows"),
         pk=pk,
     )
 
@@ -143,7 +149,7 @@ def my_participations(*, user: AbstractBaseUser) -> QuerySet[Participant]:
     """The rows where the user is the participant or the coach (for the programme list)."""
     return (
         Participant.objects.filter(cohort__programme__organisation__in=organisation_ids(user))
-        .filter(Q(user=user) | Q(coach=user))
+        .filter(Q(user=user) | Q(coach=user, user__isnull=False))
         .select_related("user", "coach", "cohort__programme")
     )
 

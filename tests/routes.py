@@ -182,6 +182,25 @@ def build_world(users, org_a, org_b) -> dict:
     dossier_build = dossier_pdf_build.enqueue(procedure_id=day.procedure.pk, with_fairness=True, language="nl")
     programme = build_programme(org_a, users["hr"])
     cohort, _coach, participants = build_cohort(programme, size=1)
+    # Open windows for the voormeting and the follow-up, and a named manager (the management-team
+    # member), so that the follow-up form and every home-page card have something to show.
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from ontwikkeling import services as development_services
+
+    today = timezone.localdate()
+    development_services.windows_save(
+        cohort=cohort,
+        windows={
+            "voormeting": (today - timedelta(days=7), today + timedelta(days=7)),
+            "opvolging": (today - timedelta(days=1), today + timedelta(days=60)),
+        },
+    )
+    users["mt"].email = "mt@aadorp.example"
+    users["mt"].save()
+    development_services.participant_manager_set(participant=participants[0], email=users["mt"].email)
     fill_in(participants[0], "voormeting")
     return {
         "programme": programme.pk,

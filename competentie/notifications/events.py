@@ -74,18 +74,22 @@ def framework_reviewer_invited(*, reviewer) -> None:
     )
 
 
-def member_invited(*, membership, invited_by, new_account: bool) -> None:
-    """A colleague added to an organisation; a new account gets a one-time link to choose a password."""
+def account_link(user, *, new_account: bool) -> str:
+    """Where an invitation leads: a one-time link to choose a password for a new account, else home."""
     from django.contrib.auth.tokens import default_token_generator
     from django.utils.encoding import force_bytes
     from django.utils.http import urlsafe_base64_encode
 
-    user = membership.user
     if new_account:
         uid = urlsafe_base64_encode(force_bytes(user.pk))
-        url = absolute_url("invitation-accept", uid, default_token_generator.make_token(user))
-    else:
-        url = absolute_url("home")
+        return absolute_url("invitation-accept", uid, default_token_generator.make_token(user))
+    return absolute_url("home")
+
+
+def member_invited(*, membership, invited_by, new_account: bool) -> None:
+    """A colleague added to an organisation; a new account gets a one-time link to choose a password."""
+    user = membership.user
+    url = account_link(user, new_account=new_account)
     send_on_commit(
         "member_invitation",
         [user],
@@ -127,4 +131,27 @@ def rejection_letter(*, to_name: str, to_email: str, organisation: str, procedur
         "rejection_letter",
         [Addressee(to_name, to_email)],
         {"organisation": organisation, "procedure_name": procedure_name, "body": body},
+    )
+
+
+def programme_invited(*, user, cohort, as_coach: bool, first_window, invited_by, new_account: bool) -> None:
+    """A participant or a coach invited to a development programme: it names the programme and the first
+    measurement with its deadline; a new account gets the one-time link to choose a password."""
+    programme = cohort.programme
+    send_on_commit(
+        "programme_invitation",
+        [user],
+        {
+            "organisation": str(programme.organisation),
+            "programme_name": programme.name,
+            "cohort_name": cohort.name,
+            "as_coach": as_coach,
+            "first_moment": first_window.get_moment_display() if first_window else "",
+            "first_opens_on": first_window.opens_on if first_window else None,
+            "first_due_on": first_window.due_on if first_window else None,
+            "sender_name": display_name(invited_by) if invited_by else "",
+            "username": user.get_username(),
+            "new_account": new_account,
+            "url": account_link(user, new_account=new_account),
+        },
     )

@@ -69,3 +69,15 @@ def can_manage_member(user: AbstractBaseUser, membership: Membership) -> bool:
 def can_administer(user: AbstractBaseUser, organisation_id: int | None) -> bool:
     """A platform operator administers every organisation, a beheerder their own."""
     return is_platform_operator(user) or organisation_id in administered_organisation_ids(user)
+
+
+# HR runs the development programmes: they invite their participants and coaches themselves.
+PROGRAMME_ROLES = (Role.DEELNEMER, Role.BEGELEIDER)
+
+
+def can_invite(user: AbstractBaseUser, organisation_id: int | None, role: str) -> bool:
+    """Who may invite a colleague by e-mail with a role: an administrator with any role, HR with the
+    roles of a development programme (deelnemer, begeleider) and no other."""
+    return can_administer(user, organisation_id) or (
+        role in PROGRAMME_ROLES and has_role(user, organisation_id, Role.HR)
+    )

@@ -19,7 +19,7 @@ from competentie.accounts.names import display_name
 from competentie.adminguard import is_platform_operator
 from competentie.notifications import events as notifications
 
-from .access import can_administer
+from .access import can_administer, can_invite
 from .models import Membership, Organisation
 
 Role = Membership.Role
@@ -54,10 +54,7 @@ def membership_set(
         raise ValidationError(_("Kies een bestaande rol."), code="invalid_role")
     membership = Membership.objects.select_for_update().filter(user=user, organisation=organisation).first()
     if membership is None:
-        membership = Membership(user=user, organisation=organisation, role=role)
-        membership.full_clean()
-        membership.save()
-        audit.record(actor, membership, "membership.added", within=organisation, user=user.get_username(), role=role)
+        membership = _membership_add(actor=actor, organisation=organisation, user=user, role=role)
     elif membership.role != role:
         old = membership.role
         membership.role = role
@@ -71,6 +68,14 @@ def membership_set(
             old=old,
             role=role,
         )
+    return membership
+
+
+def _membership_add(*, actor, organisation: Organisation, user, role: str) -> Membership:
+    membership = Membership(user=user, organisation=organisation, role=role)
+    membership.full_clean()
+    membership.save()
+    audit.record(actor, membership, "membership.added", within=organisation, user=user.get_username(), role=role)
     return membership
 
 
@@ -114,15 +119,21 @@ def member_invite(
     last_name: str,
     role: str,
     invited_by: AbstractBaseUser,
+    notify: bool = True,
 ) -> Membership:
     """Add a colleague by e-mail address; a new account gets a one-time link to choose a password.
 
     Someone who already has an account (for example at another organisation) keeps it and is added.
+    Who may invite with which role: `access.can_invite` (HR only participants and coaches of a
+    development programme). With `notify=False` the caller sends the invitation itself, with the same
+    link (notifications.events.account_link), in an e-mail that says what the colleague is invited to.
     """
     email = email.strip().lower()
     validate_email(email)
     if role not in Role.values:
         raise ValidationError(_("Kies een rol."), code="invalid_role")
+    if not can_invite(invited_by, organisation.pk, role):
+        raise PermissionDenied
     User = get_user_model()
     user = User.objects.filter(email__iexact=email).order_by("pk").first()
     created = user is None
@@ -138,8 +149,9 @@ def member_invite(
             _("%(name)s is al lid van %(organisation)s.") % {"name": display_name(user), "organisation": organisation},
             code="already_member",
         )
-    membership = membership_set(actor=invited_by, organisation=organisation, user=user, role=role)
-    notifications.member_invited(membership=membership, invited_by=invited_by, new_account=created)
+    membership = _membership_add(actor=invited_by, organisation=organisation, user=user, role=role)
+    if notify:
+        notifications.member_invited(membership=membership, invited_by=invited_by, new_account=created)
     return membership
 
 

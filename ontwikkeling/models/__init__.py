@@ -1,5 +1,5 @@
-from .choices import KolbStage, LearningLevel, MeasurementLevel, Moment, StakeholderRelation
-from .cohorts import Cohort, Participant, PlanGoal
+from .choices import KolbStage, LearningLevel, MeasurementLevel, MeasurementMoment, Moment, Rater, StakeholderRelation
+from .cohorts import Cohort, MeasurementWindow, Participant, PlanGoal
 from .guide import GuideText
 from .measurements import Answer, Measurement, SelfRating
 from .programmes import (
@@ -28,12 +28,15 @@ __all__ = [
     "LearningLine",
     "Measurement",
     "MeasurementLevel",
+    "MeasurementMoment",
+    "MeasurementWindow",
     "Moment",
     "Participant",
     "Phase",
     "PlanGoal",
     "PrincipleNote",
     "Programme",
+    "Rater",
     "SelfRating",
     "Stakeholder",
     "StakeholderRelation",

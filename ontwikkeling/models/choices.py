@@ -37,6 +37,27 @@ class Moment(models.TextChoices):
     END = "einde", _("aan het einde van het programma")
 
 
+class MeasurementMoment(models.TextChoices):
+    """When a measurement is taken: the guide's four moments, then our follow-up in daily work.
+
+    The follow-up (Kirkpatrick's level 3, behaviour) is not in the guide: its name is ours. It comes
+    3 to 6 months after the end, and besides the participant the participant's manager answers it.
+    """
+
+    BASELINE = Moment.BASELINE.value, Moment.BASELINE.label
+    FIRST_WEEK = Moment.FIRST_WEEK.value, Moment.FIRST_WEEK.label
+    HALFWAY = Moment.HALFWAY.value, Moment.HALFWAY.label
+    END = Moment.END.value, Moment.END.label
+    FOLLOW_UP = "opvolging", _("opvolging in het werk, 3 tot 6 maanden na het einde")
+
+
+class Rater(models.TextChoices):
+    """Who answered a measurement."""
+
+    PARTICIPANT = "deelnemer", _("deelnemer zelf")
+    MANAGER = "leidinggevende", _("leidinggevende")
+
+
 class StakeholderRelation(models.TextChoices):
     INFLUENCES = "invloed", _("Heeft invloed op het programma")
     INFLUENCED = "beinvloed", _("Wordt beïnvloed door het programma")

@@ -1,21 +1,28 @@
-"""Effectmeting: a participant's questionnaire at one fixed moment, with competency self-ratings."""
+"""Effectmeting: a questionnaire at one fixed moment, with a level per competency.
+
+The participant answers every moment; at the follow-up the participant's manager answers too (only
+the levels per competency, on the same scale).
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Moment
+from .choices import MeasurementMoment, Rater
 
 
 class Measurement(models.Model):
     participant = models.ForeignKey("ontwikkeling.Participant", on_delete=models.CASCADE, related_name="measurements")
-    moment = models.CharField(_("meetmoment"), max_length=20, choices=Moment.choices)
+    moment = models.CharField(_("meetmoment"), max_length=20, choices=MeasurementMoment.choices)
+    rater = models.CharField(_("ingevuld door"), max_length=20, choices=Rater.choices, default=Rater.PARTICIPANT)
     submitted_at = models.DateTimeField(_("ingevuld op"), auto_now=True)
 
     class Meta:
         verbose_name = _("meting")
         verbose_name_plural = _("metingen")
         ordering = ["participant", "pk"]
-        constraints = [models.UniqueConstraint(fields=["participant", "moment"], name="unique_measurement_moment")]
+        constraints = [
+            models.UniqueConstraint(fields=["participant", "moment", "rater"], name="unique_measurement_moment_rater")
+        ]
 
     def __str__(self):
         return self.get_moment_display()
@@ -41,7 +48,8 @@ class Answer(models.Model):
 
 
 class SelfRating(models.Model):
-    """The participant's own level on a programme competency, against the framework's levels."""
+    """A level on a programme competency, against the framework's levels, by the measurement's rater
+    (the participant's own level; at the follow-up also the manager's view)."""
 
     measurement = models.ForeignKey(Measurement, on_delete=models.CASCADE, related_name="self_ratings")
     competency = models.ForeignKey("frameworks.Competency", on_delete=models.PROTECT, related_name="+")

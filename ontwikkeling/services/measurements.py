@@ -1,11 +1,25 @@
-"""Effectmeting: a participant hands in the questionnaire of one moment."""
+"""Effectmeting: a participant hands in the questionnaire of one moment; at the follow-up the manager too."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from ..models import Answer, Measurement, Moment, Participant, SelfRating
+from ..models import Answer, Measurement, MeasurementMoment, MeasurementWindow, Participant, Rater, SelfRating
 from ..questionnaire import LEARNING_GOAL, asks_learning_goals, levers_for
+
+
+def window_refusal(participant: Participant, moment: str, *, today=None) -> str | None:
+    """Why the moment cannot be handed in yet (its window has not opened), or None.
+
+    A moment without a window can be handed in at any time; after the deadline it still can (late).
+    """
+    today = today or timezone.localdate()
+    window = MeasurementWindow.objects.filter(cohort=participant.cohort_id, moment=moment).first()
+    if window is not None and window.opens_on > today:
+        return _("Deze meting gaat open op %(date)s.") % {"date": date_format(window.opens_on, "j F Y")}
+    return None
 
 
 @transaction.atomic
@@ -19,15 +33,24 @@ def measurement_submit(
     competency_ids: set[int],
     level_ids: set[int],
     intervention_ids: set[int],
+    rater: str = Rater.PARTICIPANT,
 ) -> Measurement:
-    """Store (or replace) the participant's questionnaire at one moment.
+    """Store (or replace) the questionnaire of one moment by one rater.
 
     answers: lever code -> 1..5; goal_answers: intervention pk -> 1..5; ratings: competency pk -> level pk.
-    Every lever of the moment and every programme competency must be answered.
+    Every lever of the moment and every programme competency must be answered. The manager answers the
+    follow-up only, and only the levels.
     """
-    if moment not in Moment.values:
+    if moment not in MeasurementMoment.values:
         raise ValidationError(_("Onbekend meetmoment."), code="unknown_moment")
-    expected = {lever.code for lever in levers_for(moment)}
+    if rater == Rater.MANAGER and (moment != MeasurementMoment.FOLLOW_UP or answers or goal_answers):
+        raise ValidationError(_("De leidinggevende vult alleen de opvolging in."), code="manager_follow_up_only")
+    if participant.user_id is None:
+        raise ValidationError(_("Deze deelnemer is uit de groep gehaald."), code="removed")
+    refusal = window_refusal(participant, moment)
+    if refusal:
+        raise ValidationError(refusal, code="not_open")
+    expected = set() if rater == Rater.MANAGER else {lever.code for lever in levers_for(moment)}
     if set(answers) != expected or any(value not in range(1, 6) for value in answers.values()):
         raise ValidationError(_("Beantwoord elke vraag op de schaal van 1 tot 5."), code="incomplete_answers")
     if set(ratings) != competency_ids or not set(ratings.values()) <= level_ids:
@@ -36,7 +59,7 @@ def measurement_submit(
         raise ValidationError(_("Deze leerdoelen horen niet bij deze meting."), code="foreign_goals")
     if any(value not in range(1, 6) for value in goal_answers.values()):
         raise ValidationError(_("Beantwoord elke vraag op de schaal van 1 tot 5."), code="incomplete_answers")
-    measurement, _created = Measurement.objects.update_or_create(participant=participant, moment=moment)
+    measurement, _created = Measurement.objects.update_or_create(participant=participant, moment=moment, rater=rater)
     measurement.answers.all().delete()
     measurement.self_ratings.all().delete()
     Answer.objects.bulk_create(

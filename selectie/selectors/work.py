@@ -13,13 +13,15 @@ SCORING_STATUSES = [SelectionProcedure.Status.OPEN, SelectionProcedure.Status.SC
 
 
 def scoring_work(*, user: AbstractBaseUser) -> list[dict]:
-    """Procedures where the user scores: candidates assigned and handed in (2 queries)."""
-    rows = (
+    """Procedures where the user scores: candidates assigned and handed in (2 queries; 1 without any)."""
+    rows = list(
         Assignment.objects.filter(selecteur=user, procedure__status__in=SCORING_STATUSES)
         .values("procedure_id", "procedure__name", "procedure__selection_date")
         .annotate(candidates=Count("candidate", distinct=True))
         .order_by("procedure__selection_date", "procedure_id")
     )
+    if not rows:
+        return []  # nothing assigned: no hand-ins to count (one query for everyone who does not score)
     handed_in = dict(
         Submission.objects.filter(selecteur=user, candidate__procedure__status__in=SCORING_STATUSES)
         .values("candidate__procedure_id")
