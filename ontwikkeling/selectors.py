@@ -13,6 +13,7 @@ from .models import (
     Cohort,
     GuideText,
     Intervention,
+    LearningLine,
     Measurement,
     Participant,
     Phase,
@@ -101,6 +102,16 @@ def framework_competencies(programme: Programme) -> QuerySet[Competency]:
 
 def framework_levels(programme: Programme) -> list[ProficiencyLevel]:
     return list(ProficiencyLevel.objects.filter(framework=programme.framework_id).order_by("order", "pk"))
+
+
+def programme_lines_and_phases(programme: Programme) -> tuple[QuerySet, QuerySet]:
+    """The learning lines and phases a design step's formsets offer as choices."""
+    return LearningLine.objects.filter(programme=programme), Phase.objects.filter(programme=programme)
+
+
+def programme_interventions(programme: Programme) -> list[Intervention]:
+    """The programme's interventions in phase order, for the measurement form."""
+    return list(Intervention.objects.filter(programme=programme).order_by("phase__order", "order", "pk"))
 
 
 def programme_participants(programme: Programme) -> list[Participant]:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from .. import access, selectors, services
 from ..charts import growth_svg
 from ..forms import MeasurementForm
-from ..models import Intervention, Moment
+from ..models import Moment
 from ..questionnaire import SCALE
 from ..results import participant_growth
 
@@ -80,7 +80,7 @@ def measurement(request, pk, moment):
     programme = participant.cohort.programme
     competencies = selectors.programme_competencies_of(programme)
     levels = selectors.framework_levels(programme)
-    interventions = list(Intervention.objects.filter(programme=programme).order_by("phase__order", "order", "pk"))
+    interventions = selectors.programme_interventions(programme)
     existing = next((m for m in participant.measurements.all() if m.moment == moment), None)
     initial = {}
     if existing is not None:

@@ -14,6 +14,11 @@ from .scoring import scale_points
 # --- Results ------------------------------------------------------------------------------------
 
 
+def decision_of(*, candidate: Candidate) -> Decision | None:
+    """A fresh copy of the candidate's decision for the decision form (None before one is taken)."""
+    return Decision.objects.filter(candidate=candidate).first()
+
+
 def results(*, procedure: SelectionProcedure) -> tuple[list, list]:
     """Candidates ranked on the mean of their consensus scores (then on code)."""
     competencies = procedure_competencies(procedure=procedure)
