@@ -7,13 +7,18 @@ nothing of the person (name, e-mail) survives, while the row itself — who did 
 """
 
 import json
+import logging
 import re
 from collections.abc import Iterable
 
+from django.apps import apps
+from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, models, transaction
 from django.db.models import Q
+
+logger = logging.getLogger(__name__)
 
 REDACTED = "[verwijderd]"
 
@@ -99,3 +104,53 @@ def logs_scrub(*, objects: Iterable[models.Model], needles: Iterable[str], label
     for scrubber in EXTRA_SCRUBBERS:
         count += scrubber(needles=needles, replacement=REDACTED)
     return count
+
+
+# --- On disk -----------------------------------------------------------------------------------
+
+
+def log_tables() -> list[str]:
+    """The tables of the log stores that a scrub rewrites (the admin history and the audit log)."""
+    return [apps.get_model(label)._meta.db_table for label in settings.RETENTION_AUDIT_MODELS]
+
+
+def database_files_scrub(*, rewrite: Iterable[str] = (), vacuum: Iterable[str] = (), using=DEFAULT_DB_ALIAS) -> None:
+    """After a purge has committed: no readable copy of the deleted or rewritten rows in the database files.
+
+    SQLite: ``secure_delete`` (on for every connection, see settings.py) zeroes deleted content in its
+    page, but the write-ahead log (``-wal``) still holds the pages as they were before; a TRUNCATE
+    checkpoint copies the zeroed pages into the database file and empties the log.
+
+    PostgreSQL: a DELETE or UPDATE leaves the old row in its page (a dead tuple) until VACUUM, and
+    VACUUM only marks that space as free; the bytes stay until the page is reused. VACUUM FULL
+    writes the table into a new file and removes the old one. The tables in `rewrite` hold the
+    personal data itself and are small: they get VACUUM FULL (a lock of milliseconds). The tables in
+    `vacuum` are the large logs, which must keep accepting writes: a plain VACUUM. SECURITY.md says
+    what that leaves and for how long.
+
+    Cleaning up is not the purge: the data is already deleted, so a refusal (another connection
+    holding the database, no right to VACUUM) is logged and the purge stands.
+    """
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    try:
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                busy, _log_frames, _copied = cursor.fetchone()
+            if busy:
+                logger.warning("Opschonen na verwijderen: de database was bezet; het WAL-bestand volgt later.")
+        elif connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                for table in dict.fromkeys(rewrite):
+                    cursor.execute(f"VACUUM FULL {quote(table)}")
+                for table in dict.fromkeys(vacuum):
+                    cursor.execute(f"VACUUM {quote(table)}")
+    except DatabaseError:
+        logger.warning("Opschonen na verwijderen mislukt; de gegevens zijn wel verwijderd.", exc_info=True)
+
+
+def database_files_scrub_on_commit(*, rewrite: Iterable[str] = (), vacuum: Iterable[str] = (), using=DEFAULT_DB_ALIAS):
+    """The same, once the purge's transaction has committed (VACUUM and a checkpoint run outside one)."""
+    rewrite, vacuum = list(rewrite), list(vacuum)
+    transaction.on_commit(lambda: database_files_scrub(rewrite=rewrite, vacuum=vacuum, using=using), using=using)

@@ -75,6 +75,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The headers every response carries, outside every middleware that may answer early (the
+    # two-factor and idle-session redirects, the CSRF refusal, WhiteNoise's static files).
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "competentie.middleware.PreferredLanguageMiddleware",
@@ -86,9 +90,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "competentie.security.sessions.IdleSessionMiddleware",  # after messages: it leaves a note
     "competentie.security.twofactor.TwoFactorMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "csp.middleware.CSPMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -162,8 +164,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers and one writer work side by side; IMMEDIATE takes the write lock when a
     # transaction starts (not halfway, where SQLite can only fail with "database is locked");
     # writers then queue for up to SQLITE_TIMEOUT seconds instead of failing. See README.
+    # secure_delete overwrites deleted and replaced rows with zeros, so a purged or corrected name
+    # is not left in the free space of its page (Debian's SQLite does so by default, not every
+    # build does); competentie.privacy.database_files_scrub empties the -wal file after a purge.
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON",
         "transaction_mode": "IMMEDIATE",
         "timeout": envint("SQLITE_TIMEOUT", 20),
         **DATABASES["default"].get("OPTIONS", {}),

@@ -51,3 +51,6 @@ urlpatterns = [
 
 if settings.BENCHMARK:
     urlpatterns.append(path("meting/vloer/", views.floor, name="benchmark-floor"))
+
+# A database that cannot be reached answers 503 with Retry-After; every other error Django's 500.
+handler500 = "competentie.outage.server_error"

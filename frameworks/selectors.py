@@ -368,6 +368,23 @@ def review_page(*, user: AbstractBaseUser, pk: int) -> Framework:
     return get_object_or_404(queryset, pk=pk)
 
 
+def review_subject(
+    *, framework: Framework, kind: str, pk: int
+) -> tuple[Competency | None, BehaviouralIndicator | None]:
+    """What a review comment is about: a competency ("c") or an indicator of this framework."""
+    if kind == "c":
+        return Competency.objects.get(pk=pk, framework=framework), None
+    indicator = BehaviouralIndicator.objects.select_related("competency", "profile_competency__competency").get(
+        Q(competency__framework=framework) | Q(profile_competency__profile__framework=framework), pk=pk
+    )
+    return None, indicator
+
+
+def published_frameworks(*, user: AbstractBaseUser) -> QuerySet[Framework]:
+    """The frozen versions the user may read (a visitor: the libraries), by name and version."""
+    return Framework.objects.visible_to(user).frozen().select_related("organisation").order_by("name", "version")
+
+
 def comment_get(*, user: AbstractBaseUser, pk: int) -> ReviewComment:
     return get_object_or_404(
         ReviewComment.objects.filter(framework__in=Framework.objects.visible_to(user)).select_related(

@@ -13,6 +13,7 @@ from .models import (
     Cohort,
     GuideText,
     Intervention,
+    LearningLine,
     Measurement,
     Participant,
     Phase,
@@ -103,12 +104,18 @@ def framework_levels(programme: Programme) -> list[ProficiencyLevel]:
     return list(ProficiencyLevel.objects.filter(framework=programme.framework_id).order_by("order", "pk"))
 
 
-def programme_participants(programme: Programme) -> list[Participant]:
-    return [participant for cohort in programme.cohorts.all() for participant in cohort.participants.all()]
+def programme_lines_and_phases(programme: Programme) -> tuple[QuerySet, QuerySet]:
+    """The learning lines and phases a design step's formsets offer as choices."""
+    return LearningLine.objects.filter(programme=programme), Phase.objects.filter(programme=programme)
 
 
 def programme_interventions(programme: Programme) -> list[Intervention]:
+    """The programme's interventions in phase order, for the measurement form."""
     return list(Intervention.objects.filter(programme=programme).order_by("phase__order", "order", "pk"))
+
+
+def programme_participants(programme: Programme) -> list[Participant]:
+    return [participant for cohort in programme.cohorts.all() for participant in cohort.participants.all()]
 
 
 def _measurements() -> Prefetch:

@@ -312,6 +312,18 @@ def peer_review_get(*, round: EvaluationRound, pk: int) -> PeerReview:
     return get_object_or_404(queryset, pk=pk)
 
 
+def round_profiles(*, round: EvaluationRound) -> QuerySet[Profile]:
+    """The profiles the round evaluates, in framework order (the choices of an action)."""
+    return Profile.objects.filter(pk__in=RoundProfile.objects.filter(round=round).values("profile")).order_by(
+        "order", "pk"
+    )
+
+
+def conclusion_get(*, round: EvaluationRound, profile: Profile) -> ProfileConclusion:
+    """The stored conclusion of a profile (to show beside a stale edit)."""
+    return ProfileConclusion.objects.get(round=round, profile=profile)
+
+
 def action_get(*, round: EvaluationRound, pk: int) -> Action:
     return get_object_or_404(Action.objects.filter(round=round).select_related("profile"), pk=pk)
 

@@ -19,6 +19,8 @@ from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
+from competentie.privacy import database_files_scrub_on_commit
+
 LOGIN_MODELS = {
     "axes.AccessLog": "attempt_time",
     "axes.AccessAttempt": "attempt_time",
@@ -48,4 +50,7 @@ def logs_prune(*, now: datetime | None = None) -> dict[str, int]:
     counts |= _prune(settings.RETENTION_AUDIT_MODELS, now - timedelta(days=settings.AUDIT_RETENTION_DAYS))
     counts |= _prune(TASK_MODELS, now - timedelta(days=settings.TASK_RESULT_RETENTION_DAYS))
     counts["sessions.Session"] = Session.objects.filter(expire_date__lt=now).delete()[0]
+    pruned = [apps.get_model(label)._meta.db_table for label, count in counts.items() if count]
+    if pruned:  # what was deleted leaves the database files too
+        database_files_scrub_on_commit(vacuum=pruned)
     return counts

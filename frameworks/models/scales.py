@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from .querysets import RatingScaleQuerySet
@@ -55,3 +56,11 @@ class ScalePoint(models.Model):
 
     def __str__(self):
         return f"{self.value} {self.label}".strip()
+
+    @property
+    def gloss(self) -> str:
+        """The source's English name beside the Dutch one: in the English interface only.
+
+        The VTH scale gives both ("onvoldoende (unsatisfactory)"); the Dutch interface shows Dutch only.
+        """
+        return self.label_en if (translation.get_language() or "").startswith("en") else ""

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from competentie.organisations.models import Organisation
+from competentie.organisations.selectors import organisation_choices
 
 from .. import access, selectors, services
 from ..forms import DeriveForm, FrameworkForm, StepForm
@@ -15,7 +15,7 @@ from ._helpers import call_service, refuse_unless_editable, service_or_message
 
 
 def _authoring_organisations(user):
-    return list(Organisation.objects.filter(pk__in=access.authoring_organisation_ids(user)))
+    return list(organisation_choices(ids=access.authoring_organisation_ids(user)))
 
 
 def framework_create(request):

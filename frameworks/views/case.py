@@ -11,9 +11,9 @@ from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from .. import selectors
 from ..interchange.case import document_identifier, framework_id_of, framework_to_case
 from ..interchange.selectors import framework_for_export
-from ..models import Framework
 
 
 def _json(payload: dict, status: int = 200) -> JsonResponse:
@@ -63,9 +63,7 @@ def _document_link(package: dict) -> dict:
 @login_not_required
 @require_GET
 def document_list(request):
-    frameworks = (
-        Framework.objects.visible_to(request.user).frozen().select_related("organisation").order_by("name", "version")
-    )
+    frameworks = selectors.published_frameworks(user=request.user)
     documents = []
     for framework in frameworks:
         identifier = document_identifier(framework)

@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from competentie.organisations.models import Organisation
+from competentie.organisations.selectors import organisation_choices
 
 from .. import access
 from ..indicator_hints import indicator_hints as hints_for
@@ -68,7 +68,7 @@ IMPORTERS = {
 @require_http_methods(["GET", "POST"])
 def framework_import(request):
     access.require(can_import_framework(request.user))
-    organisations = Organisation.objects.filter(pk__in=import_organisation_ids(request.user)).order_by("name")
+    organisations = organisation_choices(ids=import_organisation_ids(request.user))
     form = FrameworkImportForm(request.POST or None, request.FILES or None, organisations=organisations)
     import_errors = []
     if request.method == "POST" and form.is_valid():

@@ -12,7 +12,6 @@ from competentie.accounts.names import display_name
 
 from .. import access, selectors, services
 from ..forms import ReviewCommentForm, ReviewerInviteForm
-from ..models import BehaviouralIndicator, Competency
 from ._helpers import call_service, service_or_message
 
 
@@ -86,13 +85,7 @@ def review_comment_add(request, pk):
     form = ReviewCommentForm(request.POST, framework=framework)
     if form.is_valid():
         kind, target_pk = form.subject_kind_and_id()
-        competency = indicator = None
-        if kind == "c":
-            competency = Competency.objects.get(pk=target_pk, framework=framework)
-        else:
-            indicator = BehaviouralIndicator.objects.select_related("competency", "profile_competency__competency").get(
-                pk=target_pk
-            )
+        competency, indicator = selectors.review_subject(framework=framework, kind=kind, pk=target_pk)
         ok, _comment = call_service(
             form,
             lambda: services.review_comment_add(

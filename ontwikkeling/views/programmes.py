@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from competentie.organisations.models import Organisation
+from competentie.organisations.selectors import organisation_choices
 from competentie.pdf import pdf_response
 
 from .. import access, selectors, services
@@ -35,7 +35,7 @@ def programme_list(request):
 def programme_create(request):
     organisation_ids = selectors.team_organisation_ids(request.user)
     access.require(access.can_create_programme(request.user, organisation_ids))
-    organisations = Organisation.objects.filter(pk__in=organisation_ids)
+    organisations = organisation_choices(ids=organisation_ids)
     form = ProgrammeCreateForm(
         request.POST or None,
         organisations=organisations,
@@ -134,12 +134,8 @@ def principles(request, pk):
 
 
 def _formsets(programme, number, data=None):
-    competencies = selectors.framework_competencies(programme)
-    options = {
-        "competencies": competencies,
-        "lines": programme.learning_lines.model.objects.filter(programme=programme),
-        "phases": programme.phases.model.objects.filter(programme=programme),
-    }
+    lines, phases = selectors.programme_lines_and_phases(programme)
+    options = {"competencies": selectors.framework_competencies(programme), "lines": lines, "phases": phases}
     return [
         (heading, formset_class(data, instance=programme, prefix=prefix, **options))
         for prefix, formset_class, heading in STEP_FORMSETS.get(number, [])

@@ -108,7 +108,7 @@ class ConsensusProposal(models.Model):
     class Meta:
         verbose_name = _("voorstel voor consensus")
         verbose_name_plural = _("voorstellen voor consensus")
-        ordering = ["candidate", "competency", "created_at", "pk"]
+        ordering = ["candidate_id", "competency_id", "created_at", "pk"]
 
     def __str__(self):
         return f"{self.candidate}: {self.competency} ({self.author})"

@@ -13,7 +13,9 @@ from .calibration import (  # noqa: F401
     candidate_scores_detail,
     consensus_blocks,
     consensus_history,
+    consensus_score_get,
     procedure_disagreements,
+    raters_by_pk,
     score_get,
     score_values,
 )
@@ -57,10 +59,13 @@ from .procedures import (  # noqa: F401
     chair_choices,
     exercises_with_competencies,
     frozen_profiles,
+    has_submitted,
     indicators_for,
     my_assignments,
     panel_of_candidate,
+    personal_data_of,
     procedure_competencies,
+    procedure_for_form,
     procedure_get,
     procedure_is_assigned,
     procedure_list,
@@ -69,5 +74,5 @@ from .procedures import (  # noqa: F401
     submission_progress,
     submitted_selecteur_ids,
 )
-from .results import candidate_report, results  # noqa: F401
-from .scoring import ScoringItem, scale_points, scoring_screen  # noqa: F401
+from .results import candidate_report, decision_of, results  # noqa: F401
+from .scoring import ScoringItem, competency_or_none, scale_points, scoring_screen  # noqa: F401

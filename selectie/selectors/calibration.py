@@ -3,6 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.shortcuts import get_object_or_404
 
@@ -201,6 +202,16 @@ def score_get(*, procedure: SelectionProcedure, pk: int) -> Score:
         ),
         pk=pk,
     )
+
+
+def raters_by_pk(*, ids) -> dict:
+    """The accounts behind rater ids, by id (for the rater insight)."""
+    return {user.pk: user for user in get_user_model().objects.filter(pk__in=ids)}
+
+
+def consensus_score_get(*, candidate: Candidate, competency: Competency) -> ConsensusScore:
+    """The stored consensus of a candidate on a competency (to show beside a stale edit)."""
+    return ConsensusScore.objects.get(candidate=candidate, competency=competency)
 
 
 def consensus_history(*, history: list) -> list:

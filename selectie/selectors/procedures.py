@@ -11,7 +11,7 @@ from competentie.organisations.access import organisation_ids
 from frameworks.models import BehaviouralIndicator, Competency, Profile, ProfileCompetency, RatingScale
 
 from ..access import ASSESSOR_ROLES, hr_organisation_ids
-from ..models import Assignment, Candidate, Exercise, SelectionProcedure, Submission
+from ..models import Assignment, Candidate, CandidatePersonalData, Exercise, SelectionProcedure, Submission
 
 # --- Procedures -------------------------------------------------------------------------------
 
@@ -36,6 +36,11 @@ def procedure_get(*, user: AbstractBaseUser, pk: int) -> SelectionProcedure:
         "organisation", "profile__framework", "profile__parent", "scale"
     )
     return get_object_or_404(queryset, pk=pk)
+
+
+def procedure_for_form(*, procedure: SelectionProcedure) -> SelectionProcedure:
+    """A fresh copy of a procedure already fetched for the user, for a form to change while it validates."""
+    return SelectionProcedure.objects.get(pk=procedure.pk)
 
 
 def procedure_is_assigned(*, user: AbstractBaseUser, procedure: SelectionProcedure) -> bool:
@@ -168,6 +173,11 @@ def candidate_get(*, procedure: SelectionProcedure, pk: int) -> Candidate:
     )
 
 
+def personal_data_of(*, candidate: Candidate) -> CandidatePersonalData | None:
+    """A fresh copy of the candidate's personal data for HR's form (None once purged)."""
+    return CandidatePersonalData.objects.filter(candidate=candidate).first()
+
+
 def candidate_get_for_selecteur(*, user: AbstractBaseUser, procedure: SelectionProcedure, pk: int) -> Candidate:
     """A candidate the selecteur is assigned to; anyone else's is not found."""
     return get_object_or_404(
@@ -245,6 +255,11 @@ def panel_of_candidate(*, candidate: Candidate) -> tuple[set[int], set[int]]:
 
 def submitted_selecteur_ids(*, candidate: Candidate) -> set[int]:
     return set(candidate.submissions.values_list("selecteur_id", flat=True))
+
+
+def has_submitted(*, candidate: Candidate, user: AbstractBaseUser) -> bool:
+    """Whether the selecteur handed in their scores for this candidate."""
+    return Submission.objects.filter(candidate=candidate, selecteur=user).exists()
 
 
 def submission_progress(*, procedure: SelectionProcedure) -> tuple[int, int]:

@@ -15,6 +15,11 @@ from .scoring import scale_points
 # --- Results ------------------------------------------------------------------------------------
 
 
+def decision_of(*, candidate: Candidate) -> Decision | None:
+    """A fresh copy of the candidate's decision for the decision form (None before one is taken)."""
+    return Decision.objects.filter(candidate=candidate).first()
+
+
 def results(*, procedure: SelectionProcedure) -> tuple[list, list]:
     """Candidates ranked on the mean of their consensus scores (then on code); a consensus that
     rests on no handed-in score (recorded before selectie.evidence) is marked and makes the row incomplete."""

@@ -26,6 +26,11 @@ class ScoringItem:
         return score is not None and score.value is not None and bool(score.evidence.strip() or self.observed_ids)
 
 
+def competency_or_none(*, pk) -> Competency | None:
+    """The competency an autosave names; whether the exercise observes it, score_save decides."""
+    return Competency.objects.filter(pk=pk).first()
+
+
 def scoring_screen(*, assignment: Assignment) -> list[ScoringItem]:
     """Every competency the exercise observes, with definition, indicators and the saved score.
 

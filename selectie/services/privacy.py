@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from competentie import audit
-from competentie.privacy import logs_scrub
+from competentie.privacy import database_files_scrub_on_commit, log_tables, logs_scrub
 
 from ..models import (
     MAX_RETENTION,
@@ -39,10 +39,18 @@ def retention_end(candidate: Candidate, personal: CandidatePersonalData | None =
     return end
 
 
+def _scrub_files() -> None:
+    """Once committed (at once outside a transaction): no copy of the purged rows in the database files."""
+    database_files_scrub_on_commit(rewrite=[CandidatePersonalData._meta.db_table], vacuum=log_tables())
+
+
 @transaction.atomic
-def candidate_purge(*, candidate: Candidate, user: AbstractBaseUser | None, via: str) -> bool:
+def candidate_purge(*, candidate: Candidate, user: AbstractBaseUser | None, via: str, scrub_files: bool = True) -> bool:
     """Remove name, e-mail, notes, fairness answers and the rejection letter; keep code, scores and
-    decision for statistics. Idempotent."""
+    decision for statistics. Idempotent.
+
+    Once committed, the database files are scrubbed too (`scrub_files`; a batch does that once at its end).
+    """
     personal = CandidatePersonalData.objects.select_for_update().filter(candidate=candidate).first()
     if personal is None:
         return False
@@ -63,6 +71,8 @@ def candidate_purge(*, candidate: Candidate, user: AbstractBaseUser | None, via:
         via,
         user or "-",
     )
+    if scrub_files:
+        _scrub_files()
     return True
 
 
@@ -78,7 +88,10 @@ def candidates_purge_expired(*, today: date | None = None) -> list[str]:
     today = today or timezone.localdate()
     purged = []
     for candidate in candidates_past_retention(today=today):
-        if candidate_purge(candidate=candidate, user=None, via="purge_candidates"):
+        if candidate_purge(candidate=candidate, user=None, via="purge_candidates", scrub_files=False):
             purged.append(f"{candidate.procedure_id}/{candidate.code}")
+    # Every day, also without purges: a row that a still running transaction kept visible when an
+    # earlier purge rewrote the table ("recently dead" on PostgreSQL) goes in this rewrite.
+    _scrub_files()
     logger.info("purge_candidates: %s kandidaten opgeschoond", len(purged))
     return purged

@@ -1,22 +1,19 @@
 from collections import Counter
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from competentie import autosave, revisions
-from frameworks.models import Competency
 
 from .. import access, charts, evidence, selectors, services
 from .. import insight as insight_math
 from ..disagreement import threshold_of
 from ..forms import ConsensusForm, ProposalForm, ScoreReviseForm
-from ..models import ConsensusScore
 from .common import hr_procedure, member_procedure
 
 #: A tablet shows a readable matrix for about this many candidates at once.
@@ -120,7 +117,7 @@ def consensus_post(request, procedure, candidate, competency, points, *, back_ur
         )
     except revisions.StaleEdit as error:
         if as_json:
-            stored = ConsensusScore.objects.get(candidate=candidate, competency=competency)
+            stored = selectors.consensus_score_get(candidate=candidate, competency=competency)
             return autosave.stale_response(
                 error, fields={f"{prefix}-value": str(stored.value), f"{prefix}-rationale": stored.rationale}
             )
@@ -147,7 +144,9 @@ def calibration_candidate(request, pk, candidate_pk):
     is_chair = access.can_record_consensus(request.user, procedure)
     everyone_in = bool(assigned) and not (assigned - submitted)
     if request.method == "POST":
-        competency = get_object_or_404(Competency, pk=request.POST.get("competency") or 0)
+        competency = selectors.competency_or_none(pk=request.POST.get("competency") or 0)
+        if competency is None:
+            raise Http404
         back = reverse("selectie:calibration-candidate", args=[procedure.pk, candidate.pk])
         return consensus_post(request, procedure, candidate, competency, points, back_url=back)
     # Panel members see colleagues' scores once those colleagues handed them in; the chair sees all.
@@ -240,7 +239,7 @@ def insight(request, pk):
     Statements describe scores, never colleagues, and none is made below a minimum sample."""
     procedure = hr_procedure(request, pk)
     ratings = [(s, c, k, v) for c, s, k, v in selectors.score_values(procedure=procedure)]
-    users = {u.pk: u for u in get_user_model().objects.filter(pk__in={r[0] for r in ratings})}
+    users = selectors.raters_by_pk(ids={r[0] for r in ratings})
     codes = dict(procedure.candidates.values_list("pk", "code"))
     competencies = selectors.procedure_competencies(procedure=procedure)
     exercises = selectors.exercises_with_competencies(procedure=procedure)

@@ -8,7 +8,6 @@ from competentie.accounts.names import display_name
 
 from .. import selectors, services
 from ..forms import AssignmentForm, CandidateForm, CandidateImportForm, PersonalDataForm
-from ..models import CandidatePersonalData
 from .common import add_errors, hr_procedure
 
 
@@ -70,7 +69,7 @@ def candidate_detail(request, pk, candidate_pk):
     """HR only: the candidate's personal data, consent and retention."""
     procedure = hr_procedure(request, pk)
     candidate = selectors.candidate_get(procedure=procedure, pk=candidate_pk)
-    personal = CandidatePersonalData.objects.filter(candidate=candidate).first()
+    personal = selectors.personal_data_of(candidate=candidate)
     form = PersonalDataForm(request.POST or None, instance=personal) if personal else None
     if request.method == "POST" and form is not None and form.is_valid():
         try:

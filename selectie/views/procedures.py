@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from competentie.organisations.models import Organisation
+from competentie.organisations.selectors import organisation_choices
 
 from .. import access, selectors, services
 from ..forms import ExerciseForm, ProcedureForm
@@ -28,7 +28,7 @@ def procedure_list(request):
 
 
 def _procedure_form(request, *, instance=None, data=None):
-    organisations = Organisation.objects.filter(pk__in=access.hr_organisation_ids(request.user))
+    organisations = organisation_choices(ids=access.hr_organisation_ids(request.user))
     initial = {}
     if instance is None and organisations:
         initial["scale"] = services.selection_scale_default(organisation=organisations[0])
@@ -60,7 +60,9 @@ def procedure_create(request):
 
 def procedure_update(request, pk):
     procedure = hr_procedure(request, pk)
-    form = _procedure_form(request, instance=SelectionProcedure.objects.get(pk=procedure.pk), data=request.POST or None)
+    form = _procedure_form(
+        request, instance=selectors.procedure_for_form(procedure=procedure), data=request.POST or None
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.procedure_update(procedure=procedure, user=request.user, **form.cleaned_data)

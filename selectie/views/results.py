@@ -8,7 +8,6 @@ from competentie.pdf import pdf_response
 
 from .. import evidence, pdf, selectors, services
 from ..forms import DecisionForm
-from ..models import Decision
 from .common import add_errors, hr_procedure
 
 
@@ -23,7 +22,7 @@ def results(request, pk):
 def decision(request, pk, candidate_pk):
     procedure = hr_procedure(request, pk)
     candidate = selectors.candidate_get(procedure=procedure, pk=candidate_pk)
-    existing = Decision.objects.filter(candidate=candidate).first()
+    existing = selectors.decision_of(candidate=candidate)
     form = DecisionForm(request.POST or None, instance=existing)
     stale = None
     if request.method == "POST" and form.is_valid():

@@ -6,10 +6,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from competentie import autosave
-from frameworks.models import Competency
 
 from .. import selectors, services
-from ..models import Submission
 from .common import member_procedure
 
 
@@ -22,7 +20,7 @@ def _screen_context(request, procedure, assignment):
         "items": items,
         "progress": (sum(item.complete for item in items), len(items)),
         "points": selectors.scale_points(procedure=procedure),
-        "submitted": Submission.objects.filter(candidate=assignment.candidate, selecteur=request.user).exists(),
+        "submitted": selectors.has_submitted(candidate=assignment.candidate, user=request.user),
         "siblings": assignment.candidate.assignments.filter(selecteur=request.user)
         .select_related("exercise")
         .order_by("exercise__order", "exercise__pk"),
@@ -72,7 +70,7 @@ def score_autosave(request, pk, assignment_pk):
     if parts is None:
         return autosave.refused_response(_("Onbekend veld."))
     field, competency_id = parts
-    competency = Competency.objects.filter(pk=competency_id).first()
+    competency = selectors.competency_or_none(pk=competency_id)
     if competency is None:
         return autosave.refused_response(_("Onbekende competentie."))
     if field == "value":
@@ -111,7 +109,7 @@ def candidate_submit(request, pk, candidate_pk):
         {
             "procedure": procedure,
             "candidate": candidate,
-            "submitted": Submission.objects.filter(candidate=candidate, selecteur=request.user).exists(),
+            "submitted": selectors.has_submitted(candidate=candidate, user=request.user),
             "problems": services.submission_problems(candidate=candidate, user=request.user),
             "progress": selectors.candidate_progress(candidate=candidate, user=request.user),
         },

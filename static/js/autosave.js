@@ -6,7 +6,8 @@
 //   <form data-autosave-submit>     the form is saved as one record when its button is pressed, without
 //                                   leaving the page (POST of the whole form to its action).
 // The server answers JSON: 200 {saved, time, revision, message}; 409 {stale, error, current, revision,
-// fields}: someone else saved a newer version (competentie/revisions.py); 4xx {error}: refused.
+// fields}: someone else saved a newer version (competentie/revisions.py); 4xx {error}: refused;
+// 503 with Retry-After: the database is briefly unreachable (competentie/outage.py), tried again then.
 //
 // Until the server has confirmed a save, the text is kept in this browser (localStorage, per user,
 // page and field) and restored after a reload, crash or closed tab. Network errors, 5xx and 429
@@ -34,6 +35,7 @@
   var lastError = "";    // what the last refusal said
   var savedMessage = ""; // what the server said about the last save, if anything
   var failing = false;   // the last attempt failed on the network or the server: retrying
+  var unavailable = false; // the last answer was 503: the database is briefly away
   var restoredCount = 0;
   var loggedOut = false;
 
@@ -168,6 +170,7 @@
     else if (has("refused")) { message = text("refused", { error: lastError }); kind = "danger"; }
     else if (failing && waiting && loggedOut) { message = text("logged-out"); kind = "danger"; }
     else if (failing && waiting && !navigator.onLine) { message = text("offline"); kind = "warning"; }
+    else if (failing && waiting && unavailable) { message = text("unavailable"); kind = "warning"; }
     else if (failing && waiting) { message = text("retrying"); kind = "warning"; }
     else if (has("saving") || has("queued")) { message = text("saving"); kind = "info"; }
     else if (has("dirty")) { message = text("pending"); kind = "info"; }
@@ -212,6 +215,7 @@
     var delay = Math.min(MAX_BACKOFF, 1000 * Math.pow(2, attempts - 1));
     var after = response && parseInt(response.headers.get("Retry-After") || "", 10);
     if (after > 0) { delay = Math.min(MAX_BACKOFF, after * 1000); }
+    unavailable = !!response && response.status === 503;
     clearTimeout(retryTimer);
     retryTimer = setTimeout(function () { retryTimer = null; pump(); }, delay);
     render();
@@ -264,6 +268,7 @@
         inflight = null;
         loggedOut = false;
         failing = false;
+        unavailable = false;
         attempts = 0;
         if (response.ok && data.saved) { saved(u, sent, data); }
         else if (response.status === 409) { conflict(u, data); }

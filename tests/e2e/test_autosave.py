@@ -1,6 +1,7 @@
 """Nothing typed is lost (static/js/autosave.js), tried in a real browser as people meet it: the
 connection drops, the server fails, the page is reloaded, two people write at once."""
 
+import json
 import re
 
 import pytest
@@ -91,6 +92,35 @@ def test_two_server_errors_then_success_saves_without_reload_advice(page, scorin
     assert_no_reload_advice(page)
     assert len(answers) == 3
     assert stored_evidence(scoring) == "Benoemt de belangen van de buren."
+
+
+def test_a_database_that_is_briefly_away_is_waited_for_and_said_so_in_dutch(page, scoring):
+    """competentie/outage.py answers 503 with Retry-After while the database is away; the script says it
+    retries (not that something broke) and saves once the server answers again."""
+    evidence = open_scoring(page, scoring)
+    answers = []
+
+    def database_away(route):
+        answers.append(route.request.post_data)
+        if len(answers) <= 2:
+            route.fulfill(
+                status=503,
+                headers={"Retry-After": "1"},
+                content_type="application/json",
+                body=json.dumps({"saved": False, "unavailable": True, "error": "De database is even weg."}),
+            )
+        else:
+            route.continue_()
+
+    page.route(AUTOSAVE, database_away)
+    evidence.fill("Vraagt door naar de planning van de aanvrager.")
+    expect(status(page)).to_contain_text("de database is even niet bereikbaar")
+    expect(status(page)).to_contain_text("vanzelf opnieuw geprobeerd")
+    expect(status(page)).to_have_attribute("data-state", "warning")
+    assert_no_reload_advice(page)
+    wait_all_saved(page)
+    assert len(answers) == 3
+    assert stored_evidence(scoring) == "Vraagt door naar de planning van de aanvrager."
 
 
 def test_unsent_text_survives_a_reload_is_restored_and_then_saved(page, scoring):

@@ -62,6 +62,23 @@ class TestGuidingQuestionsComeFromTheFixtures:
             assert escape(point.label) in content
             assert escape(point.description) in content
 
+    def test_rating_page_shows_the_scale_in_dutch_only_and_its_english_names_in_english(
+        self, evaluation, client_as, settings
+    ):
+        profile = evaluation.round_profiles.first().profile
+        url = reverse("zelfevaluatie:rating", args=[evaluation.pk, profile.pk])
+        points = list(ScalePoint.objects.filter(scale=evaluation.scale).exclude(label_en=""))
+        assert [p.label_en for p in points][:1] == ["unsatisfactory"]
+        client = client_as("selecteur")
+        dutch = client.get(url).content.decode()
+        for point in points:
+            assert escape(point.label) in dutch
+            assert f"({escape(point.label_en)})" not in dutch
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+        english = client.get(url).content.decode()
+        for point in points:
+            assert f"({escape(point.label_en)})" in english
+
     def test_rating_page_has_the_profile_one_click_away(self, evaluation, client_as):
         profile = evaluation.round_profiles.get(profile__name="Casemanager").profile
         content = (

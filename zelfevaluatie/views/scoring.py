@@ -11,7 +11,6 @@ from .. import access, selectors, services
 from ..blindness import scorers_of, visibility_for
 from ..forms import ConclusionForm, RatingForm, TeamOpenForm
 from ..growth import growth_for, growth_svg, spread_svg
-from ..models import ProfileConclusion
 from .common import error_text, involvement, refused_response, round_profile, saved_response
 
 
@@ -246,7 +245,7 @@ def conclusion_save(request, pk, profile_pk):
             )
         except revisions.StaleEdit as error:
             if as_json:
-                stored = ProfileConclusion.objects.get(round=round, profile=profile)
+                stored = selectors.conclusion_get(round=round, profile=profile)
                 return autosave.stale_response(
                     error,
                     fields={

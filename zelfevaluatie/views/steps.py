@@ -9,12 +9,10 @@ from django.views.decorators.http import require_POST
 
 from competentie import autosave, revisions
 from competentie.accounts.names import display_name
-from frameworks.models import Profile
 
 from .. import access, selectors, services
 from ..blindness import visibility_for
 from ..forms import ActionForm, HostNotesForm, PeerInviteForm
-from ..models import RoundProfile
 from .common import error_text, involvement, refused_response, round_profile, saved_response
 
 # --- what the team found, per profile ------------------------------------------------------------
@@ -321,17 +319,11 @@ def conclusions_autosave(request, pk):
     return autosave.saved_response(revision=answer.revision)
 
 
-def _round_profiles(round):
-    return Profile.objects.filter(pk__in=RoundProfile.objects.filter(round=round).values("profile")).order_by(
-        "order", "pk"
-    )
-
-
 def action_form(request, pk, action_pk=None):
     round = selectors.round_get(user=request.user, pk=pk)
     access.require(access.can_edit_round(request.user, round))
     action = selectors.action_get(round=round, pk=action_pk) if action_pk else None
-    form = ActionForm(request.POST or None, instance=action, profiles=_round_profiles(round))
+    form = ActionForm(request.POST or None, instance=action, profiles=selectors.round_profiles(round=round))
     stale = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
