@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "competentie.audit",
+    "competentie.caching",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -116,12 +117,17 @@ else:
 BACKGROUND_PDF_INDICATORS = envint("BACKGROUND_PDF_INDICATORS", 1500)
 
 # Every web and worker process must see the same cache, so there is never one per process: Redis
-# when REDIS_URL is set, otherwise none at all (sessions, login throttling and task results live in
-# the database).
+# when REDIS_URL is set, otherwise a table in the database (made by `migrate`: competentie/caching).
+# It holds rendered fragments of content that rarely changes (competentie/fragments.py); sessions,
+# login throttling and task results live in the database either way.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     if REDIS_URL
-    else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    else {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "competentie_cache",
+        "OPTIONS": {"MAX_ENTRIES": envint("CACHE_MAX_ENTRIES", 20000)},
+    }
 }
 
 # `make bench` only: a floor page and a per-request query count header for the load test.

@@ -44,16 +44,12 @@ def framework_get(*, user: AbstractBaseUser, pk: int) -> Framework:
 
 
 def framework_detail(*, user: AbstractBaseUser, pk: int) -> Framework:
-    """A framework with its clusters, competencies, levels, top-level profiles and their hoofdtaken."""
-    competencies = Competency.objects.order_by("order", "name")
+    """A framework with its levels, top-level profiles and their hoofdtaken; its competencies come from
+    framework_competencies, read only when the page's cached list is out of date."""
     queryset = (
         Framework.objects.visible_to(user)
         .select_related("organisation", "based_on")
         .prefetch_related(
-            Prefetch(
-                "clusters", queryset=Cluster.objects.prefetch_related(Prefetch("competencies", queryset=competencies))
-            ),
-            Prefetch("competencies", queryset=competencies.filter(cluster__isnull=True), to_attr="unclustered"),
             "levels",
             "role_levels",
             "dilemmas",
@@ -81,6 +77,20 @@ def framework_detail(*, user: AbstractBaseUser, pk: int) -> Framework:
             Prefetch("steps", queryset=FrameworkStep.objects.select_related("updated_by")),
             _open_comments(),
         )
+    return framework
+
+
+def framework_competencies(*, framework: Framework) -> Framework:
+    """The framework's clusters with their competencies, and its competencies outside a cluster (two queries
+    and one per relation; the framework was read, with its access check, by framework_detail)."""
+    competencies = Competency.objects.order_by("order", "name")
+    prefetch_related_objects(
+        [framework],
+        Prefetch(
+            "clusters", queryset=Cluster.objects.prefetch_related(Prefetch("competencies", queryset=competencies))
+        ),
+        Prefetch("competencies", queryset=competencies.filter(cluster__isnull=True), to_attr="unclustered"),
+    )
     return framework
 
 
@@ -119,27 +129,31 @@ def _profile_competencies() -> Prefetch:
 
 
 def profile_get(*, user: AbstractBaseUser, pk: int) -> Profile:
-    """A profile with everything its page shows: tasks, expertise areas, competencies, and hoofdtaken."""
-    queryset = (
-        Profile.objects.visible_to(user)
-        .select_related("framework__organisation", "parent", "role_level")
-        .prefetch_related(
-            "expertise_areas",
-            "tasks",
-            Prefetch(
-                "dilemma_positions",
-                queryset=DilemmaPosition.objects.select_related("dilemma").order_by("dilemma__order", "pk"),
-            ),
-            _profile_competencies(),
-            Prefetch(
-                "children",
-                queryset=Profile.objects.select_related("role_level").prefetch_related(
-                    "tasks", "expertise_areas", _profile_competencies()
-                ),
-            ),
-        )
-    )
+    """A profile with what its page's head shows; the rest comes from profile_content, read only when
+    the page's cached body is out of date."""
+    queryset = Profile.objects.visible_to(user).select_related("framework__organisation", "parent", "role_level")
     return get_object_or_404(queryset, pk=pk)
+
+
+def profile_content(*, profile: Profile) -> Profile:
+    """Everything the profile's page body shows: tasks, expertise areas, competencies, and hoofdtaken."""
+    prefetch_related_objects(
+        [profile],
+        "expertise_areas",
+        "tasks",
+        Prefetch(
+            "dilemma_positions",
+            queryset=DilemmaPosition.objects.select_related("dilemma").order_by("dilemma__order", "pk"),
+        ),
+        _profile_competencies(),
+        Prefetch(
+            "children",
+            queryset=Profile.objects.select_related("role_level").prefetch_related(
+                "tasks", "expertise_areas", _profile_competencies()
+            ),
+        ),
+    )
+    return profile
 
 
 SUFFIXES = ("eren", "ingen", "heden", "ing", "heid", "en", "e", "s")

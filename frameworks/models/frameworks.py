@@ -2,11 +2,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from competentie.fragments import FragmentOwner
+
 from .base import Revisioned
 from .querysets import FrameworkPartQuerySet, FrameworkQuerySet
 
 
-class Framework(Revisioned):
+class Framework(Revisioned, FragmentOwner):
     """A competency framework. Without an organisation it is a seeded library, readable by everyone."""
 
     class Status(models.TextChoices):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from competentie import revisions
 
 from .. import access
+from ..fragments import content_changed
 from ..models import Framework
 
 STALE_MESSAGE = gettext_lazy(
@@ -41,6 +42,7 @@ def ensure_can_change(*, user: AbstractBaseUser, framework_id: int) -> Framework
         raise ValidationError(LIBRARY_MESSAGE, code="library")
     if framework.published_at is not None:
         raise ValidationError(FROZEN_MESSAGE, code="frozen")
+    content_changed(framework)
     return framework
 
 

@@ -1,7 +1,9 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
-from .. import selectors
+from .. import access, selectors
+from ..fragments import content_fragment
 
 
 def framework_list(request):
@@ -13,7 +15,21 @@ def framework_list(request):
 
 def framework_detail(request, pk):
     framework = selectors.framework_detail(user=request.user, pk=pk)
-    return render(request, "frameworks/framework_detail.html", {"framework": framework})
+    can_change = access.can_change_framework(request.user, framework)
+    competencies = content_fragment(
+        framework,
+        name="competencies",
+        variant="authoring" if can_change else "reading",
+        render=lambda: render_to_string(
+            "frameworks/includes/_framework_competencies.html",
+            {"framework": selectors.framework_competencies(framework=framework), "can_change": can_change},
+        ),
+    )
+    return render(
+        request,
+        "frameworks/framework_detail.html",
+        {"framework": framework, "competencies": competencies, "can_change": can_change},
+    )
 
 
 def framework_matrix(request, pk):
@@ -29,7 +45,14 @@ def competency_detail(request, pk):
 
 def profile_detail(request, pk):
     profile = selectors.profile_get(user=request.user, pk=pk)
-    return render(request, "frameworks/profile_detail.html", {"profile": profile})
+    body = content_fragment(
+        profile.framework,
+        name=f"profile-{profile.pk}",
+        render=lambda: render_to_string(
+            "frameworks/includes/_profile_body.html", {"profile": selectors.profile_content(profile=profile)}
+        ),
+    )
+    return render(request, "frameworks/profile_detail.html", {"profile": profile, "body": body})
 
 
 def dictionary(request):
