@@ -1,0 +1,4 @@
+from .cycles import Assessment, AssessmentCycle, AssessmentScore
+from .conversations import Conversation, ConversationItem
+
+__all__ = ["Assessment", "AssessmentCycle", "AssessmentScore", "Conversation", "ConversationItem"]
