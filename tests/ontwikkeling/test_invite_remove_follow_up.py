@@ -15,9 +15,8 @@ from competentie.notifications.models import SentReminder
 from competentie.notifications.reminders import reminders_send
 from competentie.organisations.models import Membership
 from competentie.organisations.services import member_invite
-from ontwikkeling import selectors, services
 from competentie.people.models import PlanGoal
-from ontwikkeling import people
+from ontwikkeling import people, selectors, services
 from ontwikkeling.models import Measurement, Participant, Rater
 
 from ..factories import make_user

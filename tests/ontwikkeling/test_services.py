@@ -3,8 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from competentie.people.models import PlanGoal
 from competentie.organisations.models import Membership
+from competentie.people.models import PlanGoal
 from frameworks.models import Framework
 from ontwikkeling import services
 from ontwikkeling.models import Answer, Measurement, PrincipleNote
