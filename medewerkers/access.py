@@ -1,0 +1,62 @@
+"""Who may do what with an employee's record, assessments, conversation and POP.
+
+Only three people ever see an employee's development data: the employee, their manager and HR
+(HR or the beheerder of the organisation). Organisation scoping lives in the selectors.
+"""
+
+from django.contrib.auth.models import AbstractBaseUser
+
+from competentie.organisations.access import has_role
+from competentie.organisations.access import require as require  # the one way a view refuses
+from competentie.organisations.models import Membership
+from competentie.people.models import Employee
+
+HR_ROLES = (Membership.Role.HR, Membership.Role.BEHEERDER)
+
+
+def is_hr(user: AbstractBaseUser, organisation_id: int | None) -> bool:
+    return has_role(user, organisation_id, *HR_ROLES)
+
+
+def can_maintain_employees(user: AbstractBaseUser, organisation_id: int | None) -> bool:
+    return is_hr(user, organisation_id)
+
+
+def can_open_cycle(user: AbstractBaseUser, organisation_id: int | None) -> bool:
+    return has_role(user, organisation_id, Membership.Role.HR)
+
+
+def is_self(user: AbstractBaseUser, employee: Employee) -> bool:
+    return employee.user_id is not None and employee.user_id == user.pk
+
+
+def is_manager(user: AbstractBaseUser, employee: Employee) -> bool:
+    return employee.manager_id is not None and employee.manager_id == user.pk
+
+
+def can_see_employee(user: AbstractBaseUser, employee: Employee) -> bool:
+    return is_self(user, employee) or is_manager(user, employee) or is_hr(user, employee.organisation_id)
+
+
+def can_self_assess(user: AbstractBaseUser, employee: Employee) -> bool:
+    return is_self(user, employee)
+
+
+def can_manager_assess(user: AbstractBaseUser, employee: Employee) -> bool:
+    return is_manager(user, employee)
+
+
+def can_record_conversation(user: AbstractBaseUser, employee: Employee) -> bool:
+    return is_manager(user, employee)
+
+
+def can_respond_to_conversation(user: AbstractBaseUser, employee: Employee) -> bool:
+    return is_self(user, employee)
+
+
+def can_reopen_conversation(user: AbstractBaseUser, employee: Employee) -> bool:
+    return is_manager(user, employee) or is_hr(user, employee.organisation_id)
+
+
+def can_edit_plan(user: AbstractBaseUser, employee: Employee) -> bool:
+    return is_self(user, employee) or is_manager(user, employee)
