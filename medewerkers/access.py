@@ -60,3 +60,8 @@ def can_reopen_conversation(user: AbstractBaseUser, employee: Employee) -> bool:
 
 def can_edit_plan(user: AbstractBaseUser, employee: Employee) -> bool:
     return is_self(user, employee) or is_manager(user, employee)
+
+
+def can_see_team_overview(user: AbstractBaseUser, organisation_id: int, manages_someone: bool) -> bool:
+    """HR of the organisation, or a manager of someone in the team (who then sees only their reports)."""
+    return is_hr(user, organisation_id) or manages_someone

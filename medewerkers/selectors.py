@@ -179,3 +179,11 @@ def team_matrix(*, user: AbstractBaseUser, cycle: AssessmentCycle, profile_id: i
         cells = {cid: (cycle.required_value, agreed.get(cid)) for cid in own}
         rows.append((conversation.employee, cells))
     return Matrix(competencies=competencies, rows=rows)
+
+
+def manages_someone_in(*, user: AbstractBaseUser, cycle: AssessmentCycle) -> bool:
+    return Conversation.objects.filter(cycle=cycle, employee__manager=user).exists()
+
+
+def cycles_of(*, employee: Employee) -> QuerySet[Conversation]:
+    return Conversation.objects.filter(employee=employee).select_related("cycle").order_by("-cycle__period_start")

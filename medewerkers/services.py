@@ -397,4 +397,3 @@ def goal_achieved(*, goal: PlanGoal, on: date | None = None) -> PlanGoal:
     goal.revision += 1
     goal.save(update_fields=["achieved_at", "revision", "updated_at"])
     return goal
-

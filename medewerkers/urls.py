@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "medewerkers"
+
+urlpatterns = [
+    path("", views.employee_list, name="employee-list"),
+    path("<int:pk>/ontwikkelplan/", views.plan, name="plan"),
+    path("cycli/<int:pk>/gesprek/<int:employee_pk>/", views.conversation, name="conversation"),
+    path("cycli/<int:pk>/team/", views.team_overview, name="team-overview"),
+    path("cycli/<int:pk>/team.csv", views.team_overview_csv, name="team-overview-csv"),
+]
