@@ -291,9 +291,16 @@ RETENTION_AUDIT_MODELS = {
 }
 # Other personal data past its retention, removed by the same daily command: one function per app,
 # taking `today` and returning how many records it cleaned (dotted paths, like NOTIFICATION_REMINDERS).
-RETENTION_PURGES = ["ontwikkeling.services.participants_anonymise_expired"]
+RETENTION_PURGES = [
+    "ontwikkeling.services.participants_anonymise_expired",
+    "medewerkers.privacy.medewerkers_purge_expired",
+]
 # Development programmes: so long after a cohort's last measurement its participants are kept anonymised.
 DEVELOPMENT_RETENTION_DAYS = envint("DEVELOPMENT_RETENTION_DAYS", 730)
+# Medewerkers: a departed employee's record and development data go so long after leaving; the agreed
+# result of a cycle (conversation and assessments) so long after the cycle's period ends.
+EMPLOYEE_RETENTION_DAYS = envint("EMPLOYEE_RETENTION_DAYS", 90)
+MEDEWERKERS_RESULT_RETENTION_DAYS = envint("MEDEWERKERS_RESULT_RETENTION_DAYS", 5 * 365)
 AXES_VERBOSE = False
 
 # No inline script anywhere; style attributes are allowed (Bootstrap components set them).
