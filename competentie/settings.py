@@ -248,7 +248,7 @@ SELECTION_REMINDER_DAYS = envint("SELECTION_REMINDER_DAYS", 2)
 # Development programmes: a reminder this many days before a measurement's deadline.
 MEASUREMENT_REMINDER_DAYS = envint("MEASUREMENT_REMINDER_DAYS", 3)
 # `setup_demo` (development only): each app builds its part of the demo story.
-DEMO_BUILDERS = ["selectie.demo.demo_build", "zelfevaluatie.demo.demo_build"]
+DEMO_BUILDERS = ["selectie.demo.demo_build", "zelfevaluatie.demo.demo_build", "medewerkers.demo.demo_build"]
 # "Mijn werk": apps the project's home view does not import add their parts (user, roles, today → dict).
 HOME_WORK = ["ontwikkeling.work.home_work"]
 

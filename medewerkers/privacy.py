@@ -15,8 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from competentie.privacy import logs_scrub
 from competentie.people.models import Employee
+from competentie.privacy import logs_scrub
 
 from .models import Assessment, Conversation
 

@@ -69,3 +69,17 @@ def test_medewerkers_imports_no_other_product_app():
         text = path.read_text(encoding="utf-8")
         for app in ("selectie", "zelfevaluatie", "ontwikkeling"):
             assert f"from {app}" not in text and f"import {app}" not in text, (path, app)
+
+
+def test_the_demo_seeds_a_team_with_a_cycle_an_agreed_conversation_and_a_pop(settings, seeded, capsys):
+    settings.DEBUG = True
+    call_command("setup_demo")
+    out = capsys.readouterr().out
+    assert "Team Werk en Inkomen" in out
+    team = Employee.objects.filter(team__name="Team Werk en Inkomen")
+    assert team.count() == 6 and team.filter(manager__username="leidinggevende").count() == 6
+    conversation = Conversation.objects.get(employee__user__username="medewerker")
+    assert conversation.is_frozen and conversation.employee_response == "akkoord"
+    assert PlanGoal.objects.filter(plan__employee=conversation.employee).exists()
+    call_command("setup_demo")
+    assert "bestond al" in capsys.readouterr().out
