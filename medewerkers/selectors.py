@@ -187,3 +187,20 @@ def manages_someone_in(*, user: AbstractBaseUser, cycle: AssessmentCycle) -> boo
 
 def cycles_of(*, employee: Employee) -> QuerySet[Conversation]:
     return Conversation.objects.filter(employee=employee).select_related("cycle").order_by("-cycle__period_start")
+
+
+def own_assessment(*, user: AbstractBaseUser, conversation: Conversation) -> Assessment | None:
+    """The user's own assessment of this employee in this cycle: self for the employee, manager for the manager."""
+    employee = conversation.employee
+    if access.is_self(user, employee):
+        kind = Assessment.Kind.SELF
+    elif access.is_manager(user, employee):
+        kind = Assessment.Kind.MANAGER
+    else:
+        return None
+    return (
+        _assessments(conversation.cycle_id)
+        .select_related("cycle__scale", "employee")
+        .filter(employee=employee, kind=kind)
+        .first()
+    )

@@ -7,7 +7,9 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from competentie.autosave import field_parts, refused_response, saved_response
 from competentie.people.learning import DESCRIPTIONS
 from competentie.people.models import LearningApproach
 from competentie.people.selectors import plan_goals
@@ -68,12 +70,56 @@ def plan(request, pk):
 
 def conversation(request, pk, employee_pk):
     conversation = selectors.conversation_get(user=request.user, cycle_pk=pk, employee_pk=employee_pk)
-    access.require(access.can_see_employee(request.user, conversation.employee))
+    employee = conversation.employee
+    access.require(access.can_see_employee(request.user, employee))
     sheet = selectors.conversation_sheet(user=request.user, conversation=conversation)
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        try:
+            if action == "record":
+                access.require(access.can_record_conversation(request.user, employee))
+                agreed = {}
+                for row in sheet.rows:
+                    raw = request.POST.get(f"agreed-{row.profile_competency.pk}", "")
+                    agreed[row.profile_competency.pk] = (
+                        int(raw) if raw.isdigit() else None,
+                        request.POST.get(f"note-{row.profile_competency.pk}", ""),
+                    )
+                services.conversation_record(
+                    conversation=conversation, user=request.user, agreed=agreed, summary=request.POST.get("summary", "")
+                )
+            elif action == "respond":
+                access.require(access.can_respond_to_conversation(request.user, employee))
+                services.conversation_respond(
+                    conversation=conversation,
+                    user=request.user,
+                    response=request.POST.get("response", ""),
+                    comment=request.POST.get("comment", ""),
+                )
+            else:
+                access.require(access.can_reopen_conversation(request.user, employee))
+                services.conversation_new_version(
+                    conversation=conversation, user=request.user, reason=request.POST.get("reason", "")
+                )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Het gesprek is bijgewerkt."))
+        return redirect("medewerkers:conversation", pk=pk, employee_pk=employee_pk)
     return render(
         request,
         "medewerkers/conversation.html",
-        {"conversation": conversation, "sheet": sheet, "points": selectors.scale_points(conversation.cycle)},
+        {
+            "conversation": conversation,
+            "sheet": sheet,
+            "points": selectors.scale_points(conversation.cycle),
+            "own": selectors.own_assessment(user=request.user, conversation=conversation),
+            "may_record": access.can_record_conversation(request.user, employee) and not conversation.is_frozen,
+            "may_respond": access.can_respond_to_conversation(request.user, employee)
+            and conversation.recorded_at is not None
+            and not conversation.is_frozen,
+            "may_reopen": access.can_reopen_conversation(request.user, employee) and conversation.is_frozen,
+        },
     )
 
 
@@ -102,3 +148,58 @@ def team_overview_csv(request, pk):
     response = HttpResponse(exports.team_matrix_csv(matrix), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="teamoverzicht-{cycle.pk}.csv"'
     return response
+
+
+def _own(request, pk, employee_pk):
+    conversation = selectors.conversation_get(user=request.user, cycle_pk=pk, employee_pk=employee_pk)
+    access.require(access.can_see_employee(request.user, conversation.employee))
+    assessment = selectors.own_assessment(user=request.user, conversation=conversation)
+    access.require(assessment is not None, _("Alleen de medewerker en de leidinggevende vullen een beoordeling in."))
+    return conversation, assessment
+
+
+def assessment(request, pk, employee_pk):
+    """The user's own assessment: a level and evidence per competency, the indicators as anchors."""
+    conversation, own = _own(request, pk, employee_pk)
+    if request.method == "POST":
+        try:
+            services.assessment_hand_in(assessment=own, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("medewerkers:assessment", pk=pk, employee_pk=employee_pk)
+        messages.success(request, _("Uw beoordeling is ingeleverd."))
+        return redirect("medewerkers:conversation", pk=pk, employee_pk=employee_pk)
+    scores = {score.profile_competency_id: score for score in own.scores.all()}
+    competencies = selectors.profile_competencies(conversation.employee.profile_id)
+    return render(
+        request,
+        "medewerkers/assessment_form.html",
+        {
+            "conversation": conversation,
+            "assessment": own,
+            "rows": [(pc, scores.get(pc.pk)) for pc in competencies],
+            "points": selectors.scale_points(conversation.cycle),
+            "can_write": not own.is_submitted,
+        },
+    )
+
+
+@require_POST
+def assessment_autosave(request, pk, employee_pk):
+    _conversation, own = _own(request, pk, employee_pk)
+    parts = field_parts(request.POST.get("field", ""), "value", "evidence")
+    if parts is None:
+        return refused_response(_("Onbekend veld."))
+    name, pc_id = parts
+    raw = request.POST.get("value", "")
+    try:
+        if name == "value":
+            value = int(raw) if raw.strip().isdigit() else None
+            if value is None:
+                return refused_response(_("Kies een niveau van de schaal."))
+            services.score_save(assessment=own, profile_competency_id=pc_id, value=value)
+        else:
+            services.score_save(assessment=own, profile_competency_id=pc_id, evidence=raw)
+    except ValidationError as error:
+        return refused_response(" ".join(error.messages))
+    return saved_response()

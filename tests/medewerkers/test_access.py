@@ -122,3 +122,35 @@ def test_the_employee_writes_a_pop_goal_with_a_learning_approach_on_the_page(set
     hr = Client()
     hr.force_login(setting["people"]["hr"])
     assert hr.post(url, {"competency": competency.pk, "goal": "x"}).status_code == 403
+
+
+def test_the_employee_and_manager_assess_through_the_pages_and_agree(setting):
+    employee, cycle = setting["employee"], setting["cycle"]
+    pcs = list(employee.profile.profile_competencies.all())
+    pages = {}
+    for who in ("employee", "manager"):
+        client = Client()
+        client.force_login(setting["people"][who])
+        pages[who] = client
+        form = reverse("medewerkers:assessment", args=[cycle.pk, employee.pk])
+        page = client.get(form).content.decode()
+        assert "Wat liet de medewerker zien?" in page and "autosave.js" in page
+        save = reverse("medewerkers:assessment-autosave", args=[cycle.pk, employee.pk])
+        for pc in pcs:
+            ok = client.post(save, {"field": f"value-{pc.pk}", "value": "4"}, headers={"X-Requested-With": "fetch"})
+            assert ok.status_code == 200, ok.content
+        assert client.post(save, {"field": f"value-{pcs[0].pk}", "value": "9"}).status_code == 400
+        assert client.post(form).status_code == 302
+    for who in ("hr", "other employee"):
+        client = Client()
+        client.force_login(setting["people"][who])
+        assert client.get(reverse("medewerkers:assessment", args=[cycle.pk, employee.pk])).status_code == 403
+    url = reverse("medewerkers:conversation", args=[cycle.pk, employee.pk])
+    data = {"action": "record", "summary": "Goed"} | {f"agreed-{pc.pk}": "3" for pc in pcs}
+    assert pages["manager"].post(url, data).status_code == 302
+    assert pages["employee"].post(url, {"action": "record"}).status_code == 403
+    pages["employee"].post(url, {"action": "respond", "response": "akkoord", "comment": "Prima"})
+    conversation = cycle.conversations.get(employee=employee)
+    assert conversation.is_frozen and conversation.items.filter(agreed_value=3).count() == len(pcs)
+    overview = pages["manager"].get(reverse("medewerkers:team-overview", args=[cycle.pk])).content.decode()
+    assert "onder het vereiste niveau" in overview
