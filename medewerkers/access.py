@@ -6,7 +6,7 @@ Only three people ever see an employee's development data: the employee, their m
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from competentie.organisations.access import has_role
+from competentie.organisations.access import has_role, organisation_ids
 from competentie.organisations.access import require as require  # the one way a view refuses
 from competentie.organisations.models import Membership
 from competentie.people.models import Employee
@@ -65,3 +65,12 @@ def can_edit_plan(user: AbstractBaseUser, employee: Employee) -> bool:
 def can_see_team_overview(user: AbstractBaseUser, organisation_id: int, manages_someone: bool) -> bool:
     """HR of the organisation, or a manager of someone in the team (who then sees only their reports)."""
     return is_hr(user, organisation_id) or manages_someone
+
+
+def hr_organisation_ids(user: AbstractBaseUser) -> list[int]:
+    return organisation_ids(user, *HR_ROLES)
+
+
+def can_open_cycles(user: AbstractBaseUser) -> bool:
+    """The page to open a cycle: HR of some organisation (the team chosen must be theirs)."""
+    return bool(organisation_ids(user, Membership.Role.HR))

@@ -204,3 +204,19 @@ def own_assessment(*, user: AbstractBaseUser, conversation: Conversation) -> Ass
         .filter(employee=employee, kind=kind)
         .first()
     )
+
+
+def teams_for_hr(*, user: AbstractBaseUser):
+    from competentie.people.models import Team
+
+    return Team.objects.filter(organisation__in=access.hr_organisation_ids(user)).select_related("organisation")
+
+
+def cycles_visible_to(*, user: AbstractBaseUser) -> QuerySet[AssessmentCycle]:
+    """Cycles of the user's HR organisations and of teams where the user is someone's manager."""
+    return (
+        AssessmentCycle.objects.filter(organisation__in=organisation_ids(user))
+        .filter(Q(organisation__in=access.hr_organisation_ids(user)) | Q(conversations__employee__manager=user))
+        .select_related("team")
+        .distinct()
+    )

@@ -6,6 +6,8 @@ app_name = "medewerkers"
 
 urlpatterns = [
     path("", views.employee_list, name="employee-list"),
+    path("importeren/", views.employees_import, name="employees-import"),
+    path("cycli/nieuw/", views.cycle_create, name="cycle-create"),
     path("<int:pk>/ontwikkelplan/", views.plan, name="plan"),
     path("cycli/<int:pk>/gesprek/<int:employee_pk>/", views.conversation, name="conversation"),
     path("cycli/<int:pk>/beoordeling/<int:employee_pk>/", views.assessment, name="assessment"),

@@ -19,7 +19,13 @@ from . import access, exports, selectors, services
 
 def employee_list(request):
     return render(
-        request, "medewerkers/employee_list.html", {"employees": selectors.employees_visible_to(user=request.user)}
+        request,
+        "medewerkers/employee_list.html",
+        {
+            "employees": selectors.employees_visible_to(user=request.user),
+            "cycles": selectors.cycles_visible_to(user=request.user),
+            "is_hr": bool(access.hr_organisation_ids(request.user)),
+        },
     )
 
 
@@ -203,3 +209,53 @@ def assessment_autosave(request, pk, employee_pk):
     except ValidationError as error:
         return refused_response(" ".join(error.messages))
     return saved_response()
+
+
+def cycle_create(request):
+    """HR opens a cycle for a team with its period and deadlines (schema 4.2 of seed 002 as the scale)."""
+    teams = list(selectors.teams_for_hr(user=request.user))
+    access.require(
+        any(access.can_open_cycle(request.user, team.organisation_id) for team in teams)
+        or (bool(access.hr_organisation_ids(request.user)) and not teams)
+    )
+    if request.method == "POST":
+        team = next((t for t in teams if str(t.pk) == request.POST.get("team")), None)
+        try:
+            if team is None or not access.can_open_cycle(request.user, team.organisation_id):
+                raise ValidationError(_("Kies een team."))
+            cycle = services.cycle_open(
+                user=request.user,
+                team=team,
+                name=request.POST.get("name", ""),
+                period_start=_parse_date(request.POST.get("period_start", "")),
+                period_end=_parse_date(request.POST.get("period_end", "")),
+                self_deadline=_parse_date(request.POST.get("self_deadline", "")),
+                manager_deadline=_parse_date(request.POST.get("manager_deadline", "")),
+                conversation_deadline=_parse_date(request.POST.get("conversation_deadline", "")),
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("De beoordelingscyclus is geopend."))
+            return redirect("medewerkers:team-overview", pk=cycle.pk)
+    return render(request, "medewerkers/cycle_form.html", {"teams": teams, "data": request.POST})
+
+
+def employees_import(request):
+    """HR or the beheerder reads employees from a CSV; a bad row refuses the whole file."""
+    organisations = access.hr_organisation_ids(request.user)
+    access.require(bool(organisations))
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        try:
+            if upload is None:
+                raise ValidationError(_("Kies een CSV-bestand."))
+            count = services.employees_import_csv(
+                organisation_id=organisations[0], data=upload.read(), user=request.user
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("%(count)s medewerkers ingelezen.") % {"count": count})
+            return redirect("medewerkers:employee-list")
+    return render(request, "medewerkers/employees_import.html", {"columns": services.CSV_COLUMNS})

@@ -154,3 +154,42 @@ def test_the_employee_and_manager_assess_through_the_pages_and_agree(setting):
     assert conversation.is_frozen and conversation.items.filter(agreed_value=3).count() == len(pcs)
     overview = pages["manager"].get(reverse("medewerkers:team-overview", args=[cycle.pk])).content.decode()
     assert "onder het vereiste niveau" in overview
+
+
+def test_hr_opens_a_cycle_and_imports_employees_and_others_may_not(setting, users):
+    from competentie.people.models import Team
+
+    hr = Client()
+    hr.force_login(users["hr"])
+    team = Team.objects.get(members=setting["employee"])
+    data = {
+        "team": team.pk,
+        "name": "Cyclus 2027",
+        "period_start": "2027-01-01",
+        "period_end": "2027-12-31",
+        "self_deadline": "2027-11-01",
+        "manager_deadline": "2027-11-15",
+        "conversation_deadline": "2027-12-01",
+    }
+    response = hr.post(reverse("medewerkers:cycle-create"), data)
+    assert response.status_code == 302
+    assert team.cycles.filter(name="Cyclus 2027").exists()
+    bad = b"naam;functieprofiel\nAnna;bestaat niet\n"
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    page = hr.post(reverse("medewerkers:employees-import"), {"file": SimpleUploadedFile("m.csv", bad)}, follow=True)
+    assert "Regel 2" in page.content.decode()
+    # HR of another organisation opens cycles for their own teams only.
+    outsider = Client()
+    outsider.force_login(setting["people"]["other organisation"])
+    assert team.name not in outsider.get(reverse("medewerkers:cycle-create")).content.decode()
+    assert outsider.post(reverse("medewerkers:cycle-create"), data).status_code == 200
+    assert team.cycles.count() == 2
+    for who in ("employee", "manager", "selecteur"):
+        client = Client()
+        client.force_login(setting["people"][who])
+        assert client.get(reverse("medewerkers:cycle-create")).status_code == 403, who
+        assert client.get(reverse("medewerkers:employees-import")).status_code == 403, who
+    beheerder = Client()
+    beheerder.force_login(users["beheerder"])
+    assert beheerder.get(reverse("medewerkers:employees-import")).status_code == 200
