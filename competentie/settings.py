@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "selectie",
     "zelfevaluatie",
     "ontwikkeling",
+    "competentie.people",
+    "medewerkers",
 ]
 
 MIDDLEWARE = [
@@ -252,7 +254,7 @@ SELECTION_REMINDER_DAYS = envint("SELECTION_REMINDER_DAYS", 2)
 # Development programmes: a reminder this many days before a measurement's deadline.
 MEASUREMENT_REMINDER_DAYS = envint("MEASUREMENT_REMINDER_DAYS", 3)
 # `setup_demo` (development only): each app builds its part of the demo story.
-DEMO_BUILDERS = ["selectie.demo.demo_build", "zelfevaluatie.demo.demo_build"]
+DEMO_BUILDERS = ["selectie.demo.demo_build", "zelfevaluatie.demo.demo_build", "medewerkers.demo.demo_build"]
 # "Mijn werk": apps the project's home view does not import add their parts (user, roles, today → dict).
 HOME_WORK = ["ontwikkeling.work.home_work"]
 
@@ -295,9 +297,16 @@ RETENTION_AUDIT_MODELS = {
 }
 # Other personal data past its retention, removed by the same daily command: one function per app,
 # taking `today` and returning how many records it cleaned (dotted paths, like NOTIFICATION_REMINDERS).
-RETENTION_PURGES = ["ontwikkeling.services.participants_anonymise_expired"]
+RETENTION_PURGES = [
+    "ontwikkeling.services.participants_anonymise_expired",
+    "medewerkers.privacy.medewerkers_purge_expired",
+]
 # Development programmes: so long after a cohort's last measurement its participants are kept anonymised.
 DEVELOPMENT_RETENTION_DAYS = envint("DEVELOPMENT_RETENTION_DAYS", 730)
+# Medewerkers: a departed employee's record and development data go so long after leaving; the agreed
+# result of a cycle (conversation and assessments) so long after the cycle's period ends.
+EMPLOYEE_RETENTION_DAYS = envint("EMPLOYEE_RETENTION_DAYS", 90)
+MEDEWERKERS_RESULT_RETENTION_DAYS = envint("MEDEWERKERS_RESULT_RETENTION_DAYS", 5 * 365)
 AXES_VERBOSE = False
 
 # No inline script anywhere; style attributes are allowed (Bootstrap components set them).

@@ -59,6 +59,8 @@ PK_KINDS = {
     ("ontwikkeling", ""): "programme",
     ("ontwikkeling", "groepen"): "cohort",
     ("ontwikkeling", "deelnemers"): "development_participant",
+    ("medewerkers", ""): "employee",
+    ("medewerkers", "cycli"): "assessment_cycle",
 }
 # Other keyword arguments name their object themselves.
 KWARG_KINDS = {
@@ -84,6 +86,7 @@ KWARG_KINDS = {
     "case_pk": "practice_case",
     "build_id": "dossier_build",
     "questionnaire_token": "questionnaire_token",
+    "employee_pk": "employee",
 }
 
 
@@ -202,7 +205,10 @@ def build_world(users, org_a, org_b) -> dict:
     users["mt"].save()
     development_services.participant_manager_set(participant=participants[0], email=users["mt"].email)
     fill_in(participants[0], "voormeting")
+    employee, assessment_cycle = _medewerkers_world(org_a, users)
     return {
+        "employee": employee.pk,
+        "assessment_cycle": assessment_cycle.pk,
         "programme": programme.pk,
         "cohort": cohort.pk,
         "development_participant": participants[0].pk,
@@ -240,6 +246,24 @@ def build_world(users, org_a, org_b) -> dict:
         "dossier_build": str(dossier_build.id),
         "questionnaire_token": questionnaire_token,
     }
+
+
+def _medewerkers_world(org_a, users):
+    """An employee (the medewerker persona) managed by the management-team member, in a cycle."""
+    from competentie.people.models import Employee, Team
+
+    from .medewerkers.conftest import divosa_profile, open_cycle
+
+    team = Team.objects.create(organisation=org_a, name="Team Aadorp")
+    employee = Employee.objects.create(
+        organisation=org_a,
+        user=users["medewerker"],
+        name="Medewerker Aadorp",
+        profile=divosa_profile(),
+        manager=users["mt"],
+        team=team,
+    )
+    return employee, open_cycle(team)
 
 
 def url_for(name, route, world):

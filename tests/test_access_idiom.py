@@ -22,6 +22,7 @@ APPS = {
     "selectie": "selectie",
     "zelfevaluatie": "zelfevaluatie",
     "ontwikkeling": "ontwikkeling",
+    "medewerkers": "medewerkers",
 }
 REFUSALS = {"PermissionDenied", "HttpResponseForbidden"}
 

@@ -1,0 +1,222 @@
+"""Reads of the medewerkers app, scoped to the user's organisations (another organisation's row: 404).
+
+Role checks are in access.py; blindness (who reads whose assessment) in blindness.py.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from competentie.organisations.access import organisation_ids
+from competentie.people.models import Employee
+from frameworks.models import BehaviouralIndicator, ProfileCompetency, ScalePoint
+
+from . import access, feedback
+from .blindness import Visibility, visibility_for
+from .models import Assessment, AssessmentCycle, AssessmentScore, Conversation, ConversationItem
+
+
+def employee_get(*, user: AbstractBaseUser, pk: int) -> Employee:
+    queryset = Employee.objects.filter(organisation__in=organisation_ids(user)).select_related(
+        "organisation", "user", "manager", "team", "profile__framework"
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+def employees_visible_to(*, user: AbstractBaseUser) -> QuerySet[Employee]:
+    """Employees the user may see: all of an organisation where they are HR, their reports, themselves."""
+    hr_orgs = organisation_ids(user, *access.HR_ROLES)
+    return (
+        Employee.objects.filter(organisation__in=organisation_ids(user))
+        .filter(Q(organisation__in=hr_orgs) | Q(manager=user) | Q(user=user))
+        .select_related("organisation", "user", "manager", "team", "profile__framework")
+    )
+
+
+def cycle_get(*, user: AbstractBaseUser, pk: int) -> AssessmentCycle:
+    queryset = AssessmentCycle.objects.filter(organisation__in=organisation_ids(user)).select_related(
+        "organisation", "team", "scale"
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+def scale_points(cycle: AssessmentCycle) -> list[ScalePoint]:
+    return list(ScalePoint.objects.filter(scale=cycle.scale_id).order_by("value"))
+
+
+def profile_competencies(profile_id: int) -> list[ProfileCompetency]:
+    """The competencies of a profile with their indicators (the anchors), in the profile's order."""
+    indicators = Prefetch("indicators", queryset=BehaviouralIndicator.objects.order_by("order", "pk"))
+    return list(
+        ProfileCompetency.objects.filter(profile=profile_id)
+        .select_related("competency", "required_level")
+        .prefetch_related(indicators)
+        .order_by("order", "pk")
+    )
+
+
+def _assessments(cycle_id: int):
+    return Assessment.objects.filter(cycle=cycle_id).prefetch_related(
+        Prefetch("scores", queryset=AssessmentScore.objects.order_by("profile_competency_id"))
+    )
+
+
+@dataclass
+class Row:
+    """One competency in the conversation: the levels side by side and the gap to the required level."""
+
+    profile_competency: ProfileCompetency
+    required: int
+    self_value: int | None = None
+    self_evidence: str = ""
+    manager_value: int | None = None
+    manager_evidence: str = ""
+    feedback: dict | None = None
+    agreed: ConversationItem | None = None
+
+    @property
+    def judged(self) -> int | None:
+        """What the gap is measured from: the agreed level, else the manager's, else the employee's own."""
+        if self.agreed is not None and self.agreed.agreed_value is not None:
+            return self.agreed.agreed_value
+        return self.manager_value if self.manager_value is not None else self.self_value
+
+    @property
+    def gap(self) -> int | None:
+        return None if self.judged is None else self.required - self.judged
+
+
+@dataclass
+class Sheet:
+    conversation: Conversation
+    visibility: Visibility
+    self_assessment: Assessment | None
+    manager_assessment: Assessment | None
+    rows: list[Row] = field(default_factory=list)
+
+
+def priority_order(rows: list[Row]) -> list[Row]:
+    """Seed 002: order the competencies to see "welke competenties met voorrang ontwikkeling nodig is" —
+    the largest gap first, then the lowest judged level; competencies not judged yet last."""
+    return sorted(
+        rows,
+        key=lambda r: (
+            r.gap is None,
+            -(r.gap or 0),
+            r.judged or 0,
+            r.profile_competency.order,
+            r.profile_competency.pk,
+        ),
+    )
+
+
+def conversation_sheet(*, user: AbstractBaseUser, conversation: Conversation) -> Sheet:
+    """Self, manager, 360° and required level per competency, shown only as blindness allows."""
+    employee = conversation.employee
+    assessments = [a for a in _assessments(conversation.cycle_id).filter(employee=employee)]
+    visibility = visibility_for(user, employee, assessments)
+    by_kind = {a.kind: a for a in assessments if a.kind in (Assessment.Kind.SELF, Assessment.Kind.MANAGER)}
+    own_self, own_manager = by_kind.get(Assessment.Kind.SELF), by_kind.get(Assessment.Kind.MANAGER)
+    competencies = profile_competencies(employee.profile_id) if employee.profile_id else []
+    summaries = feedback.summary_for(assessments, [pc.pk for pc in competencies]) if visibility.others_open else {}
+    items = {item.profile_competency_id: item for item in conversation.items.all()}
+    rows = []
+    for pc in competencies:
+        row = Row(profile_competency=pc, required=conversation.cycle.required_value)
+        for assessment, prefix in ((own_self, "self"), (own_manager, "manager")):
+            if assessment is None or not visibility.shows(assessment):
+                continue
+            score = next((s for s in assessment.scores.all() if s.profile_competency_id == pc.pk), None)
+            if score is not None:
+                setattr(row, f"{prefix}_value", score.value)
+                setattr(row, f"{prefix}_evidence", score.evidence)
+        row.feedback = summaries.get(pc.pk)
+        row.agreed = items.get(pc.pk)
+        rows.append(row)
+    return Sheet(conversation, visibility, own_self, own_manager, priority_order(rows))
+
+
+def conversation_get(*, user: AbstractBaseUser, cycle_pk: int, employee_pk: int) -> Conversation:
+    queryset = Conversation.objects.filter(cycle__organisation__in=organisation_ids(user)).select_related(
+        "cycle__scale", "cycle__team", "employee__profile__framework", "employee__team", "employee__manager"
+    )
+    return get_object_or_404(queryset.prefetch_related("items"), cycle=cycle_pk, employee=employee_pk)
+
+
+@dataclass
+class Matrix:
+    competencies: list  # (competency id, name)
+    rows: list  # (employee, {competency id: (required, agreed)})
+
+
+def team_matrix(*, user: AbstractBaseUser, cycle: AssessmentCycle, profile_id: int | None = None) -> Matrix:
+    """Required versus agreed level, per person × competency of their profile (a fixed number of queries)."""
+    conversations = (
+        Conversation.objects.filter(cycle=cycle, employee__in=employees_visible_to(user=user))
+        .select_related("employee__profile")
+        .prefetch_related(Prefetch("items", queryset=ConversationItem.objects.select_related("profile_competency")))
+        .order_by("employee__name", "employee_id")
+    )
+    if profile_id:
+        conversations = conversations.filter(employee__profile=profile_id)
+    conversations = list(conversations)
+    profile_ids = {c.employee.profile_id for c in conversations if c.employee.profile_id}
+    pcs = list(
+        ProfileCompetency.objects.filter(profile__in=profile_ids)
+        .select_related("competency")
+        .order_by("competency__order", "competency_id")
+    )
+    competencies = list(dict.fromkeys((pc.competency_id, pc.competency.name) for pc in pcs))
+    per_profile: dict[int, set[int]] = {}
+    for pc in pcs:
+        per_profile.setdefault(pc.profile_id, set()).add(pc.competency_id)
+    rows = []
+    for conversation in conversations:
+        agreed = {i.profile_competency.competency_id: i.agreed_value for i in conversation.items.all()}
+        own = per_profile.get(conversation.employee.profile_id, set())
+        cells = {cid: (cycle.required_value, agreed.get(cid)) for cid in own}
+        rows.append((conversation.employee, cells))
+    return Matrix(competencies=competencies, rows=rows)
+
+
+def manages_someone_in(*, user: AbstractBaseUser, cycle: AssessmentCycle) -> bool:
+    return Conversation.objects.filter(cycle=cycle, employee__manager=user).exists()
+
+
+def cycles_of(*, employee: Employee) -> QuerySet[Conversation]:
+    return Conversation.objects.filter(employee=employee).select_related("cycle").order_by("-cycle__period_start")
+
+
+def own_assessment(*, user: AbstractBaseUser, conversation: Conversation) -> Assessment | None:
+    """The user's own assessment of this employee in this cycle: self for the employee, manager for the manager."""
+    employee = conversation.employee
+    if access.is_self(user, employee):
+        kind = Assessment.Kind.SELF
+    elif access.is_manager(user, employee):
+        kind = Assessment.Kind.MANAGER
+    else:
+        return None
+    return (
+        _assessments(conversation.cycle_id)
+        .select_related("cycle__scale", "employee")
+        .filter(employee=employee, kind=kind)
+        .first()
+    )
+
+
+def teams_for_hr(*, user: AbstractBaseUser):
+    from competentie.people.models import Team
+
+    return Team.objects.filter(organisation__in=access.hr_organisation_ids(user)).select_related("organisation")
+
+
+def cycles_visible_to(*, user: AbstractBaseUser) -> QuerySet[AssessmentCycle]:
+    """Cycles of the user's HR organisations and of teams where the user is someone's manager."""
+    return (
+        AssessmentCycle.objects.filter(organisation__in=organisation_ids(user))
+        .filter(Q(organisation__in=access.hr_organisation_ids(user)) | Q(conversations__employee__manager=user))
+        .select_related("team")
+        .distinct()
+    )
