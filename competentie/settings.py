@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "selectie",
     "zelfevaluatie",
     "ontwikkeling",
+    "competentie.people",
+    "medewerkers",
 ]
 
 MIDDLEWARE = [

@@ -147,7 +147,7 @@ def participant_get(*, user: AbstractBaseUser, pk: int) -> Participant:
     return get_object_or_404(
         queryset.select_related(
             "user", "coach", "manager", "cohort__programme__framework", "cohort__programme__organisation"
-        ).prefetch_related(_measurements(), "plan_goals__competency", "cohort__windows"),
+        ).prefetch_related(_measurements(), "cohort__windows"),
         pk=pk,
     )
 

@@ -31,6 +31,8 @@ class Membership(models.Model):
         # The development programme (ontwikkeling): its participants and their coaches.
         DEELNEMER = "deelnemer", _("Deelnemer ontwikkelprogramma")
         BEGELEIDER = "begeleider", _("Begeleider (coach)")
+        # An employee (medewerkers): sees their own record, assessments and development plan.
+        MEDEWERKER = "medewerker", _("Medewerker")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

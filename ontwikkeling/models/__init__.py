@@ -1,5 +1,5 @@
 from .choices import KolbStage, LearningLevel, MeasurementLevel, MeasurementMoment, Moment, Rater, StakeholderRelation
-from .cohorts import Cohort, MeasurementWindow, Participant, PlanGoal
+from .cohorts import Cohort, MeasurementWindow, Participant
 from .guide import GuideText
 from .measurements import Answer, Measurement, SelfRating
 from .programmes import (
@@ -33,7 +33,6 @@ __all__ = [
     "Moment",
     "Participant",
     "Phase",
-    "PlanGoal",
     "PrincipleNote",
     "Programme",
     "Rater",

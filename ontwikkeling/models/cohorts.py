@@ -90,21 +90,5 @@ class Participant(models.Model):
         return str(self.user) if self.user_id else str(_("anonieme deelnemer"))
 
 
-class PlanGoal(models.Model):
-    """One line of a personal development plan: a programme competency, what to reach and how."""
-
-    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="plan_goals")
-    competency = models.ForeignKey(
-        "frameworks.Competency", verbose_name=_("competentie"), on_delete=models.PROTECT, related_name="+"
-    )
-    goal = models.TextField(_("mijn ontwikkeldoel"), blank=True)
-    actions = models.TextField(_("hoe ik dat doe"), blank=True)
-
-    class Meta:
-        verbose_name = _("ontwikkeldoel")
-        verbose_name_plural = _("persoonlijk ontwikkelplan")
-        ordering = ["participant", "competency__order", "competency__pk"]
-        constraints = [models.UniqueConstraint(fields=["participant", "competency"], name="unique_plan_goal")]
-
-    def __str__(self):
-        return str(self.competency)
+# A participant's development plan is their one POP in the shared people app (competentie/people):
+# ontwikkeling/people.py reads and writes it.

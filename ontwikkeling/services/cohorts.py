@@ -15,7 +15,8 @@ from competentie.organisations.models import Membership
 from competentie.organisations.services import member_invite, member_is_pending
 from frameworks.models import Competency
 
-from ..models import Cohort, MeasurementMoment, MeasurementWindow, Participant, PlanGoal, Programme
+from .. import people
+from ..models import Cohort, MeasurementMoment, MeasurementWindow, Participant, Programme
 
 Role = Membership.Role
 # Two weeks to hand in; the follow-up is open from three to six months after the end.
@@ -235,11 +236,7 @@ def plan_save(*, participant: Participant, goals: dict[int, tuple[str, str]]) ->
     """goals: competency pk -> (goal, actions); only the programme's framework's competencies."""
     framework_id = participant.cohort.programme.framework_id
     allowed = set(Competency.objects.filter(framework=framework_id, pk__in=goals).values_list("pk", flat=True))
-    for competency_id, (goal, actions) in goals.items():
+    for competency_id in goals:
         if competency_id not in allowed:
             raise ValidationError(_("Deze competentie hoort niet bij het programma."), code="foreign_competency")
-        PlanGoal.objects.update_or_create(
-            participant=participant,
-            competency_id=competency_id,
-            defaults={"goal": goal.strip(), "actions": actions.strip()},
-        )
+    people.plan_save_texts(participant, goals)

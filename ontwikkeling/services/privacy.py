@@ -22,13 +22,14 @@ from django.utils import timezone
 
 from competentie import audit
 
+from .. import people
 from ..models import Cohort, Participant
 
 logger = logging.getLogger(__name__)
 
 
 def _anonymise(participant: Participant) -> None:
-    participant.plan_goals.all().delete()
+    people.plan_forget(participant)
     participant.user = participant.coach = participant.manager = None
     participant.anonymised_at = timezone.now()
     participant.save(update_fields=["user", "coach", "manager", "anonymised_at"])
@@ -40,6 +41,7 @@ def participant_remove(*, participant: Participant, keep_anonymised: bool, user=
     if keep_anonymised:
         _anonymise(participant)
     else:
+        people.plan_forget(participant)
         participant.delete()
     audit.record(
         user,

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import access, selectors, services
+from .. import access, people, selectors, services
 from ..charts import growth_svg
 from ..forms import ManagerForm, MeasurementForm, RemoveForm
 from ..models import MeasurementMoment, Rater
@@ -38,7 +38,7 @@ def participant_detail(request, pk):
     handed_in = {m.moment for m in participant.measurements.all() if m.rater == Rater.PARTICIPANT}
     windows = {window.moment: window for window in participant.cohort.windows.all()}
     today = timezone.localdate()
-    goals = {goal.competency_id: goal for goal in participant.plan_goals.all()}
+    goals = people.plan_goals_of(participant, competencies)
     return render(
         request,
         "ontwikkeling/participant_detail.html",
@@ -62,7 +62,7 @@ def plan(request, pk):
     participant = _participant(request, pk)
     access.require(access.can_edit_plan(request.user, participant))
     competencies = selectors.programme_competencies_of(participant.cohort.programme)
-    goals = {goal.competency_id: goal for goal in participant.plan_goals.all()}
+    goals = people.plan_goals_of(participant, competencies)
     if request.method == "POST":
         services.plan_save(
             participant=participant,

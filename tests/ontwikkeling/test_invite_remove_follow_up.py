@@ -15,8 +15,9 @@ from competentie.notifications.models import SentReminder
 from competentie.notifications.reminders import reminders_send
 from competentie.organisations.models import Membership
 from competentie.organisations.services import member_invite
-from ontwikkeling import selectors, services
-from ontwikkeling.models import Measurement, Participant, PlanGoal, Rater
+from competentie.people.models import PlanGoal
+from ontwikkeling import people, selectors, services
+from ontwikkeling.models import Measurement, Participant, Rater
 
 from ..factories import make_user
 from .conftest import build_cohort, fill_in
@@ -135,7 +136,9 @@ def test_a_removed_participant_whose_answers_are_deleted_disappears_from_the_fig
     for participant in participants:
         fill_in(participant, "voormeting")
         fill_in(participant, "einde", level_index=1)
-    PlanGoal.objects.create(participant=participants[0], competency=programme.framework.competencies.first())
+    competency = programme.framework.competencies.first()
+    people.plan_save_texts(participants[0], {competency.pk: ("Beter luisteren", "")})
+    assert PlanGoal.objects.filter(plan__employee__user=participants[0].user).exists()
     assert results_of(cohort).moments[0].responses == 6 and effects_of(cohort).competencies[0].comparisons[1].n == 6
     response = client_as("hr").post(
         reverse("ontwikkeling:participant-remove", args=[participants[0].pk]), {"keep": "delete"}
@@ -143,7 +146,7 @@ def test_a_removed_participant_whose_answers_are_deleted_disappears_from_the_fig
     assert response.status_code == 302
     assert not Participant.objects.filter(pk=participants[0].pk).exists()
     assert not Measurement.objects.filter(participant_id=participants[0].pk).exists()
-    assert not PlanGoal.objects.filter(participant_id=participants[0].pk).exists()
+    assert not PlanGoal.objects.filter(plan__employee__user=participants[0].user).exists()
     assert results_of(cohort).moments[0].responses == 5 and effects_of(cohort).competencies[0].comparisons[1].n == 5
     # The account stays a member of the organisation.
     assert Membership.objects.filter(user=participants[0].user).exists()
@@ -154,11 +157,11 @@ def test_a_removed_participant_kept_anonymised_counts_without_a_name(programme, 
     for participant in participants:
         fill_in(participant, "voormeting")
     removed, person = participants[0], participants[0].user
-    PlanGoal.objects.create(participant=removed, competency=programme.framework.competencies.first())
+    people.plan_save_texts(removed, {programme.framework.competencies.first().pk: ("Beter luisteren", "")})
     client_as("hr").post(reverse("ontwikkeling:participant-remove", args=[removed.pk]), {"keep": "anonymise"})
     removed.refresh_from_db()
     assert removed.user is None and removed.coach is None and removed.manager is None and removed.anonymised_at
-    assert not removed.plan_goals.exists() and removed.measurements.count() == 1
+    assert not PlanGoal.objects.filter(plan__employee__user=person).exists() and removed.measurements.count() == 1
     assert results_of(cohort).moments[0].responses == 5
     # Neither the person nor the coach reaches the anonymous answers any more.
     for user in (person, coach):

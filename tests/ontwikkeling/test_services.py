@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from competentie.organisations.models import Membership
+from competentie.people.models import PlanGoal
 from frameworks.models import Framework
 from ontwikkeling import services
 from ontwikkeling.models import Answer, Measurement, PrincipleNote
@@ -107,7 +108,10 @@ def test_the_plan_takes_only_the_programmes_competencies(programme, org_a):
     _cohort, _coach, (participant,) = build_cohort(programme, size=1)
     competency = programme.framework.competencies.first()
     services.plan_save(participant=participant, goals={competency.pk: ("Beter luisteren", "Intervisie")})
-    assert participant.plan_goals.get().goal == "Beter luisteren"
+    # The plan is the participant's one POP in the shared people app.
+    goal = PlanGoal.objects.get(plan__employee__user=participant.user)
+    assert (goal.goal, goal.actions, goal.competency) == ("Beter luisteren", "Intervisie", competency)
+    assert goal.plan.employee.organisation == programme.organisation
     foreign = make_framework(org_a, name="Ander").competencies.first()
     with pytest.raises(ValidationError) as error:
         services.plan_save(participant=participant, goals={foreign.pk: ("x", "y")})
