@@ -46,6 +46,7 @@ urlpatterns = [
     path("selectie/", include("selectie.urls")),
     path("zelfevaluatie/", include("zelfevaluatie.urls")),
     path("ontwikkeling/", include("ontwikkeling.urls")),
+    path("medewerkers/360/", include("medewerkers.urls_feedback")),
     path("beheer/", admin.site.urls),
 ]
 
