@@ -73,7 +73,7 @@ def summarise(group: str, label, responses: list[dict[int, tuple[int | None, str
         if len(values) >= MIN_RESPONSES  # a competency only some raters scored: the same rule
     }
     # Sorted, then shuffled with a fixed seed: neither the order of arrival nor the rater's order shows.
-    comments.sort()
+    comments = sorted(set(comments))  # the same words from one rater on several competencies: once
     random.Random(len(comments)).shuffle(comments)
     return GroupSummary(group=group, label=str(label), shown=True, figures=figures, comments=comments)
 

@@ -151,3 +151,49 @@ def portfolio_scale(*, employee):
     if cycle is not None:
         return cycle.scale
     return RatingScale.objects.libraries().filter(points__value=6).order_by("pk").first()
+
+
+def report_data(*, cycle, employee, open_to_others: bool) -> dict:
+    """The individual report (for the personnel file): per competency of the profile the self and the
+    manager's judgement (handed in only; others' only once the reader's own is in), the agreed level and
+    the required one. Five queries, whatever the profile's size."""
+    from competentie.people.models import PlanGoal
+
+    from .models import ConversationItem
+
+    competencies = profile_competencies(employee=employee)
+    assessments = list(
+        Assessment.objects.filter(
+            cycle=cycle, employee=employee, kind__in=["self", "manager"], submitted_at__isnull=False
+        )
+        .select_related("rater")
+        .prefetch_related("scores")
+    )
+    by_kind = (
+        {a.kind: {s.profile_competency_id: s for s in a.scores.all()} for a in assessments} if open_to_others else {}
+    )
+    manager = next((a.rater for a in assessments if a.kind == "manager"), None)
+    agreed = {
+        i.profile_competency_id: i
+        for i in ConversationItem.objects.filter(conversation__cycle=cycle, conversation__employee=employee)
+    }
+    goals = list(
+        PlanGoal.objects.filter(plan__employee=employee).select_related("competency").order_by("deadline", "pk")
+    )
+    rows = []
+    for pc in competencies:
+        self_score, manager_score = by_kind.get("self", {}).get(pc.pk), by_kind.get("manager", {}).get(pc.pk)
+        item = agreed.get(pc.pk)
+        agreed_value = item.agreed_value if item else None
+        rows.append(
+            {
+                "competency": pc,
+                "self": self_score.value if self_score else None,
+                "manager": manager_score.value if manager_score else None,
+                "manager_evidence": manager_score.evidence if manager_score else "",
+                "agreed": agreed_value,
+                "required": cycle.required_value,
+                "gap": (agreed_value - cycle.required_value) if agreed_value is not None else None,
+            }
+        )
+    return {"rows": rows, "manager": manager if open_to_others else None, "goals": goals}

@@ -8,10 +8,12 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from competentie import links
+from competentie.pdf import pdf_response
 from competentie.safecsv import safe_writer
 
 from .. import feedback_access as access
@@ -167,3 +169,24 @@ def feedback_csv(request, cycle_pk, employee_pk):
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="360-feedback-{cycle.pk}-{employee.pk}.csv"'
     return response
+
+
+def report_pdf(request, cycle_pk, employee_pk):
+    """The individual report for the personnel file: the same rules as the pages (blind, groups of 3+)."""
+    cycle, employee = selectors.cycle_employee_get(user=request.user, cycle_pk=cycle_pk, employee_pk=employee_pk)
+    access.require(access.can_see_employee(request.user, employee))
+    summary_open = _summary_open(request.user, cycle, employee)
+    data = selectors.report_data(cycle=cycle, employee=employee, open_to_others=summary_open)
+    summaries = feedback_summary(cycle=cycle, employee=employee) if summary_open else []
+    for row in data["rows"]:
+        row["figures"] = [(s, s.figures.get(row["competency"].pk)) for s in summaries if s.shown]
+    context = {
+        "cycle": cycle,
+        "employee": employee,
+        "summary_open": summary_open,
+        "summaries": summaries,
+        "shown_groups": [s for s in summaries if s.shown],
+        "generated_at": timezone.now(),
+        **data,
+    }
+    return pdf_response("medewerkers/feedback/pdf/report.html", context, filename=f"beoordeling-{employee.pk}.pdf")

@@ -196,3 +196,31 @@ def test_raw_responses_go_after_the_retention_period_and_leave_no_trace(team, se
 
     assert not any("Karin" in str(e.params) or "karin@" in str(e.params) for e in AuditEvent.objects.all())
     assert raters.feedback_purge_expired() == 0  # safe to run daily
+
+
+def pdf_text(content: bytes) -> str:
+    import subprocess
+
+    return subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=content, capture_output=True, check=True
+    ).stdout.decode()
+
+
+def test_the_pdf_hides_a_group_of_two_and_shows_a_group_of_three(team, users, tmp_path):
+    colleagues = invite_colleagues(team, 3)
+    respond(colleagues[0], team, 3, "Collega-tekst-een")
+    respond(colleagues[1], team, 5)
+    respond(colleagues[2], team, 4)
+    for n, (name, email) in enumerate([("Karin K", "karin@provincie.nl"), ("Kees K", "kees@bedrijf.nl")]):
+        outside = raters.rater_invite_outside(
+            cycle=team.cycle, employee=team.employee, name=name, email=email, user=team.employee.user
+        )
+        respond(outside, team, 1 + n, f"Buiten-geheim-{n}")
+    client = Client()
+    client.force_login(users["hr"])
+    response = client.get(reverse("feedback:report-pdf", args=[team.cycle.pk, team.employee.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    (tmp_path / "verslag.pdf").write_bytes(response.content)
+    text = " ".join(pdf_text(response.content).split())
+    assert "Collega-tekst-een" in text and "4 (3–5, n = 3)" in text.replace("n\n", "n ")
+    assert "Buiten-geheim" not in text and "Ketenpartners en klanten: Minder dan 3 reacties" in text
