@@ -20,7 +20,7 @@ from django.urls import reverse
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = ROOT / "locale" / "en" / "LC_MESSAGES" / "django.po"
-APP_DIRS = ["competentie", "frameworks", "selectie", "zelfevaluatie", "ontwikkeling", "templates"]
+APP_DIRS = ["competentie", "frameworks", "selectie", "zelfevaluatie", "ontwikkeling", "medewerkers", "templates"]
 LETTERS = re.compile(r"[A-Za-zÀ-ÿ]{2}")
 HOW_TO_FIX = "Run `make messages`, translate the new entries in locale/en/LC_MESSAGES/django.po, run it again."
 
