@@ -29,13 +29,16 @@ def build_team(org, hr, *, colleagues=4, employee_user=None, manager=None) -> Te
     profile = Profile.objects.get(name="Vergunningverlener", framework__name="VTH competentieprofielen")
     scale = RatingScale.objects.get(name="Beoordelingsschema Divosa (1–6)", organisation__isnull=True)
     team = Team.objects.create(organisation=org, name=f"Team Vergunningen {Team.objects.count() + 1}")
-    manager = manager or make_user(f"chef{Team.objects.count()}", organisation=org, role=Membership.Role.MANAGEMENT)
+    manager = manager or make_user(
+        f"chef{Team.objects.count()}", organisation=org, role=Membership.Role.MANAGEMENT, email="chef@aadorp.nl"
+    )
     user = employee_user or make_user(
         f"mdw{Team.objects.count()}",
         organisation=org,
         role=Membership.Role.MEDEWERKER,
         first_name="Eva",
         last_name="Smit",
+        email="eva@aadorp.nl",
     )
     employee = Employee.objects.create(
         organisation=org, user=user, name="Eva Smit", email="eva@aadorp.nl", profile=profile, manager=manager, team=team
