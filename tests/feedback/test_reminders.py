@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 def test_reminders_go_once_to_the_employee_the_manager_and_open_colleague_raters(team, settings):
     settings.ASSESSMENT_REMINDER_DAYS = 3
     answered, _open = (
-        raters.rater_invite_colleague(cycle=team.cycle, employee=team.employee, username=c.username, user=team.employee.user)
+        raters.rater_invite_colleague(
+            cycle=team.cycle, employee=team.employee, username=c.username, user=team.employee.user
+        )
         for c in team.colleagues[:2]
     )
     raters.rater_respond(invitation=answered, answers={team.competencies[0].pk: (4, "")}, scale_values=range(1, 7))
