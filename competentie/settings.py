@@ -258,7 +258,11 @@ FEEDBACK_RETENTION_DAYS = envint("FEEDBACK_RETENTION_DAYS", 90)
 PRIVATE_MEDIA_ROOT = os.environ.get("PRIVATE_MEDIA_ROOT", "")  # empty: MEDIA_ROOT/private
 UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 # `setup_demo` (development only): each app builds its part of the demo story.
-DEMO_BUILDERS = ["selectie.demo.demo_build", "zelfevaluatie.demo.demo_build"]
+DEMO_BUILDERS = [
+    "selectie.demo.demo_build",
+    "zelfevaluatie.demo.demo_build",
+    "medewerkers.feedback_demo.demo_build",  # after the medewerkers demo: its cycle gets 360° feedback
+]
 # "Mijn werk": apps the project's home view does not import add their parts (user, roles, today → dict).
 HOME_WORK = ["ontwikkeling.work.home_work"]
 

@@ -224,3 +224,17 @@ def test_the_pdf_hides_a_group_of_two_and_shows_a_group_of_three(team, users, tm
     text = " ".join(pdf_text(response.content).split())
     assert "Collega-tekst-een" in text and "4 (3–5, n = 3)" in text.replace("n\n", "n ")
     assert "Buiten-geheim" not in text and "Ketenpartners en klanten: Minder dan 3 reacties" in text
+
+
+def test_the_demo_has_one_group_above_and_one_below_the_threshold_and_a_portfolio_item(team, users):
+    from medewerkers.feedback_demo import feedback_demo_add
+    from medewerkers.models import PortfolioItem
+
+    story = feedback_demo_add(cycle=team.cycle, employee=team.employee, colleagues=team.colleagues, hr=users["hr"])
+    assert "Eva Smit" in story
+    colleagues, outside = feedback_summary(cycle=team.cycle, employee=team.employee)
+    assert colleagues.shown and not outside.shown
+    assert PortfolioItem.objects.get(employee=team.employee).judgement.assessor == users["hr"]
+    assert "bestond al" in feedback_demo_add(
+        cycle=team.cycle, employee=team.employee, colleagues=team.colleagues, hr=users["hr"]
+    )
