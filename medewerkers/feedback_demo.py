@@ -45,7 +45,7 @@ def feedback_demo_add(*, cycle, employee, colleagues, hr) -> str:
             competency=competencies[0].competency,
             title="Verslag van een omgevingsoverleg",
             text="Ik leidde het overleg met buurtbewoners over een vergunning en legde het besluit uit.",
-            uploads=[SimpleUploadedFile("verslag-overleg.txt", "Verslag (demo): afspraken met de buurt.".encode())],
+            uploads=[SimpleUploadedFile("verslag-overleg.txt", b"Verslag (demo): afspraken met de buurt.")],
             user=employee.user,
         )
         portfolio_services.portfolio_judgement_request(item=item, assessor=hr, scale=cycle.scale, user=employee.user)

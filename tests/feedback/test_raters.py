@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from competentie import links
-from medewerkers.feedback import feedback_summary, summary_for
+from medewerkers.feedback import feedback_summaries, feedback_summary, summary_for
 from medewerkers.models import Assessment, AssessmentScore, RaterInvitation
 from medewerkers.services import raters
 
@@ -238,3 +238,19 @@ def test_the_demo_has_one_group_above_and_one_below_the_threshold_and_a_portfoli
     assert "bestond al" in feedback_demo_add(
         cycle=team.cycle, employee=team.employee, colleagues=team.colleagues, hr=users["hr"]
     )
+
+
+@pytest.mark.parametrize("size", [5, 50])
+def test_the_summaries_of_a_team_cost_two_queries_whatever_its_size(team, size, django_assert_num_queries):
+    from competentie.people.models import Employee
+
+    others = Employee.objects.bulk_create(
+        Employee(organisation=team.employee.organisation, name=f"Medewerker {n}", team=team.employee.team)
+        for n in range(size)
+    )
+    for invitation in invite_colleagues(team, 3):
+        respond(invitation, team, 4)
+    # Expect 2 queries: the handed-in 360° responses of the team, and their scores (prefetched).
+    with django_assert_num_queries(2):
+        summaries = feedback_summaries(cycle=team.cycle, employees=[team.employee, *others])
+    assert summaries[team.employee.pk][0].shown and not summaries[others[0].pk][0].shown
