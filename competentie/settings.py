@@ -249,12 +249,27 @@ NOTIFICATION_REMINDERS = [
     "selectie.reminders.selection_day_reminders",
     "selectie.reminders.rejection_letter_reminders",  # NVP Sollicitatiecode: rejected candidates hear back
     "ontwikkeling.reminders.measurement_reminders",
+    "medewerkers.reminders.assessment_reminders",  # self, manager and colleague raters before the deadlines
 ]
 SELECTION_REMINDER_DAYS = envint("SELECTION_REMINDER_DAYS", 2)
 # Development programmes: a reminder this many days before a measurement's deadline.
 MEASUREMENT_REMINDER_DAYS = envint("MEASUREMENT_REMINDER_DAYS", 3)
+# Assessment cycles (medewerkers): a reminder this many days before the self, manager and 360° deadlines.
+ASSESSMENT_REMINDER_DAYS = envint("ASSESSMENT_REMINDER_DAYS", 3)
+# 360° feedback: how many rater invitations (new or sent again) one employee may send per 24 hours.
+RATER_INVITATIONS_PER_DAY = envint("RATER_INVITATIONS_PER_DAY", 10)
+# Raw 360° responses (who answered what) are deleted this many days after their cycle closed.
+FEEDBACK_RETENTION_DAYS = envint("FEEDBACK_RETENTION_DAYS", 90)
+# Uploaded evidence (EVC portfolio): private files, never served directly (competentie/uploads.py).
+PRIVATE_MEDIA_ROOT = os.environ.get("PRIVATE_MEDIA_ROOT", "")  # empty: MEDIA_ROOT/private
+UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 # `setup_demo` (development only): each app builds its part of the demo story.
-DEMO_BUILDERS = ["selectie.demo.demo_build", "zelfevaluatie.demo.demo_build", "medewerkers.demo.demo_build"]
+DEMO_BUILDERS = [
+    "selectie.demo.demo_build",
+    "zelfevaluatie.demo.demo_build",
+    "medewerkers.demo.demo_build",
+    "medewerkers.feedback_demo.demo_build",  # after the medewerkers demo: its cycle gets 360° feedback
+]
 # "Mijn werk": apps the project's home view does not import add their parts (user, roles, today → dict).
 HOME_WORK = ["ontwikkeling.work.home_work"]
 
@@ -300,6 +315,7 @@ RETENTION_AUDIT_MODELS = {
 RETENTION_PURGES = [
     "ontwikkeling.services.participants_anonymise_expired",
     "medewerkers.privacy.medewerkers_purge_expired",
+    "medewerkers.services.raters.feedback_purge_expired",  # raw 360° responses after FEEDBACK_RETENTION_DAYS
 ]
 # Development programmes: so long after a cohort's last measurement its participants are kept anonymised.
 DEVELOPMENT_RETENTION_DAYS = envint("DEVELOPMENT_RETENTION_DAYS", 730)

@@ -47,6 +47,7 @@ urlpatterns = [
     path("zelfevaluatie/", include("zelfevaluatie.urls")),
     path("ontwikkeling/", include("ontwikkeling.urls")),
     path("medewerkers/", include("medewerkers.urls")),
+    path("medewerkers/360/", include("medewerkers.urls_feedback")),
     path("beheer/", admin.site.urls),
 ]
 

@@ -35,6 +35,8 @@ PUBLIC = {
     "invitation-accept",
     # A candidate's own fairness questionnaire: no account, the link's token is the key (issue 28).
     "selectie:fairness-form",
+    # An outside 360° rater's own form: no account, the personal link's token is the key (issue 26).
+    "feedback:link",
 }
 # The CASE 1.1 REST binding is open to anonymous readers for the seeded libraries only: for
 # organisation A's objects they get a 404 (in the binding's JSON), never a login page.
@@ -86,7 +88,14 @@ KWARG_KINDS = {
     "case_pk": "practice_case",
     "build_id": "dossier_build",
     "questionnaire_token": "questionnaire_token",
+    # 360° feedback and the EVC portfolio (medewerkers, issue 26).
+    "cycle_pk": "assessment_cycle",
     "employee_pk": "employee",
+    "invitation_pk": "rater_invitation",
+    "link_token": "rater_link_token",
+    "item_pk": "portfolio_item",
+    "file_pk": "portfolio_file",
+    "judgement_pk": "portfolio_judgement",
 }
 
 
@@ -206,9 +215,12 @@ def build_world(users, org_a, org_b) -> dict:
     development_services.participant_manager_set(participant=participants[0], email=users["mt"].email)
     fill_in(participants[0], "voormeting")
     employee, assessment_cycle = _medewerkers_world(org_a, users)
+    feedback = build_feedback_world(users, org_a)
     return {
         "employee": employee.pk,
         "assessment_cycle": assessment_cycle.pk,
+        # 360° and portfolio routes take an employee and cycle together: theirs, so the pairs match.
+        **feedback,
         "programme": programme.pk,
         "cohort": cohort.pk,
         "development_participant": participants[0].pk,
@@ -276,3 +288,49 @@ def visit(client, url):
     if response.status_code == 405:
         response = client.post(url, {})
     return response
+
+
+def build_feedback_world(users, org_a) -> dict:
+    """A cycle with an employee (the deelnemer persona, managed by the management-team member), a
+    colleague's and an outside rater's invitation, and a portfolio item with a file and an assessor."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from medewerkers.services import portfolio as portfolio_services
+    from medewerkers.services import raters as rater_services
+
+    from .feedback.conftest import build_team
+
+    team = build_team(org_a, users["hr"], colleagues=0, employee_user=users["deelnemer"], manager=users["mt"])
+    colleague = rater_services.rater_invite_colleague(
+        cycle=team.cycle, employee=team.employee, username=users["selecteur"].username, user=users["deelnemer"]
+    )
+    outside = rater_services.rater_invite_outside(
+        cycle=team.cycle,
+        employee=team.employee,
+        name="Karin Ketenpartner",
+        email="karin@provincie.nl",
+        user=users["deelnemer"],
+    )
+    token, hashed = __import__("competentie.links", fromlist=["token_new"]).token_new()
+    outside.token_hash = hashed
+    outside.save(update_fields=["token_hash"])
+    item = portfolio_services.portfolio_item_save(
+        employee=team.employee,
+        competency=team.competencies[0].competency,
+        title="Verslag van een lastige vergunning",
+        text="Ik legde het besluit uit aan de aanvrager.",
+        uploads=[SimpleUploadedFile("verslag.pdf", b"%PDF-1.4 verslag", content_type="application/pdf")],
+        user=users["deelnemer"],
+    )
+    judgement = portfolio_services.portfolio_judgement_request(
+        item=item, assessor=users["begeleider"], scale=team.cycle.scale, user=users["deelnemer"]
+    )
+    return {
+        "assessment_cycle": team.cycle.pk,
+        "employee": team.employee.pk,
+        "rater_invitation": colleague.pk,
+        "rater_link_token": token,
+        "portfolio_item": item.pk,
+        "portfolio_file": item.files.get().pk,
+        "portfolio_judgement": judgement.pk,
+    }

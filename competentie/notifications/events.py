@@ -155,3 +155,30 @@ def programme_invited(*, user, cohort, as_coach: bool, first_window, invited_by,
             "url": account_link(user, new_account=new_account),
         },
     )
+
+
+def rater_invited(
+    *, recipients, url: str, outside: bool, employee_name: str, organisation: str, cycle_name: str, expires_on
+) -> None:
+    """A colleague (by account) or someone outside the organisation (a personal link) asked for 360° feedback."""
+    send_on_commit(
+        "rater_invitation",
+        recipients,
+        {
+            "employee_name": employee_name,
+            "organisation": organisation,
+            "cycle_name": cycle_name,
+            "expires_on": expires_on,
+            "outside": outside,
+            "url": url,
+        },
+    )
+
+
+def manager_assessment_written(*, employee_user, manager, cycle_name: str, organisation: str, url: str) -> None:
+    """The employee hears that their manager handed in the assessment (the conversation can be planned)."""
+    send_on_commit(
+        "manager_assessment_written",
+        [employee_user],
+        {"manager_name": display_name(manager), "cycle_name": cycle_name, "organisation": organisation, "url": url},
+    )

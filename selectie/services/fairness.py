@@ -1,11 +1,9 @@
 """Fairness monitoring: what the organisation asks, the candidate's own link, their voluntary answers.
 
 The candidate answers themself, through a link sent by e-mail (no account): HR never records or
-sees one person's answers. Only a hash of the link's token is kept.
+sees one person's answers. Only a hash of the link's token is kept (competentie/links.py, shared
+with the outside raters of 360° feedback).
 """
-
-import hashlib
-import secrets
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -14,16 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from competentie import audit
+from competentie.links import token_hash, token_new  # noqa: F401 (token_hash: re-exported for the selectors)
 from competentie.notifications import events as notifications
 from competentie.notifications.mail import absolute_url
 from competentie.organisations.models import Organisation
 
 from .. import fairness
 from ..models import Candidate, FairnessAnswer, FairnessInvitation, FairnessSetup, SelectionProcedure
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 @transaction.atomic
@@ -40,9 +35,9 @@ def fairness_setup_save(*, organisation: Organisation, characteristics) -> Fairn
 
 def fairness_invitation_create(*, candidate: Candidate) -> str:
     """A new link for one candidate (an earlier link stops working); returns the token for the URL."""
-    token = secrets.token_urlsafe(24)
+    token, hashed = token_new()
     FairnessInvitation.objects.update_or_create(
-        candidate=candidate, defaults={"token_hash": token_hash(token), "answered_at": None}
+        candidate=candidate, defaults={"token_hash": hashed, "answered_at": None}
     )
     return token
 
