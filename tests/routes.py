@@ -252,3 +252,31 @@ def visit(client, url):
     if response.status_code == 405:
         response = client.post(url, {})
     return response
+
+
+# Logboek Dataverwerkingen (issue 30): the pages that show personal data, each with who may read it
+# in the world above. Each GET writes exactly one `data.read` line (competentie/audit/reads.py);
+# tests/test_audit_reads.py walks them and checks this list against the decorated views.
+# "participant_user" is the world's development participant, "peer_reviewer" the invited reviewer.
+READS_PERSONAL_DATA = {
+    "member-list": "beheerder",
+    "selectie:candidate-list": "hr",
+    "selectie:candidate-detail": "hr",
+    "selectie:candidate-pdf": "hr",
+    "selectie:calibration-candidate": "hr",
+    "selectie:meeting-item": "hr",
+    "selectie:letter": "hr",
+    "selectie:results": "hr",
+    "selectie:score-screen": "selecteur",
+    "zelfevaluatie:rating": "selecteur",
+    "zelfevaluatie:team": "mt",
+    "zelfevaluatie:peer-notes": "peer_reviewer",
+    "zelfevaluatie:round-pdf": "mt",
+    "zelfevaluatie:round-csv": "mt",
+    "zelfevaluatie:round-json": "mt",
+    "ontwikkeling:cohort-detail": "hr",
+    "ontwikkeling:participant-detail": "participant_user",
+    "ontwikkeling:plan": "participant_user",
+    "ontwikkeling:measurement": "participant_user",
+    "ontwikkeling:follow-up": "mt",
+}

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from competentie.accounts.names import display_name
+from competentie.audit.reads import logs_read
 from competentie.security.lockout import locked_usernames, lockout_lift
 
 from . import access, selectors, services
@@ -24,6 +25,12 @@ def _membership(request, membership_pk) -> Membership:
     return membership
 
 
+def _administered_organisation(request, **kwargs) -> int | None:
+    """The members page is about the organisation(s) the reader administers; the first names the read."""
+    return next(iter(access.administered_organisation_ids(request.user)), None)
+
+
+@logs_read("organisations.Organisation", kwarg=_administered_organisation, purpose="membership")
 def member_list(request, invite_form=None):
     access.require(access.can_manage_members(request.user))
     memberships = list(selectors.member_list(user=request.user))
