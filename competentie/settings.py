@@ -295,6 +295,11 @@ RETENTION_PURGES = ["ontwikkeling.services.participants_anonymise_expired"]
 DEVELOPMENT_RETENTION_DAYS = envint("DEVELOPMENT_RETENTION_DAYS", 730)
 AXES_VERBOSE = False
 
+# /.well-known/security.txt (RFC 9116, SECURITY.md "Gecoördineerde melding"): where to report a
+# vulnerability, and until when that holds (an ISO date; without it always 180 days ahead).
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "mailto:security@competentie.example")
+SECURITY_TXT_EXPIRES = os.environ.get("SECURITY_TXT_EXPIRES", "")
+
 # No inline script anywhere; style attributes are allowed (Bootstrap components set them).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -35,6 +35,8 @@ PUBLIC = {
     "invitation-accept",
     # A candidate's own fairness questionnaire: no account, the link's token is the key (issue 28).
     "selectie:fairness-form",
+    # Where to report a vulnerability (RFC 9116, issue 30): for everyone, nothing of any organisation.
+    "security-txt",
 }
 # The CASE 1.1 REST binding is open to anonymous readers for the seeded libraries only: for
 # organisation A's objects they get a 404 (in the binding's JSON), never a login page.
