@@ -242,7 +242,14 @@ NOTIFICATION_REMINDERS = [
     "selectie.reminders.selection_day_reminders",
     "selectie.reminders.rejection_letter_reminders",  # NVP Sollicitatiecode: rejected candidates hear back
     "ontwikkeling.reminders.measurement_reminders",
+    "competentie.organisations.reminders.access_review_reminders",  # BIO: the yearly access review
 ]
+# Access review (BIO): memberships confirmed yearly, privileged roles quarterly; no login for this
+# many days flags an account as unused (competentie/organisations/access_review.py).
+ACCESS_REVIEW_DAYS = envint("ACCESS_REVIEW_DAYS", 365)
+ACCESS_REVIEW_PRIVILEGED_DAYS = envint("ACCESS_REVIEW_PRIVILEGED_DAYS", 92)
+ACCESS_REVIEW_PRIVILEGED_ROLES = envlist("ACCESS_REVIEW_PRIVILEGED_ROLES", ["beheerder", "hr"])
+ACCESS_UNUSED_DAYS = envint("ACCESS_UNUSED_DAYS", 90)
 SELECTION_REMINDER_DAYS = envint("SELECTION_REMINDER_DAYS", 2)
 # Development programmes: a reminder this many days before a measurement's deadline.
 MEASUREMENT_REMINDER_DAYS = envint("MEASUREMENT_REMINDER_DAYS", 3)

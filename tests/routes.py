@@ -262,6 +262,7 @@ def visit(client, url):
 # "participant_user" is the world's development participant, "peer_reviewer" the invited reviewer.
 READS_PERSONAL_DATA = {
     "member-list": "beheerder",
+    "access-review": "beheerder",
     "selectie:candidate-list": "hr",
     "selectie:candidate-detail": "hr",
     "selectie:candidate-pdf": "hr",
