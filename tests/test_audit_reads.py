@@ -85,3 +85,15 @@ def test_a_post_is_not_a_read(client, world, users):
 def test_an_unknown_purpose_is_refused_when_the_view_is_defined():
     with pytest.raises(ValueError, match="unknown purpose"):
         reads.logs_read("selectie.Candidate", purpose="curiosity")
+
+
+def test_read_lines_stay_out_of_an_objects_history(client, world, users):
+    from competentie import audit
+    from selectie.models import Candidate
+
+    client.force_login(users["hr"])
+    url = url_for("selectie:candidate-detail", dict(ROUTES)["selectie:candidate-detail"], world)
+    assert client.get(url).status_code == 200
+    candidate = Candidate.objects.get(pk=world["candidate"])
+    assert AuditEvent.objects.about(candidate).filter(action=reads.READ).exists()
+    assert not [event for event in audit.history_for(candidate) if event.action == reads.READ]

@@ -88,7 +88,8 @@ def history_for(obj: models.Model, *, actions: Iterable[str] | None = None, limi
     """The object's events, newest first, with the acting user; one query, whatever the size."""
     from .models import AuditEvent
 
-    events = AuditEvent.objects.about(obj).select_related("actor").order_by("-at", "-pk")
+    # Reads of personal data (reads.py) are for the privacy officer's export, not the object's history.
+    events = AuditEvent.objects.about(obj).exclude(action="data.read").select_related("actor").order_by("-at", "-pk")
     if actions is not None:
         events = events.filter(action__in=list(actions))
     return events[:limit] if limit is not None else events
@@ -104,7 +105,12 @@ def history_for_many(objects: Iterable[models.Model], *, limit: int | None = Non
     meta = objects[0]._meta.concrete_model._meta
     ids = [o.pk for o in objects]
     same_kind = models.Q(content_type__app_label=meta.app_label, content_type__model=meta.model_name)
-    events = AuditEvent.objects.filter(same_kind, content_id__in=ids).select_related("actor").order_by("-at", "-pk")
+    events = (
+        AuditEvent.objects.filter(same_kind, content_id__in=ids)
+        .exclude(action="data.read")
+        .select_related("actor")
+        .order_by("-at", "-pk")
+    )
     return events[:limit] if limit is not None else events
 
 
