@@ -167,3 +167,35 @@ def test_an_export_line_can_be_verified_without_the_database(lines, tmp_path):
         )
         assert recomputed == line["hash"] and line["prev_hash"] == previous
         previous = line["hash"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_writers_at_once_never_fork_the_chain(users, org_a):
+    """Each thread has its own connection; the head's lock (SQLite: BEGIN IMMEDIATE) puts them in line."""
+    import threading
+
+    from django.db import connections
+
+    if connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith(("file:memorydb", ":memory:")):
+        pytest.skip("SQLite's shared in-memory test database has no busy wait; the file database has (settings.py)")
+    framework = framework_services.framework_create(user=users["hr"], organisation=org_a, name="Samen")
+    errors = []
+
+    def write(number):
+        try:
+            for line in range(15):
+                audit.record(users["hr"], framework, "framework.update", name=f"{number}-{line}")
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=write, args=(number,)) for number in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    seqs = list(AuditEvent.objects.order_by("seq").values_list("seq", flat=True))
+    assert seqs == list(range(1, len(seqs) + 1)) and len(seqs) >= 45
+    assert chain_verify().ok
