@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "competentie.audit.middleware.AuditOriginMiddleware",  # address and browser on every audit line
     "competentie.middleware.PreferredLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -250,7 +251,14 @@ NOTIFICATION_REMINDERS = [
     "selectie.reminders.rejection_letter_reminders",  # NVP Sollicitatiecode: rejected candidates hear back
     "ontwikkeling.reminders.measurement_reminders",
     "medewerkers.reminders.assessment_reminders",  # self, manager and colleague raters before the deadlines
+    "competentie.organisations.reminders.access_review_reminders",  # BIO: the yearly access review
 ]
+# Access review (BIO): memberships confirmed yearly, privileged roles quarterly; no login for this
+# many days flags an account as unused (competentie/organisations/access_review.py).
+ACCESS_REVIEW_DAYS = envint("ACCESS_REVIEW_DAYS", 365)
+ACCESS_REVIEW_PRIVILEGED_DAYS = envint("ACCESS_REVIEW_PRIVILEGED_DAYS", 92)
+ACCESS_REVIEW_PRIVILEGED_ROLES = envlist("ACCESS_REVIEW_PRIVILEGED_ROLES", ["beheerder", "hr"])
+ACCESS_UNUSED_DAYS = envint("ACCESS_UNUSED_DAYS", 90)
 SELECTION_REMINDER_DAYS = envint("SELECTION_REMINDER_DAYS", 2)
 # Development programmes: a reminder this many days before a measurement's deadline.
 MEASUREMENT_REMINDER_DAYS = envint("MEASUREMENT_REMINDER_DAYS", 3)
@@ -324,6 +332,11 @@ DEVELOPMENT_RETENTION_DAYS = envint("DEVELOPMENT_RETENTION_DAYS", 730)
 EMPLOYEE_RETENTION_DAYS = envint("EMPLOYEE_RETENTION_DAYS", 90)
 MEDEWERKERS_RESULT_RETENTION_DAYS = envint("MEDEWERKERS_RESULT_RETENTION_DAYS", 5 * 365)
 AXES_VERBOSE = False
+
+# /.well-known/security.txt (RFC 9116, SECURITY.md "Gecoördineerde melding"): where to report a
+# vulnerability, and until when that holds (an ISO date; without it always 180 days ahead).
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "mailto:security@competentie.example")
+SECURITY_TXT_EXPIRES = os.environ.get("SECURITY_TXT_EXPIRES", "")
 
 # No inline script anywhere; style attributes are allowed (Bootstrap components set them).
 CONTENT_SECURITY_POLICY = {

@@ -9,6 +9,7 @@ from django.views.i18n import set_language
 from . import views
 from .security import twofactor
 from .security.sessions import session_expire, session_keepalive
+from .securitytxt import security_txt
 
 admin.site.site_header = _("Competentie – beheer")
 admin.site.site_title = _("Competentie")
@@ -35,6 +36,7 @@ urlpatterns = [
     ),
     path("wachtwoord-instellen/klaar/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("taal/", login_not_required(set_language), name="set_language"),
+    path(".well-known/security.txt", security_txt, name="security-txt"),
     path("tweestapsverificatie/instellen/", twofactor.twofactor_setup, name="twofactor-setup"),
     path("tweestapsverificatie/controleren/", twofactor.twofactor_verify, name="twofactor-verify"),
     path("tweestapsverificatie/herstelcodes/", twofactor.twofactor_recovery_codes, name="twofactor-recovery-codes"),

@@ -37,6 +37,8 @@ PUBLIC = {
     "selectie:fairness-form",
     # An outside 360° rater's own form: no account, the personal link's token is the key (issue 26).
     "feedback:link",
+    # Where to report a vulnerability (RFC 9116, issue 30): for everyone, nothing of any organisation.
+    "security-txt",
 }
 # The CASE 1.1 REST binding is open to anonymous readers for the seeded libraries only: for
 # organisation A's objects they get a 404 (in the binding's JSON), never a login page.
@@ -334,3 +336,32 @@ def build_feedback_world(users, org_a) -> dict:
         "portfolio_file": item.files.get().pk,
         "portfolio_judgement": judgement.pk,
     }
+
+
+# Logboek Dataverwerkingen (issue 30): the pages that show personal data, each with who may read it
+# in the world above. Each GET writes exactly one `data.read` line (competentie/audit/reads.py);
+# tests/test_audit_reads.py walks them and checks this list against the decorated views.
+# "participant_user" is the world's development participant, "peer_reviewer" the invited reviewer.
+READS_PERSONAL_DATA = {
+    "member-list": "beheerder",
+    "access-review": "beheerder",
+    "selectie:candidate-list": "hr",
+    "selectie:candidate-detail": "hr",
+    "selectie:candidate-pdf": "hr",
+    "selectie:calibration-candidate": "hr",
+    "selectie:meeting-item": "hr",
+    "selectie:letter": "hr",
+    "selectie:results": "hr",
+    "selectie:score-screen": "selecteur",
+    "zelfevaluatie:rating": "selecteur",
+    "zelfevaluatie:team": "mt",
+    "zelfevaluatie:peer-notes": "peer_reviewer",
+    "zelfevaluatie:round-pdf": "mt",
+    "zelfevaluatie:round-csv": "mt",
+    "zelfevaluatie:round-json": "mt",
+    "ontwikkeling:cohort-detail": "hr",
+    "ontwikkeling:participant-detail": "participant_user",
+    "ontwikkeling:plan": "participant_user",
+    "ontwikkeling:measurement": "participant_user",
+    "ontwikkeling:follow-up": "mt",
+}

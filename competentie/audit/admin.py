@@ -13,7 +13,7 @@ class AuditEventAdmin(admin.ModelAdmin):
     search_fields = ["action", "actor__username"]
     date_hierarchy = "at"
     list_select_related = ["actor", "content_type"]
-    readonly_fields = ["at", "actor", "content_type", "content_id", "action", "params", "text"]
+    readonly_fields = ["at", "actor", "content_type", "content_id", "action", "purpose", "result", "params", "text"]
 
     @admin.display(description=_("wat"))
     def text(self, event):

@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 from django.db import models
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
+
+
+_origin: ContextVar[tuple[str | None, str]] = ContextVar("audit_origin", default=(None, ""))
+
+
+def origin_set(*, ip_address: str | None, user_agent: str):
+    """Where the current request comes from; every event written while it runs carries it."""
+    return _origin.set((ip_address or None, (user_agent or "")[:300]))
+
+
+def origin_reset(token) -> None:
+    _origin.reset(token)
 
 
 def _actor(user: AbstractBaseUser | None):
@@ -22,9 +35,14 @@ def event(
     *,
     within: models.Model | None = None,
     at=None,
+    purpose: str = "",
+    result: str = "ok",
     **params,
 ):
-    """An unsaved event, for `record_many` (generators and bulk writes)."""
+    """An unsaved event, for `record_many` (generators and bulk writes).
+
+    `purpose` and `result` are columns of the Logboek Dataverwerkingen (reads.py sets them for
+    reads); an app that names a parameter so passes it under another name."""
     from django.contrib.contenttypes.models import ContentType
 
     from .models import AuditEvent
@@ -35,7 +53,10 @@ def event(
         content_id=obj.pk,
         action=action,
         params=params,
+        purpose=purpose,
+        result=result,
     )
+    row.ip_address, row.user_agent = _origin.get()
     if within is not None:
         row.within_type = ContentType.objects.get_for_model(within, for_concrete_model=True)
         row.within_id = within.pk
@@ -54,16 +75,21 @@ def record(
 
 
 def record_many(events: Iterable, *, batch_size: int = 1000) -> None:
+    """Write many events in one go, chained in the order given (chain.py)."""
+    from .chain import chain_append
     from .models import AuditEvent
 
-    AuditEvent.objects.bulk_create(list(events), batch_size=batch_size)
+    rows = list(events)
+    if rows:
+        chain_append(rows, lambda chained: AuditEvent.objects.bulk_create(chained, batch_size=batch_size))
 
 
 def history_for(obj: models.Model, *, actions: Iterable[str] | None = None, limit: int | None = None):
     """The object's events, newest first, with the acting user; one query, whatever the size."""
     from .models import AuditEvent
 
-    events = AuditEvent.objects.about(obj).select_related("actor").order_by("-at", "-pk")
+    # Reads of personal data (reads.py) are for the privacy officer's export, not the object's history.
+    events = AuditEvent.objects.about(obj).exclude(action="data.read").select_related("actor").order_by("-at", "-pk")
     if actions is not None:
         events = events.filter(action__in=list(actions))
     return events[:limit] if limit is not None else events
@@ -79,7 +105,12 @@ def history_for_many(objects: Iterable[models.Model], *, limit: int | None = Non
     meta = objects[0]._meta.concrete_model._meta
     ids = [o.pk for o in objects]
     same_kind = models.Q(content_type__app_label=meta.app_label, content_type__model=meta.model_name)
-    events = AuditEvent.objects.filter(same_kind, content_id__in=ids).select_related("actor").order_by("-at", "-pk")
+    events = (
+        AuditEvent.objects.filter(same_kind, content_id__in=ids)
+        .exclude(action="data.read")
+        .select_related("actor")
+        .order_by("-at", "-pk")
+    )
     return events[:limit] if limit is not None else events
 
 
@@ -114,10 +145,17 @@ def scrub(*, needles: Iterable[str], replacement: str) -> int:
     for needle in needles:
         mentions |= Q(params_text__icontains=needle) | Q(params_text__icontains=json.dumps(needle)[1:-1])
     events = AuditEvent.objects.annotate(params_text=Cast("params", TextField())).filter(mentions)
-    count = 0
+    redacted = []
     for event in events:
         params = _scrubbed(event.params, needles, replacement, scrub_text)
         if params != event.params:
             AuditEvent.objects.filter(pk=event.pk).redact(params=params)
-            count += 1
-    return count
+            redacted.append(event)
+    if redacted:
+        # The chain stays valid (the hash seals a salted digest, not the text; chain.py) and says
+        # which lines a purge rewrote, so a rewrite without a purge stands out.
+        from .models import ChainHead
+
+        head = ChainHead.objects.filter(pk=1).first() or ChainHead.objects.create(pk=1)
+        record(None, head, "audit.redacted", lines=sorted(event.seq for event in redacted if event.seq))
+    return len(redacted)

@@ -27,8 +27,18 @@ class AuditEventQuerySet(models.QuerySet):
         raise ReadOnlyError("audit events are never deleted")
 
     def redact(self, **fields):
-        """The one sanctioned rewrite: erasing a person's traces when their data is purged (AVG)."""
-        return super().update(**fields)
+        """The one sanctioned rewrite: erasing a person's traces when their data is purged (AVG).
+
+        The parameters' salt goes with them, so the line's digest (which the chain seals) can no
+        longer be tied to what was written; see chain.py.
+        """
+        return super().update(params_salt="", **fields)
+
+    def prune_before(self, cutoff) -> int:
+        """Retention: delete the oldest lines, always a head of the chain (see chain.chain_prune)."""
+        from .chain import chain_prune
+
+        return chain_prune(cutoff=cutoff)
 
     def _for(self, prefix: str, obj: models.Model) -> models.Q:
         meta = obj._meta.concrete_model._meta
@@ -67,6 +77,19 @@ class AuditEvent(models.Model):
     within_id = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
     action = models.CharField(_("handeling"), max_length=60)
     params = models.JSONField(_("gegevens"), default=dict, blank=True, encoder=DjangoJSONEncoder)
+    # Logboek Dataverwerkingen: why the data was processed, how it ended, and from where (the
+    # request's address and browser, set by competentie.audit.middleware). Never the data itself.
+    purpose = models.CharField(_("doel"), max_length=60, blank=True, default="")
+    result = models.CharField(_("resultaat"), max_length=20, blank=True, default="ok")
+    ip_address = models.GenericIPAddressField(_("adres"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=300, blank=True, default="")
+    # The hash chain (chain.py): position, the previous line's hash, this line's hash, and the salt
+    # of the parameters' digest (emptied when a purge redacts the parameters).
+    seq = models.PositiveBigIntegerField(_("regelnummer"), null=True, unique=True, editable=False)
+    prev_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
+    hash = models.CharField(max_length=64, blank=True, default="", editable=False)
+    params_digest = models.CharField(max_length=64, blank=True, default="", editable=False)
+    params_salt = models.CharField(max_length=64, blank=True, default="", editable=False)
 
     objects = AuditEventQuerySet.as_manager()
 
@@ -85,7 +108,9 @@ class AuditEvent(models.Model):
     def save(self, *args, **kwargs):
         if not self._state.adding:
             raise ReadOnlyError("audit events are never changed")
-        super().save(*args, **kwargs)
+        from .chain import chain_append
+
+        chain_append([self], lambda rows: super(AuditEvent, self).save(*args, **kwargs))
 
     def delete(self, *args, **kwargs):
         raise ReadOnlyError("audit events are never deleted")
@@ -93,3 +118,23 @@ class AuditEvent(models.Model):
     @property
     def text(self) -> str:
         return registry.render(self.action, self.params or {})
+
+
+class ChainHead(models.Model):
+    """The single row that serialises appends to the chain: its lock is taken for every new line.
+
+    It also remembers where retention cut the chain, so that deleting old lines is told apart from
+    deleting lines an intruder wanted gone.
+    """
+
+    seq = models.PositiveBigIntegerField(default=0)
+    hash = models.CharField(max_length=64, blank=True, default="")
+    pruned_seq = models.PositiveBigIntegerField(default=0)
+    pruned_hash = models.CharField(max_length=64, blank=True, default="")
+
+    class Meta:
+        verbose_name = _("begin van de keten")
+        verbose_name_plural = _("begin van de keten")
+
+    def __str__(self):
+        return f"{self.seq}"

@@ -27,6 +27,7 @@ audit.register(
         "organisation.renamed": _("Organisatie “%(old)s” hernoemd tot “%(name)s”."),
         "membership.added": _membership(_("%(user)s toegevoegd als %(role)s.")),
         "membership.role_changed": _membership(_("Rol van %(user)s gewijzigd van %(old)s in %(role)s.")),
+        "membership.confirmed": _membership(_("Rol %(role)s bevestigd bij de toegangscontrole.")),
         "membership.removed": _membership(_("%(user)s (%(role)s) uit de organisatie gehaald.")),
     }
 )

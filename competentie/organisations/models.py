@@ -47,6 +47,17 @@ class Membership(models.Model):
         related_name="memberships",
     )
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
+    # Access review (BIO): when a beheerder last confirmed this membership and role (access_review.py).
+    reviewed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True, editable=False)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bevestigd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("lidmaatschap")

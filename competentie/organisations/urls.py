@@ -16,5 +16,12 @@ urlpatterns = [
     path("organisatie/leden/<int:membership_pk>/verwijderen/", views.member_remove, name="member-remove"),
     path("organisatie/leden/<int:membership_pk>/inloggen/", views.member_active, name="member-active"),
     path("organisatie/leden/<int:membership_pk>/opnieuw-uitnodigen/", views.member_reinvite, name="member-reinvite"),
+    path("organisatie/toegang/", views.access_review, name="access-review"),
+    path(
+        "organisatie/toegang/<int:membership_pk>/bevestigen/", views.access_review_confirm, name="access-review-confirm"
+    ),
+    path(
+        "organisatie/toegang/<int:membership_pk>/uitzetten/", views.access_review_disable, name="access-review-disable"
+    ),
     path("uitnodiging/<uidb64>/<token>/", views.InvitationAcceptView.as_view(), name="invitation-accept"),
 ]

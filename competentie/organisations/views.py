@@ -1,6 +1,7 @@
 """Organisation administrators (beheerder): invite colleagues, change roles, remove and deactivate
 members, and lift a login lockout. Nobody needs the Django admin for this."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
@@ -10,9 +11,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from competentie.accounts.names import display_name
+from competentie.audit.reads import logs_read
 from competentie.security.lockout import locked_usernames, lockout_lift
 
 from . import access, selectors, services
+from . import access_review as review
 from .forms import MemberInviteForm, MemberRoleForm
 from .models import Membership
 
@@ -24,6 +27,12 @@ def _membership(request, membership_pk) -> Membership:
     return membership
 
 
+def _administered_organisation(request, **kwargs) -> int | None:
+    """The members page is about the organisation(s) the reader administers; the first names the read."""
+    return next(iter(access.administered_organisation_ids(request.user)), None)
+
+
+@logs_read("organisations.Organisation", kwarg=_administered_organisation, purpose="membership")
 def member_list(request, invite_form=None):
     access.require(access.can_manage_members(request.user))
     memberships = list(selectors.member_list(user=request.user))
@@ -150,6 +159,50 @@ def member_unlock(request, membership_pk):
             _("De inlogblokkade van %(name)s is opgeheven.") % {"name": display_name(membership.user)},
         )
     return redirect("member-list")
+
+
+@logs_read("organisations.Organisation", kwarg=_administered_organisation, purpose="membership")
+def access_review(request):
+    """Each person's roles and last login, what is due for confirmation and what is unused (BIO)."""
+    access.require(access.can_manage_members(request.user))
+    rows = review.access_review_rows(user=request.user)
+    return render(
+        request,
+        "organisations/access_review.html",
+        {
+            "rows": rows,
+            "due_count": sum(row.due for row in rows),
+            "unused_count": sum(row.unused for row in rows),
+            "unused_days": settings.ACCESS_UNUSED_DAYS,
+        },
+    )
+
+
+@require_POST
+def access_review_confirm(request, membership_pk):
+    membership = _membership(request, membership_pk)
+    review.membership_confirm(membership=membership, confirmed_by=request.user)
+    messages.success(
+        request,
+        _("De rol van %(name)s is bevestigd.") % {"name": display_name(membership.user)},
+    )
+    return redirect("access-review")
+
+
+@require_POST
+def access_review_disable(request, membership_pk):
+    """Switch an unused or unconfirmed account off, in one step, once the beheerder ticked the box."""
+    membership = _membership(request, membership_pk)
+    if request.POST.get("confirm") != "1":
+        messages.error(request, _("Vink eerst aan dat u het account wilt uitzetten."))
+        return redirect("access-review")
+    try:
+        services.member_deactivate(membership=membership, deactivated_by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("%(name)s kan niet meer inloggen.") % {"name": display_name(membership.user)})
+    return redirect("access-review")
 
 
 class InvitationAcceptView(auth_views.PasswordResetConfirmView):

@@ -37,6 +37,10 @@ def _prune(models: dict[str, str], cutoff: datetime) -> dict[str, int]:
             model = apps.get_model(label)
         except LookupError:  # a store of another release (the audit log replaces the purge log)
             continue
+        if hasattr(model._default_manager, "prune_before"):
+            # A hash-chained log deletes only its oldest lines, never a hole (competentie/audit/chain.py).
+            counts[label] = model._default_manager.prune_before(cutoff)
+            continue
         # Retention is the one sanctioned deletion of audit rows: the base manager's plain QuerySet
         # passes by the read-only guard an audit model may put on its default manager.
         counts[label] = model._base_manager.filter(**{f"{date_field}__lt": cutoff}).delete()[1].get(label, 0)

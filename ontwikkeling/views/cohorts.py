@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from competentie.audit.reads import logs_read
 from competentie.organisations.models import Membership
 from competentie.pdf import pdf_response
 
@@ -74,6 +75,7 @@ def _handed_in(cohort):
     return [(label, counts[code]) for code, label in MeasurementMoment.choices]
 
 
+@logs_read("ontwikkeling.Cohort", purpose="development")
 def cohort_detail(request, pk, form=None, email_form=None, windows_form=None):
     cohort = _cohort(request, pk)
     today = timezone.localdate()

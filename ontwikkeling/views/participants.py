@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from competentie.audit.reads import logs_read
+
 from .. import access, people, selectors, services
 from ..charts import growth_svg
 from ..forms import ManagerForm, MeasurementForm, RemoveForm
@@ -29,6 +31,7 @@ def _participant(request, pk):
     return participant
 
 
+@logs_read("ontwikkeling.Participant", purpose="development")
 def participant_detail(request, pk):
     participant = _participant(request, pk)
     programme = participant.cohort.programme
@@ -58,6 +61,7 @@ def participant_detail(request, pk):
     )
 
 
+@logs_read("ontwikkeling.Participant", purpose="development")
 def plan(request, pk):
     participant = _participant(request, pk)
     access.require(access.can_edit_plan(request.user, participant))
@@ -141,6 +145,7 @@ def _questionnaire(request, participant, moment, *, rater, done_url, template_co
     )
 
 
+@logs_read("ontwikkeling.Participant", purpose="development")
 def measurement(request, pk, moment):
     participant = _participant(request, pk)
     access.require(access.can_fill_in(request.user, participant))
@@ -156,6 +161,7 @@ def measurement(request, pk, moment):
     )
 
 
+@logs_read("ontwikkeling.Participant", purpose="development")
 def follow_up(request, pk):
     """The manager's follow-up about the participant: their level per competency in daily work."""
     participant = selectors.participant_get(user=request.user, pk=pk)

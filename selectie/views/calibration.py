@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from competentie import autosave, revisions
+from competentie.audit.reads import logs_read
 
 from .. import access, charts, evidence, selectors, services
 from .. import insight as insight_math
@@ -137,6 +138,7 @@ def consensus_post(request, procedure, candidate, competency, points, *, back_ur
     return redirect(back_url)
 
 
+@logs_read("selectie.Candidate", kwarg="candidate_pk", purpose="selection")
 def calibration_candidate(request, pk, candidate_pk):
     """All scores for one candidate, and the consensus per competency (recorded by the chair)."""
     procedure, is_hr, candidate, assigned, submitted = _calibration_candidate(request, pk, candidate_pk)

@@ -5,12 +5,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from competentie.accounts.names import display_name
+from competentie.audit.reads import logs_read
 
 from .. import selectors, services
 from ..forms import AssignmentForm, CandidateForm, CandidateImportForm, PersonalDataForm
 from .common import add_errors, hr_procedure
 
 
+@logs_read("selectie.SelectionProcedure", purpose="selection")
 def candidate_list(request, pk):
     procedure = hr_procedure(request, pk)
     return render(
@@ -65,6 +67,7 @@ def candidate_import(request, pk):
     return render(request, "selectie/candidate_import.html", {"procedure": procedure, "form": form}, status=status)
 
 
+@logs_read("selectie.Candidate", kwarg="candidate_pk", purpose="selection")
 def candidate_detail(request, pk, candidate_pk):
     """HR only: the candidate's personal data, consent and retention."""
     procedure = hr_procedure(request, pk)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from competentie import revisions
 from competentie.accounts.names import display_name
+from competentie.audit.reads import logs_read
 
 from .. import access, charts, evidence, selectors, services
 from ..disagreement import threshold_of
@@ -72,6 +73,7 @@ def meeting_candidate(request, pk, candidate_pk):
     return redirect("selectie:meeting-item", procedure.pk, candidate.pk, competencies[0].pk)
 
 
+@logs_read("selectie.Candidate", kwarg="candidate_pk", purpose="selection")
 def meeting_item(request, pk, candidate_pk, competency_pk):
     """One candidate, one competency: every score with its evidence and observed behaviour side by
     side, a dot plot, and one action that records the consensus with its rationale, then the next."""

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from competentie import autosave, revisions
+from competentie.audit.reads import logs_read
 from competentie.pdf import pdf_response
 
 from .. import selectors, services
@@ -24,6 +25,7 @@ def _letter(request, pk, candidate_pk):
     return procedure, candidate, rejected, letter, body
 
 
+@logs_read("selectie.Candidate", kwarg="candidate_pk", purpose="selection")
 def letter(request, pk, candidate_pk):
     procedure, candidate, rejected, letter, body = _letter(request, pk, candidate_pk)
     if request.method == "POST":

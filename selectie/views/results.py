@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from competentie import revisions
+from competentie.audit.reads import logs_read
 from competentie.pdf import pdf_response
 
 from .. import evidence, pdf, selectors, services
@@ -11,6 +12,7 @@ from ..forms import DecisionForm
 from .common import add_errors, hr_procedure
 
 
+@logs_read("selectie.SelectionProcedure", purpose="selection")
 def results(request, pk):
     procedure = hr_procedure(request, pk)
     competencies, rows = selectors.results(procedure=procedure)
@@ -60,6 +62,7 @@ def decision(request, pk, candidate_pk):
     )
 
 
+@logs_read("selectie.Candidate", kwarg="candidate_pk", purpose="selection")
 def candidate_pdf(request, pk, candidate_pk):
     procedure = hr_procedure(request, pk)
     candidate = selectors.candidate_get(procedure=procedure, pk=candidate_pk)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from competentie import autosave
+from competentie.audit.reads import logs_read
 
 from .. import selectors, services
 from .common import member_procedure
@@ -27,6 +28,7 @@ def _screen_context(request, procedure, assignment):
     }
 
 
+@logs_read("selectie.Assignment", kwarg="assignment_pk", purpose="selection")
 def score_screen(request, pk, assignment_pk):
     """The selecteur's scoring screen for one candidate in one exercise.
 

@@ -21,7 +21,9 @@ The 403 and 404 pages go through the same gates. Pages that need a state the wor
 have (two-factor verification with a device) are checked by their own journeys.
 """
 
+import datetime
 import html
+import json
 import logging
 import re
 from collections import defaultdict
@@ -162,6 +164,7 @@ def test_every_page_passes_the_gates_for_every_role(browser, live_server, world,
 
     audit = PageAudit()
     axe = Axe()
+    accessibility: list[str] = []
     # The titles come from the HTML of every role's pages: checked once, with the first half.
     problems = shared_titles(visits) if group == next(iter(GROUPS)) else []
     for persona in GROUPS[group]:
@@ -193,11 +196,32 @@ def test_every_page_passes_the_gates_for_every_role(browser, live_server, world,
                     if wide := sideways_scroll(page):
                         problems.append(f"{label}: scrolls sideways on an upright tablet (768 px), {wide}")
                     page.set_viewport_size(TABLET_LANDSCAPE)
-                    problems += axe_violations(page, axe, label=label)
+                    found = axe_violations(page, axe, label=label)
+                    problems += found
+                    accessibility += found
         finally:
             context.close()
     problems += without_repeats(audit).html_errors(ARTIFACTS / "html" / f"every-page-{group}")
     print(f"\n{len(visits)} pages ({len(for_axe)} routes, {len(people)} roles), of which {group}")
+    # What `manage.py draft_document toegankelijkheid` builds the accessibility statement from.
+    summary = ARTIFACTS / "accessibility" / f"sweep-{group}.json"
+    summary.parent.mkdir(parents=True, exist_ok=True)
+    axed = {visit.route for visit in for_axe.values() if visit.persona in GROUPS[group]}
+    summary.write_text(
+        json.dumps(
+            {
+                "group": group,
+                "date": datetime.date.today().isoformat(),
+                "standard": "WCAG 2.0/2.1 A en AA",
+                "routes": len(axed),
+                "pages": len([visit for visit in visits if visit.persona in GROUPS[group]]),
+                "axe_violations": accessibility,
+            },
+            ensure_ascii=False,
+            indent=1,
+        ),
+        encoding="utf-8",
+    )
 
     assert not problems, "Pages fail the quality gates:\n" + "\n".join(problems)
     assert len(for_axe) > 90, "the sweep lost most of its routes: does the world still fill them?"

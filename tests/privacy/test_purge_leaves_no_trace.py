@@ -23,6 +23,9 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from competentie import audit
+from competentie.audit.chain import chain_verify
+from competentie.audit.models import AuditEvent
 from selectie.models import Candidate, CandidatePersonalData, SelectionProcedure
 
 pytestmark = pytest.mark.django_db
@@ -176,6 +179,11 @@ def test_a_purged_candidate_leaves_no_trace_in_any_table_column_session_or_log(d
             object_id=str(candidate.personal_data.pk),
         ).update(object_repr=f"{candidate.code}: {name}")
 
+    # An audit line written before the Logboek Dataverwerkingen kept ids only: a name in free text.
+    audit.record(
+        users["hr"], by_csv, "score.revised", field="bewijs", old="", new=f"{VIA_CSV[0]} was overtuigend", reason=""
+    )
+
     before = database_hits()
     assert any("selectie_candidatepersonaldata" in hit for hit in before), "the scanner must see the data"
     assert any("django_admin_log" in hit for hit in before), "the legacy admin history must be there to scrub"
@@ -193,6 +201,11 @@ def test_a_purged_candidate_leaves_no_trace_in_any_table_column_session_or_log(d
     assert not [line for line in logged if any(needle.lower() in line.lower() for needle in NEEDLES)]
     # The history itself stays: who did what, when, about which code.
     assert LogEntry.objects.filter(object_repr=by_csv.code).exists()
+    # The audit log still holds, with its read lines (ids only) and the purge's redaction recorded.
+    verdict = chain_verify()
+    assert verdict.ok and verdict.redacted >= 1, verdict
+    assert AuditEvent.objects.filter(action="data.read", content_id=by_form.pk).exists()
+    assert AuditEvent.objects.filter(action="audit.redacted").exists()
 
 
 def test_personal_data_never_shows_a_name_in_its_text(day):

@@ -3,6 +3,8 @@ import json
 from django.http import HttpResponse
 from django.utils.text import slugify
 
+from competentie.audit.reads import logs_read
+
 from .. import access, pdf, selectors
 from ..blindness import visibility_for
 from ..exports import round_csv, round_data
@@ -19,11 +21,13 @@ def _filename(round, extension):
     return f"zelfevaluatie-{slugify(round.organisation.name)}-{slugify(round.period)}.{extension}"
 
 
+@logs_read("zelfevaluatie.EvaluationRound", purpose="self_evaluation")
 def round_pdf(request, pk):
     round = _round(request, pk)
     return pdf.round_pdf_response(round, user=request.user, request=request)
 
 
+@logs_read("zelfevaluatie.EvaluationRound", purpose="self_evaluation")
 def round_csv_export(request, pk):
     round = _round(request, pk)
     data = round_data(
@@ -34,6 +38,7 @@ def round_csv_export(request, pk):
     return response
 
 
+@logs_read("zelfevaluatie.EvaluationRound", purpose="self_evaluation")
 def round_json_export(request, pk):
     round = _round(request, pk)
     data = round_data(

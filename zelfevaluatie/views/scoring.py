@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from competentie import autosave, revisions
+from competentie.audit.reads import logs_read
 
 from .. import access, selectors, services
 from ..blindness import scorers_of, visibility_for
@@ -20,6 +21,7 @@ def _participant_or_403(request, round):
     return participant
 
 
+@logs_read("zelfevaluatie.EvaluationRound", purpose="self_evaluation")
 def rating(request, pk, profile_pk):
     """Step 1 for one participant and one profile: own score, justification and hulpvragen notes; hand in."""
     round = selectors.round_get(user=request.user, pk=pk)
@@ -195,6 +197,7 @@ def _team_context(request, round, bound_forms=None, stale=None):
     }
 
 
+@logs_read("zelfevaluatie.EvaluationRound", purpose="self_evaluation")
 def team(request, pk):
     """Per profile who handed in; after your own hand-in the scores, justifications and notes side by side."""
     round = selectors.round_with_answers(user=request.user, pk=pk)

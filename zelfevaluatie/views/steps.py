@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from competentie import autosave, revisions
 from competentie.accounts.names import display_name
+from competentie.audit.reads import logs_read
 
 from .. import access, selectors, services
 from ..blindness import visibility_for
@@ -125,6 +126,7 @@ def peer_reviews(request, pk):
     )
 
 
+@logs_read("zelfevaluatie.PeerReview", kwarg="review_pk", purpose="self_evaluation")
 def peer_notes(request, pk, review_pk):
     """The invited reviewer reads what the team found (read-only) and writes notes and suggestions per profile."""
     round = selectors.round_full(user=request.user, pk=pk)

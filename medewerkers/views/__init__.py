@@ -14,7 +14,7 @@ from competentie.people.learning import DESCRIPTIONS
 from competentie.people.models import LearningApproach
 from competentie.people.selectors import plan_goals
 
-from . import access, exports, selectors, services
+from .. import access, exports, selectors, services
 
 
 def employee_list(request):
