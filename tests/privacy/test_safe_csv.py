@@ -163,7 +163,44 @@ def fairness_csv(users, org_a, org_b):
     return client, reverse("selectie:fairness-csv", args=[procedure.pk]), ";"
 
 
+def team_overview_csv(users, org_a, org_b):
+    """A team whose employees' names and profile competencies are formula-like (medewerkers)."""
+    from competentie.people.models import Employee
+    from tests.medewerkers.conftest import build_team, open_cycle
+
+    team, _manager, _employees = build_team(org_a, size=2, name="Formules")
+    cycle = open_cycle(team)
+    employees = Employee.objects.filter(team=team)
+    overwrite_text_fields(employees.filter(pk=employees.first().pk), start=0)
+    overwrite_text_fields(employees.filter(pk=employees.last().pk), start=1)
+    profile = employees.first().profile
+    overwrite_text_fields(Competency.objects.filter(profile_competencies__profile=profile).distinct(), start=2)
+    client = Client()
+    client.force_login(users["hr"])
+    return client, reverse("medewerkers:team-overview-csv", args=[cycle.pk]), ","
+
+
+def feedback_csv(users, org_a, org_b):
+    """Three colleagues answered: the group is shown, with the profile's formula-like competency names."""
+    from medewerkers.services import raters
+    from tests.feedback.conftest import build_team
+
+    team = build_team(org_a, users["hr"], colleagues=3)
+    for colleague in team.colleagues:
+        invitation = raters.rater_invite_colleague(
+            cycle=team.cycle, employee=team.employee, username=colleague.username, user=team.employee.user
+        )
+        answers = {pc.pk: (4, "") for pc in team.competencies}
+        raters.rater_respond(invitation=invitation, answers=answers, scale_values=range(1, 7))
+    overwrite_text_fields(Competency.objects.filter(pk__in=[pc.competency_id for pc in team.competencies]))
+    client = Client()
+    client.force_login(users["hr"])
+    return client, reverse("feedback:csv", args=[team.cycle.pk, team.employee.pk]), ";"
+
+
 EXPORTS = {
+    "medewerkers:team-overview-csv": team_overview_csv,
+    "feedback:csv": feedback_csv,
     "selectie:fairness-csv": fairness_csv,
     "zelfevaluatie:round-csv": round_csv,
     "frameworks:framework-export-csv": moodle_csv,
