@@ -163,7 +163,23 @@ def fairness_csv(users, org_a, org_b):
     return client, reverse("selectie:fairness-csv", args=[procedure.pk]), ";"
 
 
+def team_overview_csv(users, org_a, org_b):
+    """The medewerkers team overview: four employees whose names are formulas."""
+    from competentie.people.models import Employee
+
+    from ..medewerkers.conftest import build_team, open_cycle
+
+    team, _manager, employees = build_team(org_a, size=4, manager=users["mt"])
+    for number, employee in enumerate(employees):
+        Employee.objects.filter(pk=employee.pk).update(name=HOSTILE[number % len(HOSTILE)])
+    cycle = open_cycle(team)
+    client = Client()
+    client.force_login(users["hr"])
+    return client, reverse("medewerkers:team-overview-csv", args=[cycle.pk]), ";"
+
+
 EXPORTS = {
+    "medewerkers:team-overview-csv": team_overview_csv,
     "selectie:fairness-csv": fairness_csv,
     "zelfevaluatie:round-csv": round_csv,
     "frameworks:framework-export-csv": moodle_csv,
