@@ -9,7 +9,7 @@ from competentie.safecsv import safe_writer
 
 def team_matrix_csv(matrix) -> str:
     out = io.StringIO()
-    writer = safe_writer(out)
+    writer = safe_writer(out, delimiter=";")
     writer.writerow([_("Medewerker"), _("Competentie"), _("Vereist niveau"), _("Afgesproken niveau"), _("Verschil")])
     names = dict(matrix.competencies)
     for employee, cells in matrix.rows:

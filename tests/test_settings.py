@@ -62,7 +62,9 @@ class TestDemoAccounts:
             assert membership.user.check_password("demo")
             assert username in out
         # The four role accounts plus the demo's extra selecteurs, MT members and the peer colleague.
-        assert Membership.objects.count() == 9
+        assert Membership.objects.exclude(role=Membership.Role.MEDEWERKER).count() == 9
+        # And the medewerkers demo team: a manager and six employees.
+        assert Membership.objects.filter(role=Membership.Role.MEDEWERKER).count() == 7
         assert "bestond al" in out
 
     def test_setup_demo_refuses_in_production(self, settings):

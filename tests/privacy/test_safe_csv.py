@@ -164,20 +164,18 @@ def fairness_csv(users, org_a, org_b):
 
 
 def team_overview_csv(users, org_a, org_b):
-    """A team whose employees' names and profile competencies are formula-like (medewerkers)."""
+    """The medewerkers team overview: four employees whose names are formulas."""
     from competentie.people.models import Employee
-    from tests.medewerkers.conftest import build_team, open_cycle
 
-    team, _manager, _employees = build_team(org_a, size=2, name="Formules")
+    from ..medewerkers.conftest import build_team, open_cycle
+
+    team, _manager, employees = build_team(org_a, size=4, manager=users["mt"])
+    for number, employee in enumerate(employees):
+        Employee.objects.filter(pk=employee.pk).update(name=HOSTILE[number % len(HOSTILE)])
     cycle = open_cycle(team)
-    employees = Employee.objects.filter(team=team)
-    overwrite_text_fields(employees.filter(pk=employees.first().pk), start=0)
-    overwrite_text_fields(employees.filter(pk=employees.last().pk), start=1)
-    profile = employees.first().profile
-    overwrite_text_fields(Competency.objects.filter(profile_competencies__profile=profile).distinct(), start=2)
     client = Client()
     client.force_login(users["hr"])
-    return client, reverse("medewerkers:team-overview-csv", args=[cycle.pk]), ","
+    return client, reverse("medewerkers:team-overview-csv", args=[cycle.pk]), ";"
 
 
 def feedback_csv(users, org_a, org_b):
