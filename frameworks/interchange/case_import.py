@@ -155,6 +155,7 @@ def case_to_native(package: object) -> dict:
             entries.append(
                 {
                     "key": key_for(identifier, letter, n),
+                    "uuid": identifier,
                     "name": name,
                     "description": description,
                     "order": order_of(identifier),
@@ -194,6 +195,7 @@ def case_to_native(package: object) -> dict:
         competencies.append(
             {
                 "key": key_for(identifier, "K", n),
+                "uuid": identifier,
                 "name": name,
                 "definition": definition,
                 "kind": _text(extra.get("kind")),
@@ -203,6 +205,7 @@ def case_to_native(package: object) -> dict:
                 "derived_from": extra.get("derivedFrom") if isinstance(extra.get("derivedFrom"), dict) else None,
                 "indicators": [
                     {
+                        "uuid": child,
                         "text": _text(by_id[child].get("fullStatement")).strip(),
                         "level": keys.get(skill_level.get(child))
                         if kinds.get(skill_level.get(child)) == "level"
@@ -225,6 +228,7 @@ def case_to_native(package: object) -> dict:
         "format": FORMAT,
         "version": VERSION,
         "framework": {
+            "uuid": _text(document_id),
             "name": _text(cf_document.get("title")).strip(),
             "description": _text(cf_document.get("description")),
             "target_group": _text(meta.get("target_group")),

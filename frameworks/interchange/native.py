@@ -22,7 +22,12 @@ VERSION = 1
 
 
 def _indicator(indicator: BehaviouralIndicator, level_keys: dict) -> dict:
-    return {"text": indicator.text, "level": level_keys.get(indicator.level_id), "order": indicator.order}
+    return {
+        "uuid": str(indicator.uuid),
+        "text": indicator.text,
+        "level": level_keys.get(indicator.level_id),
+        "order": indicator.order,
+    }
 
 
 def framework_to_dict(framework: Framework) -> dict:
@@ -34,7 +39,11 @@ def framework_to_dict(framework: Framework) -> dict:
     competency_keys = {c.pk: f"K{n}" for n, c in enumerate(framework.competencies.all(), start=1)}
 
     def described(objects, keys):
-        return [{"key": keys[o.pk], "name": o.name, "description": o.description, "order": o.order} for o in objects]
+        return [
+            {"key": keys[o.pk], **({"uuid": str(o.uuid)} if hasattr(o, "uuid") else {}), "name": o.name}
+            | {"description": o.description, "order": o.order}
+            for o in objects
+        ]
 
     children = defaultdict(list)
     for profile in framework.profiles.all():
@@ -79,6 +88,10 @@ def framework_to_dict(framework: Framework) -> dict:
             "organisation": framework.organisation.name if framework.organisation else None,
         },
         "framework": {
+            "uuid": str(framework.uuid),
+            "predecessor": str(framework.based_on.uuid)
+            if framework.based_on and framework.based_on.lineage_id == framework.lineage_id
+            else None,
             "name": framework.name,
             "description": framework.description,
             "target_group": framework.target_group,
@@ -92,6 +105,7 @@ def framework_to_dict(framework: Framework) -> dict:
         "competencies": [
             {
                 "key": competency_keys[c.pk],
+                "uuid": str(c.uuid),
                 "name": c.name,
                 "definition": c.definition,
                 "kind": c.kind,

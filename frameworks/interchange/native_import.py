@@ -1,4 +1,11 @@
-"""Import of the app's own JSON format (see native.py): validate everything, then write it all at once."""
+"""Import of the app's own JSON format (see native.py): validate everything, then write it all at once.
+
+Identifiers in the file (`uuid`) are kept, so an export from one installation keeps its
+identifiers in the next; one that is already used here (the same file imported twice) gets a new
+one, because two objects never share an identifier.
+"""
+
+import uuid
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -67,6 +74,16 @@ class _Reader:
                 % {"key": key, "length": len(value), "maximum": max_length},
             )
         return value
+
+    def identified(self, obj, data: dict):
+        """obj with the file's identifier, when the file gives a valid one (uniqueness is checked on writing)."""
+        value = data.get("uuid")
+        if isinstance(value, str):
+            try:
+                obj.uuid = uuid.UUID(value)
+            except ValueError:
+                pass
+        return obj
 
     def order(self, data: dict, where: str, default: int) -> int:
         value = data.get("order", default)
@@ -138,6 +155,7 @@ def _build(document: dict, organisation: Organisation):
         status=Framework.Status.CONCEPT,
         version=1,
     )
+    r.identified(framework, meta)
 
     def keyed(key: str, model, label: str, max_length: int) -> dict:
         objects = {}
@@ -150,10 +168,13 @@ def _build(document: dict, organisation: Organisation):
                 continue
             if item_key in objects:
                 r.error(where, _("de sleutel “%(key)s” komt twee keer voor.") % {"key": item_key})
-            objects[item_key] = model(
-                name=r.text(item, "name", where, required=True, max_length=max_length),
-                description=r.text(item, "description", where),
-                order=r.order(item, where, n),
+            objects[item_key] = r.identified(
+                model(
+                    name=r.text(item, "name", where, required=True, max_length=max_length),
+                    description=r.text(item, "description", where),
+                    order=r.order(item, where, n),
+                ),
+                item,
             )
         return objects
 
@@ -168,10 +189,13 @@ def _build(document: dict, organisation: Organisation):
             item_where = _("%(where)s, gedragsindicator %(n)s") % {"where": where, "n": n}
             item = r.obj(raw, item_where)
             built.append(
-                BehaviouralIndicator(
-                    text=r.text(item, "text", item_where, required=True),
-                    level=r.ref(item, "level", levels, item_where),
-                    order=r.order(item, item_where, n),
+                r.identified(
+                    BehaviouralIndicator(
+                        text=r.text(item, "text", item_where, required=True),
+                        level=r.ref(item, "level", levels, item_where),
+                        order=r.order(item, item_where, n),
+                    ),
+                    item,
                 )
             )
         return built
@@ -193,15 +217,16 @@ def _build(document: dict, organisation: Organisation):
             r.error(where, _("“kind” moet kennis, vaardigheid of attitude zijn, niet “%(kind)s”.") % {"kind": kind})
             kind = ""
         origin = item.get("derived_from")
+        competency = Competency(
+            name=name,
+            definition=r.text(item, "definition", where),
+            kind=kind,
+            hard_to_learn=bool(item.get("hard_to_learn", False)),
+            cluster=r.ref(item, "cluster", clusters, where),
+            order=r.order(item, where, n),
+        )
         competencies[key] = (
-            Competency(
-                name=name,
-                definition=r.text(item, "definition", where),
-                kind=kind,
-                hard_to_learn=bool(item.get("hard_to_learn", False)),
-                cluster=r.ref(item, "cluster", clusters, where),
-                order=r.order(item, where, n),
-            ),
+            r.identified(competency, item),
             indicators(r.items(item, "indicators", where), where),
             origin if isinstance(origin, dict) else None,
         )
@@ -296,6 +321,26 @@ def _build(document: dict, organisation: Organisation):
     return framework, levels, clusters, role_levels, dilemmas, competencies, profiles
 
 
+def keep_free_identifiers(objects_by_model: dict) -> dict[str, int]:
+    """Give a new uuid to every object whose identifier is taken here (or twice in the file).
+
+    Returns how many identifiers were changed per model name, for the import summary.
+    """
+    changed = {}
+    for model, objects in objects_by_model.items():
+        wanted = [obj.uuid for obj in objects]
+        taken = set(model.objects.filter(uuid__in=wanted).values_list("uuid", flat=True))
+        seen = set()
+        count = 0
+        for obj in objects:
+            if obj.uuid in taken or obj.uuid in seen:
+                obj.uuid = uuid.uuid4()
+                count += 1
+            seen.add(obj.uuid)
+        changed[model.__name__] = count
+    return changed
+
+
 def _clean_all(objects, exclude: list[str]):
     """Field validation (lengths, choices, ranges) without the per-row queries of full_clean."""
     for obj in objects:
@@ -333,6 +378,17 @@ def framework_import_json(
 def framework_import_document(*, document: dict, organisation: Organisation) -> Framework:
     """Write a parsed document in the app's own format (also what the CASE import produces)."""
     framework, levels, clusters, role_levels, dilemmas, competencies, profiles = _build(document, organisation)
+    indicator_objects = [i for _c, indicators, _o in competencies.values() for i in indicators]
+    indicator_objects += [i for *_rest, pcs in profiles for _pc, indicators in pcs for i in indicators]
+    keep_free_identifiers(
+        {
+            Framework: [framework],
+            ProficiencyLevel: list(levels.values()),
+            Cluster: list(clusters.values()),
+            Competency: [c for c, _i, _o in competencies.values()],
+            BehaviouralIndicator: indicator_objects,
+        }
+    )
     try:
         framework.full_clean(exclude=["based_on"])
         framework.save()

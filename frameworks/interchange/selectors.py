@@ -1,17 +1,29 @@
 """One read of a whole framework for the exports: a fixed number of queries at any size."""
 
+import uuid
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
 from ..models import (
+    Association,
     BehaviouralIndicator,
+    Cluster,
     Competency,
     DilemmaPosition,
     Framework,
+    ProficiencyLevel,
     Profile,
     ProfileCompetency,
 )
+
+ITEM_TABLES = [
+    (ProficiencyLevel, "framework_id"),
+    (Cluster, "framework_id"),
+    (Competency, "framework_id"),
+    (BehaviouralIndicator, "competency__framework_id"),
+]
 
 
 def framework_for_export(*, user: AbstractBaseUser, pk: int, frozen_only: bool = False) -> Framework:
@@ -26,7 +38,7 @@ def framework_for_export(*, user: AbstractBaseUser, pk: int, frozen_only: bool =
     if frozen_only:
         readable = readable.frozen()
     indicators = BehaviouralIndicator.objects.order_by("order", "pk")
-    queryset = readable.select_related("organisation").prefetch_related(
+    queryset = readable.select_related("organisation", "based_on").prefetch_related(
         "levels",
         "clusters",
         "role_levels",
@@ -53,3 +65,34 @@ def framework_for_export(*, user: AbstractBaseUser, pk: int, frozen_only: bool =
         ),
     )
     return get_object_or_404(queryset, pk=pk)
+
+
+def framework_pk_for_identifier(identifier: str) -> int | None:
+    """The framework a CASE identifier belongs to (document, item or association), or None.
+
+    At most one query per table asked: document, then the item tables, then associations
+    (stored ones, or a tree association through the origin its identifier is derived from).
+    """
+    from .case import TREE_ASSOCIATIONS, association_origin
+
+    try:
+        wanted = uuid.UUID(str(identifier))
+    except ValueError:
+        return None
+    pk = Framework.objects.filter(uuid=wanted).values_list("pk", flat=True).first()
+    if pk is not None:
+        return pk
+    for model, path in ITEM_TABLES:
+        pk = model.objects.filter(uuid=wanted).values_list(path, flat=True).first()
+        if pk is not None:
+            return pk
+    pk = Association.objects.filter(uuid=wanted).values_list("framework_id", flat=True).first()
+    if pk is not None:
+        return pk
+    for kind in TREE_ASSOCIATIONS:
+        origin = uuid.UUID(association_origin(kind, str(wanted)))
+        for model, path in ITEM_TABLES:
+            pk = model.objects.filter(uuid=origin).values_list(path, flat=True).first()
+            if pk is not None:
+                return pk
+    return None
