@@ -147,7 +147,7 @@ def framework_to_case(framework: Framework, *, absolute: Callable[[str], str]) -
     }
     items, associations, nodes = [], [], {}
 
-    def add_item(key: str, kind: str, name: str, text: str, *, code: str, position: int, extra=None) -> dict:
+    def add_item(key: str, kind: str, name: str, text: str, *, code: str, position: int, extra=None, kept=None) -> dict:
         ident = identifier(key)
         item = {
             "identifier": ident,
@@ -160,10 +160,12 @@ def framework_to_case(framework: Framework, *, absolute: Callable[[str], str]) -
             "language": "nl",
             "lastChangeDateTime": changed,
         }
-        if name:
+        if name and not (kept and name == item["fullStatement"]):
             item["abbreviatedStatement"] = name
         if extra:
             item["extensions"] = {EXTENSION: extra}
+        if kept:  # an imported item: its codes, notes, type, education level … as they were read
+            item.update(kept)
         items.append(item)
         nodes[key] = _link(name or text, ident, item["uri"])
         return item
@@ -192,6 +194,7 @@ def framework_to_case(framework: Framework, *, absolute: Callable[[str], str]) -
                 code=f"{letter}{n}",
                 position=entry["order"],
                 extra={"key": entry["key"]},
+                kept=entry.get("case"),
             )
             associate("isChildOf", nodes[entry["key"]], document_link, entry["order"])
 
@@ -208,6 +211,7 @@ def framework_to_case(framework: Framework, *, absolute: Callable[[str], str]) -
             row["definition"],
             code=key,
             position=row["order"],
+            kept=row.get("case"),
             extra={
                 "key": key,
                 "kind": row["kind"],
@@ -219,7 +223,15 @@ def framework_to_case(framework: Framework, *, absolute: Callable[[str], str]) -
         associate("isChildOf", nodes[key], nodes.get(row["cluster"], document_link), row["order"])
         for position, indicator in enumerate(row["indicators"], start=1):
             indicator_key = f"{key}.{position}"
-            add_item(indicator_key, "indicator", "", indicator["text"], code=indicator_key, position=indicator["order"])
+            add_item(
+                indicator_key,
+                "indicator",
+                "",
+                indicator["text"],
+                code=indicator_key,
+                position=indicator["order"],
+                kept=indicator.get("case"),
+            )
             associate("isChildOf", nodes[indicator_key], nodes[key], indicator["order"])
             if indicator["level"]:
                 associate("hasSkillLevel", nodes[indicator_key], nodes[indicator["level"]])
@@ -253,6 +265,19 @@ def framework_to_case(framework: Framework, *, absolute: Callable[[str], str]) -
                 }
             )
 
+    # Associations as they were read keep their identifiers: a tree edge the model still has replaces
+    # the derived one; one the model no longer has (the item moved) gives way; the rest as read.
+    derived_edges = {(a["associationType"], a["originNodeURI"]["identifier"]): n for n, a in enumerate(associations)}
+    for entry in native["associations"]:
+        # In a package the document is implied; a single association's REST answer names it again.
+        stored = {key: value for key, value in entry["association"].items() if key != "CFDocumentURI"}
+        edge = (stored.get("associationType"), stored["originNodeURI"]["identifier"])
+        if entry["primary"] and edge in derived_edges:
+            derived = associations[derived_edges[edge]]
+            if derived["destinationNodeURI"]["identifier"] == stored["destinationNodeURI"]["identifier"]:
+                associations[derived_edges[edge]] = stored
+            continue
+        associations.append(stored)
     organisation = framework.organisation.name if framework.organisation else "Competentie (bibliotheek)"
     document = {
         "identifier": document_id,

@@ -21,9 +21,16 @@ VERSION = 1
 # Export
 
 
+def _kept(obj) -> dict:
+    """What an imported CASE item said that the model has no column for (only when there is some)."""
+    kept = obj.interchange.get("case") if isinstance(obj.interchange, dict) else None
+    return {"case": kept} if kept else {}
+
+
 def _indicator(indicator: BehaviouralIndicator, level_keys: dict) -> dict:
     return {
         "uuid": str(indicator.uuid),
+        **_kept(indicator),
         "text": indicator.text,
         "level": level_keys.get(indicator.level_id),
         "order": indicator.order,
@@ -40,7 +47,7 @@ def framework_to_dict(framework: Framework) -> dict:
 
     def described(objects, keys):
         return [
-            {"key": keys[o.pk], **({"uuid": str(o.uuid)} if hasattr(o, "uuid") else {}), "name": o.name}
+            {"key": keys[o.pk], **({"uuid": str(o.uuid), **_kept(o)} if hasattr(o, "uuid") else {}), "name": o.name}
             | {"description": o.description, "order": o.order}
             for o in objects
         ]
@@ -106,6 +113,7 @@ def framework_to_dict(framework: Framework) -> dict:
             {
                 "key": competency_keys[c.pk],
                 "uuid": str(c.uuid),
+                **_kept(c),
                 "name": c.name,
                 "definition": c.definition,
                 "kind": c.kind,
@@ -122,6 +130,7 @@ def framework_to_dict(framework: Framework) -> dict:
             for c in framework.competencies.all()
         ],
         "profiles": [profile_dict(profile) for profile in children[None]],
+        "associations": [{"primary": a.primary, "association": a.data} for a in framework.associations.all()],
     }
 
 

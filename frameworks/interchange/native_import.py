@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from competentie.organisations.models import Organisation
 
 from ..models import (
+    Association,
     BehaviouralIndicator,
     Cluster,
     Competency,
@@ -76,7 +77,11 @@ class _Reader:
         return value
 
     def identified(self, obj, data: dict):
-        """obj with the file's identifier, when the file gives a valid one (uniqueness is checked on writing)."""
+        """obj with the file's identifier, when the file gives a valid one (uniqueness is checked on writing),
+        and what a CASE package said of it that the model has no column for ("case", kept verbatim)."""
+        kept = data.get("case")
+        if isinstance(kept, dict) and kept and hasattr(obj, "interchange"):
+            obj.interchange = {"case": kept}
         value = data.get("uuid")
         if isinstance(value, str):
             try:
@@ -321,6 +326,37 @@ def _build(document: dict, organisation: Organisation):
     return framework, levels, clusters, role_levels, dilemmas, competencies, profiles
 
 
+def _write_associations(document: dict, framework: Framework) -> None:
+    """The associations the tree does not say (exactMatchOf, isRelatedTo …), verbatim with their identifiers."""
+    rows = []
+    for n, entry in enumerate(document.get("associations") or [], start=1):
+        data = entry.get("association") if isinstance(entry, dict) else None
+        if not isinstance(data, dict):
+            continue
+        try:
+            identifier = uuid.UUID(str(data.get("identifier")))
+            origin = str(data["originNodeURI"]["identifier"])
+            destination = str(data["destinationNodeURI"]["identifier"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        rows.append(
+            Association(
+                framework=framework,
+                uuid=identifier,
+                association_type=str(data.get("associationType", ""))[:50],
+                origin=origin[:500],
+                destination=destination[:500],
+                primary=entry.get("primary") is True,
+                order=n,
+                data=data,
+            )
+        )
+    keep_free_identifiers({Association: rows})
+    for row in rows:
+        row.data = {**row.data, "identifier": str(row.uuid)}
+    Association.objects.bulk_create(rows)
+
+
 def keep_free_identifiers(objects_by_model: dict) -> dict[str, int]:
     """Give a new uuid to every object whose identifier is taken here (or twice in the file).
 
@@ -455,6 +491,7 @@ def framework_import_document(*, document: dict, organisation: Organisation) -> 
                     indicator_rows.append(indicator)
         _clean_all(indicator_rows, ["competency", "profile_competency", "level"])
         BehaviouralIndicator.objects.bulk_create(indicator_rows)
+        _write_associations(document, framework)
     except ValidationError as exc:
         raise ImportErrors(
             [_("Het bestand bevat een ongeldige waarde: %(problems)s") % {"problems": "; ".join(exc.messages)}],

@@ -31,7 +31,7 @@ def framework_for_export(*, user: AbstractBaseUser, pk: int, frozen_only: bool =
 
     Queries: framework, levels, clusters, role levels, dilemmas, competencies (with cluster and
     origin), their indicators, profiles, tasks, expertise areas, dilemma positions, profile
-    competencies, their indicators: 13, whatever the size. Another organisation's framework is a 404;
+    competencies, their indicators, stored associations: 14, whatever the size. Another organisation's framework is a 404;
     with `frozen_only` (the public CASE endpoints) so is a version that is not published.
     """
     readable = Framework.objects.visible_to(user)
@@ -43,6 +43,7 @@ def framework_for_export(*, user: AbstractBaseUser, pk: int, frozen_only: bool =
         "clusters",
         "role_levels",
         "dilemmas",
+        "associations",
         Prefetch(
             "competencies",
             queryset=Competency.objects.select_related("derived_from__framework")
