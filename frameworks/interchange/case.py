@@ -221,6 +221,19 @@ def framework_to_case(framework: Framework, *, absolute: Callable[[str], str]) -
             },
         )
         associate("isChildOf", nodes[key], nodes.get(row["cluster"], document_link), row["order"])
+        for vocabulary in ("esco_uri", "competentnl_uri"):  # shared vocabularies: the same skill elsewhere
+            target = row.get(vocabulary)
+            if target:
+                associations.append(
+                    {
+                        "identifier": str(uuid.uuid5(NAMESPACE, f"{nodes[key]['identifier']}:exactMatchOf:{target}")),
+                        "uri": f"{package_url}#{vocabulary}-{key}",
+                        "associationType": "exactMatchOf",
+                        "originNodeURI": nodes[key],
+                        "destinationNodeURI": {"title": target[:200], "identifier": target, "uri": target},
+                        "lastChangeDateTime": changed,
+                    }
+                )
         for position, indicator in enumerate(row["indicators"], start=1):
             indicator_key = f"{key}.{position}"
             add_item(

@@ -62,6 +62,11 @@ def framework_to_dict(framework: Framework) -> dict:
             "code": profile.code,
             "description": profile.description,
             "characteristic": profile.characteristic,
+            **(
+                {"hr21": {"family": profile.hr21_family, "name": profile.hr21_name, "code": profile.hr21_code}}
+                if profile.hr21_name or profile.hr21_code or profile.hr21_family
+                else {}
+            ),
             "role_level": role_level_keys.get(profile.role_level_id),
             "order": profile.order,
             "tasks": [{"text": task.text, "order": task.order} for task in profile.tasks.all()],
@@ -118,6 +123,8 @@ def framework_to_dict(framework: Framework) -> dict:
                 "definition": c.definition,
                 "kind": c.kind,
                 "hard_to_learn": c.hard_to_learn,
+                **({"esco_uri": c.esco_uri} if c.esco_uri else {}),
+                **({"competentnl_uri": c.competentnl_uri} if c.competentnl_uri else {}),
                 "cluster": cluster_keys.get(c.cluster_id),
                 "order": c.order,
                 "derived_from": (

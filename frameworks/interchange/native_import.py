@@ -227,6 +227,8 @@ def _build(document: dict, organisation: Organisation):
             definition=r.text(item, "definition", where),
             kind=kind,
             hard_to_learn=bool(item.get("hard_to_learn", False)),
+            esco_uri=r.text(item, "esco_uri", where, max_length=500),
+            competentnl_uri=r.text(item, "competentnl_uri", where, max_length=500),
             cluster=r.ref(item, "cluster", clusters, where),
             order=r.order(item, where, n),
         )
@@ -242,11 +244,15 @@ def _build(document: dict, organisation: Organisation):
         item = r.obj(raw, where)
         name = r.text(item, "name", where, required=True, max_length=300)
         where = f"{where} (“{name}”)" if name else where
+        hr21 = r.obj(item.get("hr21") or {}, where)
         profile = Profile(
             name=name,
             code=r.text(item, "code", where, max_length=20),
             description=r.text(item, "description", where),
             characteristic=r.text(item, "characteristic", where, max_length=300),
+            hr21_family=r.text(hr21, "family", where, max_length=100),
+            hr21_name=r.text(hr21, "name", where, max_length=200),
+            hr21_code=r.text(hr21, "code", where, max_length=20),
             role_level=r.ref(item, "role_level", role_levels, where),
             order=r.order(item, where, n),
         )

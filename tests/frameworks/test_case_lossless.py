@@ -110,3 +110,35 @@ def test_codes_sort_naturally_when_nothing_else_orders_them(users, org_a):
     again = framework_to_case(framework_for_export(user=users["hr"], pk=framework.pk), absolute=absolute)
     assert related in again["CFAssociations"]
     assert {a["identifier"] for a in associations} <= {a["identifier"] for a in again["CFAssociations"]}
+
+
+def test_shared_vocabulary_links_travel_in_json_and_case(users, org_a):
+    from frameworks.interchange.native import framework_to_dict
+    from frameworks.interchange.native_import import framework_import_document
+
+    from ..factories import make_framework
+
+    framework = make_framework(org_a, name="Met ESCO")
+    competency = framework.competencies.order_by("order").first()
+    competency.esco_uri = "http://data.europa.eu/esco/skill/abc"
+    competency.competentnl_uri = "https://competentnl.nl/vaardigheid/123"
+    competency.save()
+    profile = framework.profiles.filter(parent=None).first()
+    profile.hr21_family, profile.hr21_name, profile.hr21_code = "Beleid", "Beleidsmedewerker", "BEL.1"
+    profile.save()
+
+    package = framework_to_case(framework_for_export(user=users["hr"], pk=framework.pk), absolute=absolute)
+    matches = {
+        a["destinationNodeURI"]["uri"]
+        for a in package["CFAssociations"]
+        if a["associationType"] == "exactMatchOf" and a["originNodeURI"]["identifier"] == str(competency.uuid)
+    }
+    assert matches == {competency.esco_uri, competency.competentnl_uri}
+    assert schema_errors(package) == []
+    assert package == framework_to_case(framework_for_export(user=users["hr"], pk=framework.pk), absolute=absolute)
+
+    native = framework_to_dict(framework_for_export(user=users["hr"], pk=framework.pk))
+    copy = framework_import_document(document=native, organisation=org_a)
+    again = copy.competencies.get(name=competency.name)
+    assert (again.esco_uri, again.competentnl_uri) == (competency.esco_uri, competency.competentnl_uri)
+    assert copy.profiles.get(name=profile.name).hr21_code == "BEL.1"
