@@ -7,8 +7,14 @@ a JSON import, so both imports refuse and write alike.
   become exactly that; items of other tools are typed by their place in the `isChildOf` tree:
   under a competency an indicator, a child of the document with grandchildren a cluster, else a
   competency.
-- `hasSkillLevel` links an indicator to its level. Order comes from `sequenceNumber`, else
-  `listEnumeration`, else the order in the file.
+- `hasSkillLevel` links an indicator to its level. Siblings are ordered by `listEnumeration`, then
+  `sequenceNumber`, then `humanCodingScheme` in natural order (1.2 before 1.10).
+- Identifiers are kept (a CASE 1.0 one that 1.1 refuses is replaced by one derived from it; one
+  already used in this installation gets a new one). What an item says that the model has no
+  column for (KEPT_ITEM_FIELDS: code, notes, item type, education level, language …) is kept
+  verbatim in its `interchange`, and every association with its identifier in `Association`, so
+  the export writes them back. Not yet: indicators under indicators are still hung under their
+  competency in the model (their own parent edge is kept and re-exported only when unchanged).
 - What only this app knows (profiles, role levels, dilemmas, doelgroep, kind …) is read from the
   "nl.competentie" extensions, when present.
 """
