@@ -13,8 +13,8 @@ a JSON import, so both imports refuse and write alike.
   already used in this installation gets a new one). What an item says that the model has no
   column for (KEPT_ITEM_FIELDS: code, notes, item type, education level, language …) is kept
   verbatim in its `interchange`, and every association with its identifier in `Association`, so
-  the export writes them back. Not yet: indicators under indicators are still hung under their
-  competency in the model (their own parent edge is kept and re-exported only when unchanged).
+  the export writes them back. Not yet: an indicator under an indicator hangs under its
+  competency in the model, and the export writes that edge instead of the original one.
 - What only this app knows (profiles, role levels, dilemmas, doelgroep, kind …) is read from the
   "nl.competentie" extensions, when present.
 """
