@@ -45,6 +45,8 @@ urlpatterns = [
     path("", include("competentie.organisations.urls")),
     path("frameworks/", include("frameworks.urls")),
     path("ims/case/v1p1/", include("frameworks.urls_case")),
+    # The same binding for older CASE 1.0 clients (OpenSALT and others speak only v1p0).
+    path("ims/case/v1p0/", include(("frameworks.urls_case", "case"), namespace="case-v1p0")),
     path("selectie/", include("selectie.urls")),
     path("zelfevaluatie/", include("zelfevaluatie.urls")),
     path("ontwikkeling/", include("ontwikkeling.urls")),

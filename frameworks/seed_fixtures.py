@@ -5,6 +5,7 @@ assigned in a fixed order so that a rebuild of unchanged sources gives identical
 """
 
 import json
+import uuid
 from collections import defaultdict
 from pathlib import Path
 
@@ -13,6 +14,10 @@ from django.conf import settings
 SOURCE_ORDER = ["picompany", "divosa", "vth", "voorbeeld"]
 SOURCE_DIR = Path(settings.BASE_DIR) / "fixtures" / "source"
 FIXTURE_DIR = Path(settings.BASE_DIR) / "fixtures"
+# The seeded libraries are the same content on every installation, so they carry the same
+# identifiers everywhere: derived from this namespace and the row's place in the fixtures.
+LIBRARY_NAMESPACE = uuid.UUID("0b7e3a52-9c1d-4f6e-8a2b-5d4c3e2f1a09")
+IDENTIFIED = {"framework", "cluster", "proficiencylevel", "competency", "behaviouralindicator"}
 
 
 class FixtureBuilder:
@@ -24,6 +29,8 @@ class FixtureBuilder:
     def _add(self, model: str, **fields) -> int:
         self._next_pk[model] += 1
         pk = self._next_pk[model]
+        if model in IDENTIFIED:
+            fields["uuid"] = str(uuid.uuid5(LIBRARY_NAMESPACE, f"{model}:{pk}"))
         self.rows.append({"model": f"frameworks.{model}", "pk": pk, "fields": fields})
         return pk
 

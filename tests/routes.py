@@ -43,6 +43,7 @@ PUBLIC = {
 # The CASE 1.1 REST binding is open to anonymous readers for the seeded libraries only: for
 # organisation A's objects they get a 404 (in the binding's JSON), never a login page.
 PUBLIC_READ = {"case:document-list", "case:document", "case:package", "case:item", "case:association"}
+PUBLIC_READ |= {name.replace("case:", "case-v1p0:") for name in PUBLIC_READ}
 # Routes that end the session: walking them as a member would log the walker out halfway.
 LOGS_OUT = {"logout", "session-expire"}
 

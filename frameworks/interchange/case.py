@@ -13,10 +13,11 @@ The package is built from the app's own JSON (native.py), so both formats carry 
 - What CASE has no place for (profiles, role levels, dilemmas, doelgroep, a competency's kind,
   "moeilijk te leren" and origin) travels in `extensions`, keyed "nl.competentie", so a CASE
   round trip gives the same framework.
-- Identifiers are UUIDs derived from a fixed namespace and the object's key in the export; the
-  first eight hex digits are the framework's database id, so the REST endpoints
-  (`/ims/case/v1p1/CFItems/{id}` …) find the framework an identifier belongs to. A re-export of
-  the same version gives the same identifiers.
+- Identifiers are the UUIDs stored on the framework, its levels, clusters, competencies and
+  indicators (given once, kept for ever, copied to nothing); a tree association's identifier is
+  derived from its origin's (see association_identifier), item types and rubric parts from the
+  framework's. So a re-export of a version gives the same identifiers, and two installations
+  never publish different content under one identifier.
 """
 
 import json
@@ -38,27 +39,65 @@ ITEM_TYPES = {
 }
 
 
-def framework_id_of(identifier: str) -> int | None:
-    """The framework's database id inside one of our identifiers (None when it is not one of ours)."""
-    try:
-        return int(str(uuid.UUID(identifier))[:8], 16)
-    except (ValueError, TypeError, AttributeError):
-        return None
+# An association the tree implies (isChildOf, hasSkillLevel) has one origin per type, so its
+# identifier is the origin's identifier XOR a mask per type: stable for ever, unique, a valid
+# UUID (the version and variant bits are untouched) and reversible, so the REST binding finds it.
+_KEEP_BITS = uuid.UUID("00000000-0000-f000-c000-000000000000").int
+
+
+def _mask(kind: str) -> int:
+    return uuid.uuid5(NAMESPACE, f"association:{kind}").int & ~_KEEP_BITS
+
+
+def association_identifier(kind: str, origin: str) -> str:
+    return str(uuid.UUID(int=uuid.UUID(origin).int ^ _mask(kind)))
+
+
+def association_origin(kind: str, identifier: str) -> str:
+    """The origin of a tree association from its identifier (the inverse of association_identifier)."""
+    return association_identifier(kind, identifier)
+
+
+TREE_ASSOCIATIONS = ("isChildOf", "hasSkillLevel")
 
 
 def _identifiers(framework: Framework) -> Callable[..., str]:
-    scope = f"framework:{framework.pk}:v{framework.version}"
-    prefix = f"{framework.pk:08x}"[-8:]
+    """Identifiers of what is derived from stored objects (item types, rubric parts): from the framework's own."""
+    scope = str(framework.uuid)
 
     def identifier(*parts) -> str:
-        derived = str(uuid.uuid5(NAMESPACE, ":".join([scope, *map(str, parts)])))
-        return prefix + derived[8:]
+        return str(uuid.uuid5(NAMESPACE, ":".join([scope, *map(str, parts)])))
 
     return identifier
 
 
 def document_identifier(framework: Framework) -> str:
-    return _identifiers(framework)("document")
+    return str(framework.uuid)
+
+
+def _stored_identifiers(framework: Framework) -> dict[str, str]:
+    """The native key of every level, cluster, competency and indicator -> its stored uuid.
+
+    Walks the same rows in the same order as native.framework_to_dict, so the keys line up.
+    """
+    found = {}
+    for n, level in enumerate(framework.levels.all(), start=1):
+        found[f"N{n}"] = str(level.uuid)
+    for n, cluster in enumerate(framework.clusters.all(), start=1):
+        found[f"C{n}"] = str(cluster.uuid)
+    for n, competency in enumerate(framework.competencies.all(), start=1):
+        found[f"K{n}"] = str(competency.uuid)
+        for position, indicator in enumerate(competency.indicators.all(), start=1):
+            found[f"K{n}.{position}"] = str(indicator.uuid)
+    return found
+
+
+def _predecessor(framework: Framework) -> dict | None:
+    """The version this one replaces (same lineage), so a reader can follow the versions back."""
+    previous = framework.based_on
+    if previous is None or previous.lineage_id != framework.lineage_id:
+        return None
+    return {"identifier": str(previous.uuid), "version": str(previous.version)}
 
 
 def _when(framework: Framework) -> str:
@@ -76,7 +115,16 @@ def framework_to_case(framework: Framework, *, absolute: Callable[[str], str]) -
     `absolute` turns a path into a full URL (request.build_absolute_uri in a view).
     """
     native = framework_to_dict(framework)
-    identifier = _identifiers(framework)
+    derived = _identifiers(framework)
+    stored = _stored_identifiers(framework)
+
+    def identifier(*parts) -> str:
+        if len(parts) == 1 and parts[0] in stored:
+            return stored[parts[0]]
+        if parts == ("document",):
+            return str(framework.uuid)
+        return derived(*parts)
+
     package_url = absolute(reverse("case:package", args=[identifier("document")]))
     item_url = absolute(reverse("case:item", args=[identifier("document")])).rsplit("/", 1)[0] + "/"
     association_url = absolute(reverse("case:association", args=[identifier("document")])).rsplit("/", 1)[0] + "/"
@@ -99,7 +147,7 @@ def framework_to_case(framework: Framework, *, absolute: Callable[[str], str]) -
     }
     items, associations, nodes = [], [], {}
 
-    def add_item(key: str, kind: str, name: str, text: str, *, code: str, position: int, extra=None) -> dict:
+    def add_item(key: str, kind: str, name: str, text: str, *, code: str, position: int, extra=None, kept=None) -> dict:
         ident = identifier(key)
         item = {
             "identifier": ident,
@@ -112,16 +160,18 @@ def framework_to_case(framework: Framework, *, absolute: Callable[[str], str]) -
             "language": "nl",
             "lastChangeDateTime": changed,
         }
-        if name:
+        if name and not (kept and name == item["fullStatement"]):
             item["abbreviatedStatement"] = name
         if extra:
             item["extensions"] = {EXTENSION: extra}
+        if kept:  # an imported item: its codes, notes, type, education level … as they were read
+            item.update(kept)
         items.append(item)
         nodes[key] = _link(name or text, ident, item["uri"])
         return item
 
     def associate(kind: str, origin: dict, destination: dict, sequence: int | None = None):
-        ident = identifier("association", kind, origin["identifier"], destination["identifier"])
+        ident = association_identifier(kind, origin["identifier"])
         association = {
             "identifier": ident,
             "uri": association_url + ident,
@@ -144,6 +194,7 @@ def framework_to_case(framework: Framework, *, absolute: Callable[[str], str]) -
                 code=f"{letter}{n}",
                 position=entry["order"],
                 extra={"key": entry["key"]},
+                kept=entry.get("case"),
             )
             associate("isChildOf", nodes[entry["key"]], document_link, entry["order"])
 
@@ -160,6 +211,7 @@ def framework_to_case(framework: Framework, *, absolute: Callable[[str], str]) -
             row["definition"],
             code=key,
             position=row["order"],
+            kept=row.get("case"),
             extra={
                 "key": key,
                 "kind": row["kind"],
@@ -169,9 +221,30 @@ def framework_to_case(framework: Framework, *, absolute: Callable[[str], str]) -
             },
         )
         associate("isChildOf", nodes[key], nodes.get(row["cluster"], document_link), row["order"])
+        for vocabulary in ("esco_uri", "competentnl_uri"):  # shared vocabularies: the same skill elsewhere
+            target = row.get(vocabulary)
+            if target:
+                associations.append(
+                    {
+                        "identifier": str(uuid.uuid5(NAMESPACE, f"{nodes[key]['identifier']}:exactMatchOf:{target}")),
+                        "uri": f"{package_url}#{vocabulary}-{key}",
+                        "associationType": "exactMatchOf",
+                        "originNodeURI": nodes[key],
+                        "destinationNodeURI": {"title": target[:200], "identifier": target, "uri": target},
+                        "lastChangeDateTime": changed,
+                    }
+                )
         for position, indicator in enumerate(row["indicators"], start=1):
             indicator_key = f"{key}.{position}"
-            add_item(indicator_key, "indicator", "", indicator["text"], code=indicator_key, position=indicator["order"])
+            add_item(
+                indicator_key,
+                "indicator",
+                "",
+                indicator["text"],
+                code=indicator_key,
+                position=indicator["order"],
+                kept=indicator.get("case"),
+            )
             associate("isChildOf", nodes[indicator_key], nodes[key], indicator["order"])
             if indicator["level"]:
                 associate("hasSkillLevel", nodes[indicator_key], nodes[indicator["level"]])
@@ -205,6 +278,19 @@ def framework_to_case(framework: Framework, *, absolute: Callable[[str], str]) -
                 }
             )
 
+    # Associations as they were read keep their identifiers: a tree edge the model still has replaces
+    # the derived one; one the model no longer has (the item moved) gives way; the rest as read.
+    derived_edges = {(a["associationType"], a["originNodeURI"]["identifier"]): n for n, a in enumerate(associations)}
+    for entry in native["associations"]:
+        # In a package the document is implied; a single association's REST answer names it again.
+        stored = {key: value for key, value in entry["association"].items() if key != "CFDocumentURI"}
+        edge = (stored.get("associationType"), stored["originNodeURI"]["identifier"])
+        if entry["primary"] and edge in derived_edges:
+            derived = associations[derived_edges[edge]]
+            if derived["destinationNodeURI"]["identifier"] == stored["destinationNodeURI"]["identifier"]:
+                associations[derived_edges[edge]] = stored
+            continue
+        associations.append(stored)
     organisation = framework.organisation.name if framework.organisation else "Competentie (bibliotheek)"
     document = {
         "identifier": document_id,
@@ -242,6 +328,7 @@ def framework_to_case(framework: Framework, *, absolute: Callable[[str], str]) -
                     "target_group": native["framework"]["target_group"],
                     "is_dictionary": native["framework"]["is_dictionary"],
                 },
+                "predecessor": _predecessor(framework),
                 "role_levels": native["role_levels"],
                 "dilemmas": native["dilemmas"],
                 "profiles": native["profiles"],

@@ -7,12 +7,20 @@ a JSON import, so both imports refuse and write alike.
   become exactly that; items of other tools are typed by their place in the `isChildOf` tree:
   under a competency an indicator, a child of the document with grandchildren a cluster, else a
   competency.
-- `hasSkillLevel` links an indicator to its level. Order comes from `sequenceNumber`, else
-  `listEnumeration`, else the order in the file.
+- `hasSkillLevel` links an indicator to its level. Siblings are ordered by `listEnumeration`, then
+  `sequenceNumber`, then `humanCodingScheme` in natural order (1.2 before 1.10).
+- Identifiers are kept (a CASE 1.0 one that 1.1 refuses is replaced by one derived from it; one
+  already used in this installation gets a new one). What an item says that the model has no
+  column for (KEPT_ITEM_FIELDS: code, notes, item type, education level, language …) is kept
+  verbatim in its `interchange`, and every association with its identifier in `Association`, so
+  the export writes them back. Not yet: an indicator under an indicator hangs under its
+  competency in the model, and the export writes that edge instead of the original one.
 - What only this app knows (profiles, role levels, dilemmas, doelgroep, kind …) is read from the
   "nl.competentie" extensions, when present.
 """
 
+import re
+import uuid
 from collections import defaultdict
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -22,12 +30,70 @@ from django.utils.translation import gettext as _
 from competentie.organisations.models import Organisation
 
 from ..models import Framework
-from .case import EXTENSION, ITEM_TYPES
+from .case import EXTENSION, ITEM_TYPES, NAMESPACE
 from .errors import ImportErrors, load_json, log_import
 from .native import FORMAT, VERSION
 from .native_import import MAX_ERRORS, framework_import_document
 
 TYPE_BY_TITLE = {title.casefold(): kind for kind, title in ITEM_TYPES.items()}
+# What an item says that the model has no column for: kept verbatim and written back on export.
+KEPT_ITEM_FIELDS = (
+    "humanCodingScheme",
+    "notes",
+    "CFItemType",
+    "CFItemTypeURI",
+    "educationLevel",
+    "language",
+    "alternativeLabel",
+    "conceptKeywords",
+    "conceptKeywordsURI",
+    "subject",
+    "subjectURI",
+    "licenseURI",
+    "statusStartDate",
+    "statusEndDate",
+    "listEnumeration",
+)
+TREE = ("isChildOf", "hasSkillLevel")
+
+
+def _natural(code: str) -> tuple:
+    """1.2 before 1.10: digits compare as numbers, the rest as text."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part.casefold()) for part in re.split(r"(\d+)", code))
+
+
+CASE_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+
+
+def case_identifier(value: str) -> str:
+    """The identifier as kept: the source's own when CASE 1.1 accepts it, else one derived from it
+    (CASE 1.0 tools wrote identifiers such as d0000000-0000-0000-0000-000000000000 that 1.1 refuses)."""
+    text = str(value).lower()
+    if CASE_UUID.match(text):
+        return text
+    return str(uuid.uuid5(NAMESPACE, str(value)))
+
+
+def _renumbered(value, mapping: dict):
+    """A copy of the package with every identifier CASE 1.1 refuses replaced by its derived one."""
+    if isinstance(value, dict):
+        return {
+            key: (
+                mapping.get(item, item) if key == "identifier" and isinstance(item, str) else _renumbered(item, mapping)
+            )
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_renumbered(item, mapping) for item in value]
+    return value
+
+
+def _valid_uuid(value) -> bool:
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True
 
 
 def _text(value) -> str:
@@ -98,27 +164,69 @@ def _read_package(document: object) -> tuple[dict, list, list]:
 def case_to_native(package: object) -> dict:
     """A CASE package as a document in the app's own format (see native.py)."""
     cf_document, items, associations = _read_package(package)
+    ours = bool(_extension(package))
+    identifiers = [cf_document.get("identifier"), *(i["identifier"] for i in items)]
+    identifiers += [a.get("identifier") for a in associations]
+    mapping = {i: case_identifier(i) for i in identifiers if isinstance(i, str) and case_identifier(i) != i}
+    if mapping:
+        cf_document = _renumbered(cf_document, mapping)
+        items = _renumbered(items, mapping)
+        associations = _renumbered(associations, mapping)
+
+    def _kept(item: dict) -> dict:
+        """Kept verbatim, except on items of our own export: those fields the export writes anew."""
+        if ours and _text(item.get("CFItemType")).casefold() in TYPE_BY_TITLE:
+            return {}
+        return {key: item[key] for key in KEPT_ITEM_FIELDS if key in item}
+
     document_id = cf_document.get("identifier")
     by_id = {item["identifier"]: item for item in items}
     position = {item["identifier"]: n for n, item in enumerate(items)}
     parent, sequence, skill_level = {}, {}, {}
+    kept_associations = []
     for association in associations:
         origin = association["originNodeURI"]["identifier"]
         destination = association["destinationNodeURI"]["identifier"]
         kind = association.get("associationType")
+        primary = False
         if kind == "isChildOf" and origin in by_id and origin not in parent:
             parent[origin] = destination
+            primary = True
             if "sequenceNumber" in association:
                 sequence[origin] = association["sequenceNumber"]
-        elif kind == "hasSkillLevel" and origin in by_id:
+        elif kind == "hasSkillLevel" and origin in by_id and origin not in skill_level:
             skill_level[origin] = destination
+            primary = True
+        if ours and primary:
+            continue  # our own export derives these again from the origin's identifier
+        if _valid_uuid(association.get("identifier")):  # every association, kept with its identifier
+            kept_associations.append({"primary": primary, "association": association})
     children = defaultdict(list)
     for identifier in by_id:
         children[parent.get(identifier, document_id)].append(identifier)
 
+    # Siblings in order: listEnumeration, then sequenceNumber, then the code in natural order.
+    missing = 10**9
+    rank = {}
+    for siblings in children.values():
+
+        def sort_key(identifier: str) -> tuple:
+            item = by_id[identifier]
+            return (
+                _order(item.get("listEnumeration"), missing),
+                _order(sequence.get(identifier), missing),
+                _natural(_text(item.get("humanCodingScheme"))),
+                position[identifier],
+            )
+
+        for n, identifier in enumerate(sorted(siblings, key=sort_key), start=1):
+            rank[identifier] = n
+
     def order_of(identifier: str) -> int:
+        """The number given (so our own export keeps its order values), else the place among siblings."""
         item = by_id[identifier]
-        return _order(item.get("listEnumeration"), _order(sequence.get(identifier), position[identifier] + 1))
+        fallback = rank.get(identifier, position[identifier] + 1)
+        return _order(item.get("listEnumeration"), _order(sequence.get(identifier), fallback))
 
     kinds = {}
     for identifier, item in by_id.items():
@@ -155,6 +263,8 @@ def case_to_native(package: object) -> dict:
             entries.append(
                 {
                     "key": key_for(identifier, letter, n),
+                    "uuid": identifier,
+                    "case": _kept(by_id[identifier]),
                     "name": name,
                     "description": description,
                     "order": order_of(identifier),
@@ -194,6 +304,8 @@ def case_to_native(package: object) -> dict:
         competencies.append(
             {
                 "key": key_for(identifier, "K", n),
+                "uuid": identifier,
+                "case": _kept(item),
                 "name": name,
                 "definition": definition,
                 "kind": _text(extra.get("kind")),
@@ -203,6 +315,8 @@ def case_to_native(package: object) -> dict:
                 "derived_from": extra.get("derivedFrom") if isinstance(extra.get("derivedFrom"), dict) else None,
                 "indicators": [
                     {
+                        "uuid": child,
+                        "case": _kept(by_id[child]),
                         "text": _text(by_id[child].get("fullStatement")).strip(),
                         "level": keys.get(skill_level.get(child))
                         if kinds.get(skill_level.get(child)) == "level"
@@ -225,6 +339,7 @@ def case_to_native(package: object) -> dict:
         "format": FORMAT,
         "version": VERSION,
         "framework": {
+            "uuid": _text(document_id),
             "name": _text(cf_document.get("title")).strip(),
             "description": _text(cf_document.get("description")),
             "target_group": _text(meta.get("target_group")),
@@ -237,6 +352,7 @@ def case_to_native(package: object) -> dict:
         "dilemmas": listed("dilemmas"),
         "competencies": competencies,
         "profiles": listed("profiles"),
+        "associations": kept_associations,
     }
 
 

@@ -21,8 +21,20 @@ VERSION = 1
 # Export
 
 
+def _kept(obj) -> dict:
+    """What an imported CASE item said that the model has no column for (only when there is some)."""
+    kept = obj.interchange.get("case") if isinstance(obj.interchange, dict) else None
+    return {"case": kept} if kept else {}
+
+
 def _indicator(indicator: BehaviouralIndicator, level_keys: dict) -> dict:
-    return {"text": indicator.text, "level": level_keys.get(indicator.level_id), "order": indicator.order}
+    return {
+        "uuid": str(indicator.uuid),
+        **_kept(indicator),
+        "text": indicator.text,
+        "level": level_keys.get(indicator.level_id),
+        "order": indicator.order,
+    }
 
 
 def framework_to_dict(framework: Framework) -> dict:
@@ -34,7 +46,11 @@ def framework_to_dict(framework: Framework) -> dict:
     competency_keys = {c.pk: f"K{n}" for n, c in enumerate(framework.competencies.all(), start=1)}
 
     def described(objects, keys):
-        return [{"key": keys[o.pk], "name": o.name, "description": o.description, "order": o.order} for o in objects]
+        return [
+            {"key": keys[o.pk], **({"uuid": str(o.uuid), **_kept(o)} if hasattr(o, "uuid") else {}), "name": o.name}
+            | {"description": o.description, "order": o.order}
+            for o in objects
+        ]
 
     children = defaultdict(list)
     for profile in framework.profiles.all():
@@ -46,6 +62,11 @@ def framework_to_dict(framework: Framework) -> dict:
             "code": profile.code,
             "description": profile.description,
             "characteristic": profile.characteristic,
+            **(
+                {"hr21": {"family": profile.hr21_family, "name": profile.hr21_name, "code": profile.hr21_code}}
+                if profile.hr21_name or profile.hr21_code or profile.hr21_family
+                else {}
+            ),
             "role_level": role_level_keys.get(profile.role_level_id),
             "order": profile.order,
             "tasks": [{"text": task.text, "order": task.order} for task in profile.tasks.all()],
@@ -79,6 +100,10 @@ def framework_to_dict(framework: Framework) -> dict:
             "organisation": framework.organisation.name if framework.organisation else None,
         },
         "framework": {
+            "uuid": str(framework.uuid),
+            "predecessor": str(framework.based_on.uuid)
+            if framework.based_on and framework.based_on.lineage_id == framework.lineage_id
+            else None,
             "name": framework.name,
             "description": framework.description,
             "target_group": framework.target_group,
@@ -92,10 +117,14 @@ def framework_to_dict(framework: Framework) -> dict:
         "competencies": [
             {
                 "key": competency_keys[c.pk],
+                "uuid": str(c.uuid),
+                **_kept(c),
                 "name": c.name,
                 "definition": c.definition,
                 "kind": c.kind,
                 "hard_to_learn": c.hard_to_learn,
+                **({"esco_uri": c.esco_uri} if c.esco_uri else {}),
+                **({"competentnl_uri": c.competentnl_uri} if c.competentnl_uri else {}),
                 "cluster": cluster_keys.get(c.cluster_id),
                 "order": c.order,
                 "derived_from": (
@@ -108,6 +137,7 @@ def framework_to_dict(framework: Framework) -> dict:
             for c in framework.competencies.all()
         ],
         "profiles": [profile_dict(profile) for profile in children[None]],
+        "associations": [{"primary": a.primary, "association": a.data} for a in framework.associations.all()],
     }
 
 

@@ -1,4 +1,11 @@
-"""Import of the app's own JSON format (see native.py): validate everything, then write it all at once."""
+"""Import of the app's own JSON format (see native.py): validate everything, then write it all at once.
+
+Identifiers in the file (`uuid`) are kept, so an export from one installation keeps its
+identifiers in the next; one that is already used here (the same file imported twice) gets a new
+one, because two objects never share an identifier.
+"""
+
+import uuid
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -8,6 +15,7 @@ from django.utils.translation import gettext as _
 from competentie.organisations.models import Organisation
 
 from ..models import (
+    Association,
     BehaviouralIndicator,
     Cluster,
     Competency,
@@ -67,6 +75,20 @@ class _Reader:
                 % {"key": key, "length": len(value), "maximum": max_length},
             )
         return value
+
+    def identified(self, obj, data: dict):
+        """obj with the file's identifier, when the file gives a valid one (uniqueness is checked on writing),
+        and what a CASE package said of it that the model has no column for ("case", kept verbatim)."""
+        kept = data.get("case")
+        if isinstance(kept, dict) and kept and hasattr(obj, "interchange"):
+            obj.interchange = {"case": kept}
+        value = data.get("uuid")
+        if isinstance(value, str):
+            try:
+                obj.uuid = uuid.UUID(value)
+            except ValueError:
+                pass
+        return obj
 
     def order(self, data: dict, where: str, default: int) -> int:
         value = data.get("order", default)
@@ -138,6 +160,7 @@ def _build(document: dict, organisation: Organisation):
         status=Framework.Status.CONCEPT,
         version=1,
     )
+    r.identified(framework, meta)
 
     def keyed(key: str, model, label: str, max_length: int) -> dict:
         objects = {}
@@ -150,10 +173,13 @@ def _build(document: dict, organisation: Organisation):
                 continue
             if item_key in objects:
                 r.error(where, _("de sleutel “%(key)s” komt twee keer voor.") % {"key": item_key})
-            objects[item_key] = model(
-                name=r.text(item, "name", where, required=True, max_length=max_length),
-                description=r.text(item, "description", where),
-                order=r.order(item, where, n),
+            objects[item_key] = r.identified(
+                model(
+                    name=r.text(item, "name", where, required=True, max_length=max_length),
+                    description=r.text(item, "description", where),
+                    order=r.order(item, where, n),
+                ),
+                item,
             )
         return objects
 
@@ -168,10 +194,13 @@ def _build(document: dict, organisation: Organisation):
             item_where = _("%(where)s, gedragsindicator %(n)s") % {"where": where, "n": n}
             item = r.obj(raw, item_where)
             built.append(
-                BehaviouralIndicator(
-                    text=r.text(item, "text", item_where, required=True),
-                    level=r.ref(item, "level", levels, item_where),
-                    order=r.order(item, item_where, n),
+                r.identified(
+                    BehaviouralIndicator(
+                        text=r.text(item, "text", item_where, required=True),
+                        level=r.ref(item, "level", levels, item_where),
+                        order=r.order(item, item_where, n),
+                    ),
+                    item,
                 )
             )
         return built
@@ -193,15 +222,18 @@ def _build(document: dict, organisation: Organisation):
             r.error(where, _("“kind” moet kennis, vaardigheid of attitude zijn, niet “%(kind)s”.") % {"kind": kind})
             kind = ""
         origin = item.get("derived_from")
+        competency = Competency(
+            name=name,
+            definition=r.text(item, "definition", where),
+            kind=kind,
+            hard_to_learn=bool(item.get("hard_to_learn", False)),
+            esco_uri=r.text(item, "esco_uri", where, max_length=500),
+            competentnl_uri=r.text(item, "competentnl_uri", where, max_length=500),
+            cluster=r.ref(item, "cluster", clusters, where),
+            order=r.order(item, where, n),
+        )
         competencies[key] = (
-            Competency(
-                name=name,
-                definition=r.text(item, "definition", where),
-                kind=kind,
-                hard_to_learn=bool(item.get("hard_to_learn", False)),
-                cluster=r.ref(item, "cluster", clusters, where),
-                order=r.order(item, where, n),
-            ),
+            r.identified(competency, item),
             indicators(r.items(item, "indicators", where), where),
             origin if isinstance(origin, dict) else None,
         )
@@ -212,11 +244,15 @@ def _build(document: dict, organisation: Organisation):
         item = r.obj(raw, where)
         name = r.text(item, "name", where, required=True, max_length=300)
         where = f"{where} (“{name}”)" if name else where
+        hr21 = r.obj(item.get("hr21") or {}, where)
         profile = Profile(
             name=name,
             code=r.text(item, "code", where, max_length=20),
             description=r.text(item, "description", where),
             characteristic=r.text(item, "characteristic", where, max_length=300),
+            hr21_family=r.text(hr21, "family", where, max_length=100),
+            hr21_name=r.text(hr21, "name", where, max_length=200),
+            hr21_code=r.text(hr21, "code", where, max_length=20),
             role_level=r.ref(item, "role_level", role_levels, where),
             order=r.order(item, where, n),
         )
@@ -296,6 +332,57 @@ def _build(document: dict, organisation: Organisation):
     return framework, levels, clusters, role_levels, dilemmas, competencies, profiles
 
 
+def _write_associations(document: dict, framework: Framework) -> None:
+    """The associations the tree does not say (exactMatchOf, isRelatedTo …), verbatim with their identifiers."""
+    rows = []
+    for n, entry in enumerate(document.get("associations") or [], start=1):
+        data = entry.get("association") if isinstance(entry, dict) else None
+        if not isinstance(data, dict):
+            continue
+        try:
+            identifier = uuid.UUID(str(data.get("identifier")))
+            origin = str(data["originNodeURI"]["identifier"])
+            destination = str(data["destinationNodeURI"]["identifier"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        rows.append(
+            Association(
+                framework=framework,
+                uuid=identifier,
+                association_type=str(data.get("associationType", ""))[:50],
+                origin=origin[:500],
+                destination=destination[:500],
+                primary=entry.get("primary") is True,
+                order=n,
+                data=data,
+            )
+        )
+    keep_free_identifiers({Association: rows})
+    for row in rows:
+        row.data = {**row.data, "identifier": str(row.uuid)}
+    Association.objects.bulk_create(rows)
+
+
+def keep_free_identifiers(objects_by_model: dict) -> dict[str, int]:
+    """Give a new uuid to every object whose identifier is taken here (or twice in the file).
+
+    Returns how many identifiers were changed per model name, for the import summary.
+    """
+    changed = {}
+    for model, objects in objects_by_model.items():
+        wanted = [obj.uuid for obj in objects]
+        taken = set(model.objects.filter(uuid__in=wanted).values_list("uuid", flat=True))
+        seen = set()
+        count = 0
+        for obj in objects:
+            if obj.uuid in taken or obj.uuid in seen:
+                obj.uuid = uuid.uuid4()
+                count += 1
+            seen.add(obj.uuid)
+        changed[model.__name__] = count
+    return changed
+
+
 def _clean_all(objects, exclude: list[str]):
     """Field validation (lengths, choices, ranges) without the per-row queries of full_clean."""
     for obj in objects:
@@ -333,6 +420,17 @@ def framework_import_json(
 def framework_import_document(*, document: dict, organisation: Organisation) -> Framework:
     """Write a parsed document in the app's own format (also what the CASE import produces)."""
     framework, levels, clusters, role_levels, dilemmas, competencies, profiles = _build(document, organisation)
+    indicator_objects = [i for _c, indicators, _o in competencies.values() for i in indicators]
+    indicator_objects += [i for *_rest, pcs in profiles for _pc, indicators in pcs for i in indicators]
+    keep_free_identifiers(
+        {
+            Framework: [framework],
+            ProficiencyLevel: list(levels.values()),
+            Cluster: list(clusters.values()),
+            Competency: [c for c, _i, _o in competencies.values()],
+            BehaviouralIndicator: indicator_objects,
+        }
+    )
     try:
         framework.full_clean(exclude=["based_on"])
         framework.save()
@@ -399,6 +497,7 @@ def framework_import_document(*, document: dict, organisation: Organisation) -> 
                     indicator_rows.append(indicator)
         _clean_all(indicator_rows, ["competency", "profile_competency", "level"])
         BehaviouralIndicator.objects.bulk_create(indicator_rows)
+        _write_associations(document, framework)
     except ValidationError as exc:
         raise ImportErrors(
             [_("Het bestand bevat een ongeldige waarde: %(problems)s") % {"problems": "; ".join(exc.messages)}],

@@ -1,17 +1,29 @@
 """One read of a whole framework for the exports: a fixed number of queries at any size."""
 
+import uuid
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
 from ..models import (
+    Association,
     BehaviouralIndicator,
+    Cluster,
     Competency,
     DilemmaPosition,
     Framework,
+    ProficiencyLevel,
     Profile,
     ProfileCompetency,
 )
+
+ITEM_TABLES = [
+    (ProficiencyLevel, "framework_id"),
+    (Cluster, "framework_id"),
+    (Competency, "framework_id"),
+    (BehaviouralIndicator, "competency__framework_id"),
+]
 
 
 def framework_for_export(*, user: AbstractBaseUser, pk: int, frozen_only: bool = False) -> Framework:
@@ -19,18 +31,19 @@ def framework_for_export(*, user: AbstractBaseUser, pk: int, frozen_only: bool =
 
     Queries: framework, levels, clusters, role levels, dilemmas, competencies (with cluster and
     origin), their indicators, profiles, tasks, expertise areas, dilemma positions, profile
-    competencies, their indicators: 13, whatever the size. Another organisation's framework is a 404;
+    competencies, their indicators, stored associations: 14, whatever the size. Another organisation's framework is a 404;
     with `frozen_only` (the public CASE endpoints) so is a version that is not published.
     """
     readable = Framework.objects.visible_to(user)
     if frozen_only:
         readable = readable.frozen()
     indicators = BehaviouralIndicator.objects.order_by("order", "pk")
-    queryset = readable.select_related("organisation").prefetch_related(
+    queryset = readable.select_related("organisation", "based_on").prefetch_related(
         "levels",
         "clusters",
         "role_levels",
         "dilemmas",
+        "associations",
         Prefetch(
             "competencies",
             queryset=Competency.objects.select_related("derived_from__framework")
@@ -53,3 +66,34 @@ def framework_for_export(*, user: AbstractBaseUser, pk: int, frozen_only: bool =
         ),
     )
     return get_object_or_404(queryset, pk=pk)
+
+
+def framework_pk_for_identifier(identifier: str) -> int | None:
+    """The framework a CASE identifier belongs to (document, item or association), or None.
+
+    At most one query per table asked: document, then the item tables, then associations
+    (stored ones, or a tree association through the origin its identifier is derived from).
+    """
+    from .case import TREE_ASSOCIATIONS, association_origin
+
+    try:
+        wanted = uuid.UUID(str(identifier))
+    except ValueError:
+        return None
+    pk = Framework.objects.filter(uuid=wanted).values_list("pk", flat=True).first()
+    if pk is not None:
+        return pk
+    for model, path in ITEM_TABLES:
+        pk = model.objects.filter(uuid=wanted).values_list(path, flat=True).first()
+        if pk is not None:
+            return pk
+    pk = Association.objects.filter(uuid=wanted).values_list("framework_id", flat=True).first()
+    if pk is not None:
+        return pk
+    for kind in TREE_ASSOCIATIONS:
+        origin = uuid.UUID(association_origin(kind, str(wanted)))
+        for model, path in ITEM_TABLES:
+            pk = model.objects.filter(uuid=origin).values_list(path, flat=True).first()
+            if pk is not None:
+                return pk
+    return None

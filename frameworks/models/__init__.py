@@ -1,5 +1,5 @@
 from .authoring import FrameworkStep, ReviewComment, Reviewer
-from .frameworks import BehaviouralIndicator, Cluster, Competency, Framework, ProficiencyLevel
+from .frameworks import Association, BehaviouralIndicator, Cluster, Competency, Framework, ProficiencyLevel
 from .profiles import (
     Dilemma,
     DilemmaPosition,
@@ -13,6 +13,7 @@ from .questions import GuidingQuestion, GuidingQuestionSet
 from .scales import RatingScale, ScalePoint
 
 __all__ = [
+    "Association",
     "BehaviouralIndicator",
     "Cluster",
     "Competency",

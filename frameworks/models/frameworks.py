@@ -1,3 +1,5 @@
+import uuid
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +10,29 @@ from .base import Revisioned
 from .querysets import FrameworkPartQuerySet, FrameworkQuerySet
 
 
-class Framework(Revisioned, FragmentOwner):
+def identifier_field():
+    """A globally unique identifier given once and kept for ever (CASE `identifier`, JSON `uuid`)."""
+    return models.UUIDField(_("identificatie"), default=uuid.uuid4, unique=True, editable=False)
+
+
+class Identified:
+    """For models with an identifier_field: full_clean does not ask the database whether a fresh uuid4
+    is unique (the unique index still guarantees it), so a save costs what it cost before."""
+
+    def validate_unique(self, exclude=None):
+        super().validate_unique(exclude={*(exclude or ()), "uuid"})
+
+
+def interchange_field():
+    """What another tool's file said that the model has no place for, kept verbatim to write it back.
+
+    {"case": {"item": {…the CFItem as imported…}, "mapped": {…what the import made of it…}},
+     "moodle": {"idnumber": …, …}}; empty for content written in the app.
+    """
+    return models.JSONField(_("uitwisselgegevens"), default=dict, blank=True, editable=False)
+
+
+class Framework(Identified, Revisioned, FragmentOwner):
     """A competency framework. Without an organisation it is a seeded library, readable by everyone."""
 
     class Status(models.TextChoices):
@@ -58,6 +82,8 @@ class Framework(Revisioned, FragmentOwner):
     )
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+    uuid = identifier_field()
+    interchange = interchange_field()
 
     objects = FrameworkQuerySet.as_manager()
 
@@ -84,13 +110,24 @@ class Framework(Revisioned, FragmentOwner):
         return self.is_library or self.published_at is not None
 
 
-class Cluster(Revisioned):
+class Cluster(Identified, Revisioned):
     """A grouping of competencies inside a framework, such as PiCompany's six clusters."""
 
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="clusters")
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("valt onder"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text=_("Leeg voor een cluster direct onder het framework; zo houdt een diepere indeling haar vorm."),
+    )
     name = models.CharField(_("naam"), max_length=200)
     description = models.TextField(_("omschrijving"), blank=True)
     order = models.PositiveIntegerField(_("volgorde"), default=0)
+    uuid = identifier_field()
+    interchange = interchange_field()
 
     objects = FrameworkPartQuerySet.as_manager()
 
@@ -103,13 +140,15 @@ class Cluster(Revisioned):
         return self.name
 
 
-class ProficiencyLevel(Revisioned):
+class ProficiencyLevel(Identified, Revisioned):
     """An ordered beheersingsniveau of a framework (beginner, gevorderd, expert …)."""
 
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="levels")
     name = models.CharField(_("naam"), max_length=100)
     description = models.TextField(_("omschrijving"), blank=True)
     order = models.PositiveIntegerField(_("volgorde"), default=0)
+    uuid = identifier_field()
+    interchange = interchange_field()
 
     objects = FrameworkPartQuerySet.as_manager()
 
@@ -122,7 +161,7 @@ class ProficiencyLevel(Revisioned):
         return self.name
 
 
-class Competency(Revisioned):
+class Competency(Identified, Revisioned):
     class Kind(models.TextChoices):
         KNOWLEDGE = "kennis", _("Kennis")
         SKILL = "vaardigheid", _("Vaardigheid")
@@ -154,6 +193,17 @@ class Competency(Revisioned):
         blank=True,
         related_name="derivatives",
     )
+    esco_uri = models.URLField(
+        _("ESCO-adres"), max_length=500, blank=True, help_text=_("De vaardigheid in ESCO die hetzelfde betekent.")
+    )
+    competentnl_uri = models.URLField(
+        _("CompetentNL-adres"),
+        max_length=500,
+        blank=True,
+        help_text=_("De vaardigheid in CompetentNL die hetzelfde betekent."),
+    )
+    uuid = identifier_field()
+    interchange = interchange_field()
 
     objects = FrameworkPartQuerySet.as_manager()
 
@@ -166,7 +216,7 @@ class Competency(Revisioned):
         return self.name
 
 
-class BehaviouralIndicator(Revisioned):
+class BehaviouralIndicator(Identified, Revisioned):
     """Observable behaviour: generic for a competency (optionally per level) or specific to a profile.
 
     Divosa's gedragsvoorbeelden and VTH's toelichtingen belong to a competency *within a
@@ -199,6 +249,8 @@ class BehaviouralIndicator(Revisioned):
     )
     text = models.TextField(_("gedragsindicator"))
     order = models.PositiveIntegerField(_("volgorde"), default=0)
+    uuid = identifier_field()
+    interchange = interchange_field()
 
     class Meta:
         verbose_name = _("gedragsindicator")
@@ -214,3 +266,31 @@ class BehaviouralIndicator(Revisioned):
 
     def __str__(self):
         return self.text[:80]
+
+
+class Association(models.Model):
+    """A CASE association that the tree of the model does not already say, kept with its identifier.
+
+    exactMatchOf, isRelatedTo, precedes, exemplar … from an imported package, and the package's own
+    isChildOf / hasSkillLevel edges (so their identifiers and sequence numbers survive a round trip).
+    `data` is the CFAssociation as it was read; the ends are also in columns to find them.
+    """
+
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="associations")
+    uuid = identifier_field()
+    association_type = models.CharField(_("soort"), max_length=50)
+    origin = models.CharField(_("van"), max_length=500)
+    destination = models.CharField(_("naar"), max_length=500)
+    primary = models.BooleanField(
+        _("boomrelatie"), default=False, help_text=_("De plaats in de boom die het model zelf ook kent.")
+    )
+    order = models.PositiveIntegerField(_("volgorde"), default=0)
+    data = models.JSONField(_("zoals gelezen"), default=dict)
+
+    class Meta:
+        verbose_name = _("relatie")
+        verbose_name_plural = _("relaties")
+        ordering = ["framework_id", "order", "pk"]
+
+    def __str__(self):
+        return f"{self.origin} {self.association_type} {self.destination}"

@@ -75,6 +75,9 @@ class Profile(Revisioned):
         related_name="profiles",
     )
     order = models.PositiveIntegerField(_("volgorde"), default=0)
+    hr21_family = models.CharField(_("HR21-functiefamilie"), max_length=100, blank=True)
+    hr21_name = models.CharField(_("HR21-normfunctie"), max_length=200, blank=True)
+    hr21_code = models.CharField(_("HR21-code"), max_length=20, blank=True)
 
     objects = FrameworkPartQuerySet.as_manager()
 

@@ -1,5 +1,7 @@
 """Deep copies of a framework (or one profile of it): a fixed number of queries, whatever the size."""
 
+import uuid
+
 from ..models import (
     BehaviouralIndicator,
     Cluster,
@@ -27,11 +29,27 @@ def _copy_rows(model, rows, **overrides):
         values = {
             field.attname: getattr(row, field.attname) for field in model._meta.concrete_fields if not field.primary_key
         }
+        if "uuid" in values:  # a copy is other content: it gets its own identifier
+            values["uuid"] = uuid.uuid4()
         for attname, value in overrides.items():
             values[attname] = value(row) if callable(value) else value
         copies.append(model(**values))
     created = model.objects.bulk_create(copies)
     return {row.pk: copy.pk for row, copy in zip(rows, created)}
+
+
+def _copy_tree(model, rows, **overrides):
+    """_copy_rows for rows with a `parent` in the same table: parents first, each child re-pointed."""
+    mapping: dict[int, int] = {}
+    known = {row.pk for row in rows}
+    remaining = rows
+    while remaining:
+        ready = [r for r in remaining if r.parent_id is None or r.parent_id in mapping or r.parent_id not in known]
+        if not ready:  # a cycle cannot exist in a tree; guard against bad data all the same
+            break
+        mapping |= _copy_rows(model, ready, parent_id=lambda r, done=mapping: done.get(r.parent_id), **overrides)
+        remaining = [r for r in remaining if r.pk not in mapping]
+    return mapping
 
 
 def profile_tree_ids(*, framework: Framework, profile: Profile) -> list[int]:
@@ -70,7 +88,7 @@ def framework_copy_contents(
         used = ProfileCompetency.objects.filter(profile_id__in=profile_ids).values("competency_id")
         competencies = competencies.filter(pk__in=used)
         clusters = clusters.filter(pk__in=competencies.values("cluster_id"))
-    cluster_map = _copy_rows(Cluster, list(clusters), framework_id=target.pk)
+    cluster_map = _copy_tree(Cluster, list(clusters), framework_id=target.pk)
 
     competencies = list(competencies)
     competency_map = _copy_rows(

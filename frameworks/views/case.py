@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from .. import selectors
-from ..interchange.case import document_identifier, framework_id_of, framework_to_case
-from ..interchange.selectors import framework_for_export
+from ..interchange.case import document_identifier, framework_to_case
+from ..interchange.selectors import framework_for_export, framework_pk_for_identifier
 
 
 def _json(payload: dict, status: int = 200) -> JsonResponse:
@@ -38,10 +38,12 @@ def _unknown(identifier: str) -> JsonResponse:
 
 def _package(request, identifier: str) -> dict:
     """The package of the readable, frozen framework an identifier belongs to (Http404 otherwise)."""
-    pk = framework_id_of(identifier)
+    pk = framework_pk_for_identifier(identifier)
     if pk is None:
         raise Http404
-    framework = framework_for_export(user=request.user, pk=pk, frozen_only=True)
+    # Anyone reads what is published; the owner's members also read their concepts, so the links
+    # in a concept's export work for them (visible_to keeps everyone else out).
+    framework = framework_for_export(user=request.user, pk=pk, frozen_only=not request.user.is_authenticated)
     return framework_to_case(framework, absolute=request.build_absolute_uri)
 
 

@@ -79,10 +79,10 @@ class TestExportQueries:
         large = make_framework(org_a, competencies=25, profiles=6, indicators=6)
         client = client_as("hr")
         assert self.queries(client, name, small.pk) == self.queries(client, name, large.pk)
-        # Expect 16 queries: session, user, memberships; framework, levels, clusters, role levels,
-        # dilemmas, competencies, their indicators, profiles, tasks, expertise areas, dilemma
-        # positions, profile competencies, their indicators.
-        with django_assert_max_num_queries(16):
+        # Expect 17 queries: session, user, memberships; framework, levels, clusters, role levels,
+        # dilemmas, stored CASE associations, competencies, their indicators, profiles, tasks,
+        # expertise areas, dilemma positions, profile competencies, their indicators.
+        with django_assert_max_num_queries(17):
             client.get(reverse(name, args=[large.pk]))
 
     def test_divosa_exports_in_a_fixed_number_of_queries(self, seeded, client_as, django_assert_max_num_queries):

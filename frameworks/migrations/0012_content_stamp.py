@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('frameworks', '0008_organisations_move_to_their_own_app'),
+        ('frameworks', '0011_identifiers_unique'),
     ]
 
     operations = [
