@@ -35,6 +35,9 @@ PUBLIC = {
     "invitation-accept",
     # A candidate's own fairness questionnaire: no account, the link's token is the key (issue 28).
     "selectie:fairness-form",
+    # Login through the organisation's identity provider: its start and the provider's callback.
+    "oidc-start",
+    "oidc-callback",
 }
 # The CASE 1.1 REST binding is open to anonymous readers for the seeded libraries only: for
 # organisation A's objects they get a 404 (in the binding's JSON), never a login page.
