@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from competentie.audit.models import AuditEvent
 from competentie.oidc import discovery
 from competentie.oidc.models import ExternalIdentity, GroupRole, IdentityProvider
 from competentie.organisations.models import Membership
@@ -153,7 +154,16 @@ def test_two_organisations_log_in_through_their_own_providers(
     assert role(account, org_a) == Role.HR
     log_out(page)
 
-    # HR is taken away at the provider (and so is the MFA): selecteur at the next login.
+    # Without the provider's MFA, HR gets our own second step (the authenticator app).
+    people(a, {"ilse": {**ilse, "groups": ["hr-team", "selectie"], "amr": ["pwd"]}})
+    page.goto("/inloggen/")
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("link", name="Gemeente Aadorp").click()
+    provider_login(page, "ilse")
+    expect(page.get_by_role("heading", name="Tweestapsverificatie instellen")).to_be_visible()
+    page.context.clear_cookies()
+
+    # HR is taken away at the provider: selecteur at the next login.
     people(a, {"ilse": {**ilse, "groups": ["selectie"], "amr": ["pwd"]}})
     page.goto("/inloggen/")
     with page.expect_navigation(wait_until="load"):
@@ -180,6 +190,9 @@ def test_two_organisations_log_in_through_their_own_providers(
     piet = ExternalIdentity.objects.get(issuer=b["issuer"], subject="b-piet").user
     assert piet != account and role(piet, org_b) == Role.MANAGEMENT
     assert role(account, org_b) is None and role(piet, org_a) is None
+    assert AuditEvent.objects.filter(action="oidc.login").count() == 4
+    assert AuditEvent.objects.filter(action="membership.role_changed", params__source="oidc").count() == 1
+    assert AuditEvent.objects.filter(action="membership.removed", params__source="oidc").count() == 1
     log_out(page)
 
     # A switched password login off: its members are told to log in through the organisation.
