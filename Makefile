@@ -55,9 +55,15 @@ $(VENV)/vnu/vnu.jar: | $(VENV)/bin/python
 	rm -rf $(VENV)/vnu && mkdir -p $(VENV)/vnu
 	cd $(VENV)/vnu && npm pack --silent vnu-jar@26 >/dev/null && tar xzf vnu-jar-*.tgz && mv package/build/dist/vnu.jar . && rm -rf package vnu-jar-*.tgz
 
+## A real OpenID Connect provider for the login tests (npm's oidc-provider, pinned in tests/oidc/package-lock.json).
+OIDC_PROVIDER := tests/oidc/node_modules/.installed
+$(OIDC_PROVIDER): tests/oidc/package.json tests/oidc/package-lock.json
+	cd tests/oidc && npm ci --silent --no-audit --no-fund
+	touch $@
+
 ## All tests, browser tests included, on every core (an idle process takes queued tests from a busy
 ## one: the browser journeys take minutes, the rest seconds). DATABASE_URL selects PostgreSQL.
-test: install-test system-packages $(VENV)/vnu/vnu.jar
+test: install-test system-packages $(VENV)/vnu/vnu.jar $(OIDC_PROVIDER)
 	$(PY) -m pytest -n $(WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 ## Quick loop while developing: no browser tests, the test database kept between runs.
@@ -67,7 +73,7 @@ test-fast: install-test
 ## CI's SQLite run: the suite without the browser journeys (as test-fast, but with a fresh test
 ## database) plus the one journey that proves the SQLite settings under two writers. The browser
 ## journeys run in full on PostgreSQL (`DATABASE_URL=... make test`).
-test-sqlite: install-test system-packages $(VENV)/vnu/vnu.jar
+test-sqlite: install-test system-packages $(VENV)/vnu/vnu.jar $(OIDC_PROVIDER)
 	$(PY) -m pytest -n $(WORKERS) --dist worksteal -m "not e2e or two_writers" $(PYTEST_ARGS)
 
 ## Gates that need no database: lint, formatting, and models without a migration.

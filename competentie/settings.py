@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "competentie.accounts",
     "competentie.organisations",
+    "competentie.oidc",
     "competentie.notifications",
     "frameworks",
     "selectie",
@@ -193,7 +194,15 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Login through an organisation's own identity provider (per organisation, see README).
+    "competentie.oidc.backends.OrganisationOIDCBackend",
 ]
+# mozilla-django-oidc: the provider itself comes from the organisation (competentie.oidc), these
+# are the flow's rules. Seconds to wait for a provider; PKCE on; the callback's URL name.
+OIDC_TIMEOUT = envint("OIDC_TIMEOUT", 10)
+OIDC_USE_PKCE = True
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc-callback"
+OIDC_CREATE_USER = True
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

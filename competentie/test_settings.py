@@ -10,7 +10,10 @@ from competentie.settings import *  # noqa: E402,F403
 
 # The test client's login() passes no request, which django-axes' backend refuses;
 # tests/test_security.py puts the axes backend back to test throttling itself.
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "competentie.oidc.backends.OrganisationOIDCBackend",  # it needs no request for anything but its callback
+]
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

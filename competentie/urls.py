@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from . import views
+from .oidc import views as oidc_views
 from .security import twofactor
 from .security.sessions import session_expire, session_keepalive
 from .securitytxt import security_txt
@@ -16,7 +17,10 @@ admin.site.site_title = _("Competentie")
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("inloggen/", oidc_views.LoginPage.as_view(), name="login"),
+    # Login through the organisation's identity provider (OpenID Connect): start and callback.
+    path("inloggen/organisatie/", oidc_views.ProviderLoginStart.as_view(), name="oidc-start"),
+    path("inloggen/organisatie/terug/", oidc_views.ProviderLoginCallback.as_view(), name="oidc-callback"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     # Password reset (Django's flow, Dutch templates under templates/registration/).
     path(

@@ -39,6 +39,9 @@ PUBLIC = {
     "feedback:link",
     # Where to report a vulnerability (RFC 9116, issue 30): for everyone, nothing of any organisation.
     "security-txt",
+    # Login through the organisation's identity provider: its start and the provider's callback.
+    "oidc-start",
+    "oidc-callback",
 }
 # The CASE 1.1 REST binding is open to anonymous readers for the seeded libraries only: for
 # organisation A's objects they get a 404 (in the binding's JSON), never a login page.

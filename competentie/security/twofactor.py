@@ -38,7 +38,18 @@ OPEN_URL_NAMES = {
     "set_language",
     "session-keepalive",
     "session-expire",
+    "oidc-start",
+    "oidc-callback",
 }
+
+
+# Set at a login through the organisation's identity provider when its `amr`/`acr` claim shows MFA
+# (competentie.oidc): that login's second step was the provider's, so ours is not asked again.
+PROVIDER_MFA_SESSION_KEY = "provider_mfa"
+
+
+def second_step_done(request) -> bool:
+    return request.user.is_verified() or bool(request.session.get(PROVIDER_MFA_SESSION_KEY))
 
 
 def requires_two_factor(user: AbstractBaseUser) -> bool:
@@ -68,7 +79,7 @@ class TwoFactorMiddleware:
 
     def __call__(self, request):
         user = request.user
-        if user.is_authenticated and not user.is_verified() and requires_two_factor(user):
+        if user.is_authenticated and not second_step_done(request) and requires_two_factor(user):
             try:
                 match = resolve(request.path_info)
             except Resolver404:

@@ -1,0 +1,1 @@
+"""Login through an organisation's own identity provider (OpenID Connect, per organisation)."""
