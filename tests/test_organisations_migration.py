@@ -33,7 +33,7 @@ def migrate(targets):
 def test_existing_organisations_memberships_and_their_history_survive_the_move():
     executor = migrate([("organisations", None)])
     # Apps born after the move (they stand on organisations) are not part of the old state.
-    moved_apps = {"organisations", "people", "medewerkers"} | {app for app, _name in BEFORE}
+    moved_apps = {"organisations", "people", "medewerkers", "oidc"} | {app for app, _name in BEFORE}
     untouched = [node for node in executor.loader.graph.leaf_nodes() if node[0] not in moved_apps]
     old = executor.loader.project_state(untouched + BEFORE).apps
     OldOrganisation = old.get_model("frameworks", "Organisation")

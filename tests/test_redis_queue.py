@@ -88,4 +88,5 @@ def test_redis_url_selects_the_rq_backend_and_its_worker_command():
     worker = run_manage("rqworker", "--help", **production)
     assert worker.returncode == 0 and "--job-class" in worker.stdout
     without = run_manage("diffsettings", DEBUG="0", SECRET_KEY=production["SECRET_KEY"], REDIS_URL="")
-    assert "django_tasks_db.DatabaseBackend" in without.stdout and "DummyCache" in without.stdout
+    # Without Redis, the queue and the cache are both tables in the database (competentie/fragments.py).
+    assert "django_tasks_db.DatabaseBackend" in without.stdout and "DatabaseCache" in without.stdout

@@ -14,6 +14,11 @@ def _page(client, url) -> str:
     return response.content.decode()
 
 
+def _competencies(page: str) -> str:
+    start = page.index('aria-labelledby="competenties"')
+    return page[start : page.index("</section>", start)]
+
+
 def test_a_reworded_indicator_appears_on_the_next_request_of_the_profile_page(client_as, users, org_a):
     framework = make_framework(org_a, competencies=2, profiles=1)
     profile = framework.profiles.get(parent__isnull=True)
@@ -66,7 +71,7 @@ def test_a_published_framework_page_is_served_from_the_cache_with_the_same_html(
     type(competency).objects.filter(pk=competency.pk).update(name="Niet via de diensten gewijzigd")
     with django_assert_max_num_queries(11):  # the framework, its levels and profiles; the list in one read
         second = _page(client, url)
-    assert second == first
+    assert _competencies(second) == _competencies(first)
     assert "Niet via de diensten gewijzigd" not in second
 
 

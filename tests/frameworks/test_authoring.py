@@ -721,12 +721,13 @@ def test_inline_indicator_add_costs_the_same_for_small_and_large_competencies(
     block = f"ind-c{competency.pk}-l{level.pk}"
     client = client_as("hr")
     client.get(reverse("frameworks:framework-detail", args=[framework.pk]))  # session warm
-    # Expect 21 queries: session, user, memberships; the competency with its indicators, levels and
+    # Expect 24 queries: session, user, memberships; the competency with its indicators, levels and
     # clusters; the levels; savepoint, locked framework, its cached parts marked out of date
     # (competentie/fragments.py), next order, full_clean's two foreign-key checks,
-    # the check constraint (savepoint, check, release), insert, history line, release; then the
+    # the check constraint (savepoint, check, release), insert, history line (with the audit chain's
+    # lock, write and head update: competentie/audit/chain.py), release; then the
     # indicators of the returned block. None of them per indicator.
-    with django_assert_max_num_queries(21):
+    with django_assert_max_num_queries(24):
         response = client.post(
             reverse("frameworks:indicator-create", args=[competency.pk]),
             {
