@@ -35,6 +35,8 @@ PUBLIC = {
     "invitation-accept",
     # A candidate's own fairness questionnaire: no account, the link's token is the key (issue 28).
     "selectie:fairness-form",
+    # An organisation's logo: e-mails show it without logging in (no secret, no personal data).
+    "theme-logo",
 }
 # The CASE 1.1 REST binding is open to anonymous readers for the seeded libraries only: for
 # organisation A's objects they get a 404 (in the binding's JSON), never a login page.
@@ -84,6 +86,7 @@ KWARG_KINDS = {
     "case_pk": "practice_case",
     "build_id": "dossier_build",
     "questionnaire_token": "questionnaire_token",
+    "organisation_pk": "organisation",
 }
 
 
@@ -239,6 +242,7 @@ def build_world(users, org_a, org_b) -> dict:
         "practice_case": practice_case.pk,
         "dossier_build": str(dossier_build.id),
         "questionnaire_token": questionnaire_token,
+        "organisation": org_a.pk,
     }
 
 
