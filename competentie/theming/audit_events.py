@@ -7,6 +7,5 @@ from competentie import audit
 audit.register(
     {
         "theme.saved": _("Huisstijl gewijzigd: hoofdkleur %(primary_color)s, kopbalk %(header_background_color)s."),
-        "theme.reset": _("Huisstijl teruggezet naar de standaard."),
     }
 )

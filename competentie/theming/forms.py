@@ -5,16 +5,20 @@ from .tokens import FONT_CHOICES
 
 
 class ThemeForm(forms.Form):
+    # The colours are not `required` here: HTML forbids that attribute on type="color", and the
+    # service (theme_tokens_check) refuses an empty or malformed colour with its own message.
     primary_color = forms.CharField(
         label=_("Hoofdkleur (knoppen en links)"),
+        required=False,
         widget=forms.TextInput(attrs={"type": "color"}),
         help_text=_("Minstens 4,5:1 contrast met wit."),
     )
     header_background_color = forms.CharField(
-        label=_("Achtergrond van de kopbalk"), widget=forms.TextInput(attrs={"type": "color"})
+        label=_("Achtergrond van de kopbalk"), required=False, widget=forms.TextInput(attrs={"type": "color"})
     )
     header_text_color = forms.CharField(
         label=_("Tekst in de kopbalk"),
+        required=False,
         widget=forms.TextInput(attrs={"type": "color"}),
         help_text=_("Minstens 4,5:1 contrast met de achtergrond van de kopbalk."),
     )

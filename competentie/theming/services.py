@@ -112,11 +112,3 @@ def theme_save(
         logo="new" if logo_data else ("removed" if remove_logo else ""),
     )
     return theme
-
-
-def theme_reset(*, organisation: Organisation, actor: AbstractBaseUser) -> None:
-    """Back to the default theme."""
-    require(can_edit_theme(actor, organisation.pk))
-    with transaction.atomic():
-        Theme.objects.filter(organisation=organisation).delete()
-        audit.record(actor, organisation, "theme.reset")
