@@ -7,7 +7,7 @@ WORKERS ?= auto
 # Every install takes its versions from constraints.txt (refresh it with `make lock`).
 PIP_INSTALL := $(PY) -m pip install --quiet --constraint constraints.txt
 
-.PHONY: run test test-fast test-sqlite lint install install-test system-packages fixtures messages bench lock clean
+.PHONY: vendor-nlds run test test-fast test-sqlite lint install install-test system-packages fixtures messages bench lock clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -112,3 +112,15 @@ lock:
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
+
+## NL Design System CSS (static/vendor/nlds/, committed; see its README): the Utrecht components this
+## app uses and the voorbeeld token set, from npm at the versions below. `make run` needs no npm.
+NLDS_PACKAGES := @utrecht/document-css@2.0.1 @utrecht/page-header-css@2.0.1 @utrecht/page-footer-css@3.0.1 \
+  @utrecht/button-css@3.1.0 @utrecht/link-css@2.0.1 @utrecht/skip-link-css@2.0.1 @utrecht/form-label-css@2.0.1 \
+  @utrecht/select-css@2.0.1 @utrecht/textbox-css@3.1.0 @utrecht/table-css@2.0.2 \
+  @nl-design-system-unstable/voorbeeld-design-tokens@7.4.1
+vendor-nlds: | $(VENV)/bin/python
+	rm -rf .nlds-build && mkdir .nlds-build
+	cd .nlds-build && npm pack --silent $(NLDS_PACKAGES) >/dev/null
+	$(PY) -m competentie.theming.vendor .nlds-build
+	rm -rf .nlds-build

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from weasyprint import HTML
+from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 BASE_URL = "https://pdf.invalid/"
@@ -94,15 +94,29 @@ def _fewer_collections():
                 gc.set_threshold(*_normal_threshold)
 
 
-def render_pdf(template_name: str, context: dict, *, request=None) -> bytes:
-    """Render a template to a tagged PDF (PDF/UA-1, so screen readers can follow it)."""
+def _theme_stylesheets(organisation_id: int | None) -> list:
+    """The organisation's house style (competentie/theming) as a stylesheet over the document's own."""
+    from competentie.theming.render import pdf_css
+    from competentie.theming.selectors import theme_for
+
+    theme = theme_for(organisation_id)
+    return [CSS(string=pdf_css(theme), url_fetcher=StaticFilesFetcher())] if theme else []
+
+
+def render_pdf(template_name: str, context: dict, *, request=None, organisation_id: int | None = None) -> bytes:
+    """Render a template to a tagged PDF (PDF/UA-1, so screen readers can follow it), in the house
+    style of the organisation it belongs to (none: the default)."""
     html = render_to_string(template_name, context, request=request)
+    stylesheets = _theme_stylesheets(organisation_id)
     with _fewer_collections():
         document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesFetcher())
-        return document.write_pdf(pdf_variant="pdf/ua-1")
+        return document.write_pdf(pdf_variant="pdf/ua-1", stylesheets=stylesheets)
 
 
-def pdf_response(template_name: str, context: dict, *, filename: str, request=None) -> HttpResponse:
-    response = HttpResponse(render_pdf(template_name, context, request=request), content_type="application/pdf")
+def pdf_response(
+    template_name: str, context: dict, *, filename: str, request=None, organisation_id: int | None = None
+) -> HttpResponse:
+    content = render_pdf(template_name, context, request=request, organisation_id=organisation_id)
+    response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response

@@ -47,6 +47,7 @@ urlpatterns = [
     path("sessie/verlengen/", session_keepalive, name="session-keepalive"),
     path("sessie/verlopen/", session_expire, name="session-expire"),
     path("", include("competentie.organisations.urls")),
+    path("", include("competentie.theming.urls")),
     path("frameworks/", include("frameworks.urls")),
     path("ims/case/v1p1/", include("frameworks.urls_case")),
     # The same binding for older CASE 1.0 clients (OpenSALT and others speak only v1p0).

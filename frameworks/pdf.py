@@ -25,8 +25,8 @@ from .selectors import competency_groups, matrix_build, matrix_profiles
 PDF_BULLET = "•\u00a0\u00a0"
 
 
-def _render(template_name: str, context: dict) -> bytes:
-    return render_pdf(template_name, {**context, "bullet": PDF_BULLET})
+def _render(template_name: str, context: dict, *, organisation_id: int | None = None) -> bytes:
+    return render_pdf(template_name, {**context, "bullet": PDF_BULLET}, organisation_id=organisation_id)
 
 
 def _levels_of(competency, levels):
@@ -122,7 +122,9 @@ def _response(content: bytes | None, name: str | None, filename: str):
 
 def render_framework(framework) -> bytes:
     """Render the PDF of a framework loaded by selectors.framework_document."""
-    return _render("frameworks/pdf/framework.html", framework_context(framework))
+    return _render(
+        "frameworks/pdf/framework.html", framework_context(framework), organisation_id=framework.organisation_id
+    )
 
 
 def framework_pdf_stored(framework) -> bool:
@@ -147,7 +149,9 @@ def profile_pdf(profile, *, load):
     filename = f"profiel-{slugify(profile.name) or profile.pk}-v{profile.framework.version}.pdf"
     content, name = _stored_or_rendered(
         stored_name("profile", profile.pk, profile.framework),
-        lambda: _render("frameworks/pdf/profile.html", profile_context(load())),
+        lambda: _render(
+            "frameworks/pdf/profile.html", profile_context(load()), organisation_id=profile.framework.organisation_id
+        ),
     )
     return _response(content, name, filename)
 

@@ -28,5 +28,5 @@ def dossier_pdf_build(context, *, procedure_id: int, with_fairness: bool = False
         if with_fairness:
             data["fairness"] = selectors.fairness_report(procedure=procedure)
         data["generated_at"] = timezone.localtime()
-        content = render_pdf("selectie/pdf/dossier.html", data)
+        content = render_pdf("selectie/pdf/dossier.html", data, organisation_id=procedure.organisation_id)
     return pdfbuild.store(dossier_name(str(context.task_result.id)), content)

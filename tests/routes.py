@@ -42,6 +42,8 @@ PUBLIC = {
     # Login through the organisation's identity provider: its start and the provider's callback.
     "oidc-start",
     "oidc-callback",
+    # An organisation's logo: e-mails show it without logging in (no secret, no personal data).
+    "theme-logo",
 }
 # The CASE 1.1 REST binding is open to anonymous readers for the seeded libraries only: for
 # organisation A's objects they get a 404 (in the binding's JSON), never a login page.
@@ -102,6 +104,7 @@ KWARG_KINDS = {
     "item_pk": "portfolio_item",
     "file_pk": "portfolio_file",
     "judgement_pk": "portfolio_judgement",
+    "organisation_pk": "organisation",
 }
 
 
@@ -263,6 +266,7 @@ def build_world(users, org_a, org_b) -> dict:
         "practice_case": practice_case.pk,
         "dossier_build": str(dossier_build.id),
         "questionnaire_token": questionnaire_token,
+        "organisation": org_a.pk,
     }
 
 

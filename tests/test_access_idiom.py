@@ -18,6 +18,7 @@ from competentie.organisations import access as organisations_access
 ROOT = Path(__file__).resolve().parent.parent
 APPS = {
     "competentie.organisations": "competentie/organisations",
+    "competentie.theming": "competentie/theming",
     "frameworks": "frameworks",
     "selectie": "selectie",
     "zelfevaluatie": "zelfevaluatie",

@@ -22,4 +22,10 @@ def round_pdf_response(round, *, user, request=None):
         "chart": growth_svg(growth) if growth.has_scores else None,
     }
     filename = f"zelfevaluatie-{slugify(round.organisation.name)}-{slugify(round.period)}.pdf"
-    return pdf_response("zelfevaluatie/pdf/round.html", context, filename=filename, request=request)
+    return pdf_response(
+        "zelfevaluatie/pdf/round.html",
+        context,
+        filename=filename,
+        request=request,
+        organisation_id=round.organisation_id,
+    )

@@ -21,6 +21,7 @@ def selecteurs_assigned(*, procedure, selecteurs: Iterable[AbstractBaseUser], as
         {
             "procedure_name": procedure.name,
             "organisation": str(procedure.organisation),
+            "organisation_id": procedure.organisation_id,
             "selection_date": procedure.selection_date,
             "sender_name": display_name(assigned_by) if assigned_by else "",
             "url": absolute_url("selectie:procedure-detail", procedure.pk),
@@ -38,6 +39,7 @@ def participant_invited(*, participant) -> None:
         [participant.user],
         {
             "organisation": str(round.organisation),
+            "organisation_id": round.organisation_id,
             "period": round.period,
             "framework_name": round.framework.name,
             "url": absolute_url("zelfevaluatie:round-detail", round.pk),
@@ -53,6 +55,7 @@ def peer_reviewer_invited(*, peer_review) -> None:
         [peer_review.reviewer],
         {
             "organisation": str(round.organisation),
+            "organisation_id": round.organisation_id,
             "period": round.period,
             "sender_name": display_name(peer_review.invited_by),
             "url": absolute_url("zelfevaluatie:peer-notes", round.pk, peer_review.pk),
@@ -68,6 +71,7 @@ def framework_reviewer_invited(*, reviewer) -> None:
         [reviewer.user],
         {
             "framework_name": framework.name,
+            "organisation_id": framework.organisation_id,
             "sender_name": display_name(reviewer.invited_by),
             "url": absolute_url("frameworks:review", framework.pk),
         },
@@ -95,6 +99,7 @@ def member_invited(*, membership, invited_by, new_account: bool) -> None:
         [user],
         {
             "organisation": str(membership.organisation),
+            "organisation_id": membership.organisation_id,
             "role": membership.get_role_display(),
             "sender_name": display_name(invited_by),
             "username": user.get_username(),
@@ -143,6 +148,7 @@ def programme_invited(*, user, cohort, as_coach: bool, first_window, invited_by,
         [user],
         {
             "organisation": str(programme.organisation),
+            "organisation_id": programme.organisation_id,
             "programme_name": programme.name,
             "cohort_name": cohort.name,
             "as_coach": as_coach,

@@ -26,6 +26,7 @@ def absolute_url(viewname: str, *args, **kwargs) -> str:
 
 def render_message(name: str, recipient: AbstractBaseUser, context: dict) -> EmailMultiAlternatives:
     context = {"recipient_name": display_name(recipient), "site_url": settings.SITE_URL, **context}
+    context.setdefault("theme", email_theme(context.get("organisation_id")))
     with translation.override(settings.LANGUAGE_CODE):
         subject = " ".join(render_to_string(f"notifications/email/{name}.subject.txt", context).split())
         context["subject"] = subject
@@ -36,8 +37,33 @@ def render_message(name: str, recipient: AbstractBaseUser, context: dict) -> Ema
     return message
 
 
+def email_theme(organisation_id: int | None) -> dict:
+    """The organisation's house style for an e-mail (competentie/theming): colours, font, logo URL.
+
+    An event that knows its organisation passes `organisation_id` in its context; without one, or
+    without a theme, the default tokens apply."""
+    from competentie.theming.selectors import theme_for
+    from competentie.theming.tokens import DEFAULT
+
+    theme = theme_for(organisation_id)
+    tokens = theme.tokens if theme else DEFAULT
+    logo_url = ""
+    if theme and theme.logo_content_type:
+        logo_url = absolute_url("theme-logo", theme.organisation_id) + f"?v={theme.version}"
+    return {
+        "primary": tokens.primary_color,
+        "header_background": tokens.header_background_color,
+        "header_text": tokens.header_text_color,
+        "font": tokens.font_stack.replace('"', "'"),
+        "heading_font": tokens.heading_font_stack.replace('"', "'"),
+        "logo_url": logo_url,
+        "organisation_name": str(theme.organisation) if theme else "",
+    }
+
+
 def render_messages(name: str, recipients: Iterable[AbstractBaseUser], context: dict) -> list[EmailMultiAlternatives]:
-    """One message per active recipient with an e-mail address."""
+    """One message per active recipient with an e-mail address (the theme is read once for all)."""
+    context = {**context, "theme": email_theme(context.get("organisation_id"))}
     return [render_message(name, user, context) for user in recipients if user.email and user.is_active]
 
 

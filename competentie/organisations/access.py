@@ -26,7 +26,14 @@ def roles_by_organisation(user: AbstractBaseUser) -> dict[int, str]:
         return {}
     cached = getattr(user, "_roles_by_organisation", None)
     if cached is None:
-        cached = dict(Membership.objects.filter(user=user).values_list("organisation_id", "role"))
+        # The same row carries the organisation's theme (competentie/theming): pages wear it at no
+        # query of their own.
+        rows = Membership.objects.filter(user=user).values_list(
+            "organisation_id", "role", "organisation__name", "organisation__theme__version",
+            "organisation__theme__logo_content_type",
+        )  # fmt: skip
+        cached = {organisation_id: role for organisation_id, role, *_theme in rows}
+        user._organisation_themes = {organisation_id: tuple(theme) for organisation_id, _role, *theme in rows}
         user._roles_by_organisation = cached
     return cached
 

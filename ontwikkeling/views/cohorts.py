@@ -210,7 +210,13 @@ def cohort_report_pdf(request, pk):
         "today": timezone.localdate(),
         **overview_context(programme),
     }
-    return pdf_response("ontwikkeling/pdf/report.html", context, filename=_filename(cohort, "pdf"), request=request)
+    return pdf_response(
+        "ontwikkeling/pdf/report.html",
+        context,
+        filename=_filename(cohort, "pdf"),
+        request=request,
+        organisation_id=programme.organisation_id,
+    )
 
 
 def _participation(cohort) -> dict:

@@ -112,7 +112,11 @@ def programme_pdf(request, pk):
         **overview_context(programme),
     }
     return pdf_response(
-        "ontwikkeling/pdf/programme.html", context, filename=f"programma-{slugify(programme.name)}.pdf", request=request
+        "ontwikkeling/pdf/programme.html",
+        context,
+        filename=f"programma-{slugify(programme.name)}.pdf",
+        request=request,
+        organisation_id=programme.organisation_id,
     )
 
 

@@ -57,7 +57,12 @@ def fairness_pdf(request, pk):
         "report": selectors.fairness_report(procedure=procedure),
         "generated_at": timezone.localtime(),
     }
-    return pdf_response("selectie/pdf/fairness.html", context, filename=f"gelijke-kansen-{procedure.pk}.pdf")
+    return pdf_response(
+        "selectie/pdf/fairness.html",
+        context,
+        filename=f"gelijke-kansen-{procedure.pk}.pdf",
+        organisation_id=procedure.organisation_id,
+    )
 
 
 @require_POST

@@ -68,7 +68,11 @@ def candidate_pdf(request, pk, candidate_pk):
     candidate = selectors.candidate_get(procedure=procedure, pk=candidate_pk)
     context = pdf.candidate_report_context(candidate=candidate, include_name=request.GET.get("naam") == "1")
     return pdf_response(
-        "selectie/pdf/candidate.html", context, filename=f"terugkoppeling-{candidate.code}.pdf", request=request
+        "selectie/pdf/candidate.html",
+        context,
+        filename=f"terugkoppeling-{candidate.code}.pdf",
+        request=request,
+        organisation_id=procedure.organisation_id,
     )
 
 
@@ -79,4 +83,5 @@ def procedure_pdf(request, pk):
         pdf.procedure_report_context(procedure=procedure),
         filename=f"selectieprocedure-{procedure.pk}.pdf",
         request=request,
+        organisation_id=procedure.organisation_id,
     )

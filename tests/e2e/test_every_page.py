@@ -146,8 +146,37 @@ def shared_titles(visits: list[Visit]) -> list[str]:
     ]
 
 
+# The default NL Design System theme, and organisation A in a house style of its own (issue 30):
+# a dark-blue header with white text, another main colour, other fonts and a logo.
+THEMES = {
+    "standaard": None,
+    "donkerblauw": {
+        "primary_color": "#1d3a6e",
+        "header_background_color": "#0b2545",
+        "header_text_color": "#ffffff",
+        "font": "verdana",
+        "heading_font": "georgia",
+    },
+}
+
+
+def theme_apply(organisation, tokens: dict) -> None:
+    import io
+
+    from PIL import Image
+
+    from competentie.theming.models import Theme
+
+    logo = io.BytesIO()
+    Image.new("RGB", (120, 40), (11, 37, 69)).save(logo, format="PNG")
+    Theme.objects.create(organisation=organisation, logo=logo.getvalue(), logo_content_type="image/png", **tokens)
+
+
+@pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("group", GROUPS)
-def test_every_page_passes_the_gates_for_every_role(browser, live_server, world, users, group):
+def test_every_page_passes_the_gates_for_every_role(browser, live_server, world, users, org_a, group, theme):
+    if THEMES[theme]:
+        theme_apply(org_a, THEMES[theme])
     people = personas(world, users)
     logger = logging.getLogger("django.request")
     level = logger.level
