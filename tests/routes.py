@@ -226,10 +226,11 @@ def build_world(users, org_a, org_b) -> dict:
     employee, assessment_cycle = _medewerkers_world(org_a, users)
     feedback = build_feedback_world(users, org_a)
     return {
+        # The 360° invitations and the portfolio file are the deelnemer's (build_feedback_world); the
+        # employee and cycle of every route are the medewerker's, whose cycle was opened as HR opens one.
+        **feedback,
         "employee": employee.pk,
         "assessment_cycle": assessment_cycle.pk,
-        # 360° and portfolio routes take an employee and cycle together: theirs, so the pairs match.
-        **feedback,
         "programme": programme.pk,
         "cohort": cohort.pk,
         "development_participant": participants[0].pk,
@@ -351,6 +352,19 @@ def build_feedback_world(users, org_a) -> dict:
 # tests/test_audit_reads.py walks them and checks this list against the decorated views.
 # "participant_user" is the world's development participant, "peer_reviewer" the invited reviewer.
 READS_PERSONAL_DATA = {
+    # medewerkers (issue 26): the world's employee is the medewerker persona, managed by mt.
+    "medewerkers:plan": "hr",
+    "medewerkers:conversation": "hr",
+    "medewerkers:assessment": "medewerker",
+    "medewerkers:team-overview": "hr",
+    "medewerkers:team-overview-csv": "hr",
+    "feedback:overview": "hr",
+    "feedback:csv": "hr",
+    "feedback:report-pdf": "hr",
+    "feedback:respond": "selecteur",
+    "feedback:portfolio": "hr",
+    "feedback:portfolio-file": "hr",
+    "feedback:portfolio-judge": "begeleider",
     "member-list": "beheerder",
     "access-review": "beheerder",
     "selectie:candidate-list": "hr",

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from competentie.audit.reads import logs_read
 from competentie.autosave import field_parts, refused_response, saved_response
 from competentie.people.learning import DESCRIPTIONS
 from competentie.people.models import LearningApproach
@@ -36,6 +37,7 @@ def _parse_date(value: str) -> date | None:
         raise ValidationError(_("Vul een geldige datum in.")) from error
 
 
+@logs_read("people.Employee", kwarg="pk", purpose="employee_assessment")
 def plan(request, pk):
     employee = selectors.employee_get(user=request.user, pk=pk)
     access.require(access.can_see_employee(request.user, employee))
@@ -74,6 +76,7 @@ def plan(request, pk):
     )
 
 
+@logs_read("people.Employee", kwarg="employee_pk", purpose="employee_assessment")
 def conversation(request, pk, employee_pk):
     conversation = selectors.conversation_get(user=request.user, cycle_pk=pk, employee_pk=employee_pk)
     employee = conversation.employee
@@ -139,6 +142,7 @@ def _overview(request, pk):
     )
 
 
+@logs_read("medewerkers.AssessmentCycle", kwarg="pk", purpose="employee_assessment")
 def team_overview(request, pk):
     cycle, matrix = _overview(request, pk)
     names = dict(matrix.competencies)
@@ -149,6 +153,7 @@ def team_overview(request, pk):
     return render(request, "medewerkers/team_overview.html", {"cycle": cycle, "matrix": matrix, "rows": rows})
 
 
+@logs_read("medewerkers.AssessmentCycle", kwarg="pk", purpose="employee_assessment")
 def team_overview_csv(request, pk):
     cycle, matrix = _overview(request, pk)
     response = HttpResponse(exports.team_matrix_csv(matrix), content_type="text/csv; charset=utf-8")
@@ -164,6 +169,7 @@ def _own(request, pk, employee_pk):
     return conversation, assessment
 
 
+@logs_read("people.Employee", kwarg="employee_pk", purpose="employee_assessment")
 def assessment(request, pk, employee_pk):
     """The user's own assessment: a level and evidence per competency, the indicators as anchors."""
     conversation, own = _own(request, pk, employee_pk)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from competentie import links
+from competentie.audit.reads import logs_read
 from competentie.pdf import pdf_response
 from competentie.safecsv import safe_writer
 
@@ -30,6 +31,7 @@ def _summary_open(user, cycle, employee) -> bool:
     return any(a.kind == kind and a.submitted_at for a in selectors.own_assessments(cycle=cycle, employee=employee))
 
 
+@logs_read("people.Employee", kwarg="employee_pk", purpose="employee_assessment")
 def feedback_overview(request, cycle_pk, employee_pk):
     cycle, employee = selectors.cycle_employee_get(user=request.user, cycle_pk=cycle_pk, employee_pk=employee_pk)
     access.require(access.can_see_employee(request.user, employee))
@@ -134,6 +136,7 @@ def _rater_form(request, invitation, *, public: bool):
     return render(request, "medewerkers/feedback/respond.html", context, status=status)
 
 
+@logs_read("medewerkers.RaterInvitation", kwarg="invitation_pk", purpose="employee_assessment")
 def feedback_respond(request, invitation_pk):
     """A colleague's own form (by account)."""
     invitation = selectors.invitation_for_rater(user=request.user, pk=invitation_pk)
@@ -147,6 +150,7 @@ def feedback_link(request, link_token):
     return _rater_form(request, selectors.invitation_for_token(token=link_token), public=True)
 
 
+@logs_read("people.Employee", kwarg="employee_pk", purpose="employee_assessment")
 def feedback_csv(request, cycle_pk, employee_pk):
     """The aggregate as CSV (formula-safe): groups of 3 or more only, the same rule as the page."""
     cycle, employee = selectors.cycle_employee_get(user=request.user, cycle_pk=cycle_pk, employee_pk=employee_pk)
@@ -171,6 +175,7 @@ def feedback_csv(request, cycle_pk, employee_pk):
     return response
 
 
+@logs_read("people.Employee", kwarg="employee_pk", purpose="employee_assessment")
 def report_pdf(request, cycle_pk, employee_pk):
     """The individual report for the personnel file: the same rules as the pages (blind, groups of 3+)."""
     cycle, employee = selectors.cycle_employee_get(user=request.user, cycle_pk=cycle_pk, employee_pk=employee_pk)

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from competentie.audit.reads import logs_read
 from competentie.uploads import attachment_response
 
 from .. import feedback_access as access
@@ -15,6 +16,7 @@ from ..models import PortfolioJudgement
 from ..services import portfolio as services
 
 
+@logs_read("people.Employee", kwarg="employee_pk", purpose="employee_assessment")
 def portfolio_list(request, employee_pk):
     employee = selectors.employee_get(user=request.user, pk=employee_pk)
     access.require(access.can_see_employee(request.user, employee))
@@ -60,6 +62,7 @@ def portfolio_list(request, employee_pk):
     )
 
 
+@logs_read("medewerkers.PortfolioFile", kwarg="file_pk", purpose="employee_assessment")
 def portfolio_file(request, file_pk):
     row = selectors.portfolio_file_get(user=request.user, pk=file_pk)
     access.require(access.can_see_portfolio_item(request.user, row.item))
@@ -87,6 +90,7 @@ def portfolio_request(request, item_pk):
     return redirect("feedback:portfolio", item.employee_id)
 
 
+@logs_read("medewerkers.PortfolioJudgement", kwarg="judgement_pk", purpose="employee_assessment")
 def portfolio_judge(request, judgement_pk):
     judgement = selectors.judgement_get(user=request.user, pk=judgement_pk)
     access.require(
