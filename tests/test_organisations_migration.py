@@ -33,8 +33,12 @@ def migrate(targets):
 def test_existing_organisations_memberships_and_their_history_survive_the_move():
     executor = migrate([("organisations", None)])
     # Apps born after the move (they stand on organisations) are not part of the old state.
-    moved_apps = {"organisations", "people", "medewerkers", "oidc"} | {app for app, _name in BEFORE}
-    untouched = [node for node in executor.loader.graph.leaf_nodes() if node[0] not in moved_apps]
+    graph = executor.loader.graph
+    newer = {
+        node[0] for node in graph.leaf_nodes() if any(app == "organisations" for app, _ in graph.forwards_plan(node))
+    }
+    moved_apps = {"organisations"} | newer | {app for app, _name in BEFORE}
+    untouched = [node for node in graph.leaf_nodes() if node[0] not in moved_apps]
     old = executor.loader.project_state(untouched + BEFORE).apps
     OldOrganisation = old.get_model("frameworks", "Organisation")
     OldMembership = old.get_model("frameworks", "Membership")
