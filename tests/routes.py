@@ -353,6 +353,7 @@ def build_feedback_world(users, org_a) -> dict:
 # "participant_user" is the world's development participant, "peer_reviewer" the invited reviewer.
 READS_PERSONAL_DATA = {
     # medewerkers (issue 26): the world's employee is the medewerker persona, managed by mt.
+    "medewerkers:employee-list": "hr",
     "medewerkers:plan": "hr",
     "medewerkers:conversation": "hr",
     "medewerkers:assessment": "medewerker",

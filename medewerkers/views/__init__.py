@@ -18,6 +18,14 @@ from competentie.people.selectors import plan_goals
 from .. import access, exports, selectors, services
 
 
+def _reader_organisation(request, **kwargs) -> int | None:
+    """The employee list is about the reader's organisation (HR's first, else the first of their memberships)."""
+    from competentie.organisations.access import organisation_ids
+
+    return next(iter(access.hr_organisation_ids(request.user) or organisation_ids(request.user)), None)
+
+
+@logs_read("organisations.Organisation", kwarg=_reader_organisation, purpose="employee_assessment")
 def employee_list(request):
     return render(
         request,
