@@ -54,7 +54,10 @@ def plan(request, pk):
     if request.method == "POST":
         access.require(may_edit)
         try:
-            competency_id = int(request.POST.get("competency", "0"))
+            competency = request.POST.get("competency", "")
+            if not competency.isdigit():
+                raise ValidationError(_("Kies de competentie waar het doel over gaat."))
+            competency_id = int(competency)
             goal = services.goal_save(
                 employee=employee,
                 competency_id=competency_id,
