@@ -181,6 +181,43 @@ def team_matrix(*, user: AbstractBaseUser, cycle: AssessmentCycle, profile_id: i
     return Matrix(competencies=competencies, rows=rows)
 
 
+@dataclass
+class ProfileBlock:
+    """One function profile of the team overview PDF: its competencies down, its people across."""
+
+    profile: object
+    people: list
+    lines: list  # (competency name, [(required, agreed) per person])
+
+
+PDF_COLUMNS = 6
+
+
+def matrix_by_profile(matrix: Matrix) -> list[ProfileBlock]:
+    """The profile × person view of a matrix (no queries: it regroups what team_matrix fetched)."""
+    names = dict(matrix.competencies)
+    order = {cid: index for index, (cid, _name) in enumerate(matrix.competencies)}
+    blocks: dict[int | None, ProfileBlock] = {}
+    grouped: dict[int | None, list] = {}
+    for employee, cells in matrix.rows:
+        key = employee.profile_id
+        blocks.setdefault(key, ProfileBlock(profile=employee.profile, people=[], lines=[]))
+        blocks[key].people.append(employee)
+        grouped.setdefault(key, []).append(cells)
+    result = []
+    for key, block in sorted(
+        blocks.items(), key=lambda kv: (kv[1].profile is None, getattr(kv[1].profile, "name", ""))
+    ):
+        rows = grouped[key]
+        competency_ids = sorted({cid for cells in rows for cid in cells}, key=order.get)
+        # At most PDF_COLUMNS people side by side: a larger profile continues in a next table.
+        for start in range(0, len(rows), PDF_COLUMNS):
+            part = rows[start : start + PDF_COLUMNS]
+            lines = [(names[cid], [cells.get(cid) for cells in part]) for cid in competency_ids]
+            result.append(ProfileBlock(block.profile, block.people[start : start + PDF_COLUMNS], lines))
+    return result
+
+
 def manages_someone_in(*, user: AbstractBaseUser, cycle: AssessmentCycle) -> bool:
     return Conversation.objects.filter(cycle=cycle, employee__manager=user).exists()
 

@@ -6,11 +6,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from competentie.audit.reads import logs_read
 from competentie.autosave import field_parts, refused_response, saved_response
+from competentie.pdf import pdf_response
 from competentie.people.learning import DESCRIPTIONS
 from competentie.people.models import LearningApproach
 from competentie.people.selectors import plan_goals
@@ -159,6 +161,19 @@ def team_overview_csv(request, pk):
     response = HttpResponse(exports.team_matrix_csv(matrix), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="teamoverzicht-{cycle.pk}.csv"'
     return response
+
+
+@logs_read("medewerkers.AssessmentCycle", kwarg="pk", purpose="employee_assessment")
+def team_overview_pdf(request, pk):
+    """The team overview as PDF: the same people and the same agreed levels as the page, per profile."""
+    cycle, matrix = _overview(request, pk)
+    context = {"cycle": cycle, "blocks": selectors.matrix_by_profile(matrix), "generated_at": timezone.now()}
+    return pdf_response(
+        "medewerkers/pdf/team_overview.html",
+        context,
+        filename=f"teamoverzicht-{cycle.pk}.pdf",
+        organisation_id=cycle.organisation_id,
+    )
 
 
 def _own(request, pk, employee_pk):
