@@ -218,6 +218,22 @@ def matrix_by_profile(matrix: Matrix) -> list[ProfileBlock]:
     return result
 
 
+def overview_profiles(*, user: AbstractBaseUser, cycle: AssessmentCycle) -> list:
+    """The function profiles of the people the user sees in this cycle: the choices of the profile filter."""
+    from frameworks.models import Profile
+
+    employees = employees_visible_to(user=user).filter(conversations__cycle=cycle)
+    return list(Profile.objects.filter(pk__in=employees.values("profile_id")).order_by("name", "pk"))
+
+
+def overview_teams(*, user: AbstractBaseUser) -> list[tuple[int, str, int]]:
+    """(team id, team name, newest cycle id) per team with a cycle the user may overview: the team filter."""
+    newest: dict[int, tuple[int, str, int]] = {}
+    for cycle in cycles_visible_to(user=user).order_by("-period_start", "-pk"):
+        newest.setdefault(cycle.team_id, (cycle.team_id, cycle.team.name, cycle.pk))
+    return sorted(newest.values(), key=lambda t: (t[1], t[0]))
+
+
 def manages_someone_in(*, user: AbstractBaseUser, cycle: AssessmentCycle) -> bool:
     return Conversation.objects.filter(cycle=cycle, employee__manager=user).exists()
 

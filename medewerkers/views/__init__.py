@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -147,12 +148,29 @@ def _overview(request, pk):
 @logs_read("medewerkers.AssessmentCycle", kwarg="pk", purpose="employee_assessment")
 def team_overview(request, pk):
     cycle, matrix = _overview(request, pk)
+    teams = selectors.overview_teams(user=request.user)
+    team = request.GET.get("team", "")
+    chosen = next((t for t in teams if str(t[0]) == team and t[0] != cycle.team_id), None)
+    if chosen is not None:
+        # Another team: its newest cycle that the user may overview, with the same profile filter.
+        target = reverse("medewerkers:team-overview", args=[chosen[2]])
+        profile = request.GET.get("profiel", "")
+        return redirect(f"{target}?profiel={profile}" if profile.isdigit() else target)
     names = dict(matrix.competencies)
     rows = [
         (employee, [(names[cid], required, agreed) for cid, (required, agreed) in sorted(cells.items())])
         for employee, cells in matrix.rows
     ]
-    return render(request, "medewerkers/team_overview.html", {"cycle": cycle, "matrix": matrix, "rows": rows})
+    context = {
+        "cycle": cycle,
+        "matrix": matrix,
+        "rows": rows,
+        "profiles": selectors.overview_profiles(user=request.user, cycle=cycle),
+        "teams": teams,
+        "profile": request.GET.get("profiel", ""),
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "medewerkers/team_overview.html", context)
 
 
 @logs_read("medewerkers.AssessmentCycle", kwarg="pk", purpose="employee_assessment")
