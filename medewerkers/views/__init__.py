@@ -49,7 +49,8 @@ def plan(request, pk):
     if request.method == "POST":
         access.require(may_edit)
         try:
-            competency_id = int(request.POST.get("competency", "0"))
+            raw_competency = request.POST.get("competency", "")
+            competency_id = int(raw_competency) if raw_competency.isdigit() else 0
             goal = services.goal_save(
                 employee=employee,
                 competency_id=competency_id,

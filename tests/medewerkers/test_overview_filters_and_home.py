@@ -104,3 +104,15 @@ def test_the_home_work_costs_the_same_queries_for_a_small_and_a_large_team(
     with django_assert_max_num_queries(2):
         work = home_work(user=manager, roles={"mt"}, today=None)
         assert len(work["medewerkers_reports"]) == size
+
+
+def test_the_plan_form_asks_for_a_competency_in_dutch_and_the_conversation_title_is_plain(setting):
+    cycle, _second, employees, _profile = setting
+    client = _client(employees[0].user)
+    url = reverse("medewerkers:plan", args=[employees[0].pk])
+    assert '<option value="">Kies een competentie</option>' in client.get(url).content.decode()
+    page = client.post(url, {"competency": "", "goal": "Leren", "learning_approach": "coaching"}, follow=True)
+    assert "hoort niet bij het functieprofiel" in page.content.decode()
+    conversation = client.get(reverse("medewerkers:conversation", args=[cycle.pk, employees[0].pk])).content.decode()
+    title = conversation.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "Gesprek" in title and "<" not in title and conversation.count('name="action" value="respond"') <= 1
