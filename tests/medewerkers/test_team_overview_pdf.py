@@ -91,3 +91,20 @@ def test_a_large_profile_continues_in_a_next_table_with_the_same_competencies():
     blocks = matrix_by_profile(matrix)
     assert [len(b.people) for b in blocks] == [PDF_COLUMNS, 2]
     assert blocks[1].lines == [("Samenwerken", [(4, 3), (4, 3)])]
+
+
+@pytest.mark.parametrize("route", ["medewerkers:team-overview", "medewerkers:team-overview-pdf"])
+def test_the_overview_page_and_pdf_cost_the_same_queries_for_two_and_seven_people(seeded, org_a, users, route):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    client.force_login(users["hr"])
+    counts = []
+    for size in (2, 7):
+        team, _manager, _employees = build_team(org_a, size=size, manager=users["mt"], name=f"Team {size}")
+        cycle = open_cycle(team)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse(route, args=[cycle.pk])).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
