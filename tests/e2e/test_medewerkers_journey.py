@@ -14,6 +14,7 @@ from medewerkers.models import AssessmentCycle
 
 from ..factories import make_user
 from ..medewerkers.conftest import build_team
+from ..medewerkers.test_team_overview_pdf import pdf_text
 from .conftest import ARTIFACTS, log_in, wait_all_saved
 from .test_ontwikkeling_in_use import log_out
 
@@ -110,11 +111,13 @@ def test_a_cycle_from_opening_to_agreed_levels_a_pop_goal_and_both_pdfs(page):
     expect(section.locator("tbody tr").first).to_contain_text("3")
     expect(section).to_contain_text("onder het vereiste niveau")
     page.screenshot(path=screens / "team-overview.png", full_page=True)
-    for url in (
-        f"/medewerkers/cycli/{cycle.pk}/team.pdf",
-        f"/medewerkers/360/cycli/{cycle.pk}/medewerkers/{employee.pk}/verslag.pdf",
-    ):
+    expected = {
+        f"/medewerkers/cycli/{cycle.pk}/team.pdf": "3/4",  # agreed / required, per person
+        f"/medewerkers/360/cycli/{cycle.pk}/medewerkers/{employee.pk}/verslag.pdf": "Coaching",  # the POP goal's learning approach
+    }
+    for url, words in expected.items():
         response = page.request.get(url)
         assert response.status == 200, url
         assert response.headers["content-type"] == "application/pdf", url
-        assert response.body().startswith(b"%PDF"), url
+        text = "".join(pdf_text(response.body()).split())
+        assert employee.name.replace(" ", "") in text and words in text, url
