@@ -290,7 +290,7 @@ DEMO_BUILDERS = [
     "medewerkers.feedback_demo.demo_build",  # after the medewerkers demo: its cycle gets 360° feedback
 ]
 # "Mijn werk": apps the project's home view does not import add their parts (user, roles, today → dict).
-HOME_WORK = ["ontwikkeling.work.home_work"]
+HOME_WORK = ["ontwikkeling.work.home_work", "medewerkers.work.home_work"]
 
 # Login throttling: 5 failed attempts for one username from one address lock that combination for
 # 15 minutes. Colleagues behind the same address, and the same user elsewhere, can still log in;

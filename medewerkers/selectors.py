@@ -181,6 +181,59 @@ def team_matrix(*, user: AbstractBaseUser, cycle: AssessmentCycle, profile_id: i
     return Matrix(competencies=competencies, rows=rows)
 
 
+@dataclass
+class ProfileBlock:
+    """One function profile of the team overview PDF: its competencies down, its people across."""
+
+    profile: object
+    people: list
+    lines: list  # (competency name, [(required, agreed) per person])
+
+
+PDF_COLUMNS = 6
+
+
+def matrix_by_profile(matrix: Matrix) -> list[ProfileBlock]:
+    """The profile × person view of a matrix (no queries: it regroups what team_matrix fetched)."""
+    names = dict(matrix.competencies)
+    order = {cid: index for index, (cid, _name) in enumerate(matrix.competencies)}
+    blocks: dict[int | None, ProfileBlock] = {}
+    grouped: dict[int | None, list] = {}
+    for employee, cells in matrix.rows:
+        key = employee.profile_id
+        blocks.setdefault(key, ProfileBlock(profile=employee.profile, people=[], lines=[]))
+        blocks[key].people.append(employee)
+        grouped.setdefault(key, []).append(cells)
+    result = []
+    for key, block in sorted(
+        blocks.items(), key=lambda kv: (kv[1].profile is None, getattr(kv[1].profile, "name", ""))
+    ):
+        rows = grouped[key]
+        competency_ids = sorted({cid for cells in rows for cid in cells}, key=order.get)
+        # At most PDF_COLUMNS people side by side: a larger profile continues in a next table.
+        for start in range(0, len(rows), PDF_COLUMNS):
+            part = rows[start : start + PDF_COLUMNS]
+            lines = [(names[cid], [cells.get(cid) for cells in part]) for cid in competency_ids]
+            result.append(ProfileBlock(block.profile, block.people[start : start + PDF_COLUMNS], lines))
+    return result
+
+
+def overview_profiles(*, user: AbstractBaseUser, cycle: AssessmentCycle) -> list:
+    """The function profiles of the people the user sees in this cycle: the choices of the profile filter."""
+    from frameworks.models import Profile
+
+    employees = employees_visible_to(user=user).filter(conversations__cycle=cycle)
+    return list(Profile.objects.filter(pk__in=employees.values("profile_id")).order_by("name", "pk"))
+
+
+def overview_teams(*, user: AbstractBaseUser) -> list[tuple[int, str, int]]:
+    """(team id, team name, newest cycle id) per team with a cycle the user may overview: the team filter."""
+    newest: dict[int, tuple[int, str, int]] = {}
+    for cycle in cycles_visible_to(user=user).order_by("-period_start", "-pk"):
+        newest.setdefault(cycle.team_id, (cycle.team_id, cycle.team.name, cycle.pk))
+    return sorted(newest.values(), key=lambda t: (t[1], t[0]))
+
+
 def manages_someone_in(*, user: AbstractBaseUser, cycle: AssessmentCycle) -> bool:
     return Conversation.objects.filter(cycle=cycle, employee__manager=user).exists()
 

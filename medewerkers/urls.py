@@ -15,5 +15,6 @@ urlpatterns = [
         "cycli/<int:pk>/beoordeling/<int:employee_pk>/opslaan/", views.assessment_autosave, name="assessment-autosave"
     ),
     path("cycli/<int:pk>/team/", views.team_overview, name="team-overview"),
+    path("cycli/<int:pk>/team.pdf", views.team_overview_pdf, name="team-overview-pdf"),
     path("cycli/<int:pk>/team.csv", views.team_overview_csv, name="team-overview-csv"),
 ]

@@ -359,6 +359,7 @@ READS_PERSONAL_DATA = {
     "medewerkers:assessment": "medewerker",
     "medewerkers:team-overview": "hr",
     "medewerkers:team-overview-csv": "hr",
+    "medewerkers:team-overview-pdf": "hr",
     "feedback:overview": "hr",
     "feedback:csv": "hr",
     "feedback:report-pdf": "hr",

@@ -21,5 +21,7 @@ def memberships(request):
             "zelfevaluatie": Role.MANAGEMENT in roles,
             "ontwikkeling": bool(roles & {Role.HR, Role.DEELNEMER, Role.BEGELEIDER}),
             "members": Role.BEHEERDER in roles,
+            # Employees, their managers (any role) and HR: assessments, conversations, POP, team overview.
+            "medewerkers": bool(roles - {Role.DEELNEMER, Role.BEGELEIDER, Role.SELECTEUR}),
         },
     }

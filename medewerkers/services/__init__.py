@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from competentie import audit
+from competentie.notifications import events
+from competentie.notifications.mail import absolute_url
 from competentie.people.models import DevelopmentPlan, Employee, LearningApproach, PlanGoal, ProgressNote, Team
 from competentie.revisions import NEW, StaleEdit
 from competentie.safecsv import restore_cell
@@ -231,7 +233,11 @@ def score_save(
 @transaction.atomic
 def assessment_hand_in(*, assessment: Assessment, user: AbstractBaseUser | None) -> Assessment:
     """Hand in: every competency of the profile needs a level; after this, it never changes."""
-    assessment = Assessment.objects.select_for_update().select_related("cycle", "employee").get(pk=assessment.pk)
+    assessment = (
+        Assessment.objects.select_for_update(of=("self",))
+        .select_related("cycle__organisation", "employee__user", "rater")
+        .get(pk=assessment.pk)
+    )
     if assessment.is_submitted:
         return assessment
     required = set(
@@ -248,6 +254,16 @@ def assessment_hand_in(*, assessment: Assessment, user: AbstractBaseUser | None)
     audit.record(
         user, assessment.cycle, "cycle.handed_in", kind=str(assessment.get_kind_display()), cycle=assessment.cycle.name
     )
+    employee = assessment.employee
+    if assessment.kind == Assessment.Kind.MANAGER and employee.user_id is not None:
+        # The employee hears it once (a handed-in assessment never changes, so this runs once).
+        events.manager_assessment_written(
+            employee_user=employee.user,
+            manager=assessment.rater or user or employee.manager,
+            cycle_name=assessment.cycle.name,
+            organisation=assessment.cycle.organisation.name,
+            url=absolute_url("medewerkers:conversation", assessment.cycle_id, employee.pk),
+        )
     return assessment
 
 

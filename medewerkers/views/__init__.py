@@ -6,11 +6,14 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from competentie.audit.reads import logs_read
 from competentie.autosave import field_parts, refused_response, saved_response
+from competentie.pdf import pdf_response
 from competentie.people.learning import DESCRIPTIONS
 from competentie.people.models import LearningApproach
 from competentie.people.selectors import plan_goals
@@ -156,12 +159,29 @@ def _overview(request, pk):
 @logs_read("medewerkers.AssessmentCycle", kwarg="pk", purpose="employee_assessment")
 def team_overview(request, pk):
     cycle, matrix = _overview(request, pk)
+    teams = selectors.overview_teams(user=request.user)
+    team = request.GET.get("team", "")
+    chosen = next((t for t in teams if str(t[0]) == team and t[0] != cycle.team_id), None)
+    if chosen is not None:
+        # Another team: its newest cycle that the user may overview, with the same profile filter.
+        target = reverse("medewerkers:team-overview", args=[chosen[2]])
+        profile = request.GET.get("profiel", "")
+        return redirect(f"{target}?profiel={profile}" if profile.isdigit() else target)
     names = dict(matrix.competencies)
     rows = [
         (employee, [(names[cid], required, agreed) for cid, (required, agreed) in sorted(cells.items())])
         for employee, cells in matrix.rows
     ]
-    return render(request, "medewerkers/team_overview.html", {"cycle": cycle, "matrix": matrix, "rows": rows})
+    context = {
+        "cycle": cycle,
+        "matrix": matrix,
+        "rows": rows,
+        "profiles": selectors.overview_profiles(user=request.user, cycle=cycle),
+        "teams": teams,
+        "profile": request.GET.get("profiel", ""),
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "medewerkers/team_overview.html", context)
 
 
 @logs_read("medewerkers.AssessmentCycle", kwarg="pk", purpose="employee_assessment")
@@ -170,6 +190,19 @@ def team_overview_csv(request, pk):
     response = HttpResponse(exports.team_matrix_csv(matrix), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="teamoverzicht-{cycle.pk}.csv"'
     return response
+
+
+@logs_read("medewerkers.AssessmentCycle", kwarg="pk", purpose="employee_assessment")
+def team_overview_pdf(request, pk):
+    """The team overview as PDF: the same people and the same agreed levels as the page, per profile."""
+    cycle, matrix = _overview(request, pk)
+    context = {"cycle": cycle, "blocks": selectors.matrix_by_profile(matrix), "generated_at": timezone.now()}
+    return pdf_response(
+        "medewerkers/pdf/team_overview.html",
+        context,
+        filename=f"teamoverzicht-{cycle.pk}.pdf",
+        organisation_id=cycle.organisation_id,
+    )
 
 
 def _own(request, pk, employee_pk):

@@ -70,7 +70,7 @@ def test_only_the_employee_their_manager_and_hr_see_the_plan_and_conversation(se
 def test_the_team_overview_is_for_hr_and_the_teams_managers(setting):
     cycle = setting["cycle"]
     expected = dict(EXPECTED, employee=403, **{"other manager": 200})
-    for name in ("medewerkers:team-overview", "medewerkers:team-overview-csv"):
+    for name in ("medewerkers:team-overview", "medewerkers:team-overview-csv", "medewerkers:team-overview-pdf"):
         url = reverse(name, args=[cycle.pk])
         got = {who: _status(user, url) for who, user in setting["people"].items()}
         assert got == expected, name
