@@ -112,7 +112,7 @@ def test_the_plan_form_asks_for_a_competency_in_dutch_and_the_conversation_title
     url = reverse("medewerkers:plan", args=[employees[0].pk])
     assert '<option value="">Kies een competentie</option>' in client.get(url).content.decode()
     page = client.post(url, {"competency": "", "goal": "Leren", "learning_approach": "coaching"}, follow=True)
-    assert "hoort niet bij het functieprofiel" in page.content.decode()
+    assert "Kies de competentie waar het doel over gaat." in page.content.decode()
     conversation = client.get(reverse("medewerkers:conversation", args=[cycle.pk, employees[0].pk])).content.decode()
     title = conversation.split("<title>", 1)[1].split("</title>", 1)[0]
     assert "Gesprek" in title and "<" not in title and conversation.count('name="action" value="respond"') <= 1
