@@ -15,6 +15,11 @@ a JSON import, so both imports refuse and write alike.
   verbatim in its `interchange`, and every association with its identifier in `Association`, so
   the export writes them back. Not yet: an indicator under an indicator hangs under its
   competency in the model, and the export writes that edge instead of the original one.
+- `CFRubrics` of another tool are read back as our export writes them: a criterion is the
+  competency its `CFItemURI` names, a criterion level's `quality` a proficiency level (matched by
+  name, else added in the order of `position`), its `description` the indicators at that level,
+  one a line. A level that already has indicators through `hasSkillLevel` is not read twice; in
+  our own export the rubric is derived from the items, so it is not read at all.
 - What only this app knows (profiles, role levels, dilemmas, doelgroep, kind …) is read from the
   "nl.competentie" extensions, when present.
 """
@@ -328,6 +333,9 @@ def case_to_native(package: object) -> dict:
             }
         )
 
+    if not ours:
+        _read_rubrics(package, mapping, competencies, levels, keys)
+
     extra = _extension(package)
     meta = extra.get("framework") if isinstance(extra.get("framework"), dict) else {}
 
@@ -354,6 +362,63 @@ def case_to_native(package: object) -> dict:
         "profiles": listed("profiles"),
         "associations": kept_associations,
     }
+
+
+def _rubric_levels(package: dict, mapping: dict) -> list[tuple[str, str, int, str]]:
+    """(item identifier, quality, position, description) of every criterion level, in rubric order."""
+    found = []
+    rubrics = package.get("CFRubrics")
+    for rubric in rubrics if isinstance(rubrics, list) else []:
+        criteria = rubric.get("CFRubricCriteria") if isinstance(rubric, dict) else None
+        for criterion in criteria if isinstance(criteria, list) else []:
+            item = criterion.get("CFItemURI") if isinstance(criterion, dict) else None
+            levels = criterion.get("CFRubricCriterionLevels") if isinstance(criterion, dict) else None
+            if not isinstance(item, dict) or not isinstance(item.get("identifier"), str):
+                continue
+            identifier = mapping.get(item["identifier"], item["identifier"])
+            entries = [level for level in levels if isinstance(level, dict)] if isinstance(levels, list) else []
+            entries.sort(key=lambda level: (_order(level.get("position"), 10**9), _order(level.get("score"), 10**9)))
+            for n, level in enumerate(entries, start=1):
+                quality = _text(level.get("quality")).strip()
+                if quality:
+                    found.append(
+                        (identifier, quality, _order(level.get("position"), n), _text(level.get("description")))
+                    )
+    return found
+
+
+def _read_rubrics(package: dict, mapping: dict, competencies: list, levels: list, keys: dict) -> None:
+    """Criterion levels of CFRubrics as proficiency levels and the indicators at each level."""
+    by_uuid = {competency["uuid"]: competency for competency in competencies}
+    by_name = {level["name"].casefold(): level for level in levels}
+    taken = {level["key"] for level in levels} | set(keys.values())
+    for identifier, quality, position, description in _rubric_levels(package, mapping):
+        competency = by_uuid.get(identifier)
+        if competency is None:
+            continue  # a criterion on something that is not a competency here: its item is imported as is
+        level = by_name.get(quality[:100].casefold())
+        if level is None:
+            n = len(levels) + 1
+            while f"R{n}" in taken:
+                n += 1
+            taken.add(f"R{n}")
+            level = {
+                "key": f"R{n}",
+                "uuid": "",
+                "case": {},
+                "name": quality[:100],
+                "description": "",
+                "order": position,
+            }
+            levels.append(level)
+            by_name[level["name"].casefold()] = level
+        indicators = competency["indicators"]
+        if any(indicator["level"] == level["key"] for indicator in indicators):
+            continue
+        for line in description.splitlines():
+            if line.strip():
+                order = max((indicator["order"] for indicator in indicators), default=0) + 1
+                indicators.append({"uuid": "", "case": {}, "text": line.strip(), "level": level["key"], "order": order})
 
 
 @transaction.atomic
