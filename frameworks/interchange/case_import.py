@@ -31,6 +31,7 @@ from collections import defaultdict
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from competentie.organisations.models import Organisation
 
@@ -430,3 +431,137 @@ def framework_import_case(
     framework = framework_import_document(document=document, organisation=organisation)
     log_import(framework=framework, user=user, source=_("een CASE-pakket (1EdTech CASE 1.1)"), filename=filename)
     return framework
+
+
+KIND_LABELS = {
+    "level": (gettext_lazy("beheersingsniveau"), gettext_lazy("beheersingsniveaus")),
+    "cluster": (gettext_lazy("cluster"), gettext_lazy("clusters")),
+    "competency": (gettext_lazy("competentie"), gettext_lazy("competenties")),
+    "indicator": (gettext_lazy("gedragsindicator"), gettext_lazy("gedragsindicatoren")),
+}
+
+
+def _counted(counts: dict) -> str:
+    return ", ".join(
+        f"{n} {KIND_LABELS[kind][0] if n == 1 else KIND_LABELS[kind][1]}" for kind, n in counts.items() if n
+    )
+
+
+def case_import_summary(raw: bytes) -> list[dict]:
+    """What an import of this CASE package keeps, maps and changes, per kind, before anything is written.
+
+    One row per source item type, per association type, and for the document and the rubrics:
+    {"kind": …, "count": n, "kept": […], "mapped": […], "changed": […]} (Dutch sentences).
+    Raises ImportErrors as the import itself would for a package it cannot read.
+    """
+    package = load_json(raw)
+    cf_document, items, associations = _read_package(package)
+    native = case_to_native(package)
+    ours = bool(_extension(package))
+    kind_of = {}
+    for kind, entries in (("level", native["levels"]), ("cluster", native["clusters"])):
+        kind_of.update({entry["uuid"]: kind for entry in entries})
+    owner = {}
+    for competency in native["competencies"]:
+        kind_of[competency["uuid"]] = "competency"
+        for indicator in competency["indicators"]:
+            kind_of[indicator["uuid"]] = "indicator"
+            owner[indicator["uuid"]] = competency["uuid"]
+    parent = {}
+    for association in associations:
+        if association.get("associationType") == "isChildOf":
+            parent.setdefault(
+                case_identifier(association["originNodeURI"]["identifier"]),
+                case_identifier(association["destinationNodeURI"]["identifier"]),
+            )
+
+    rows = []
+    document_changed = []
+    if case_identifier(_text(cf_document.get("identifier"))) != cf_document.get("identifier"):
+        document_changed.append(_("de identificatie is geen geldige CASE 1.1-identificatie en is vervangen"))
+    rows.append(
+        {
+            "kind": _("Document"),
+            "count": 1,
+            "kept": [_("titel, beschrijving en notities")]
+            + ([] if document_changed else [_("de identificatie (hetzelfde framework als bij de bron)")]),
+            "mapped": [_("wordt een nieuw concept-framework")],
+            "changed": document_changed,
+        }
+    )
+    by_type = defaultdict(list)
+    for item in items:
+        by_type[_text(item.get("CFItemType")).strip()].append(item)
+    for item_type, typed in by_type.items():
+        counts = {kind: 0 for kind in KIND_LABELS}
+        kept, changed = [], []
+        codes = sum(1 for item in typed if _text(item.get("humanCodingScheme")).strip())
+        notes = sum(1 for item in typed if _text(item.get("notes")).strip())
+        replaced = flattened = 0
+        for item in typed:
+            identifier = case_identifier(item["identifier"])
+            replaced += identifier != item["identifier"]
+            kind = kind_of.get(identifier, "competency")
+            counts[kind] += 1
+            if kind == "indicator" and parent.get(identifier) != owner.get(identifier):
+                flattened += 1
+        if codes:
+            kept.append(_("%(n)s codes (humanCodingScheme)") % {"n": codes})
+        if notes:
+            kept.append(_("%(n)s notities") % {"n": notes})
+        if item_type and not (ours and item_type.casefold() in TYPE_BY_TITLE):
+            kept.append(_("het type “%(type)s”") % {"type": item_type})
+        if replaced:
+            changed.append(_("%(n)s identificaties vervangen (geen geldige CASE 1.1-identificatie)") % {"n": replaced})
+        if flattened:
+            changed.append(
+                _("%(n)s onderdelen onder een gedragsindicator hangen nu direct onder hun competentie")
+                % {"n": flattened}
+            )
+        rows.append(
+            {
+                "kind": _("Items van het type “%(type)s”") % {"type": item_type}
+                if item_type
+                else _("Items zonder type"),
+                "count": len(typed),
+                "kept": kept,
+                "mapped": [_counted(counts)],
+                "changed": changed,
+            }
+        )
+    by_association = defaultdict(int)
+    for association in associations:
+        by_association[_text(association.get("associationType")) or "?"] += 1
+    for association_type, n in by_association.items():
+        mapped = []
+        if association_type == "isChildOf":
+            mapped.append(_("de boomstructuur: wat onder wat valt, in de volgorde van de bron"))
+        elif association_type == "hasSkillLevel":
+            mapped.append(_("het niveau van een gedragsindicator"))
+        rows.append(
+            {
+                "kind": _("Verbanden “%(type)s”") % {"type": association_type},
+                "count": n,
+                "kept": [_("bewaard met hun identificatie en weer geëxporteerd")],
+                "mapped": mapped,
+                "changed": [],
+            }
+        )
+    rubrics = package.get("CFRubrics") if isinstance(package.get("CFRubrics"), list) else []
+    if rubrics:
+        criteria = len(_rubric_levels(package, {}))
+        rows.append(
+            {
+                "kind": _("Rubrics (CFRubrics)"),
+                "count": len(rubrics),
+                "kept": [],
+                "mapped": [
+                    _("afgeleid uit de items hierboven; bij de export opnieuw gemaakt")
+                    if ours
+                    else _("%(n)s niveaus per criterium: beheersingsniveaus en de gedragsindicatoren per niveau")
+                    % {"n": criteria}
+                ],
+                "changed": [],
+            }
+        )
+    return rows
