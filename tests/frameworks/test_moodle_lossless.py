@@ -138,3 +138,13 @@ def test_an_export_of_an_imported_framework_keeps_its_framework_id_number(oecd, 
     assert rows[1][1] == "OECD-CORE" and rows[1][2] == "OECD (gemeente)"
     ids = [row[1] for row in rows[1:]]
     assert len(ids) == len(set(ids))
+
+
+def test_the_next_version_of_an_imported_framework_keeps_its_moodle_id_numbers(oecd, users):
+    from frameworks import services
+
+    services.framework_publish(framework=oecd, user=users["hr"])
+    draft = services.framework_new_version(framework=oecd, user=users["hr"])
+    assert draft.version == oecd.version + 1
+    assert set(by_id(export(draft, users))) == set(by_id(export(oecd, users)))
+    assert table(export(draft, users))[1][1] == "OECD-CORE"
