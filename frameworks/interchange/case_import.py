@@ -35,7 +35,7 @@ from django.utils.translation import gettext_lazy
 
 from competentie.organisations.models import Organisation
 
-from ..models import Framework
+from ..models import BehaviouralIndicator, Cluster, Competency, Framework, ProficiencyLevel
 from .case import EXTENSION, ITEM_TYPES, NAMESPACE
 from .errors import ImportErrors, load_json, log_import
 from .native import FORMAT, VERSION
@@ -447,6 +447,27 @@ def _counted(counts: dict) -> str:
     )
 
 
+def _uuid_or_none(value) -> uuid.UUID | None:
+    return uuid.UUID(value) if _valid_uuid(value) else None
+
+
+def _taken_here(kind_of: dict) -> set[str]:
+    """The item identifiers this installation already uses (one query per kind)."""
+    models = {
+        "level": ProficiencyLevel,
+        "cluster": Cluster,
+        "competency": Competency,
+        "indicator": BehaviouralIndicator,
+    }
+    taken = set()
+    for kind, model in models.items():
+        wanted = [_uuid_or_none(i) for i, k in kind_of.items() if k == kind]
+        wanted = [value for value in wanted if value is not None]
+        if wanted:
+            taken |= {str(value) for value in model.objects.filter(uuid__in=wanted).values_list("uuid", flat=True)}
+    return taken
+
+
 def case_import_summary(raw: bytes) -> list[dict]:
     """What an import of this CASE package keeps, maps and changes, per kind, before anything is written.
 
@@ -475,10 +496,13 @@ def case_import_summary(raw: bytes) -> list[dict]:
                 case_identifier(association["destinationNodeURI"]["identifier"]),
             )
 
+    taken = _taken_here(kind_of)
     rows = []
     document_changed = []
     if case_identifier(_text(cf_document.get("identifier"))) != cf_document.get("identifier"):
         document_changed.append(_("de identificatie is geen geldige CASE 1.1-identificatie en is vervangen"))
+    elif Framework.objects.filter(uuid=_uuid_or_none(native["framework"]["uuid"])).exists():
+        document_changed.append(_("dit framework staat hier al: de kopie krijgt een nieuwe identificatie"))
     rows.append(
         {
             "kind": _("Document"),
@@ -497,10 +521,11 @@ def case_import_summary(raw: bytes) -> list[dict]:
         kept, changed = [], []
         codes = sum(1 for item in typed if _text(item.get("humanCodingScheme")).strip())
         notes = sum(1 for item in typed if _text(item.get("notes")).strip())
-        replaced = flattened = 0
+        replaced = flattened = reused = 0
         for item in typed:
             identifier = case_identifier(item["identifier"])
             replaced += identifier != item["identifier"]
+            reused += str(_uuid_or_none(identifier)) in taken
             kind = kind_of.get(identifier, "competency")
             counts[kind] += 1
             if kind == "indicator" and parent.get(identifier) != owner.get(identifier):
@@ -513,6 +538,8 @@ def case_import_summary(raw: bytes) -> list[dict]:
             kept.append(_("het type “%(type)s”") % {"type": item_type})
         if replaced:
             changed.append(_("%(n)s identificaties vervangen (geen geldige CASE 1.1-identificatie)") % {"n": replaced})
+        if reused:
+            changed.append(_("%(n)s staan hier al: de kopieën krijgen een nieuwe identificatie") % {"n": reused})
         if flattened:
             changed.append(
                 _("%(n)s onderdelen onder een gedragsindicator hangen nu direct onder hun competentie")

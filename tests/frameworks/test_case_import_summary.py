@@ -68,3 +68,16 @@ def test_a_broken_package_is_refused_at_the_summary(client_as, org_a):
 
 def test_someone_without_the_import_right_cannot_confirm(client_as, org_a):
     assert client_as("selecteur").post(reverse(URL), {"bevestigen": "x"}).status_code == 403
+
+
+def test_the_summary_says_when_the_framework_is_already_here(users, org_a):
+    from ..factories import make_framework
+    from .test_interchange_case import package_for
+
+    framework = make_framework(org_a, competencies=2, indicators=1)
+    raw = json.dumps(package_for(framework, users["hr"])).encode()
+    rows = case_import_summary(raw)
+    assert rows[0]["changed"] == ["dit framework staat hier al: de kopie krijgt een nieuwe identificatie"]
+    competencies = next(row for row in rows if row["kind"] == "Items van het type “Competentie”")
+    assert competencies["changed"] == ["2 staan hier al: de kopieën krijgen een nieuwe identificatie"]
+    assert competencies["mapped"] == ["2 competenties"]
