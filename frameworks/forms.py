@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from competentie.forms import PlainChoicesMixin
@@ -84,10 +85,18 @@ class StepForm(forms.Form):
     )
 
 
+def _https_for_urls(model_field, **kwargs):
+    """An address typed without a scheme gets https (Django 6's default), for the vocabulary links."""
+    if isinstance(model_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return model_field.formfield(**kwargs)
+
+
 class CompetencyForm(PlainChoicesMixin, RevisionMixin, forms.ModelForm):
     class Meta:
         model = Competency
-        fields = ["name", "definition", "kind", "hard_to_learn", "cluster"]
+        fields = ["name", "definition", "kind", "hard_to_learn", "cluster", "esco_uri", "competentnl_uri"]
+        formfield_callback = _https_for_urls
         help_texts = {
             "definition": _(
                 "Gebruik de template uit de handleiding: “%(template)s” Formuleer SMART en gebruik "
@@ -194,7 +203,17 @@ class ProfileForm(PlainChoicesMixin, RevisionMixin, forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = ["name", "code", "description", "characteristic", "parent", "role_level"]
+        fields = [
+            "name",
+            "code",
+            "description",
+            "characteristic",
+            "parent",
+            "role_level",
+            "hr21_family",
+            "hr21_name",
+            "hr21_code",
+        ]
         labels = {"parent": _("Hoofdprofiel (deze rol is een hoofdtaak van)")}
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
@@ -249,6 +268,7 @@ class ProfileForm(PlainChoicesMixin, RevisionMixin, forms.ModelForm):
             "expertise_areas": _lines(data["expertise_areas"]),
             "tasks": _lines(data["tasks"]),
             "dilemma_positions": {d.pk: data.get(f"dilemma_{d.pk}") for d in self.dilemmas},
+            "hr21": (data["hr21_family"], data["hr21_name"], data["hr21_code"]),
         }
 
 

@@ -172,9 +172,18 @@ def search_stems(query: str) -> list[str]:
 
 
 def matching_competencies(queryset: QuerySet[Competency], query: str) -> QuerySet[Competency]:
-    """Competencies whose name or definition holds every word of the query (by stem)."""
+    """Competencies whose name or definition holds every word of the query (by stem), or whose ESCO or
+    CompetentNL address is the query (a link pasted from the vocabulary finds its competencies)."""
+    query = query.strip()
+    if query.lower().startswith(("http://", "https://")) and " " not in query:
+        return queryset.filter(Q(esco_uri__iexact=query) | Q(competentnl_uri__iexact=query))
     for stem in search_stems(query):
-        queryset = queryset.filter(Q(name__icontains=stem) | Q(definition__icontains=stem))
+        queryset = queryset.filter(
+            Q(name__icontains=stem)
+            | Q(definition__icontains=stem)
+            | Q(esco_uri__icontains=stem)
+            | Q(competentnl_uri__icontains=stem)
+        )
     return queryset
 
 

@@ -15,6 +15,11 @@ a JSON import, so both imports refuse and write alike.
   verbatim in its `interchange`, and every association with its identifier in `Association`, so
   the export writes them back. Not yet: an indicator under an indicator hangs under its
   competency in the model, and the export writes that edge instead of the original one.
+- `CFRubrics` of another tool are read back as our export writes them: a criterion is the
+  competency its `CFItemURI` names, a criterion level's `quality` a proficiency level (matched by
+  name, else added in the order of `position`), its `description` the indicators at that level,
+  one a line. A level that already has indicators through `hasSkillLevel` is not read twice; in
+  our own export the rubric is derived from the items, so it is not read at all.
 - What only this app knows (profiles, role levels, dilemmas, doelgroep, kind …) is read from the
   "nl.competentie" extensions, when present.
 """
@@ -26,10 +31,11 @@ from collections import defaultdict
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from competentie.organisations.models import Organisation
 
-from ..models import Framework
+from ..models import BehaviouralIndicator, Cluster, Competency, Framework, ProficiencyLevel
 from .case import EXTENSION, ITEM_TYPES, NAMESPACE
 from .errors import ImportErrors, load_json, log_import
 from .native import FORMAT, VERSION
@@ -328,6 +334,9 @@ def case_to_native(package: object) -> dict:
             }
         )
 
+    if not ours:
+        _read_rubrics(package, mapping, competencies, levels, keys)
+
     extra = _extension(package)
     meta = extra.get("framework") if isinstance(extra.get("framework"), dict) else {}
 
@@ -356,6 +365,63 @@ def case_to_native(package: object) -> dict:
     }
 
 
+def _rubric_levels(package: dict, mapping: dict) -> list[tuple[str, str, int, str]]:
+    """(item identifier, quality, position, description) of every criterion level, in rubric order."""
+    found = []
+    rubrics = package.get("CFRubrics")
+    for rubric in rubrics if isinstance(rubrics, list) else []:
+        criteria = rubric.get("CFRubricCriteria") if isinstance(rubric, dict) else None
+        for criterion in criteria if isinstance(criteria, list) else []:
+            item = criterion.get("CFItemURI") if isinstance(criterion, dict) else None
+            levels = criterion.get("CFRubricCriterionLevels") if isinstance(criterion, dict) else None
+            if not isinstance(item, dict) or not isinstance(item.get("identifier"), str):
+                continue
+            identifier = mapping.get(item["identifier"], item["identifier"])
+            entries = [level for level in levels if isinstance(level, dict)] if isinstance(levels, list) else []
+            entries.sort(key=lambda level: (_order(level.get("position"), 10**9), _order(level.get("score"), 10**9)))
+            for n, level in enumerate(entries, start=1):
+                quality = _text(level.get("quality")).strip()
+                if quality:
+                    found.append(
+                        (identifier, quality, _order(level.get("position"), n), _text(level.get("description")))
+                    )
+    return found
+
+
+def _read_rubrics(package: dict, mapping: dict, competencies: list, levels: list, keys: dict) -> None:
+    """Criterion levels of CFRubrics as proficiency levels and the indicators at each level."""
+    by_uuid = {competency["uuid"]: competency for competency in competencies}
+    by_name = {level["name"].casefold(): level for level in levels}
+    taken = {level["key"] for level in levels} | set(keys.values())
+    for identifier, quality, position, description in _rubric_levels(package, mapping):
+        competency = by_uuid.get(identifier)
+        if competency is None:
+            continue  # a criterion on something that is not a competency here: its item is imported as is
+        level = by_name.get(quality[:100].casefold())
+        if level is None:
+            n = len(levels) + 1
+            while f"R{n}" in taken:
+                n += 1
+            taken.add(f"R{n}")
+            level = {
+                "key": f"R{n}",
+                "uuid": "",
+                "case": {},
+                "name": quality[:100],
+                "description": "",
+                "order": position,
+            }
+            levels.append(level)
+            by_name[level["name"].casefold()] = level
+        indicators = competency["indicators"]
+        if any(indicator["level"] == level["key"] for indicator in indicators):
+            continue
+        for line in description.splitlines():
+            if line.strip():
+                order = max((indicator["order"] for indicator in indicators), default=0) + 1
+                indicators.append({"uuid": "", "case": {}, "text": line.strip(), "level": level["key"], "order": order})
+
+
 @transaction.atomic
 def framework_import_case(
     *, raw: bytes, organisation: Organisation, user: AbstractBaseUser | None = None, filename: str = ""
@@ -365,3 +431,164 @@ def framework_import_case(
     framework = framework_import_document(document=document, organisation=organisation)
     log_import(framework=framework, user=user, source=_("een CASE-pakket (1EdTech CASE 1.1)"), filename=filename)
     return framework
+
+
+KIND_LABELS = {
+    "level": (gettext_lazy("beheersingsniveau"), gettext_lazy("beheersingsniveaus")),
+    "cluster": (gettext_lazy("cluster"), gettext_lazy("clusters")),
+    "competency": (gettext_lazy("competentie"), gettext_lazy("competenties")),
+    "indicator": (gettext_lazy("gedragsindicator"), gettext_lazy("gedragsindicatoren")),
+}
+
+
+def _counted(counts: dict) -> str:
+    return ", ".join(
+        f"{n} {KIND_LABELS[kind][0] if n == 1 else KIND_LABELS[kind][1]}" for kind, n in counts.items() if n
+    )
+
+
+def _uuid_or_none(value) -> uuid.UUID | None:
+    return uuid.UUID(value) if _valid_uuid(value) else None
+
+
+def _taken_here(kind_of: dict) -> set[str]:
+    """The item identifiers this installation already uses (one query per kind)."""
+    models = {
+        "level": ProficiencyLevel,
+        "cluster": Cluster,
+        "competency": Competency,
+        "indicator": BehaviouralIndicator,
+    }
+    taken = set()
+    for kind, model in models.items():
+        wanted = [_uuid_or_none(i) for i, k in kind_of.items() if k == kind]
+        wanted = [value for value in wanted if value is not None]
+        if wanted:
+            taken |= {str(value) for value in model.objects.filter(uuid__in=wanted).values_list("uuid", flat=True)}
+    return taken
+
+
+def case_import_summary(raw: bytes) -> list[dict]:
+    """What an import of this CASE package keeps, maps and changes, per kind, before anything is written.
+
+    One row per source item type, per association type, and for the document and the rubrics:
+    {"kind": …, "count": n, "kept": […], "mapped": […], "changed": […]} (Dutch sentences).
+    Raises ImportErrors as the import itself would for a package it cannot read.
+    """
+    package = load_json(raw)
+    cf_document, items, associations = _read_package(package)
+    native = case_to_native(package)
+    ours = bool(_extension(package))
+    kind_of = {}
+    for kind, entries in (("level", native["levels"]), ("cluster", native["clusters"])):
+        kind_of.update({entry["uuid"]: kind for entry in entries})
+    owner = {}
+    for competency in native["competencies"]:
+        kind_of[competency["uuid"]] = "competency"
+        for indicator in competency["indicators"]:
+            kind_of[indicator["uuid"]] = "indicator"
+            owner[indicator["uuid"]] = competency["uuid"]
+    parent = {}
+    for association in associations:
+        if association.get("associationType") == "isChildOf":
+            parent.setdefault(
+                case_identifier(association["originNodeURI"]["identifier"]),
+                case_identifier(association["destinationNodeURI"]["identifier"]),
+            )
+
+    taken = _taken_here(kind_of)
+    rows = []
+    document_changed = []
+    if case_identifier(_text(cf_document.get("identifier"))) != cf_document.get("identifier"):
+        document_changed.append(_("de identificatie is geen geldige CASE 1.1-identificatie en is vervangen"))
+    elif Framework.objects.filter(uuid=_uuid_or_none(native["framework"]["uuid"])).exists():
+        document_changed.append(_("dit framework staat hier al: de kopie krijgt een nieuwe identificatie"))
+    rows.append(
+        {
+            "kind": _("Document"),
+            "count": 1,
+            "kept": [_("titel, beschrijving en notities")]
+            + ([] if document_changed else [_("de identificatie (hetzelfde framework als bij de bron)")]),
+            "mapped": [_("wordt een nieuw concept-framework")],
+            "changed": document_changed,
+        }
+    )
+    by_type = defaultdict(list)
+    for item in items:
+        by_type[_text(item.get("CFItemType")).strip()].append(item)
+    for item_type, typed in by_type.items():
+        counts = {kind: 0 for kind in KIND_LABELS}
+        kept, changed = [], []
+        codes = sum(1 for item in typed if _text(item.get("humanCodingScheme")).strip())
+        notes = sum(1 for item in typed if _text(item.get("notes")).strip())
+        replaced = flattened = reused = 0
+        for item in typed:
+            identifier = case_identifier(item["identifier"])
+            replaced += identifier != item["identifier"]
+            reused += str(_uuid_or_none(identifier)) in taken
+            kind = kind_of.get(identifier, "competency")
+            counts[kind] += 1
+            if kind == "indicator" and parent.get(identifier) != owner.get(identifier):
+                flattened += 1
+        if codes:
+            kept.append(_("%(n)s codes (humanCodingScheme)") % {"n": codes})
+        if notes:
+            kept.append(_("%(n)s notities") % {"n": notes})
+        if item_type and not (ours and item_type.casefold() in TYPE_BY_TITLE):
+            kept.append(_("het type “%(type)s”") % {"type": item_type})
+        if replaced:
+            changed.append(_("%(n)s identificaties vervangen (geen geldige CASE 1.1-identificatie)") % {"n": replaced})
+        if reused:
+            changed.append(_("%(n)s staan hier al: de kopieën krijgen een nieuwe identificatie") % {"n": reused})
+        if flattened:
+            changed.append(
+                _("%(n)s onderdelen onder een gedragsindicator hangen nu direct onder hun competentie")
+                % {"n": flattened}
+            )
+        rows.append(
+            {
+                "kind": _("Items van het type “%(type)s”") % {"type": item_type}
+                if item_type
+                else _("Items zonder type"),
+                "count": len(typed),
+                "kept": kept,
+                "mapped": [_counted(counts)],
+                "changed": changed,
+            }
+        )
+    by_association = defaultdict(int)
+    for association in associations:
+        by_association[_text(association.get("associationType")) or "?"] += 1
+    for association_type, n in by_association.items():
+        mapped = []
+        if association_type == "isChildOf":
+            mapped.append(_("de boomstructuur: wat onder wat valt, in de volgorde van de bron"))
+        elif association_type == "hasSkillLevel":
+            mapped.append(_("het niveau van een gedragsindicator"))
+        rows.append(
+            {
+                "kind": _("Verbanden “%(type)s”") % {"type": association_type},
+                "count": n,
+                "kept": [_("bewaard met hun identificatie en weer geëxporteerd")],
+                "mapped": mapped,
+                "changed": [],
+            }
+        )
+    rubrics = package.get("CFRubrics") if isinstance(package.get("CFRubrics"), list) else []
+    if rubrics:
+        criteria = len(_rubric_levels(package, {}))
+        rows.append(
+            {
+                "kind": _("Rubrics (CFRubrics)"),
+                "count": len(rubrics),
+                "kept": [],
+                "mapped": [
+                    _("afgeleid uit de items hierboven; bij de export opnieuw gemaakt")
+                    if ours
+                    else _("%(n)s niveaus per criterium: beheersingsniveaus en de gedragsindicatoren per niveau")
+                    % {"n": criteria}
+                ],
+                "changed": [],
+            }
+        )
+    return rows

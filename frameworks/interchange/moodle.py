@@ -19,6 +19,16 @@ How a framework maps onto Moodle's tree of competencies:
   names that level row in "Cross-referenced competency ID numbers" — the way Moodle's own
   example file (OECD) ties indicators to levels. Moodle keeps these links on a round trip.
 
+Nothing of a Moodle file is lost on a round trip: every row's cells are kept in the object's
+`interchange["moodle"]` (``{"row": [14 cells], "seen": {what the model made of them}}``), group
+rows the model has no place for (the level group, groups of groups) in the framework's. The export
+writes a kept row back unchanged — ID number, HTML description (sanitised with nh3 on import),
+scale and scale configuration, rules, cross-references, exported id, taxonomy — and replaces only
+what was edited since. So an export of an imported framework keeps its ID numbers and Moodle
+updates that framework instead of creating a second one. A name longer than Moodle's 100
+characters is cut in Short name and written in full as the first line of Description; the import
+takes it back from there.
+
 Import reads any Moodle export: a row with grandchildren is a cluster (nested groups are
 flattened to one cluster named by their path), a row whose children are leaves is a
 competency with those leaves as indicators, a leaf directly under the framework or a cluster
@@ -33,6 +43,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+import nh3
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils.text import slugify
@@ -112,82 +123,178 @@ def _row(
     ]
 
 
+def _kept(obj) -> tuple[list[str] | None, dict]:
+    """The row an object was imported from (14 cells) and what the model made of it, or (None, {})."""
+    kept = (getattr(obj, "interchange", None) or {}).get("moodle") or {}
+    row = kept.get("row")
+    if not isinstance(row, list) or len(row) != len(COLUMNS) or not all(isinstance(cell, str) for cell in row):
+        return None, {}
+    return list(row), kept.get("seen") or {}
+
+
+def _described(name: str, text: str) -> str:
+    """Description for Moodle: a name longer than Short name can hold goes in full on the first line."""
+    if len(name) <= SHORTNAME_MAX or text.startswith(name):
+        return text
+    return f"{name}\n\n{text}" if text else name
+
+
+class _Writer:
+    """Rows for one export: kept rows written back with only what was edited replaced; ids unique."""
+
+    def __init__(self, used: set[str]):
+        self.used = set(used)
+        self.exported = 0
+
+    def fresh_id(self, base: str) -> str:
+        candidate, n = base, 1
+        while candidate in self.used:
+            n += 1
+            candidate = f"{base}-{n}"
+        self.used.add(candidate)
+        return candidate
+
+    def next_exported(self) -> int:
+        self.exported += 1
+        return self.exported
+
+    def row(
+        self, obj, *, parent: str, idnumber: str, name: str, text: str, related: str = "", related_seen=None
+    ) -> list[str]:
+        kept, seen = _kept(obj)
+        if kept is None:
+            return _row(
+                parent=parent,
+                idnumber=idnumber,
+                shortname=name,
+                description=_described(name, text),
+                related=related,
+                exported_id=self.next_exported(),
+            )
+        kept[0], kept[1] = parent, idnumber
+        renamed = name != seen.get("name")
+        if renamed:
+            kept[2] = name[:SHORTNAME_MAX]
+        if renamed and len(name) > SHORTNAME_MAX or text != seen.get("text"):
+            kept[3], kept[4] = _described(name, text), FORMAT_PLAIN
+        if related_seen is not None and related != related_seen:
+            kept[10] = related  # the level changed; otherwise every cross-reference stays as it was
+        return kept
+
+
+def _framework_idnumber(framework: Framework) -> str:
+    kept, _seen = _kept(framework)
+    if kept is not None and kept[1]:
+        return kept[1]
+    return f"{slugify(framework.name)[:80] or 'framework'}-v{framework.version}"
+
+
 def framework_to_moodle_csv(framework: Framework) -> str:
     """A framework loaded by `framework_for_export` as Moodle CSV text (comma-separated, UTF-8)."""
     levels = list(framework.levels.all())
     clusters = list(framework.clusters.all())
     competencies = list(framework.competencies.all())
+    indicators = {competency.pk: list(competency.indicators.all()) for competency in competencies}
     scale = [level.name for level in levels] or FALLBACK_SCALE
     taxonomy = "domain,competency,indicator,indicator" if clusters else "competency,indicator,indicator,indicator"
-    framework_id = f"{slugify(framework.name)[:80] or 'framework'}-v{framework.version}"
+    framework_id = _framework_idnumber(framework)
+    kept_framework = (framework.interchange or {}).get("moodle") or {}
+    groups = [row for row in kept_framework.get("groups") or [] if isinstance(row, list) and len(row) == len(COLUMNS)]
+
+    everything = [*levels, *clusters, *competencies, *(i for rows in indicators.values() for i in rows)]
+    kept_ids = {row[1] for obj in everything if (row := _kept(obj)[0]) is not None and row[1]}
+    kept_ids |= {row[1] for row in groups} | {framework_id}
+    writer = _Writer(kept_ids)
+    numbers = [int(row[11]) for obj in everything if (row := _kept(obj)[0]) is not None and row[11].isdigit()]
+    writer.exported = max(numbers + [int(row[11]) for row in groups if row[11].isdigit()], default=0)
 
     out = io.StringIO()
-    writer = safe_writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    writer.writerow(
-        _row(
+    csv_out = safe_writer(out, lineterminator="\n")
+    csv_out.writerow(COLUMNS)
+    framework_row, seen = _kept(framework)
+    scale_row = _row(
+        scale_values=",".join(name.replace(",", " ") for name in scale),
+        scale_config=_scale_configuration(len(scale)),
+        taxonomy=taxonomy,
+    )
+    if framework_row is None:
+        row = _row(
             idnumber=framework_id,
             shortname=framework.name,
-            description=framework.description,
-            scale_values=",".join(name.replace(",", " ") for name in scale),
-            scale_config=_scale_configuration(len(scale)),
+            description=_described(framework.name, framework.description),
+            scale_values=scale_row[5],
+            scale_config=scale_row[6],
             is_framework="1",
             taxonomy=taxonomy,
         )
-    )
-    exported = 0
+    else:
+        row = writer.row(framework, parent="", idnumber=framework_id, name=framework.name, text=framework.description)
+        # The framework's own scale is kept unless it was made of the level names that were edited since.
+        if kept_framework.get("scale_from_levels") and [level.name for level in levels] != seen.get("levels"):
+            row[5], row[6] = scale_row[5], scale_row[6]
+    csv_out.writerow(row)
 
-    def next_id() -> int:
-        nonlocal exported
-        exported += 1
-        return exported
-
-    level_ids = {level.pk: f"niveau-{n}" for n, level in enumerate(levels, start=1)}
-    if levels:
-        writer.writerow(_row(idnumber=LEVEL_GROUP, shortname="Beheersingsniveaus", exported_id=next_id()))
-        for level in levels:
-            writer.writerow(
-                _row(
-                    parent=LEVEL_GROUP,
-                    idnumber=level_ids[level.pk],
-                    shortname=level.name,
-                    description=level.description,
-                    exported_id=next_id(),
-                )
-            )
-    cluster_ids = {cluster.pk: f"cluster-{n}" for n, cluster in enumerate(clusters, start=1)}
+    level_group = kept_framework.get("level_group") or ""
+    level_ids = {}
+    for n, level in enumerate(levels, start=1):
+        kept, _s = _kept(level)
+        level_ids[level.pk] = kept[1] if kept is not None and kept[1] else writer.fresh_id(f"niveau-{n}")
+    if levels and not level_group:
+        level_group = writer.fresh_id(LEVEL_GROUP)
+        csv_out.writerow(_row(idnumber=level_group, shortname="Beheersingsniveaus", exported_id=writer.next_exported()))
+    written_groups = {row[1] for row in groups}
+    for group in groups:
+        if group[1] != level_group or levels:
+            group = list(group)
+            if group[0] and group[0] not in written_groups:
+                group[0] = ""
+            csv_out.writerow(group)
+    for level in levels:
+        csv_out.writerow(
+            writer.row(level, parent=level_group, idnumber=level_ids[level.pk], name=level.name, text=level.description)
+        )
+    cluster_ids = {}
+    for n, cluster in enumerate(clusters, start=1):
+        kept, _s = _kept(cluster)
+        cluster_ids[cluster.pk] = kept[1] if kept is not None and kept[1] else writer.fresh_id(f"cluster-{n}")
+    known = written_groups | set(cluster_ids.values())
     for cluster in clusters:
-        writer.writerow(
-            _row(
-                idnumber=cluster_ids[cluster.pk],
-                shortname=cluster.name,
-                description=cluster.description,
-                exported_id=next_id(),
+        kept, _s = _kept(cluster)
+        parent = kept[0] if kept is not None and kept[0] in known else ""
+        csv_out.writerow(
+            writer.row(
+                cluster, parent=parent, idnumber=cluster_ids[cluster.pk], name=cluster.name, text=cluster.description
             )
         )
     # Competencies under their cluster, in the cluster order, then those without a cluster.
     cluster_order = {cluster.pk: n for n, cluster in enumerate(clusters)}
     ordered = sorted(competencies, key=lambda c: cluster_order.get(c.cluster_id, len(clusters)))
     for number, competency in enumerate(ordered, start=1):
-        competency_id = f"competentie-{number}"
-        writer.writerow(
-            _row(
+        kept, _s = _kept(competency)
+        competency_id = kept[1] if kept is not None and kept[1] else writer.fresh_id(f"competentie-{number}")
+        csv_out.writerow(
+            writer.row(
+                competency,
                 parent=cluster_ids.get(competency.cluster_id, ""),
                 idnumber=competency_id,
-                shortname=competency.name,
-                description=competency.definition,
-                exported_id=next_id(),
+                name=competency.name,
+                text=competency.definition,
             )
         )
-        for position, indicator in enumerate(competency.indicators.all(), start=1):
-            writer.writerow(
-                _row(
+        for position, indicator in enumerate(indicators[competency.pk], start=1):
+            kept, seen = _kept(indicator)
+            indicator_id = (
+                kept[1] if kept is not None and kept[1] else writer.fresh_id(f"{competency_id}-gi-{position}")
+            )
+            csv_out.writerow(
+                writer.row(
+                    indicator,
                     parent=competency_id,
-                    idnumber=f"{competency_id}-gi-{position}",
-                    shortname=indicator.text,
-                    description=indicator.text,
+                    idnumber=indicator_id,
+                    name=indicator.text,
+                    text=indicator.text,
                     related=level_ids.get(indicator.level_id, ""),
-                    exported_id=next_id(),
+                    related_seen=(seen.get("level") or "") if kept is not None else None,
                 )
             )
     return out.getvalue()
@@ -205,6 +312,7 @@ class _Row:
     shortname: str
     description: str
     related: list[str]
+    cells: list[str] = field(default_factory=list)
     children: list["_Row"] = field(default_factory=list)
 
     @property
@@ -216,7 +324,7 @@ class _Row:
         return 1 + max((child.height for child in self.children), default=-1)
 
 
-_TAGS = re.compile(r"<[^>]+>")
+_TAGS = re.compile(r"<[^>]+>")  # only asks "is this HTML?"; nh3 does the stripping and cleaning
 _BREAKS = re.compile(r"<\s*(br|/p|/li|/div)\s*/?>", re.IGNORECASE)
 
 
@@ -225,9 +333,26 @@ def _plain(text: str, description_format: str) -> str:
     if description_format.strip() not in ("0", "1") and not _TAGS.search(text):
         return text.strip()
     # In HTML a line break is just a space; <br> and </p> are the real ones.
-    text = html.unescape(_TAGS.sub("", _BREAKS.sub("\n", " ".join(text.split()))))
+    text = html.unescape(nh3.clean(_BREAKS.sub("\n", " ".join(text.split())), tags=set()))
     lines = [" ".join(line.split()) for line in text.splitlines()]
     return "\n".join(line for line in lines if line).strip()
+
+
+def _is_html(text: str, description_format: str) -> bool:
+    return description_format.strip() in ("0", "1") or bool(_TAGS.search(text))
+
+
+def _sanitised(text: str, description_format: str) -> str:
+    """An HTML description as kept for the round trip: cleaned by nh3 (Ammonia), never by a regex."""
+    return nh3.clean(text) if _is_html(text, description_format) else text
+
+
+def _full_name(shortname: str, text: str) -> tuple[str, str]:
+    """(name, rest of the text): a short name Moodle cut at its limit is the first line of the text."""
+    first, _sep, rest = text.partition("\n")
+    if len(shortname) >= SHORTNAME_MAX and len(first) > len(shortname) and first.startswith(shortname.rstrip()):
+        return first.strip(), rest.strip()
+    return shortname, text
 
 
 def _decode(raw: bytes) -> str:
@@ -334,6 +459,8 @@ def _read(raw: bytes):
             parent, idnumber, shortname, description, description_format = (cell.strip() for cell in record[:5])
             description = _plain(record[3], description_format)
             shortname = _plain(shortname, description_format)
+            cells = list(record)
+            cells[3] = _sanitised(record[3], description_format)
             if _is_true(record[12], line, errors):
                 if framework_row is not None:
                     errors.append(
@@ -351,6 +478,7 @@ def _read(raw: bytes):
                     "name": shortname,
                     "description": description,
                     "scale": [value.strip() for value in record[5].split(",") if value.strip()],
+                    "cells": cells,
                 }
                 continue
             if not idnumber:
@@ -360,7 +488,7 @@ def _read(raw: bytes):
                 errors.append(_line(line, _("“%(id)s” heeft geen naam (kolom 3, Short name).") % {"id": idnumber}))
                 continue
             related = [value.replace("%2C", ",").strip() for value in record[10].split(",") if value.strip()]
-            rows.append(_Row(line, parent, idnumber, shortname, description, related))
+            rows.append(_Row(line, parent, idnumber, shortname, description, related, cells))
     except csv.Error as exc:
         raise ImportErrors([_line(reader.line_num, _("het bestand is geen geldige CSV."))], code="csv_syntax") from exc
     if framework_row is None:
@@ -425,38 +553,63 @@ def _tree(rows: list[_Row], errors: list[str]) -> list[_Row]:
     return roots
 
 
+def _keep(row: _Row, **seen) -> dict:
+    """What the round trip needs of a row: its cells as read, and what the model made of them."""
+    return {"moodle": {"row": row.cells, "line": row.line, "seen": seen}}
+
+
 @dataclass
 class _Plan:
     name: str
     description: str
-    levels: list[tuple[str, str, str]]  # (row id or "", name, description)
-    clusters: list[tuple[str, str]] = field(default_factory=list)  # (name, description)
-    # (cluster index or None, name, definition, [(text, level row id or None)])
-    competencies: list[tuple[int | None, str, str, list[tuple[str, str | None]]]] = field(default_factory=list)
+    levels: list[tuple[str, str, str, dict]]  # (row id or "", name, description, kept)
+    keep: dict = field(default_factory=dict)  # the framework's interchange
+    clusters: list[tuple[str, str, dict]] = field(default_factory=list)  # (name, description, kept)
+    # (cluster index or None, name, definition, [(text, level row id or None, kept)], kept)
+    competencies: list[tuple[int | None, str, str, list[tuple[str, str | None, dict]], dict]] = field(
+        default_factory=list
+    )
 
 
 def _plan(framework_row: dict, roots: list[_Row], errors: list[str]) -> _Plan:
     level_group = next((row for row in roots if row.idnumber.lower() in LEVEL_GROUP_IDS and row.height == 1), None)
     if level_group:
-        levels = [
-            (row.idnumber, row.shortname or row.description, row.description if row.shortname else "")
-            for row in level_group.children
-        ]
+        levels = []
+        for row in level_group.children:
+            name, description = _full_name(row.shortname, row.description) if row.shortname else (row.description, "")
+            if description == name:
+                description = ""
+            levels.append((row.idnumber, name, description, _keep(row, name=name[:100], text=description)))
     else:
-        levels = [("", name, "") for name in framework_row["scale"] if name]
-        if [name for _id, name, _d in levels] == FALLBACK_SCALE:
+        levels = [("", name, "", {}) for name in framework_row["scale"] if name]
+        if [name for _id, name, _d, _k in levels] == FALLBACK_SCALE:
             levels = []
-    plan = _Plan(framework_row["name"], framework_row["description"], levels)
-    level_ids = {row_id for row_id, _n, _d in levels if row_id}
+    name, description = _full_name(framework_row["name"], framework_row["description"])
+    plan = _Plan(name, description, levels)
+    plan.keep = {
+        "moodle": {
+            "row": framework_row["cells"],
+            "seen": {
+                "name": name[:200],
+                "text": description,
+                "levels": [level_name[:100] for _id, level_name, _d, _k in levels],
+            },
+            "scale_from_levels": level_group is None,
+            "groups": [level_group.cells] if level_group else [],
+            "level_group": level_group.idnumber if level_group else "",
+        }
+    }
+    level_ids = {row_id for row_id, _n, _d, _k in levels if row_id}
 
     def add_competency(row: _Row, cluster: int | None):
         indicators = []
         for child in row.children:
             level = next((ref for ref in child.related if ref in level_ids), None)
-            indicators.append((child.text, level))
-        definition = row.description if row.description != row.shortname else ""
-        plan.competencies.append((cluster, row.shortname or row.description, definition, indicators))
-        if len(row.shortname or row.description) > 200:
+            indicators.append((child.text, level, _keep(child, name=child.text, text=child.text, level=level)))
+        name, description = _full_name(row.shortname or row.description, row.description)
+        definition = description if description != name else ""
+        plan.competencies.append((cluster, name, definition, indicators, _keep(row, name=name[:200], text=definition)))
+        if len(name) > 200:
             errors.append(_line(row.line, _("de naam van de competentie is langer dan 200 tekens.")))
 
     def visit(row: _Row, path: list[str], cluster: int | None):
@@ -464,17 +617,21 @@ def _plan(framework_row: dict, roots: list[_Row], errors: list[str]) -> _Plan:
         if not is_group:
             add_competency(row, cluster)
             return
-        name = " › ".join(path + [row.shortname or row.description])
+        own_name, own_text = _full_name(row.shortname or row.description, row.description)
+        name = " › ".join(path + [own_name])
         own = None
         has_competencies = any(
             child.height <= 1 and not child.idnumber.startswith("cluster-") for child in row.children
         )
         if has_competencies or (row.idnumber.startswith("cluster-") and not row.children):
-            plan.clusters.append((name[:200], row.description if row.description != row.shortname else ""))
+            text = own_text if own_text != own_name else ""
+            plan.clusters.append((name[:200], text, _keep(row, name=name[:200], text=text)))
             own = len(plan.clusters) - 1
+        else:
+            plan.keep["moodle"]["groups"].append(row.cells)  # a group of groups: kept to write back
         for child in row.children:
             if child.height >= 2 or child.idnumber.startswith("cluster-"):
-                visit(child, path + [row.shortname or row.description], None)
+                visit(child, path + [own_name], None)
             else:
                 add_competency(child, own)
 
@@ -504,20 +661,21 @@ def framework_import_moodle_csv(
         description=plan.description,
         status=Framework.Status.CONCEPT,
         source="Geïmporteerd uit een Moodle-competentiebestand (CSV).",
+        interchange=plan.keep,
     )
     framework.full_clean(exclude=["based_on"])
     framework.save()
     levels = ProficiencyLevel.objects.bulk_create(
         [
-            ProficiencyLevel(framework=framework, name=name[:100], description=description, order=n)
-            for n, (_id, name, description) in enumerate(plan.levels, start=1)
+            ProficiencyLevel(framework=framework, name=name[:100], description=description, order=n, interchange=kept)
+            for n, (_id, name, description, kept) in enumerate(plan.levels, start=1)
         ]
     )
-    level_by_id = {row_id: level for (row_id, _n, _d), level in zip(plan.levels, levels) if row_id}
+    level_by_id = {row_id: level for (row_id, _n, _d, _k), level in zip(plan.levels, levels) if row_id}
     clusters = Cluster.objects.bulk_create(
         [
-            Cluster(framework=framework, name=name, description=description, order=n)
-            for n, (name, description) in enumerate(plan.clusters, start=1)
+            Cluster(framework=framework, name=name, description=description, order=n, interchange=kept)
+            for n, (name, description, kept) in enumerate(plan.clusters, start=1)
         ]
     )
     competencies = Competency.objects.bulk_create(
@@ -528,15 +686,18 @@ def framework_import_moodle_csv(
                 name=name[:200],
                 definition=definition,
                 order=n,
+                interchange=kept,
             )
-            for n, (cluster, name, definition, _indicators) in enumerate(plan.competencies, start=1)
+            for n, (cluster, name, definition, _indicators, kept) in enumerate(plan.competencies, start=1)
         ]
     )
     BehaviouralIndicator.objects.bulk_create(
         [
-            BehaviouralIndicator(competency=competency, text=text, level=level_by_id.get(level), order=n)
-            for competency, (_c, _name, _definition, indicators) in zip(competencies, plan.competencies)
-            for n, (text, level) in enumerate(indicators, start=1)
+            BehaviouralIndicator(
+                competency=competency, text=text, level=level_by_id.get(level), order=n, interchange=kept
+            )
+            for competency, (_c, _name, _definition, indicators, _k) in zip(competencies, plan.competencies)
+            for n, (text, level, kept) in enumerate(indicators, start=1)
         ]
     )
     log_import(framework=framework, user=user, source=_("een Moodle-competentiebestand (CSV)"), filename=filename)

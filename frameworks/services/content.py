@@ -91,6 +91,8 @@ def competency_create(
     kind: str = "",
     hard_to_learn: bool = False,
     cluster: Cluster | None = None,
+    esco_uri: str = "",
+    competentnl_uri: str = "",
 ) -> Competency:
     framework = ensure_can_change(user=user, framework_id=framework.pk)
     _check_in_framework(framework, cluster)
@@ -102,6 +104,8 @@ def competency_create(
         hard_to_learn=hard_to_learn,
         cluster=cluster,
         order=next_order(framework.competencies.all()),
+        esco_uri=esco_uri,
+        competentnl_uri=competentnl_uri,
     )
     competency.full_clean()
     competency.save()
@@ -120,12 +124,19 @@ def competency_update(
     kind: str,
     hard_to_learn: bool,
     cluster: Cluster | None,
+    esco_uri: str | None = None,
+    competentnl_uri: str | None = None,
 ) -> Competency:
+    """Edit a competency; the vocabulary links (ESCO, CompetentNL) stay as they are when not given."""
     framework = ensure_can_change(user=user, framework_id=competency.framework_id)
     _check_in_framework(framework, cluster)
     revision_bump(instance=competency, revision=revision)
     competency.name, competency.definition, competency.kind = name, definition, kind
     competency.hard_to_learn, competency.cluster = hard_to_learn, cluster
+    if esco_uri is not None:
+        competency.esco_uri = esco_uri
+    if competentnl_uri is not None:
+        competency.competentnl_uri = competentnl_uri
     competency.full_clean()
     competency.save()
     audit.record(user, framework, "framework.competency_update", name=name)
@@ -163,6 +174,8 @@ def competency_pick(*, framework: Framework, user: AbstractBaseUser, source: Com
         cluster=cluster,
         derived_from=source,
         order=next_order(framework.competencies.all()),
+        esco_uri=source.esco_uri,
+        competentnl_uri=source.competentnl_uri,
     )
     competency.full_clean()
     competency.save()

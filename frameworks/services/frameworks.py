@@ -177,6 +177,8 @@ def framework_new_version(*, framework: Framework, user: AbstractBaseUser) -> Fr
         version=framework.version + 1,
         based_on=framework,
         first_version_id=framework.first_version_id or framework.pk,
+        # The Moodle ID numbers stay with the next version, so its export updates the same framework in Moodle.
+        interchange={"moodle": framework.interchange["moodle"]} if "moodle" in (framework.interchange or {}) else {},
     )
     maps = framework_copy_contents(source=framework, target=draft, link_to_source=False)
     review_carry_over(source=framework, target=draft, maps=maps)

@@ -82,7 +82,9 @@ def profile_create(
     expertise_areas: list[str] | None = None,
     tasks: list[str] | None = None,
     dilemma_positions: dict[int, int | None] | None = None,
+    hr21: tuple[str, str, str] = ("", "", ""),
 ) -> Profile:
+    """A new profile; hr21 is its HR21 normfunctie as (family, name, code)."""
     framework = ensure_can_change(user=user, framework_id=framework.pk)
     _check_in(framework, parent, role_level)
     profile = Profile(
@@ -95,6 +97,7 @@ def profile_create(
         role_level=role_level,
         order=next_order(framework.profiles.filter(parent=parent)),
     )
+    profile.hr21_family, profile.hr21_name, profile.hr21_code = hr21
     profile.full_clean()
     profile.save()
     _set_details(profile, expertise_areas or [], tasks or [], dilemma_positions or {})
@@ -117,6 +120,7 @@ def profile_update(
     expertise_areas: list[str],
     tasks: list[str],
     dilemma_positions: dict[int, int | None],
+    hr21: tuple[str, str, str] | None = None,
 ) -> Profile:
     framework = ensure_can_change(user=user, framework_id=profile.framework_id)
     _check_in(framework, parent, role_level)
@@ -128,6 +132,8 @@ def profile_update(
     revision_bump(instance=profile, revision=revision)
     profile.name, profile.code, profile.description = name, code, description
     profile.characteristic, profile.parent, profile.role_level = characteristic, parent, role_level
+    if hr21 is not None:  # the HR21 normfunctie (family, name, code); unchanged when not given
+        profile.hr21_family, profile.hr21_name, profile.hr21_code = hr21
     profile.full_clean()
     profile.save()
     _set_details(profile, expertise_areas, tasks, dilemma_positions)

@@ -33,6 +33,8 @@ def competency_create(request, pk):
                 kind=data["kind"],
                 hard_to_learn=data["hard_to_learn"],
                 cluster=data["cluster"],
+                esco_uri=data["esco_uri"],
+                competentnl_uri=data["competentnl_uri"],
             ),
         )
         if ok:
@@ -62,6 +64,8 @@ def competency_edit(request, pk):
                 kind=data["kind"],
                 hard_to_learn=data["hard_to_learn"],
                 cluster=data["cluster"],
+                esco_uri=data["esco_uri"],
+                competentnl_uri=data["competentnl_uri"],
             ),
         )
         if ok:

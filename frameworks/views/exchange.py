@@ -1,5 +1,7 @@
 """Exports (JSON, Moodle CSV, CASE 1.1), imports (JSON, Moodle CSV) and the indicator writing assistant."""
 
+import base64
+import secrets
 import time
 
 from django.contrib import messages
@@ -65,26 +67,70 @@ IMPORTERS = {
 }
 
 
+# A CASE package waiting for the user's confirmation, in the session (at most the 2 MB upload limit).
+PENDING_CASE = "frameworks_case_import"
+
+
+def _confirm_case_import(request, organisations):
+    """The second step of a CASE import: the user saw the summary and confirms; the file is in the session."""
+    pending = request.session.pop(PENDING_CASE, None)
+    organisation = None
+    if pending and secrets.compare_digest(str(pending.get("token")), request.POST.get("bevestigen", "")):
+        organisation = next((o for o in organisations if o.pk == pending.get("organisation")), None)
+    if organisation is None:
+        messages.error(request, _("Deze import is verlopen of al uitgevoerd. Kies het bestand opnieuw."))
+        return redirect("frameworks:framework-import")
+    try:
+        framework = case_import.framework_import_case(
+            raw=base64.b64decode(pending["raw"]), organisation=organisation, user=request.user, filename=pending["name"]
+        )
+    except ImportErrors as errors:
+        form = FrameworkImportForm(organisations=organisations)
+        return render(
+            request,
+            "frameworks/exchange/import_form.html",
+            {"form": form, "import_errors": errors.messages},
+            status=400,
+        )
+    messages.success(request, _("“%(name)s” is geïmporteerd als concept.") % {"name": framework.name})
+    return redirect("frameworks:framework-detail", framework.pk)
+
+
 @require_http_methods(["GET", "POST"])
 def framework_import(request):
     access.require(can_import_framework(request.user))
     organisations = organisation_choices(ids=import_organisation_ids(request.user))
+    if request.method == "POST" and "bevestigen" in request.POST:
+        return _confirm_case_import(request, organisations)
     form = FrameworkImportForm(request.POST or None, request.FILES or None, organisations=organisations)
     import_errors = []
     if request.method == "POST" and form.is_valid():
-        importer = IMPORTERS[form.cleaned_data["file_format"]]
+        file_format = form.cleaned_data["file_format"]
         upload = form.cleaned_data["file"]
+        raw = upload.read()
         try:
-            framework = importer(
-                raw=upload.read(),
-                organisation=form.cleaned_data["organisation"],
-                user=request.user,
-                filename=upload.name,
-            )
+            if file_format == "case":
+                # CASE first shows what the import keeps, maps and changes; nothing is written yet.
+                summary = case_import.case_import_summary(raw)
+            else:
+                framework = IMPORTERS[file_format](
+                    raw=raw, organisation=form.cleaned_data["organisation"], user=request.user, filename=upload.name
+                )
         except ImportErrors as errors:
             import_errors = errors.messages
             form.add_error("file", _("Het bestand is niet geïmporteerd; er is niets opgeslagen."))
         else:
+            if file_format == "case":
+                token = secrets.token_urlsafe(16)
+                request.session[PENDING_CASE] = {
+                    "token": token,
+                    "raw": base64.b64encode(raw).decode("ascii"),
+                    "name": upload.name,
+                    "organisation": form.cleaned_data["organisation"].pk,
+                }
+                context = {"summary": summary, "token": token, "filename": upload.name}
+                context["organisation"] = form.cleaned_data["organisation"]
+                return render(request, "frameworks/exchange/import_summary.html", context)
             messages.success(request, _("“%(name)s” is geïmporteerd als concept.") % {"name": framework.name})
             return redirect("frameworks:framework-detail", framework.pk)
     return render(

@@ -227,6 +227,9 @@ def test_hr_imports_a_case_package_through_the_form(client_as, seeded, org_a):
     package = client.get(reverse("frameworks:framework-export-case", args=[library.pk])).content
     upload = SimpleUploadedFile("vth.case.json", package)
     response = client.post(reverse("frameworks:framework-import"), {"file_format": "case", "file": upload})
+    assert response.status_code == 200 and "Import controleren" in response.content.decode()  # the summary first
+    token = client.session["frameworks_case_import"]["token"]
+    response = client.post(reverse("frameworks:framework-import"), {"bevestigen": token})
     copy = Framework.objects.get(organisation=org_a, name=library.name)
     assert response.status_code == 302 and response.url == reverse("frameworks:framework-detail", args=[copy.pk])
     assert copy.profiles.count() == library.profiles.count()
