@@ -182,6 +182,7 @@ def _managed(request, pk):
     return participant
 
 
+@logs_read("ontwikkeling.Participant", purpose="development")
 def participant_manage(request, pk, manager_form=None, remove_form=None):
     """The programme team's page for one participation: coach, manager, progress, removal — no answers."""
     participant = _managed(request, pk)

@@ -21,6 +21,7 @@ from .common import hr_procedure, member_procedure
 CANDIDATES_PER_PAGE = 25
 
 
+@logs_read("selectie.SelectionProcedure", purpose="selection")
 def calibration(request, pk):
     """Candidate × competency × selecteur, with a flag where selecteurs differ by 2 or more."""
     procedure, is_hr = member_procedure(request, pk)

@@ -40,6 +40,7 @@ def _board_context(request, procedure, is_hr):
     }
 
 
+@logs_read("selectie.SelectionProcedure", purpose="selection")
 def board(request, pk):
     """Candidates × selecteurs × exercises for the chair; refreshes itself."""
     procedure, is_hr = chair_procedure(request, pk)

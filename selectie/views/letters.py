@@ -83,6 +83,7 @@ def letter_send(request, pk, candidate_pk):
     return redirect("selectie:letter", procedure.pk, candidate.pk)
 
 
+@logs_read("selectie.Candidate", kwarg="candidate_pk", purpose="selection")
 def letter_pdf(request, pk, candidate_pk):
     procedure, candidate, _rejected, _letter_row, body = _letter(request, pk, candidate_pk)
     context = {

@@ -76,6 +76,7 @@ def candidate_pdf(request, pk, candidate_pk):
     )
 
 
+@logs_read("selectie.SelectionProcedure", purpose="selection")
 def procedure_pdf(request, pk):
     procedure = hr_procedure(request, pk)
     return pdf_response(

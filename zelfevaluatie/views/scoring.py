@@ -281,6 +281,7 @@ def conclusion_save(request, pk, profile_pk):
     )
 
 
+@logs_read("zelfevaluatie.EvaluationRound", purpose="self_evaluation")
 def meeting(request, pk, profile_pk, bound_form=None, stale=None):
     """MT meeting mode: one profile per screen for the projector, the agreed score recorded in place."""
     round = selectors.round_with_answers(user=request.user, pk=pk)

@@ -231,6 +231,7 @@ def peer_review_remove(request, pk, review_pk):
 # --- step 3 ------------------------------------------------------------------------------------
 
 
+@logs_read("zelfevaluatie.EvaluationRound", purpose="self_evaluation")
 def conclusions(request, pk):
     """Step 3. With JavaScript each question saves on its own as it is typed (conclusions_autosave);
     without it, the button posts every question with the revision it was shown at, and a question a
