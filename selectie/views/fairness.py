@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from competentie.audit.reads import logs_read
 from competentie.pdf import pdf_response
 from competentie.safecsv import safe_writer
-from competentie.audit.reads import logs_read
 
 from .. import access, fairness, selectors, services
 from ..forms import FairnessSetupForm
