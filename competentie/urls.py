@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from . import views
+from .notifications.forms import PasswordResetForm
 from .oidc import views as oidc_views
 from .security import twofactor
 from .security.sessions import session_expire, session_keepalive
@@ -25,11 +26,8 @@ urlpatterns = [
     # Password reset (Django's flow, Dutch templates under templates/registration/).
     path(
         "wachtwoord-vergeten/",
-        auth_views.PasswordResetView.as_view(
-            email_template_name="registration/password_reset_email.txt",
-            html_email_template_name="registration/password_reset_email.html",
-            subject_template_name="registration/password_reset_subject.txt",
-        ),
+        # The e-mail goes through the notification queue in the house style (notifications/forms.py).
+        auth_views.PasswordResetView.as_view(form_class=PasswordResetForm),
         name="password_reset",
     ),
     path("wachtwoord-vergeten/verstuurd/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
