@@ -22,7 +22,8 @@ urlpatterns = [
     # Login through the organisation's identity provider (OpenID Connect): start and callback.
     path("inloggen/organisatie/", oidc_views.ProviderLoginStart.as_view(), name="oidc-start"),
     path("inloggen/organisatie/terug/", oidc_views.ProviderLoginCallback.as_view(), name="oidc-callback"),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    # Logging out; after a provider login also at the provider (competentie/oidc/views.py).
+    path("uitloggen/", oidc_views.LogoutView.as_view(), name="logout"),
     # Password reset (Django's flow, Dutch templates under templates/registration/).
     path(
         "wachtwoord-vergeten/",
