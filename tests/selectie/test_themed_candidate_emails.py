@@ -1,3 +1,4 @@
+# ruff: noqa: F811 (the `decided` fixture is imported from the letters tests and used as an argument)
 """Issue 30.2: what a candidate and HR receive about a procedure wears the organisation's house style:
 the fairness questionnaire, the rejection letter, HR's reminder of unanswered candidates and the
 selecteurs' reminder before the selection day."""
@@ -21,7 +22,7 @@ def test_candidate_emails_and_hr_reminders_wear_the_theme(
     users,
     org_a,
     client_as,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     theme_with_logo(org_a, client_as("beheerder"))
     first = decided.candidates[0]
@@ -40,7 +41,7 @@ def test_candidate_emails_and_hr_reminders_wear_the_theme(
     assert_themed(letter, org_a)
 
 
-def test_hrs_reminder_of_unanswered_candidates_wears_the_theme(decided, users, org_a, client_as):  # noqa: F811
+def test_hrs_reminder_of_unanswered_candidates_wears_the_theme(decided, users, org_a, client_as):
     theme_with_logo(org_a, client_as("beheerder"))
     users["hr"].email = "hr@aadorp.example"
     users["hr"].save()
