@@ -360,6 +360,7 @@ READS_PERSONAL_DATA = {
     "medewerkers:team-overview": "hr",
     "medewerkers:team-overview-csv": "hr",
     "medewerkers:team-overview-pdf": "hr",
+    "medewerkers:role-overview": "hr",
     "feedback:overview": "hr",
     "feedback:csv": "hr",
     "feedback:report-pdf": "hr",
