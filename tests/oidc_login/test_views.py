@@ -105,7 +105,7 @@ def test_logging_out_after_a_provider_login_goes_on_to_the_providers_end_session
     page = response.content.decode()
     assert "U bent uitgelogd" in page
     link = re.search(r'<a href="([^"]+)" data-provider-logout>', page).group(1).replace("&amp;", "&")
-    assert f'<meta http-equiv="refresh" content="0;url={link.replace("&", "&amp;")}">' in page
+    assert f'<meta http-equiv="refresh" content="0; url={link.replace("&", "&amp;")}">' in page
     parts = urlsplit(link)
     assert f"{parts.scheme}://{parts.netloc}{parts.path}" == f"{ISSUER}/session/end"
     assert parse_qs(parts.query) == {
