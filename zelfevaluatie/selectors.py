@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 
 from competentie import audit
@@ -43,7 +43,9 @@ def _management_organisation_ids(user: AbstractBaseUser) -> list[int]:
     return organisation_ids(user, Membership.Role.MANAGEMENT)
 
 
-def _rounds(*, ratings: bool = False, answers: bool = False, full: bool = False) -> QuerySet[EvaluationRound]:
+def _rounds(
+    *, ratings: bool = False, answers: bool = False, full: bool = False, notes_of=None
+) -> QuerySet[EvaluationRound]:
     """Rounds with their people and profiles.
 
     `ratings` adds what the round page and the blindness rule read (ratings, scorers, agreed
@@ -90,6 +92,8 @@ def _rounds(*, ratings: bool = False, answers: bool = False, full: bool = False)
         if not full:
             # The team view reads each note's text, its hulpvraag and whose and which profile's it is.
             notes = notes.only("round_id", "participant_id", "profile_id", "text", "question__text")
+            if notes_of is not None:
+                notes = notes.filter(profile_id=notes_of)
         else:
             notes = notes.select_related("participant__user")
         queryset = queryset.prefetch_related(Prefetch("answers", queryset=notes))
@@ -116,9 +120,15 @@ def round_with_ratings(*, user: AbstractBaseUser, pk: int) -> EvaluationRound:
     return get_object_or_404(_rounds(ratings=True).filter(_scope(user, True)), pk=pk)
 
 
-def round_with_answers(*, user: AbstractBaseUser, pk: int) -> EvaluationRound:
-    """A round with its ratings, agreed scores and the notes per hulpvraag: what the team view shows."""
-    return get_object_or_404(_rounds(answers=True).filter(_scope(user, True)), pk=pk)
+def round_with_answers(*, user: AbstractBaseUser, pk: int, profile_id: int | None = None) -> EvaluationRound:
+    """A round with its ratings, agreed scores and the notes per hulpvraag of one profile: what the team
+    view and the meeting show. Without `profile_id`, the notes of the round's first profile (the team
+    view opens on it)."""
+    if profile_id is None:
+        profile_id = Subquery(
+            RoundProfile.objects.filter(round_id=OuterRef("round_id")).order_by("order", "pk").values("profile_id")[:1]
+        )
+    return get_object_or_404(_rounds(answers=True, notes_of=profile_id).filter(_scope(user, True)), pk=pk)
 
 
 def round_full(*, user: AbstractBaseUser, pk: int, allow_reviewer: bool = True) -> EvaluationRound:
