@@ -1,5 +1,6 @@
 from .authoring import FrameworkStep, ReviewComment, Reviewer
 from .frameworks import Association, BehaviouralIndicator, Cluster, Competency, Framework, ProficiencyLevel
+from .imports import CaseImportJob
 from .profiles import (
     Dilemma,
     DilemmaPosition,
@@ -15,6 +16,7 @@ from .scales import RatingScale, ScalePoint
 __all__ = [
     "Association",
     "BehaviouralIndicator",
+    "CaseImportJob",
     "Cluster",
     "Competency",
     "Dilemma",
