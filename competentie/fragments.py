@@ -41,18 +41,34 @@ class FragmentOwner(models.Model):
         super().save(*args, **kwargs)
 
 
-def fragment(owner: FragmentOwner, *, name: str, render: Callable[[], str], variant: str = "") -> SafeString:
-    """The fragment's HTML from the cache (one read), or ``render()`` (which reads the database) when
-    the owner changed since it was stored."""
-    key = ":".join(
+def _key(owner: FragmentOwner, name: str, variant: str) -> str:
+    return ":".join(
         ["fragment", owner._meta.label_lower, str(owner.pk), str(owner.content_stamp), name, variant]
         + [translation.get_language() or ""]
     )
+
+
+def fragment(owner: FragmentOwner, *, name: str, render: Callable[[], str], variant: str = "") -> SafeString:
+    """The fragment's HTML from the cache (one read), or ``render()`` (which reads the database) when
+    the owner changed since it was stored."""
+    key = _key(owner, name, variant)
     html = cache.get(key)
     if html is None:
         html = str(render())
         cache.set(key, html, timeout=FRAGMENT_SECONDS)
     return mark_safe(html)
+
+
+def kept(owner: FragmentOwner, *, name: str, compute: Callable[[], dict], variant: str = "") -> dict:
+    """Like ``fragment``, for a rendered part that comes with a few plain values the page needs beside it
+    (counts, which rows it shows): ``compute()`` returns a dict of plain values (strings, numbers, lists),
+    kept under the same key rules. Its HTML is the caller's to mark safe."""
+    key = _key(owner, name, variant)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=FRAGMENT_SECONDS)
+    return value
 
 
 def content_changed(owner: FragmentOwner) -> None:

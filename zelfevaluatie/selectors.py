@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 
 from competentie import audit
+from competentie.db import subquery_count
 from competentie.organisations.access import organisation_ids
 from competentie.organisations.models import Membership, Organisation
 from frameworks.models import (
@@ -43,7 +44,9 @@ def _management_organisation_ids(user: AbstractBaseUser) -> list[int]:
     return organisation_ids(user, Membership.Role.MANAGEMENT)
 
 
-def _rounds(*, ratings: bool = False, answers: bool = False, full: bool = False) -> QuerySet[EvaluationRound]:
+def _rounds(
+    *, ratings: bool = False, answers: bool = False, full: bool = False, notes_of=None
+) -> QuerySet[EvaluationRound]:
     """Rounds with their people and profiles.
 
     `ratings` adds what the round page and the blindness rule read (ratings, scorers, agreed
@@ -90,6 +93,8 @@ def _rounds(*, ratings: bool = False, answers: bool = False, full: bool = False)
         if not full:
             # The team view reads each note's text, its hulpvraag and whose and which profile's it is.
             notes = notes.only("round_id", "participant_id", "profile_id", "text", "question__text")
+            if notes_of is not None:
+                notes = notes.filter(profile_id=notes_of)
         else:
             notes = notes.select_related("participant__user")
         queryset = queryset.prefetch_related(Prefetch("answers", queryset=notes))
@@ -116,9 +121,15 @@ def round_with_ratings(*, user: AbstractBaseUser, pk: int) -> EvaluationRound:
     return get_object_or_404(_rounds(ratings=True).filter(_scope(user, True)), pk=pk)
 
 
-def round_with_answers(*, user: AbstractBaseUser, pk: int) -> EvaluationRound:
-    """A round with its ratings, agreed scores and the notes per hulpvraag: what the team view shows."""
-    return get_object_or_404(_rounds(answers=True).filter(_scope(user, True)), pk=pk)
+def round_with_answers(*, user: AbstractBaseUser, pk: int, profile_id: int | None = None) -> EvaluationRound:
+    """A round with its ratings, agreed scores and the notes per hulpvraag of one profile: what the team
+    view and the meeting show. Without `profile_id`, the notes of the round's first profile (the team
+    view opens on it)."""
+    if profile_id is None:
+        profile_id = Subquery(
+            RoundProfile.objects.filter(round_id=OuterRef("round_id")).order_by("order", "pk").values("profile_id")[:1]
+        )
+    return get_object_or_404(_rounds(answers=True, notes_of=profile_id).filter(_scope(user, True)), pk=pk)
 
 
 def round_full(*, user: AbstractBaseUser, pk: int, allow_reviewer: bool = True) -> EvaluationRound:
@@ -389,3 +400,70 @@ def open_rounds(*, organisation_id: int) -> list[EvaluationRound]:
         .select_related("framework")
         .order_by("-created_at", "-pk")
     )
+
+
+def _visible_rounds(user: AbstractBaseUser) -> QuerySet[EvaluationRound]:
+    """Rounds the user manages (MT) or takes part in: the overview's rounds."""
+    visible = Q(organisation__in=_management_organisation_ids(user)) | Q(
+        pk__in=Participant.objects.filter(user=user.pk).values("round")
+    )
+    return EvaluationRound.objects.filter(visible)
+
+
+def round_index(*, user: AbstractBaseUser) -> list[EvaluationRound]:
+    """Every round of the overview, newest first per organisation, with only the columns that place it:
+    its organisation, its framework line and its stamp (one query; a page and its charts are cut from it)."""
+    return list(
+        _visible_rounds(user)
+        .select_related("framework")
+        .only(
+            "organisation_id",
+            "lineage_id",
+            "content_stamp",
+            "created_at",
+            "framework__name",
+            "framework__first_version_id",
+        )
+        .order_by("organisation__name", "organisation_id", "-created_at", "-pk")
+    )
+
+
+def rounds_listed(*, user: AbstractBaseUser, pks: list[int]) -> list[EvaluationRound]:
+    """The rounds of one overview page, in the order of `pks`, with what their rows show (one query)."""
+    rounds = (
+        _visible_rounds(user)
+        .filter(pk__in=pks)
+        .select_related("organisation", "framework")
+        .annotate(
+            participant_count=subquery_count(Participant.objects.all(), on="round"),
+            conclusion_count=subquery_count(ProfileConclusion.objects.all(), on="round"),
+            profile_count=subquery_count(RoundProfile.objects.all(), on="round"),
+        )
+    )
+    by_pk = {round.pk: round for round in rounds}
+    return [by_pk[pk] for pk in pks if pk in by_pk]
+
+
+def growth_rounds(*, rounds: list[EvaluationRound]) -> list[EvaluationRound]:
+    """A line's rounds with what the growth chart draws: periods, profile names, agreed scores (3 queries).
+
+    Read only when the chart is not in the cache (zelfevaluatie/fragments.py)."""
+    pks = [round.pk for round in rounds]
+    loaded = {
+        round.pk: round
+        for round in EvaluationRound.objects.filter(pk__in=pks)
+        .only("period")
+        .prefetch_related(
+            Prefetch(
+                "conclusions",
+                queryset=ProfileConclusion.objects.select_related("profile")
+                .only("round_id", "profile__name", "profile__order", "agreed_score")
+                .order_by("profile__order"),
+            ),
+            Prefetch(
+                "round_profiles",
+                queryset=RoundProfile.objects.select_related("profile").only("round_id", "profile__name"),
+            ),
+        )
+    }
+    return [loaded[pk] for pk in pks]

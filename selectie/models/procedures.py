@@ -8,11 +8,13 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from competentie.fragments import FragmentOwner
+
 #: A candidate's consent may keep personal data at most this long after the procedure closed.
 MAX_RETENTION = timedelta(days=365)
 
 
-class SelectionProcedure(models.Model):
+class SelectionProcedure(FragmentOwner):
     class Status(models.TextChoices):
         PREPARATION = "voorbereiding", _("Voorbereiding")
         OPEN = "open", _("Open")

@@ -31,9 +31,11 @@ DISAGREEMENT = DEFAULT_THRESHOLD
 
 @dataclass
 class CalibrationCell:
-    competency: Competency
+    """Plain values only (the matrix of a closed procedure is kept in the cache): no model instances."""
+
+    competency_id: int
     by_selecteur: dict  # selecteur id -> mean value over exercises (or None)
-    consensus: ConsensusScore | None = None
+    consensus: int | None = None  # the consensus score's value
     threshold: int = DEFAULT_THRESHOLD
     spread: float = 0
     disagreement: bool = False
@@ -52,9 +54,15 @@ class Assessor:
         return self.name
 
 
+@dataclass(frozen=True)
+class CandidateCode:
+    pk: int
+    code: str
+
+
 @dataclass
 class CalibrationRow:
-    candidate: Candidate
+    candidate: CandidateCode
     selecteurs: list
     cells: list
     submitted_ids: set
@@ -82,10 +90,12 @@ def score_values(*, procedure: SelectionProcedure, candidate_ids=None) -> list[t
 
 def calibration_matrix(*, procedure: SelectionProcedure, user: AbstractBaseUser, is_hr: bool) -> tuple[list, list]:
     """Candidate × competency × selecteur. HR sees every candidate; a selecteur only those they
-    handed in for. Queries: competencies (1–2), candidates (1), submissions (1), assignments (1),
+    handed in for. Rows and cells hold plain values (keys, codes, numbers), no model instances. Queries: competencies (1–2), candidates (1), submissions (1), assignments (1),
     score values (1), consensus scores (1) — independent of the number of candidates."""
     competencies = procedure_competencies(procedure=procedure)
-    candidates = list(procedure.candidates.order_by("number"))
+    candidates = [
+        CandidateCode(pk, code) for pk, code in procedure.candidates.order_by("number").values_list("pk", "code")
+    ]
     submissions = list(
         Submission.objects.filter(candidate__procedure=procedure).values_list("candidate_id", "selecteur_id")
     )
@@ -121,7 +131,10 @@ def calibration_matrix(*, procedure: SelectionProcedure, user: AbstractBaseUser,
         procedure=procedure, candidate_ids=candidate_ids
     ):
         values[(candidate_id, competency_id, selecteur_id)].append(value)
-    consensus = {(c.candidate_id, c.competency_id): c for c in consensus_scores}
+    consensus = {
+        (candidate_id, competency_id): value
+        for candidate_id, competency_id, value in consensus_scores.values_list("candidate_id", "competency_id", "value")
+    }
     threshold = threshold_of(procedure)
     rows = []
     for candidate in candidates:
@@ -141,7 +154,7 @@ def calibration_matrix(*, procedure: SelectionProcedure, user: AbstractBaseUser,
                 by_selecteur[selecteur.pk] = _average(found) if found else None
             cells.append(
                 CalibrationCell(
-                    competency=competency,
+                    competency_id=competency.pk,
                     by_selecteur=by_selecteur,
                     consensus=consensus.get((candidate.pk, competency.pk)),
                     threshold=threshold,

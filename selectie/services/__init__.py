@@ -34,7 +34,15 @@ from .fairness import (  # noqa: F401
 from .letters import letter_draft, letter_problems, letter_save, letter_send  # noqa: F401
 from .practice import PRACTICE_MINIMUM, practice_case_save, practice_expert_save, practice_rate  # noqa: F401
 from .privacy import candidate_purge, candidates_past_retention, candidates_purge_expired, retention_end  # noqa: F401
-from .scoring import UNSET, candidate_submit, score_revise, score_save, submission_problems  # noqa: F401
+from .scoring import (  # noqa: F401
+    UNSET,
+    NotFound,
+    candidate_submit,
+    score_autosave,
+    score_revise,
+    score_save,
+    submission_problems,
+)
 from .seen import scores_seen  # noqa: F401
 from .setup import (  # noqa: F401
     SELECTION_SCALE_NAME,

@@ -10,6 +10,7 @@ from django.utils import timezone
 from competentie import audit
 from competentie.privacy import database_files_scrub_on_commit, log_tables, logs_scrub
 
+from ..fragments import procedure_changed
 from ..models import (
     MAX_RETENTION,
     Candidate,
@@ -63,6 +64,7 @@ def candidate_purge(*, candidate: Candidate, user: AbstractBaseUser | None, via:
     RejectionLetter.objects.filter(candidate=candidate).delete()
     candidate.purged_at = timezone.now()
     candidate.save(update_fields=["purged_at"])
+    procedure_changed(candidate.procedure_id)  # the calibration matrix lists the candidate
     audit.record(user, candidate, "candidate.purged", within=candidate.procedure, code=candidate.code, via=via)
     logger.info(
         "Persoonsgegevens van kandidaat %s (procedure %s) verwijderd via %s door %s",

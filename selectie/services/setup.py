@@ -16,6 +16,7 @@ from competentie.organisations.models import Organisation
 from frameworks.models import Profile, RatingScale, ScalePoint
 
 from .. import selectors
+from ..fragments import content_changed
 from ..models import Assignment, Exercise, SelectionProcedure
 from . import criteria
 
@@ -148,6 +149,7 @@ def procedure_update(*, procedure: SelectionProcedure, user: AbstractBaseUser, *
     _check_chair(procedure)
     procedure.full_clean()
     procedure.save()
+    content_changed(procedure)  # the calibration matrix shows the disagreement threshold
     return procedure
 
 
@@ -179,6 +181,7 @@ def procedure_transition(*, procedure: SelectionProcedure, user: AbstractBaseUse
     if status == Status.CLOSED:
         procedure.closed_on = timezone.localdate()
     procedure.save(update_fields=["status", "closed_on", "updated_at"])
+    content_changed(procedure)
     audit.record(user, procedure, "procedure.status", old=old_status, new=status)
     logger.info("Selectieprocedure %s naar status %s door %s", procedure.pk, status, user)
     return procedure

@@ -1,17 +1,20 @@
 from collections import Counter
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from competentie import autosave, revisions
 from competentie.audit.reads import logs_read
 
-from .. import access, charts, evidence, selectors, services
+from .. import access, charts, evidence, fragments, selectors, services
 from .. import insight as insight_math
 from ..disagreement import threshold_of
 from ..forms import ConsensusForm, ProposalForm, ScoreReviseForm
@@ -21,21 +24,69 @@ from .common import hr_procedure, member_procedure
 CANDIDATES_PER_PAGE = 25
 
 
-@logs_read("selectie.SelectionProcedure", purpose="selection")
-def calibration(request, pk):
-    """Candidate × competency × selecteur, with a flag where selecteurs differ by 2 or more."""
-    procedure, is_hr = member_procedure(request, pk)
+@dataclass(frozen=True)
+class _Seen:
+    """A candidate whose colleagues' scores the page shows (what scores_seen records)."""
+
+    pk: int
+    code: str
+
+
+def _calibration_matrix(request, procedure, is_hr, only_flagged) -> dict:
+    """The matrix of one page, rendered, with the candidates whose colleagues' scores it shows: plain
+    values only, so a closed procedure's matrix can be kept in the cache (selectie/fragments.py)."""
     competencies, rows = selectors.calibration_matrix(procedure=procedure, user=request.user, is_hr=is_hr)
-    only_flagged = request.GET.get("verschil") == "1"
     flagged_count = sum(row.has_disagreement for row in rows)
-    blind_count = sum(row.blind for row in rows)
     if only_flagged:
         rows = [row for row in rows if row.has_disagreement]
     page = Paginator(rows, CANDIDATES_PER_PAGE).get_page(request.GET.get("pagina"))
+    html = render_to_string(
+        "selectie/includes/_calibration_matrix.html",
+        {
+            "procedure": procedure,
+            "competencies": competencies,
+            "rows": page.object_list,
+            "page": page,
+            "disagreement": threshold_of(procedure),
+            "only_flagged": only_flagged,
+            "flagged_count": flagged_count,
+        },
+        request=None,
+    )
+    seen = [
+        (row.candidate.pk, row.candidate.code)
+        for row in page.object_list
+        if _shows_colleagues(row.selecteurs, request.user)
+    ]
+    return {"html": html, "seen": seen}
+
+
+@logs_read("selectie.SelectionProcedure", purpose="selection")
+def calibration(request, pk):
+    """Candidate × competency × selecteur, with a flag where selecteurs differ by 2 or more.
+
+    A closed procedure's matrix never changes: it is built once per viewer and kept (selectie/fragments.py)."""
+    procedure, is_hr = member_procedure(request, pk)
+    only_flagged = request.GET.get("verschil") == "1"
+
+    def compute():
+        return _calibration_matrix(request, procedure, is_hr, only_flagged)
+
+    if procedure.is_closed:
+        matrix = fragments.calibration_kept(
+            procedure,
+            user=request.user,
+            is_hr=is_hr,
+            page=request.GET.get("pagina", ""),
+            only_flagged=only_flagged,
+            compute=compute,
+        )
+    else:
+        matrix = compute()
     services.scores_seen(
         user=request.user,
         procedure=procedure,
-        candidates=[row.candidate for row in page.object_list if _shows_colleagues(row.selecteurs, request.user)],
+        candidates=[_Seen(pk, code) for pk, code in matrix["seen"]],
         where=_("kalibratie"),
     )
     return render(
@@ -43,14 +94,9 @@ def calibration(request, pk):
         "selectie/calibration.html",
         {
             "procedure": procedure,
-            "competencies": competencies,
-            "rows": page.object_list,
-            "page": page,
+            "matrix": mark_safe(matrix["html"]),
             "is_hr": is_hr,
             "disagreement": threshold_of(procedure),
-            "only_flagged": only_flagged,
-            "flagged_count": flagged_count,
-            "blind_count": blind_count,
         },
     )
 

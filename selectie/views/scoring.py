@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -64,25 +65,26 @@ def score_screen(request, pk, assignment_pk):
 def score_autosave(request, pk, assignment_pk):
     """One field of one competency (field=value-<id>|evidence-<id>|indicators-<id>), as autosave.js posts it.
 
-    A score belongs to one selecteur, so it carries no revision: per-field saves cannot clash.
+    A score belongs to one selecteur, so it carries no revision: per-field saves cannot clash. The access
+    check (organisation, the selecteur's own assignment) and the save are one locked read and one write
+    (services.score_autosave): anyone else's assignment, or another organisation's, is not found.
     """
-    procedure, _is_hr = member_procedure(request, pk)
-    assignment = selectors.assignment_get_for_selecteur(user=request.user, procedure=procedure, pk=assignment_pk)
     parts = autosave.field_parts(request.POST.get("field", ""), "value", "evidence", "indicators")
-    if parts is None:
-        return autosave.refused_response(_("Onbekend veld."))
-    field, competency_id = parts
-    competency = selectors.competency_or_none(pk=competency_id)
-    if competency is None:
-        return autosave.refused_response(_("Onbekende competentie."))
+    field, competency_id = parts or ("", None)  # an unknown field is refused after the access check
     if field == "value":
         changes = {"value": request.POST.get("value", "")}
     elif field == "evidence":
         changes = {"evidence": request.POST.get("value", "")}
-    else:
+    elif field == "indicators":
         changes = {"indicator_ids": [v for v in request.POST.getlist("value") if v.isdigit()]}
+    else:
+        changes = {}
     try:
-        services.score_save(assignment=assignment, competency=competency, user=request.user, **changes)
+        services.score_autosave(
+            user=request.user, procedure_id=pk, assignment_id=assignment_pk, competency_id=competency_id, **changes
+        )
+    except services.NotFound:
+        raise Http404 from None
     except ValidationError as error:
         return autosave.refused_response(" ".join(error.messages))
     return autosave.saved_response()

@@ -133,6 +133,9 @@ def test_management_team_runs_a_round_and_the_next_round_builds_on_it(page, scre
     page.get_by_role("button", name="Teamoverzicht openen voor iedereen").click()
     expect(page.get_by_text("Spreiding van de ingeleverde scores: laagste 3, hoogste 4.").first).to_be_visible()
     for code, name in enumerate(PROFILES, start=1):
+        # The team view shows one profile at a time: choose it from the links to all of them.
+        chooser = page.get_by_role("navigation", name="Profielen van deze ronde")
+        chooser.get_by_role("link", name=re.compile(rf"^{code}\. {re.escape(name)} ")).click()
         section = page.get_by_role("region", name=f"{code}. {name}")
         section.get_by_label(re.compile(rf"^\s*{AGREED[name]} – ")).check()
         section.get_by_label("Onderbouwing").fill(f"Besproken in het MT: {name} krijgt {AGREED[name]}.")

@@ -38,7 +38,8 @@ def calibrated(day, selecteurs):
 def test_matrix_flags_a_difference_of_two_points(calibrated, users):
     competencies, rows = selectors.calibration_matrix(procedure=calibrated.procedure, user=users["hr"], is_hr=True)
     first = rows[0]
-    flagged = [cell.competency.name for cell in first.cells if cell.disagreement]
+    names = {competency.pk: competency.name for competency in competencies}
+    flagged = [names[cell.competency_id] for cell in first.cells if cell.disagreement]
     assert flagged == ["Verbinden"]
     assert first.has_disagreement
     assert not rows[1].has_disagreement  # K-002 has no scores yet

@@ -130,7 +130,7 @@ def test_overview_candidate_page_board_pdf_and_insight_agree_on_every_flag(setti
     )
     chair = make_user("voorzitter", organisation=procedure.organisation, role=Membership.Role.HR)
     _competencies, rows = selectors.calibration_matrix(procedure=procedure, user=chair, is_hr=True)
-    overview = {(row.candidate.pk, cell.competency.pk) for row in rows for cell in row.cells if cell.disagreement}
+    overview = {(row.candidate.pk, cell.competency_id) for row in rows for cell in row.cells if cell.disagreement}
     candidate_page = {
         (candidate.pk, block.competency.pk)
         for candidate in procedure.candidates.all()

@@ -144,3 +144,43 @@ def test_the_meeting_costs_the_same_for_2_and_8_candidates(users, org_a, vth_pro
         for d in (small, large)
     ]
     assert sizes[0] == sizes[1]
+
+
+def _autosave_queries(client, day, selecteur, field, value):
+    assignment = day.procedure.assignments.get(selecteur=selecteur, candidate=day.candidates[0], exercise=day.casus)
+    competency = day.casus.competencies.order_by("pk").first()
+    url = reverse("selectie:score-autosave", args=[day.procedure.pk, assignment.pk])
+    client.post(url, {"field": f"value-{competency.pk}", "value": "2"})  # the score exists from here on
+    with CaptureQueriesContext(connection) as context:
+        response = client.post(url, {"field": f"{field}-{competency.pk}", "value": value})
+    assert response.status_code == 200, response.content
+    # Statements that read or write data; transaction control (BEGIN IMMEDIATE and COMMIT on SQLite,
+    # a savepoint inside the test's transaction) is not a query of the page.
+    control = ("BEGIN", "COMMIT", "SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK")
+    return len([q for q in context.captured_queries if not q["sql"].upper().startswith(control)])
+
+
+@pytest.mark.parametrize("field,value", [("value", "3"), ("evidence", "Vat samen en vraagt door.")])
+def test_score_autosave_touches_five_queries_for_a_small_and_a_large_procedure(
+    users, org_a, vth_profile, client_for, field, value
+):
+    selecteur = users["selecteur"]
+    client = client_for("selecteur")
+    sizes = []
+    for n, candidates in enumerate((1, 12)):
+        day = build_day(
+            hr=users["hr"],
+            organisation=org_a,
+            profile=vth_profile,
+            assessors=[selecteur],
+            candidates=candidates,
+            assigned=candidates,
+            name=f"Procedure {n}",
+        )
+        sizes.append(_autosave_queries(client, day, selecteur, field, value))
+    # Session, user, memberships (3); the assignment locked, read with everything the checks need: the
+    # user's own, in a procedure of their organisation, scoring open, not handed in, the exercise observes
+    # the competency, the value on the scale, the score's key (1); the change (1). Was 15 (procedure, "is
+    # assigned", assignment, competency, the assignment locked again, submission, exercise, "observes",
+    # score, scale point, criteria version, update).
+    assert sizes == [5, 5]

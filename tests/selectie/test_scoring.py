@@ -259,3 +259,41 @@ def test_selecteur_revises_own_submitted_score_with_a_reason(day, selecteurs, cl
     client.post(url, {"value": "2", "evidence": score.evidence, "reason": "Bij nader inzien te hoog."})
     (change,) = audit.history_for(score)
     assert (change.actor, change.params["old"], change.params["new"]) == (user, "3", "2")
+
+
+def test_the_one_query_autosave_keeps_every_check_of_an_existing_score(day, selecteurs, users, client_for):
+    """The autosave reads access and state in one locked query: each refusal still holds for a score
+    that already exists (the path that skips score_save)."""
+    user = selecteurs["selecteur"]
+    score_all(day, user, day.candidates[0])
+    assignment = assignment_of(day, user)  # the interview observes the first three competencies
+    observed, not_observed = day.competencies[0], day.competencies[4]
+    url = reverse("selectie:score-autosave", args=[day.procedure.pk, assignment.pk])
+    client = client_for("selecteur")
+
+    response = client.post(url, {"field": f"evidence-{observed.pk}", "value": "  Vat samen.  "})
+    assert response.status_code == 200
+    score = Score.objects.get(assignment=assignment, competency=observed)
+    assert score.evidence == "Vat samen." and score.value == 3 and score.revision > 1
+    revision = score.revision
+    assert client.post(url, {"field": f"value-{observed.pk}", "value": "5"}).status_code == 200
+    assert Score.objects.get(pk=score.pk).revision == revision + 1
+
+    response = client.post(url, {"field": f"value-{not_observed.pk}", "value": "2"})
+    assert response.status_code == 400 and "observeert" in response.json()["error"]
+    response = client.post(url, {"field": f"value-{observed.pk}", "value": "9"})
+    assert response.status_code == 400 and "geen punt op de schaal" in response.json()["error"]
+    response = client.post(url, {"field": f"value-{observed.pk}", "value": "veel"})
+    assert response.status_code == 400 and "Kies een score" in response.json()["error"]
+    assert client.post(url, {"field": "value-999999", "value": "2"}).status_code == 400
+    # A colleague's assignment, or this one under another procedure's address, is not found.
+    colleague = assignment_of(day, selecteurs["selecteur2"])
+    other_url = reverse("selectie:score-autosave", args=[day.procedure.pk, colleague.pk])
+    assert client.post(other_url, {"field": f"value-{observed.pk}", "value": "1"}).status_code == 404
+    assert client_for("selecteur2").post(url, {"field": f"value-{observed.pk}", "value": "1"}).status_code == 404
+    # Once the procedure moves on to calibration, scoring is closed.
+    services.procedure_transition(procedure=day.procedure, user=users["hr"], status="scoren")
+    services.procedure_transition(procedure=day.procedure, user=users["hr"], status="kalibratie")
+    response = client.post(url, {"field": f"value-{observed.pk}", "value": "1"})
+    assert response.status_code == 400 and "Scoren kan alleen" in response.json()["error"]
+    assert Score.objects.get(pk=score.pk).value == 5

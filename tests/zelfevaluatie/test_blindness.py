@@ -96,9 +96,15 @@ def test_after_the_own_hand_in_the_colleagues_judgement_and_notes_show_for_that_
     services.rating_submit(participant=me, profile=mt_handed_in)
 
     client = client_as("selecteur")
-    team = client.get(reverse("zelfevaluatie:team", args=[evaluation.pk])).content.decode()
+    team_url = reverse("zelfevaluatie:team", args=[evaluation.pk])
+    team = client.get(team_url).content.decode()
     assert SECRET_JUSTIFICATION in team and SECRET_NOTE in team
     assert "Tweede-geheim" not in team
+    # The team view shows one profile at a time: the second one, chosen, still hides MT's judgement.
+    second = client.get(team_url, {"profiel": second_profile.pk}).content.decode()
+    assert "Tweede-geheim" not in second
+    assert "zodra u uw eigen score hebt ingeleverd" in second
+    assert SECRET_JUSTIFICATION not in second and SECRET_NOTE not in second
     data = json.loads(client.get(reverse("zelfevaluatie:round-json", args=[evaluation.pk])).content)
     assert {r["participant"] for r in data["profiles"][0]["ratings"]} == {"mt", "selecteur"}
     assert [r["participant"] for r in data["profiles"][1]["ratings"]] == []

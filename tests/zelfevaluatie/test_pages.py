@@ -375,3 +375,56 @@ class TestExports:
             "Groei",
         ]:
             assert expected in text, expected
+
+
+class TestTeamViewOneProfileAtATime:
+    """The team view shows one profile, chosen from links to all of them (as the meeting mode does)."""
+
+    def test_the_team_view_shows_the_chosen_profile_and_links_to_every_profile(self, evaluation, client_as, users):
+        profiles = [rp.profile for rp in evaluation.round_profiles.select_related("profile")]
+        first, second = profiles[0], profiles[1]
+        for user, text in [(users["mt"], "Oordeel-van-mt"), (users["selecteur"], "Oordeel-van-selecteur")]:
+            for profile in (first, second):
+                services.rating_save(
+                    participant=participant(evaluation, user),
+                    profile=profile,
+                    score=3,
+                    justification=f"{text}-{profile.pk}",
+                )
+                services.rating_submit(participant=participant(evaluation, user), profile=profile)
+        url = reverse("zelfevaluatie:team", args=[evaluation.pk])
+        client = client_as("selecteur")
+        page = client.get(url).content.decode()
+        # Opens on the first profile; the others are one link away, none of their judgements on this page.
+        assert f"Oordeel-van-mt-{first.pk}" in page
+        assert f"Oordeel-van-mt-{second.pk}" not in page
+        assert page.count('class="border-top pt-3 mt-3"') == 1
+        for profile in profiles:
+            assert f'href="{url}?profiel={profile.pk}#profiel-{profile.pk}"' in page
+        assert "2 van 2 ingeleverd" in page and "0 van 2 ingeleverd" in page
+        chosen = client.get(url, {"profiel": second.pk})
+        assert chosen.status_code == 200
+        chosen = chosen.content.decode()
+        assert f"Oordeel-van-mt-{second.pk}" in chosen and f"Oordeel-van-selecteur-{second.pk}" in chosen
+        assert f"Oordeel-van-mt-{first.pk}" not in chosen
+        assert 'aria-current="page"' in chosen
+
+    def test_a_profile_outside_the_round_is_not_found(self, evaluation, client_as, vth):
+        outside = vth.profiles.exclude(pk__in=evaluation.round_profiles.values("profile")).first()
+        url = reverse("zelfevaluatie:team", args=[evaluation.pk])
+        if outside is not None:
+            assert client_as("mt").get(url, {"profiel": outside.pk}).status_code == 404
+        assert client_as("mt").get(url, {"profiel": 999999}).status_code == 404
+
+    def test_recording_an_agreed_score_returns_to_that_profile(self, evaluation, client_as):
+        second = evaluation.round_profiles.all()[1].profile
+        response = client_as("mt").post(
+            reverse("zelfevaluatie:conclusion-save", args=[evaluation.pk, second.pk]),
+            {f"p{second.pk}-agreed_score": "3", f"p{second.pk}-justification": "Na bespreking."},
+        )
+        assert response.status_code == 302
+        assert response.url == (
+            reverse("zelfevaluatie:team", args=[evaluation.pk]) + f"?profiel={second.pk}#profiel-{second.pk}"
+        )
+        page = client_as("mt").get(response.url).content.decode()
+        assert "Na bespreking." in page

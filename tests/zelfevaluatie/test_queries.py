@@ -38,8 +38,9 @@ def test_round_overview_costs_the_same_with_one_round_or_five(
     small = count(client, url)
     grow(org_a, users["mt"], vth, rounds=4, participants=6)
     assert count(client, url) == small
-    # Expect 8 queries: session, user, memberships, rounds with participant counts, their agreed
-    # scores, their profiles, "may start a round?", rounds the user reviews for others.
+    # Expect 8 queries: session, user, memberships, the overview's rounds (only the columns that place
+    # them), the listed page with its counts, the growth chart from the cache (one read per framework
+    # line), "may start a round?", rounds the user reviews for others.
     with django_assert_max_num_queries(8):
         client.get(url)
 

@@ -2,8 +2,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from competentie.fragments import FragmentOwner
 
-class EvaluationRound(models.Model):
+
+class EvaluationRound(FragmentOwner):
     """One biennial self-evaluation of an organisation against the profiles of a frozen framework."""
 
     class Status(models.TextChoices):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from competentie import revisions
 from frameworks.models import Profile
 
+from ..fragments import content_changed
 from ..models import EvaluationRound, Participant, ProfileConclusion
 from .checks import ensure_editable, ensure_profile_in_round, ensure_scale_point, parse_score
 
@@ -64,4 +65,5 @@ def conclusion_save(
     conclusion.full_clean(validate_constraints=False)
     revisions.revision_bump(conclusion)
     revisions.save_new_or_refuse(conclusion, lookup={"round": round, "profile": profile}, shown="justification")
+    content_changed(round)  # the growth chart shows this score
     return conclusion

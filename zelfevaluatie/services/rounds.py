@@ -14,6 +14,7 @@ from competentie import audit
 from competentie.organisations.models import Organisation
 from frameworks.models import BehaviouralIndicator, Framework, Profile, ProfileCompetency, RatingScale
 
+from ..fragments import content_changed
 from ..lineage import lineage_root_id
 from ..models import Action, EvaluationRound, Participant, ProfileConclusion, RoundProfile
 from .checks import ensure_editable, ensure_profile_in_round
@@ -172,6 +173,7 @@ def round_update(
         round.chair = chair
     round.full_clean()
     round.save()
+    content_changed(round)  # the growth chart shows the period
     return round
 
 

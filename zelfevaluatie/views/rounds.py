@@ -2,35 +2,78 @@ from itertools import groupby
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import access, selectors, services
+from .. import access, fragments, selectors, services
 from ..blindness import scorers_of, visibility_for
 from ..forms import ParticipantAddForm, RoundCreateForm, RoundUpdateForm
-from ..growth import growth_per_framework, growth_svg, profile_changes
+from ..growth import growth_for, growth_svg, profile_changes
 from .common import error_text, involvement
+
+#: The overview lists this many rounds at a time, newest first; older ones are on the next pages.
+ROUNDS_PER_PAGE = 10
+
+
+def _growth_charts(user, organisation, index_rounds):
+    """Per framework line of the organisation: its growth chart over all the user's rounds of the line,
+    from the cache while none of those rounds changed (zelfevaluatie/fragments.py)."""
+    lines: dict[int, list] = {}
+    for round in reversed(index_rounds):  # oldest first
+        lines.setdefault(round.lineage_id or round.framework.lineage_id, []).append(round)
+    charts = []
+    for rounds in lines.values():
+        framework_name = rounds[-1].framework.name
+
+        def render(rounds=rounds, framework_name=framework_name):
+            growth = growth_for(selectors.growth_rounds(rounds=rounds))
+            if not growth.has_scores:
+                return ""
+            return render_to_string(
+                "zelfevaluatie/includes/_growth_line.html",
+                {
+                    "growth": growth,
+                    "chart": growth_svg(growth),
+                    "framework_name": framework_name,
+                    "organisation_name": organisation.name,
+                },
+            )
+
+        charts.append(
+            fragments.growth_fragment(
+                rounds, name="growth", variant=f"{organisation.pk}|{organisation.name}|{framework_name}", render=render
+            )
+        )
+    return [chart for chart in charts if chart]
 
 
 def round_list(request):
-    """Rounds per organisation, with the agreed scores per profile across rounds as a chart."""
-    rounds = selectors.round_list(user=request.user)
+    """The newest rounds per organisation (older ones on further pages), with the agreed scores per
+    profile across all rounds of a framework line as a chart. A page costs the rounds it lists."""
+    index = selectors.round_index(user=request.user)
+    page = Paginator(index, ROUNDS_PER_PAGE).get_page(request.GET.get("pagina"))
+    listed = selectors.rounds_listed(user=request.user, pks=[round.pk for round in page.object_list])
     organisations = []
-    for organisation, items in groupby(rounds, key=lambda r: r.organisation):
-        items = list(items)
-        charts = [
-            {"framework": framework, "growth": growth, "chart": growth_svg(growth)}
-            for framework, growth in growth_per_framework(items)
-            if growth.has_scores
-        ]
-        organisations.append({"organisation": organisation, "rounds": list(reversed(items)), "charts": charts})
+    for organisation, items in groupby(listed, key=lambda r: r.organisation):
+        organisations.append(
+            {
+                "organisation": organisation,
+                "rounds": list(items),
+                "charts": _growth_charts(
+                    request.user, organisation, [r for r in index if r.organisation_id == organisation.pk]
+                ),
+            }
+        )
     can_start = selectors.startable_organisations(user=request.user).exists()
     return render(
         request,
         "zelfevaluatie/round_list.html",
         {
             "organisations": organisations,
+            "page": page,
             "reviewed_rounds": selectors.reviewed_round_list(user=request.user),
             "can_start": can_start,
         },

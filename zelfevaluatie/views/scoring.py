@@ -59,7 +59,7 @@ def rating(request, pk, profile_pk):
                         _("Uw score voor %(profile)s is ingeleverd. U ziet nu de scores van uw collega's.")
                         % {"profile": profile.name},
                     )
-                    return redirect(reverse("zelfevaluatie:team", args=[round.pk]) + f"#profiel-{profile.pk}")
+                    return redirect(_team_url(round, profile.pk))
                 messages.success(request, _("Uw score voor %(profile)s is opgeslagen.") % {"profile": profile.name})
                 next_pk = request.POST.get("next_profile")
                 if next_pk and next_pk.isdigit():
@@ -185,24 +185,66 @@ def _team_profiles(round, visibility, bound_forms=None, stale=None, *, only_prof
     return items
 
 
-def _team_context(request, round, bound_forms=None, stale=None):
+def _team_url(round, profile_id) -> str:
+    """The team view opened on one profile."""
+    return reverse("zelfevaluatie:team", args=[round.pk]) + f"?profiel={profile_id}#profiel-{profile_id}"
+
+
+def _team_chooser(round, selected_id):
+    """Every profile of the round as a link, with how many of its scorers handed in (no scores: those
+    are only shown for the selected profile, under the blindness rule)."""
+    participants = list(round.participants.all())
+    chooser = []
+    for rp in round.round_profiles.all():
+        scorers = scorers_of(rp, participants)
+        handed_in = sum(
+            1
+            for participant in scorers
+            for rating in participant.ratings.all()
+            if rating.profile_id == rp.profile_id and rating.is_submitted
+        )
+        chooser.append(
+            {
+                "profile": rp.profile,
+                "handed_in": handed_in,
+                "total": len(scorers),
+                "url": _team_url(round, rp.profile_id),
+                "current": rp.profile_id == selected_id,
+            }
+        )
+    return chooser
+
+
+def _team_context(request, round, selected_id, bound_forms=None, stale=None):
     visibility = visibility_for(request.user, round)
     return {
         "round": round,
         "me": involvement(request.user, round),
-        "profiles": _team_profiles(round, visibility, bound_forms, stale),
+        "profiles": _team_profiles(round, visibility, bound_forms, stale, only_profile_id=selected_id),
+        "chooser": _team_chooser(round, selected_id),
         "can_agree": access.can_record_agreement(request.user, round),
         "is_chair": access.is_chair(request.user, round),
         "open_form": TeamOpenForm(),
     }
 
 
+def _selected_profile_id(request) -> int | None:
+    value = request.GET.get("profiel", "")
+    return int(value) if value.isdigit() else None
+
+
 @logs_read("zelfevaluatie.EvaluationRound", purpose="self_evaluation")
 def team(request, pk):
-    """Per profile who handed in; after your own hand-in the scores, justifications and notes side by side."""
-    round = selectors.round_with_answers(user=request.user, pk=pk)
+    """One profile at a time, chosen from the list of all: who handed in; after your own hand-in the
+    scores, justifications and notes side by side. A page costs one profile, however many the round has."""
+    selected_id = _selected_profile_id(request)
+    round = selectors.round_with_answers(user=request.user, pk=pk, profile_id=selected_id)
     access.require(access.is_member(request.user, round))
-    return render(request, "zelfevaluatie/team.html", _team_context(request, round))
+    if selected_id is None:
+        selected_id = next((rp.profile_id for rp in round.round_profiles.all()), None)
+    else:
+        round_profile(round, selected_id)
+    return render(request, "zelfevaluatie/team.html", _team_context(request, round, selected_id))
 
 
 @require_POST
@@ -228,7 +270,7 @@ def team_open(request, pk):
 def conclusion_save(request, pk, profile_pk):
     """The agreed score, recorded in the team view or the meeting mode (as a page, or saved in place by the
     autosave module); a form made before a colleague's newer agreement is refused (stale edit)."""
-    round = selectors.round_with_answers(user=request.user, pk=pk)
+    round = selectors.round_with_answers(user=request.user, pk=pk, profile_id=profile_pk)
     access.require(access.can_record_agreement(request.user, round))
     access.require(access.is_open(round))
     profile = round_profile(round, profile_pk)
@@ -268,7 +310,7 @@ def conclusion_save(request, pk, profile_pk):
             messages.success(request, done)
             if in_meeting:
                 return redirect("zelfevaluatie:meeting", pk=round.pk, profile_pk=profile.pk)
-            return redirect(reverse("zelfevaluatie:team", args=[round.pk]) + f"#profiel-{profile.pk}")
+            return redirect(_team_url(round, profile.pk))
     elif as_json:
         return autosave.refused_response(" ".join(m for errors in form.errors.values() for m in errors))
     if in_meeting:
@@ -276,7 +318,7 @@ def conclusion_save(request, pk, profile_pk):
     return render(
         request,
         "zelfevaluatie/team.html",
-        _team_context(request, round, {profile.pk: form}, stale),
+        _team_context(request, round, profile.pk, {profile.pk: form}, stale),
         status=409 if stale else 400,
     )
 
@@ -284,7 +326,7 @@ def conclusion_save(request, pk, profile_pk):
 @logs_read("zelfevaluatie.EvaluationRound", purpose="self_evaluation")
 def meeting(request, pk, profile_pk, bound_form=None, stale=None):
     """MT meeting mode: one profile per screen for the projector, the agreed score recorded in place."""
-    round = selectors.round_with_answers(user=request.user, pk=pk)
+    round = selectors.round_with_answers(user=request.user, pk=pk, profile_id=profile_pk)
     access.require(access.is_member(request.user, round))
     profile = round_profile(round, profile_pk)
     visibility = visibility_for(request.user, round)

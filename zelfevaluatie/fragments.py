@@ -1,0 +1,23 @@
+"""A round's rendered parts in the cache (competentie/fragments.py), the round their owner.
+
+The growth chart of a framework line draws the agreed scores and periods of all its rounds. It is filed
+under the newest round of the line, with every round's key and stamp in its variant: a new round, an agreed
+score recorded (services.agreement.conclusion_save) or a period changed (services.rounds.round_update) in any
+of them files it anew. A finished round never changes, so a line of finished rounds is drawn once.
+"""
+
+import hashlib
+from collections.abc import Callable
+
+from competentie import fragments
+
+
+def growth_fragment(rounds, *, name: str, render: Callable[[], str], variant: str = ""):
+    """The fragment for a line of rounds (oldest first), kept until any of them changes."""
+    stamps = ",".join(f"{round.pk}.{round.content_stamp}" for round in rounds)
+    digest = hashlib.sha256(f"{stamps}|{variant}".encode()).hexdigest()[:32]
+    return fragments.fragment(rounds[-1], name=name, variant=digest, render=render)
+
+
+def content_changed(round) -> None:
+    fragments.content_changed(round)
