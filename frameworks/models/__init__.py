@@ -11,6 +11,7 @@ from .profiles import (
 )
 from .questions import GuidingQuestion, GuidingQuestionSet
 from .scales import RatingScale, ScalePoint
+from .subscriptions import FrameworkShare, Subscription, SubscriptionItem
 
 __all__ = [
     "Association",
@@ -21,6 +22,7 @@ __all__ = [
     "DilemmaPosition",
     "ExpertiseArea",
     "Framework",
+    "FrameworkShare",
     "FrameworkStep",
     "GuidingQuestion",
     "GuidingQuestionSet",
@@ -33,4 +35,6 @@ __all__ = [
     "Reviewer",
     "RoleLevel",
     "ScalePoint",
+    "Subscription",
+    "SubscriptionItem",
 ]
