@@ -589,6 +589,11 @@ def subscription_list(*, user: AbstractBaseUser):
     )
 
 
+def subscriptions_all():
+    """Every subscription, for the periodic check (no user: the task runs for the installation)."""
+    return Subscription.objects.select_related("copy", "source_framework").order_by("pk")
+
+
 def subscription_get(*, user: AbstractBaseUser, pk: int) -> Subscription:
     """Another organisation's subscription is a 404; the role is checked by the view (403)."""
     return get_object_or_404(
@@ -635,7 +640,7 @@ def shareable_frameworks(*, user: AbstractBaseUser):
     """The user's organisations' published frameworks (first versions stand for their line), with their share."""
     frameworks = (
         Framework.objects.published()
-        .filter(organisation_id__in=subscription_organisation_ids(user))
+        .owned_by(subscription_organisation_ids(user))
         .select_related("organisation", "first_version__share", "share")
         .order_by("name", "-version")
     )

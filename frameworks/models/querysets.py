@@ -40,6 +40,10 @@ class FrameworkQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published_at__isnull=False)
 
+    def owned_by(self, organisation_ids):
+        """The frameworks of these organisations (an access module's ids), libraries not included."""
+        return self.filter(organisation__in=organisation_ids)
+
     def shared(self):
         """Published versions of frameworks their organisation shares for subscription (FrameworkShare)."""
         return self.published().filter(

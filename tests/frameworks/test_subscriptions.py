@@ -329,3 +329,13 @@ class TestPages:
     def test_sharing_is_for_the_owners_hr(self, client_as, shared_v1):
         response = client_as("outsider").post("/frameworks/abonnementen/delen/", {"framework": shared_v1.pk})
         assert response.status_code == 404
+
+
+def test_the_periodic_check_marks_subscriptions_with_a_new_version(subscribed, shared_v1, users, task_queue):
+    from django.core.management import call_command
+
+    _next_version(shared_v1, users, add="Samenwerken")
+    call_command("check_subscriptions")
+    task_queue()
+    subscribed.refresh_from_db()
+    assert subscribed.pending["version"] == "2" and subscribed.checked_at is not None
