@@ -289,7 +289,10 @@ def _local_objects(copy: Framework) -> dict[str, object]:
         (Competency, "framework"),
         (BehaviouralIndicator, "competency__framework"),
     ):
-        for obj in model.objects.filter(**{lookup: copy}):
+        rows = model.objects.filter(**{lookup: copy})
+        if model is BehaviouralIndicator:
+            rows = rows.select_related("competency")
+        for obj in rows:
             found[lineage_key(obj)] = obj
     return found
 

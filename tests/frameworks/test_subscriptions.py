@@ -339,3 +339,21 @@ def test_the_periodic_check_marks_subscriptions_with_a_new_version(subscribed, s
     task_queue()
     subscribed.refresh_from_db()
     assert subscribed.pending["version"] == "2" and subscribed.checked_at is not None
+
+
+@pytest.mark.parametrize("size", [3, 12])
+def test_the_subscription_page_costs_the_same_at_any_size(
+    size, org_a, org_b, users, client_as, django_assert_max_num_queries
+):
+    framework = make_framework(org_a, name=f"Groot {size}", competencies=size, indicators=3, profiles=0)
+    framework_publish(framework=framework, user=users["hr"])
+    subs.framework_share(framework=framework, user=users["hr"], shared=True)
+    subscription = subs.subscription_create(organisation=org_b, user=users["outsider"], source_framework=framework)
+    _next_version(framework, users, add="Samenwerken", remove="Competentie 0")
+    subs.subscription_check(subscription=subscription)
+    client = client_as("outsider")
+    # Expect at most 16 queries: session, user, roles, the subscription, provenance rows and the copy's
+    # four item tables for the diff, the same again for the provenance table, messages and the layout's own.
+    with django_assert_max_num_queries(16):
+        response = client.get(f"/frameworks/abonnementen/{subscription.pk}/")
+    assert response.status_code == 200 and "Samenwerken" in response.content.decode()
