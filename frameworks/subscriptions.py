@@ -16,12 +16,15 @@ and version it came from (`SubscriptionItem`), and one audit line.
 
 from __future__ import annotations
 
+import ipaddress
 import json
+import socket
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -87,7 +90,7 @@ def _opener() -> urllib.request.OpenerDirector:
     for handler in (
         urllib.request.HTTPHandler,
         urllib.request.HTTPSHandler,
-        urllib.request.HTTPRedirectHandler,
+        _CheckedRedirects,
         urllib.request.HTTPDefaultErrorHandler,
         urllib.request.HTTPErrorProcessor,
     ):
@@ -107,7 +110,35 @@ def check_address(url: str) -> str:
     return url
 
 
+def _refuse_internal(url: str) -> None:
+    """Loopback, private and link-local addresses only where the installation allows them (settings)."""
+    if settings.SUBSCRIPTIONS_ALLOW_INTERNAL_HOSTS:
+        return
+    host = urlsplit(url).hostname or ""
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except (OSError, UnicodeError):
+        return  # unreachable: the request itself says so
+    for address in addresses:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+        if ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast:
+            raise ValidationError(
+                _("Het adres %(url)s ligt in een intern netwerk; daar haalt deze installatie niets op.") % {"url": url}
+            )
+
+
+class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect is checked like the address itself: http(s), and not internal."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if urlsplit(newurl).scheme not in ("http", "https"):
+            raise urllib.error.URLError("redirect")
+        _refuse_internal(newurl)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
 def _get_json(url: str) -> dict:
+    _refuse_internal(url)
     request = urllib.request.Request(url, headers={"Accept": "application/json", "User-Agent": "Competentie"})
     try:
         with _opener().open(request, timeout=TIMEOUT_SECONDS) as response:

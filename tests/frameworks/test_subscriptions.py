@@ -357,3 +357,13 @@ def test_the_subscription_page_costs_the_same_at_any_size(
     with django_assert_max_num_queries(16):
         response = client.get(f"/frameworks/abonnementen/{subscription.pk}/")
     assert response.status_code == 200 and "Samenwerken" in response.content.decode()
+
+
+def test_an_internal_address_is_refused_unless_the_installation_allows_it(settings, org_b, users):
+    settings.SUBSCRIPTIONS_ALLOW_INTERNAL_HOSTS = False
+    for url in (
+        "http://127.0.0.1:8000/ims/case/v1p1/CFPackages/x",
+        "http://169.254.169.254/ims/case/v1p1/CFPackages/x",
+    ):
+        with pytest.raises(ValidationError, match="intern netwerk"):
+            subs.subscription_create(organisation=org_b, user=users["outsider"], source_url=url)
