@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404
@@ -471,6 +471,25 @@ def _create_local(kind: str, item: dict, *, copy: Framework, placed: dict):
     )
 
 
+def _working_version(*, copy: Framework, user: AbstractBaseUser | None) -> Framework:
+    """A published copy does not change: adopt into its newest concept version, made now if there is none.
+
+    Its items keep their lineage keys (services/copying.py), so the provenance rows still find them.
+    """
+    from .services import framework_new_version
+
+    newest = Framework.objects.versions_of(copy).order_by("-version").first() or copy
+    if not newest.is_frozen:
+        return newest
+    try:
+        return framework_new_version(framework=newest, user=user)
+    except PermissionDenied:
+        raise ValidationError(
+            _("Uw kopie “%(name)s” is vastgesteld. Alleen HR kan er een nieuwe versie van maken om over te nemen.")
+            % {"name": copy.name}
+        ) from None
+
+
 @transaction.atomic
 def subscription_adopt(
     *, subscription: Subscription, user: AbstractBaseUser | None, overwrite: set[str] | frozenset = frozenset()
@@ -485,10 +504,9 @@ def subscription_adopt(
         raise ValidationError(_("Er is geen nieuwe versie om over te nemen. Controleer eerst op updates."))
     copy = subscription.copy
     if copy.is_frozen:
-        raise ValidationError(
-            _("Uw kopie “%(name)s” is vastgesteld en verandert niet meer. Maak eerst een nieuwe versie van uw kopie.")
-            % {"name": copy.name}
-        )
+        copy = _working_version(copy=copy, user=user)
+        subscription.copy = copy
+        subscription.save(update_fields=["copy"])
     changes = subscription_diff(subscription=subscription, new=new)
     version = new["version"]
     rows = {row.source_key: row for row in subscription.items.all()}

@@ -194,14 +194,30 @@ class TestAdopt:
         with pytest.raises(ValidationError):
             subs.subscription_adopt(subscription=subscribed, user=users["outsider"])
 
-    def test_a_published_copy_is_not_changed(self, subscribed, shared_v1, users, org_b):
-        _next_version(shared_v1, users, add="Samenwerken")
+    def test_a_published_copy_gets_a_new_concept_version_with_the_changes(self, subscribed, shared_v1, users, org_b):
+        own = _copy_competency(subscribed, "Competentie 1")
+        own.definition = "Zo zeggen wij het in Beekdal."
+        own.save()
+        framework_publish(framework=subscribed.copy, user=users["outsider"])
+        _next_version(shared_v1, users, add="Samenwerken", remove="Competentie 2")
         subs.subscription_check(subscription=subscribed)
-        Framework.objects.filter(pk=subscribed.copy.pk).update(published_at="2026-01-01T00:00Z")
-        subscribed.copy.refresh_from_db()
-        with pytest.raises(ValidationError):
-            subs.subscription_adopt(subscription=subscribed, user=users["outsider"])
-        assert not subscribed.copy.competencies.filter(name="Samenwerken").exists()
+        published = subscribed.copy
+        subs.subscription_adopt(subscription=subscribed, user=users["outsider"])
+        subscribed.refresh_from_db()
+        working = subscribed.copy
+        assert working.version == 2 and not working.is_frozen and working.based_on == published
+        assert set(working.competencies.values_list("name", flat=True)) == {
+            "Competentie 0",
+            "Competentie 1",
+            "Samenwerken",
+        }
+        assert _copy_competency(subscribed, "Competentie 1").definition == "Zo zeggen wij het in Beekdal."
+        assert set(published.competencies.values_list("name", flat=True)) == {
+            "Competentie 0", "Competentie 1", "Competentie 2"
+        }  # fmt: skip
+        # The provenance rows still find every adopted item in the new version.
+        kept = subs.subscription_provenance(subscription=subscribed)
+        assert all(entry["row"] for entry in kept)
 
 
 class _Package(BaseHTTPRequestHandler):
