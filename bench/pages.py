@@ -53,6 +53,10 @@ def pages(manifest: dict) -> list[Page]:
     for key in ("overview", "round", "team"):
         entry = rounds[key][0]
         found.append(Page(f"round-{key}", entry["username"], entry["url"]))
+    # Issue 26: the team overview of 50 employees × 12 competencies, and the team overview per VTH role.
+    employees = manifest["medewerkers"]
+    found.append(Page("team-overview", employees["team"][0]["username"], employees["team"][0]["url"]))
+    found.append(Page("role-overview", employees["roles"][0]["username"], employees["roles"][0]["url"]))
     return found
 
 

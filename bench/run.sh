@@ -83,14 +83,19 @@ load_test small "${BENCH_SMALL_DURATION:-20s}"
 build large generate_municipality --scale 1.0
 service_times large
 load_test large "$DURATION"
-capacity large
-# 25 municipalities on one instance; Gemeente Grootstad among them is measured as above.
-build national generate_national
-service_times national
-DATABASE_URL="postgres://$PGUSER@127.0.0.1:5432/competentie_bench_national" \
-  $PY bench/explain_pages.py "$OUT/manifest-national.json" > bench/EXPLAIN.md
-# PDF timings (issue 16) on the national database: Divosa, a 9,000-indicator framework, a stored PDF.
-$PY bench/pdf_timings.py --out "$OUT/pdf.md"
+# BENCH_CAPACITY=0 and BENCH_NATIONAL=0 leave out the rising-load run and the 25-municipality set
+# (the slowest parts) when only the per-page ratios of one municipality are wanted.
+if [ "${BENCH_CAPACITY:-1}" = 1 ]; then capacity large; fi
+rm -f "$OUT/pdf.md" "$OUT/service-national.json"
+if [ "${BENCH_NATIONAL:-1}" = 1 ]; then
+  # 25 municipalities on one instance; Gemeente Grootstad among them is measured as above.
+  build national generate_national
+  service_times national
+  DATABASE_URL="postgres://$PGUSER@127.0.0.1:5432/competentie_bench_national" \
+    $PY bench/explain_pages.py "$OUT/manifest-national.json" > bench/EXPLAIN.md
+  # PDF timings (issue 16) on the national database: Divosa, a 9,000-indicator framework, a stored PDF.
+  $PY bench/pdf_timings.py --out "$OUT/pdf.md"
+fi
 $PY bench/report.py "$OUT" > bench/RESULTS.md
-cat "$OUT/pdf.md" >> bench/RESULTS.md
+if [ -f "$OUT/pdf.md" ]; then cat "$OUT/pdf.md" >> bench/RESULTS.md; fi
 cat bench/RESULTS.md

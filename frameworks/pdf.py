@@ -71,6 +71,7 @@ def framework_context(framework) -> dict:
     groups = [
         {
             "cluster": group["cluster"],
+            "depth": group.get("depth", 0),
             "competencies": [{"competency": c, "generic": _levels_of(c, levels)} for c in group["competencies"]],
         }
         for group in competency_groups(clusters, framework.competencies.all())

@@ -606,14 +606,43 @@ def publish_warnings(*, framework: Framework) -> list[str]:
 # --- Documents and the profile × competency matrix -----------------------------------------------
 
 
+def clusters_in_tree(clusters) -> list[Cluster]:
+    """Clusters (already read) in the order of their tree: each followed by the clusters under it, in
+    their order, each with `depth` (0 directly under the framework) and `indent` (at most 5, for the
+    page's spacing classes). No query: an imported standards tree of any depth keeps its shape."""
+    clusters = list(clusters)
+    known = {cluster.pk for cluster in clusters}
+    children = {}
+    for cluster in clusters:
+        top = cluster.parent_id is None or cluster.parent_id not in known
+        children.setdefault(None if top else cluster.parent_id, []).append(cluster)
+    ordered, pending, seen = [], [(cluster, 0) for cluster in reversed(children.get(None, []))], set()
+    while pending:
+        cluster, depth = pending.pop()
+        if cluster.pk in seen:
+            continue
+        seen.add(cluster.pk)
+        cluster.depth, cluster.indent = depth, min(depth, 5)
+        ordered.append(cluster)
+        pending.extend((child, depth + 1) for child in reversed(children.get(cluster.pk, [])))
+    for cluster in clusters:  # a ring (never written by the app) still shows every cluster
+        if cluster.pk not in seen:
+            cluster.depth = cluster.indent = 0
+            ordered.append(cluster)
+    return ordered
+
+
 def competency_groups(clusters, competencies) -> list[dict]:
-    """Competencies per cluster, as on the framework page: clusters in their order (an empty one too),
-    then the competencies without a cluster ("Overige competenties" when there are clusters)."""
+    """Competencies per cluster, as on the framework page: clusters in the order of their tree (an empty
+    one too), then the competencies without a cluster ("Overige competenties" when there are clusters)."""
+    clusters = clusters_in_tree(clusters)
     by_cluster = {cluster.pk: [] for cluster in clusters}
     unclustered = []
     for competency in competencies:
         by_cluster.get(competency.cluster_id, unclustered).append(competency)
-    groups = [{"cluster": cluster, "competencies": by_cluster[cluster.pk]} for cluster in clusters]
+    groups = [
+        {"cluster": cluster, "competencies": by_cluster[cluster.pk], "depth": cluster.depth} for cluster in clusters
+    ]
     if unclustered:
         groups.append({"cluster": None, "competencies": unclustered})
     return groups

@@ -74,3 +74,8 @@ def hr_organisation_ids(user: AbstractBaseUser) -> list[int]:
 def can_open_cycles(user: AbstractBaseUser) -> bool:
     """The page to open a cycle: HR of some organisation (the team chosen must be theirs)."""
     return bool(organisation_ids(user, Membership.Role.HR))
+
+
+def can_see_role_overview(user: AbstractBaseUser, manages_anyone: bool) -> bool:
+    """The team overview per role: HR of some organisation (all of it), or a manager (their own reports)."""
+    return bool(hr_organisation_ids(user)) or manages_anyone

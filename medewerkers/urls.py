@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.employee_list, name="employee-list"),
     path("importeren/", views.employees_import, name="employees-import"),
     path("cycli/nieuw/", views.cycle_create, name="cycle-create"),
+    path("per-rol/", views.role_overview, name="role-overview"),
     path("<int:pk>/ontwikkelplan/", views.plan, name="plan"),
     path("cycli/<int:pk>/gesprek/<int:employee_pk>/", views.conversation, name="conversation"),
     path("cycli/<int:pk>/beoordeling/<int:employee_pk>/", views.assessment, name="assessment"),

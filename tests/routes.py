@@ -106,6 +106,8 @@ KWARG_KINDS = {
     "file_pk": "portfolio_file",
     "judgement_pk": "portfolio_judgement",
     "organisation_pk": "organisation",
+    # A CASE package over 2 MB, read on the task queue (issue 29.5): only its uploader's.
+    "job_id": "case_import_job",
 }
 
 
@@ -250,6 +252,7 @@ def build_world(users, org_a, org_b) -> dict:
         "case_document": package["CFDocument"]["identifier"],
         "case_item": package["CFItems"][0]["identifier"],
         "case_association": package["CFAssociations"][0]["identifier"],
+        "case_import_job": str(_case_import_job(users, org_a)),
         "framework": framework.pk,
         "subscription": _subscription(org_a, users).pk,
         "question_set": question_set.pk,
@@ -281,6 +284,16 @@ def build_world(users, org_a, org_b) -> dict:
         "questionnaire_token": questionnaire_token,
         "organisation": org_a.pk,
     }
+
+
+def _case_import_job(users, org_a):
+    """HR's large CASE import, read and waiting for the confirmation (the queue is not worked off here)."""
+    from frameworks.models import CaseImportJob
+
+    job = CaseImportJob.objects.create(
+        user=users["hr"], organisation=org_a, filename="groot.json", size=3, status=CaseImportJob.Status.READY
+    )
+    return job.uuid
 
 
 def _medewerkers_world(org_a, users):
@@ -372,6 +385,7 @@ READS_PERSONAL_DATA = {
     "medewerkers:team-overview": "hr",
     "medewerkers:team-overview-csv": "hr",
     "medewerkers:team-overview-pdf": "hr",
+    "medewerkers:role-overview": "hr",
     "feedback:overview": "hr",
     "feedback:csv": "hr",
     "feedback:report-pdf": "hr",

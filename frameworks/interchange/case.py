@@ -6,7 +6,7 @@ The package is built from the app's own JSON (native.py), so both formats carry 
   behavioural indicators are CFItems with CFItemType "Beheersingsniveau", "Cluster",
   "Competentie" and "Gedragsindicator" (defined in CFDefinitions.CFItemTypes).
 - Every item `isChildOf` its parent: an indicator its competency, a competency its cluster or the
-  document, a cluster or a level the document. `sequenceNumber` and `listEnumeration` keep the order.
+  document, a cluster its parent cluster or the document, a level the document. `sequenceNumber` and `listEnumeration` keep the order.
 - An indicator written for one level has a `hasSkillLevel` association to that level's CFItem, so
   every association resolves inside the package. A CFRubric repeats the levels per competency
   (CFRubricCriterionLevel: the indicators at that level) for tools that read rubrics.
@@ -21,6 +21,7 @@ The package is built from the app's own JSON (native.py), so both formats carry 
 """
 
 import json
+import re
 import uuid
 from collections.abc import Callable
 
@@ -125,6 +126,22 @@ def _link(title: str, identifier: str, uri: str) -> dict:
     return {"title": (title or "-")[:200], "identifier": identifier, "uri": uri}
 
 
+_NO_OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$")
+
+
+def _as_case_1_1(association: dict) -> dict:
+    """An association as read, in the form CASE 1.1 requires: CASE 1.0 tools wrote the
+    sequenceNumber as text ("1") and times without an offset (OpenSALT meant UTC)."""
+    fixed = dict(association)
+    sequence = fixed.get("sequenceNumber")
+    if isinstance(sequence, str) and sequence.strip().isdigit():
+        fixed["sequenceNumber"] = int(sequence.strip())
+    moment = fixed.get("lastChangeDateTime")
+    if isinstance(moment, str) and _NO_OFFSET.match(moment):
+        fixed["lastChangeDateTime"] = moment + "+00:00"
+    return fixed
+
+
 def framework_to_case(framework: Framework, *, absolute: Callable[[str], str]) -> dict:
     """A framework loaded by `framework_for_export` as a CASE 1.1 CFPackage dict.
 
@@ -212,7 +229,8 @@ def framework_to_case(framework: Framework, *, absolute: Callable[[str], str]) -
                 extra={"key": entry["key"]},
                 kept=entry.get("case"),
             )
-            associate("isChildOf", nodes[entry["key"]], document_link, entry["order"])
+        for entry in entries:  # a nested cluster under its cluster, the rest under the document
+            associate("isChildOf", nodes[entry["key"]], nodes.get(entry.get("parent"), document_link), entry["order"])
 
     described("level", native["levels"], "N")
     described("cluster", native["clusters"], "C")
@@ -299,7 +317,7 @@ def framework_to_case(framework: Framework, *, absolute: Callable[[str], str]) -
     derived_edges = {(a["associationType"], a["originNodeURI"]["identifier"]): n for n, a in enumerate(associations)}
     for entry in native["associations"]:
         # In a package the document is implied; a single association's REST answer names it again.
-        stored = {key: value for key, value in entry["association"].items() if key != "CFDocumentURI"}
+        stored = _as_case_1_1({key: value for key, value in entry["association"].items() if key != "CFDocumentURI"})
         edge = (stored.get("associationType"), stored["originNodeURI"]["identifier"])
         if entry["primary"] and edge in derived_edges:
             derived = associations[derived_edges[edge]]

@@ -5,16 +5,20 @@ a JSON import, so both imports refuse and write alike.
 
 - Items typed "Beheersingsniveau", "Cluster", "Competentie" or "Gedragsindicator" (our export)
   become exactly that; items of other tools are typed by their place in the `isChildOf` tree:
-  under a competency an indicator, a child of the document with grandchildren a cluster, else a
-  competency.
+  under a competency an indicator, an item with grandchildren a cluster (under its parent
+  cluster: `Cluster.parent`, so a tree of any depth keeps its shape), else a competency. A tree
+  deeper than MAX_TREE_DEPTH is refused.
 - `hasSkillLevel` links an indicator to its level. Siblings are ordered by `listEnumeration`, then
   `sequenceNumber`, then `humanCodingScheme` in natural order (1.2 before 1.10).
 - Identifiers are kept (a CASE 1.0 one that 1.1 refuses is replaced by one derived from it; one
   already used in this installation gets a new one). What an item says that the model has no
   column for (KEPT_ITEM_FIELDS: code, notes, item type, education level, language …) is kept
   verbatim in its `interchange`, and every association with its identifier in `Association`, so
-  the export writes them back. Not yet: an indicator under an indicator hangs under its
-  competency in the model, and the export writes that edge instead of the original one.
+  the export writes them back (CASE 1.0's `educationalLevel` as 1.1's `educationLevel`). On
+  items of our own export only what the export writes anew is dropped, so a code another tool
+  gave survives a second round trip. Not yet: below an item typed "Competentie" an indicator
+  under an indicator hangs under its competency in the model, and the export writes that edge
+  instead of the original one (items of other tools are nested clusters instead).
 - `CFRubrics` of another tool are read back as our export writes them: a criterion is the
   competency its `CFItemURI` names, a criterion level's `quality` a proficiency level (matched by
   name, else added in the order of `position`), its `description` the indicators at that level,
@@ -37,7 +41,7 @@ from competentie.organisations.models import Organisation
 
 from ..models import BehaviouralIndicator, Cluster, Competency, Framework, ProficiencyLevel
 from .case import EXTENSION, ITEM_TYPES, NAMESPACE
-from .errors import ImportErrors, load_json, log_import
+from .errors import MAX_UPLOAD_BYTES, ImportErrors, load_json, log_import
 from .native import FORMAT, VERSION
 from .native_import import MAX_ERRORS, framework_import_document
 
@@ -61,6 +65,16 @@ KEPT_ITEM_FIELDS = (
     "listEnumeration",
 )
 TREE = ("isChildOf", "hasSkillLevel")
+
+
+MAX_TREE_DEPTH = 30  # clusters under clusters: the deepest real standards tree has about 8 levels
+
+
+def too_deep_tree_message() -> str:
+    return _(
+        "De boomstructuur in het pakket is dieper dan %(depth)s niveaus (onderdelen onder onderdelen); "
+        "zo ziet geen framework eruit. Er is niets opgeslagen."
+    ) % {"depth": MAX_TREE_DEPTH}
 
 
 def _natural(code: str) -> tuple:
@@ -131,7 +145,10 @@ def _name_and_text(item: dict) -> tuple[str, str]:
     return full[:197].rstrip() + "…", full
 
 
-def _read_package(document: object) -> tuple[dict, list, list]:
+PROGRESS_EVERY = 500  # items between two progress reports of a queued import
+
+
+def _read_package(document: object, progress=None) -> tuple[dict, list, list]:
     errors = []
     if not isinstance(document, dict) or not isinstance(document.get("CFDocument"), dict):
         raise ImportErrors(
@@ -146,7 +163,10 @@ def _read_package(document: object) -> tuple[dict, list, list]:
     if errors:
         raise ImportErrors(errors, code="section_missing")
     items, associations = [], []
+    total = len(document["CFItems"])
     for n, item in enumerate(document["CFItems"], start=1):
+        if progress is not None and (n % PROGRESS_EVERY == 0 or n == total):
+            progress(n, total)
         if not isinstance(item, dict) or not isinstance(item.get("identifier"), str):
             errors.append(_("CFItems %(n)s: het item heeft geen “identifier”.") % {"n": n})
         elif not _text(item.get("fullStatement")).strip():
@@ -167,9 +187,11 @@ def _read_package(document: object) -> tuple[dict, list, list]:
     return document["CFDocument"], items, associations
 
 
-def case_to_native(package: object) -> dict:
-    """A CASE package as a document in the app's own format (see native.py)."""
-    cf_document, items, associations = _read_package(package)
+def case_to_native(package: object, progress=None) -> dict:
+    """A CASE package as a document in the app's own format (see native.py).
+
+    progress(n, total), when given, hears how many of the package's items have been read."""
+    cf_document, items, associations = _read_package(package, progress)
     ours = bool(_extension(package))
     identifiers = [cf_document.get("identifier"), *(i["identifier"] for i in items)]
     identifiers += [a.get("identifier") for a in associations]
@@ -180,10 +202,25 @@ def case_to_native(package: object) -> dict:
         associations = _renumbered(associations, mapping)
 
     def _kept(item: dict) -> dict:
-        """Kept verbatim, except on items of our own export: those fields the export writes anew."""
+        """Kept verbatim, except on items of our own export what the export writes anew (type, our
+        own code, language, the order): a code or note another tool gave survives a second round trip."""
+        kept = {key: item[key] for key in KEPT_ITEM_FIELDS if key in item}
         if ours and _text(item.get("CFItemType")).casefold() in TYPE_BY_TITLE:
-            return {}
-        return {key: item[key] for key in KEPT_ITEM_FIELDS if key in item}
+            code = _text(kept.get("humanCodingScheme"))
+            if code == _text(_extension(item).get("key")) or re.fullmatch(r"K\d+\.\d+", code):
+                kept.pop("humanCodingScheme", None)
+            if kept.get("language") == "nl":
+                kept.pop("language")
+            enumeration = _text(kept.get("listEnumeration"))
+            if enumeration.isdigit() and str(int(enumeration)) == enumeration:
+                kept.pop("listEnumeration")
+            kept.pop("CFItemType", None)
+            kept.pop("CFItemTypeURI", None)
+        older = item.get("educationalLevel")  # CASE 1.0 spelled it so, often as "06" or "09,10"
+        if "educationLevel" not in kept and isinstance(older, str | list):
+            values = older.split(",") if isinstance(older, str) else older
+            kept["educationLevel"] = [value.strip() for value in values if isinstance(value, str) and value.strip()]
+        return kept
 
     document_id = cf_document.get("identifier")
     by_id = {item["identifier"]: item for item in items}
@@ -237,19 +274,33 @@ def case_to_native(package: object) -> dict:
     kinds = {}
     for identifier, item in by_id.items():
         kinds[identifier] = TYPE_BY_TITLE.get(_text(item.get("CFItemType")).casefold())
-    # Items of other tools: typed by their place in the tree, from the top down.
-    pending = [(identifier, None) for identifier in children[document_id]]
+    # The tree under the document, walked without recursion: every item once, parents before children.
+    walked, depth = [], {}
+    pending = [(identifier, 1) for identifier in children[document_id]]
     while pending:
-        identifier, parent_kind = pending.pop()
+        identifier, level = pending.pop()
+        if identifier in depth:
+            continue
+        if level > MAX_TREE_DEPTH:
+            raise ImportErrors([too_deep_tree_message()], code="too_deep")
+        depth[identifier] = level
+        walked.append(identifier)
+        pending.extend((child, level + 1) for child in children[identifier])
+    height = {}  # 0 for a leaf, 1 for an item with only leaves under it …
+    for identifier in reversed(walked):
+        height[identifier] = 1 + max((height.get(child, 0) for child in children[identifier]), default=-1)
+    # Items of other tools are typed by their place in the tree, from the top down: what has
+    # grandchildren is a (nested) cluster, what has only leaves under it a competency, a leaf
+    # under a competency an indicator.
+    for identifier in walked:
         if kinds[identifier] is None:
-            grandchildren = any(children[child] for child in children[identifier])
+            parent_kind = kinds.get(parent.get(identifier))
             if parent_kind in ("competency", "indicator"):
                 kinds[identifier] = "indicator"
-            elif parent_kind is None and grandchildren:
+            elif height[identifier] >= 2:
                 kinds[identifier] = "cluster"
             else:
                 kinds[identifier] = "competency"
-        pending.extend((child, kinds[identifier]) for child in children[identifier])
     for identifier in by_id:
         if kinds[identifier] is None:  # not under the document at all: a loose competency
             kinds[identifier] = "competency"
@@ -280,6 +331,10 @@ def case_to_native(package: object) -> dict:
 
     levels = described("level", "N")
     clusters = described("cluster", "C")
+    for entry in clusters:  # a cluster under a cluster keeps that edge, so any depth keeps its shape
+        up = parent.get(entry["uuid"])
+        if up in kinds and kinds[up] == "cluster" and up in keys:
+            entry["parent"] = keys[up]
 
     def competency_of(identifier: str) -> str | None:
         """The nearest competency above an indicator (indicators under indicators are flattened)."""
@@ -422,14 +477,23 @@ def _read_rubrics(package: dict, mapping: dict, competencies: list, levels: list
                 indicators.append({"uuid": "", "case": {}, "text": line.strip(), "level": level["key"], "order": order})
 
 
-@transaction.atomic
 def framework_import_case(
-    *, raw: bytes, organisation: Organisation, user: AbstractBaseUser | None = None, filename: str = ""
+    *,
+    raw: bytes,
+    organisation: Organisation,
+    user: AbstractBaseUser | None = None,
+    filename: str = "",
+    limit: int = MAX_UPLOAD_BYTES,
+    progress=None,
 ) -> Framework:
-    """Create a new concept framework from a CASE 1.1 package; every problem or nothing written."""
-    document = case_to_native(load_json(raw))
-    framework = framework_import_document(document=document, organisation=organisation)
-    log_import(framework=framework, user=user, source=_("een CASE-pakket (1EdTech CASE 1.1)"), filename=filename)
+    """Create a new concept framework from a CASE 1.1 package; every problem or nothing written.
+
+    The package is read and checked before the one transaction that writes it, so `progress`
+    (see case_to_native) is heard outside it, by whoever watches a queued import."""
+    document = case_to_native(load_json(raw, limit=limit), progress)
+    with transaction.atomic():
+        framework = framework_import_document(document=document, organisation=organisation)
+        log_import(framework=framework, user=user, source=_("een CASE-pakket (1EdTech CASE 1.1)"), filename=filename)
     return framework
 
 
@@ -468,15 +532,15 @@ def _taken_here(kind_of: dict) -> set[str]:
     return taken
 
 
-def case_import_summary(raw: bytes) -> list[dict]:
+def case_import_summary(raw: bytes, *, limit: int = MAX_UPLOAD_BYTES, progress=None) -> list[dict]:
     """What an import of this CASE package keeps, maps and changes, per kind, before anything is written.
 
     One row per source item type, per association type, and for the document and the rubrics:
     {"kind": …, "count": n, "kept": […], "mapped": […], "changed": […]} (Dutch sentences).
     Raises ImportErrors as the import itself would for a package it cannot read.
     """
-    package = load_json(raw)
-    cf_document, items, associations = _read_package(package)
+    package = load_json(raw, limit=limit)
+    cf_document, items, associations = _read_package(package, progress)
     native = case_to_native(package)
     ours = bool(_extension(package))
     kind_of = {}

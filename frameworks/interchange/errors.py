@@ -17,7 +17,8 @@ from competentie import audit
 
 from ..models import Framework
 
-MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # what one request imports by itself
+MAX_QUEUED_BYTES = 50 * 1024 * 1024  # a CASE package read by the task queue (frameworks/interchange/jobs.py)
 MAX_DEPTH = 40  # the deepest real export (profiles with hoofdtaken) nests about 12 levels
 MAX_FIELD_CHARS = 20_000  # longer than any definition or description in the seeded libraries
 # Control characters other than tab, line feed and carriage return (NUL included).
@@ -32,16 +33,17 @@ class ImportErrors(ValidationError):
         self.code = code
 
 
-def too_large_message(size: int) -> str:
-    return _("Het bestand is %(size)s kB; het maximum is %(maximum)s kB (2 MB).") % {
+def too_large_message(size: int, limit: int = MAX_UPLOAD_BYTES) -> str:
+    return _("Het bestand is %(size)s kB; het maximum is %(maximum)s kB (%(mb)s MB).") % {
         "size": -(-size // 1024),
-        "maximum": MAX_UPLOAD_BYTES // 1024,
+        "maximum": limit // 1024,
+        "mb": limit // (1024 * 1024),
     }
 
 
-def check_size(raw: bytes) -> None:
-    if len(raw) > MAX_UPLOAD_BYTES:
-        raise ImportErrors([too_large_message(len(raw))], code="too_large")
+def check_size(raw: bytes, limit: int = MAX_UPLOAD_BYTES) -> None:
+    if len(raw) > limit:
+        raise ImportErrors([too_large_message(len(raw), limit)], code="too_large")
 
 
 def position_of(text: str, index: int) -> tuple[int, int]:
@@ -50,9 +52,9 @@ def position_of(text: str, index: int) -> tuple[int, int]:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
-def decode_text(raw: bytes, *, advice: str = "") -> str:
+def decode_text(raw: bytes, *, advice: str = "", limit: int = MAX_UPLOAD_BYTES) -> str:
     """The file as text (UTF-8, with or without BOM), or a message with the line and column of the first bad byte."""
-    check_size(raw)
+    check_size(raw, limit)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -97,9 +99,9 @@ JSON_PROBLEMS = {
 }
 
 
-def load_json(raw: bytes) -> object:
+def load_json(raw: bytes, *, limit: int = MAX_UPLOAD_BYTES) -> object:
     """Parse JSON safely: Dutch messages with line and column, no deep nesting, no control characters."""
-    text = decode_text(raw)
+    text = decode_text(raw, limit=limit)
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:

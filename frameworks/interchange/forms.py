@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from competentie.organisations.models import Organisation
 
-from .errors import MAX_UPLOAD_BYTES, too_large_message
+from .errors import MAX_QUEUED_BYTES, MAX_UPLOAD_BYTES, too_large_message
 
 FORMATS = [
     ("json", _("JSON-export van deze applicatie (volledig framework)")),
@@ -23,7 +23,10 @@ class FrameworkImportForm(forms.Form):
     file_format = forms.ChoiceField(label=_("Soort bestand"), choices=FORMATS, widget=forms.RadioSelect, initial="json")
     file = forms.FileField(
         label=_("Bestand"),
-        help_text=_("Een .json- of .csv-bestand van hoogstens 2 MB."),
+        help_text=_(
+            "Een .json- of .csv-bestand van hoogstens 2 MB. Een CASE-pakket mag tot 50 MB groot zijn; "
+            "een groter pakket dan 2 MB wordt op de achtergrond gelezen."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ".json,.csv,.txt,application/json,text/csv"}),
     )
 
@@ -44,8 +47,10 @@ class FrameworkImportForm(forms.Form):
         upload, file_format = cleaned.get("file"), cleaned.get("file_format")
         if upload is None or file_format is None:
             return cleaned
-        if upload.size > MAX_UPLOAD_BYTES:
-            self.add_error("file", too_large_message(upload.size))
+        # A CASE package beyond what one request imports goes to the task queue (interchange/jobs.py).
+        limit = MAX_QUEUED_BYTES if file_format == "case" else MAX_UPLOAD_BYTES
+        if upload.size > limit:
+            self.add_error("file", too_large_message(upload.size, limit))
         elif not upload.name.lower().endswith(EXTENSIONS[file_format]):
             expected = " of ".join(EXTENSIONS[file_format])
             self.add_error(

@@ -53,6 +53,7 @@ from competentie.organisations.models import Organisation
 from competentie.safecsv import restore_cell, safe_writer
 
 from ..models import BehaviouralIndicator, Cluster, Competency, Framework, ProficiencyLevel
+from ..selectors import clusters_in_tree
 from .errors import MAX_DEPTH, MAX_FIELD_CHARS, ImportErrors, decode_text, field_too_long_message, log_import
 
 COLUMNS = [
@@ -192,7 +193,7 @@ def _framework_idnumber(framework: Framework) -> str:
 def framework_to_moodle_csv(framework: Framework) -> str:
     """A framework loaded by `framework_for_export` as Moodle CSV text (comma-separated, UTF-8)."""
     levels = list(framework.levels.all())
-    clusters = list(framework.clusters.all())
+    clusters = clusters_in_tree(framework.clusters.all())  # a parent row before the rows under it
     competencies = list(framework.competencies.all())
     indicators = {competency.pk: list(competency.indicators.all()) for competency in competencies}
     scale = [level.name for level in levels] or FALLBACK_SCALE
@@ -260,7 +261,7 @@ def framework_to_moodle_csv(framework: Framework) -> str:
     known = written_groups | set(cluster_ids.values())
     for cluster in clusters:
         kept, _s = _kept(cluster)
-        parent = kept[0] if kept is not None and kept[0] in known else ""
+        parent = kept[0] if kept is not None and kept[0] in known else cluster_ids.get(cluster.parent_id, "")
         csv_out.writerow(
             writer.row(
                 cluster, parent=parent, idnumber=cluster_ids[cluster.pk], name=cluster.name, text=cluster.description

@@ -3,6 +3,7 @@
 Format "competentie-framework", version 1. Objects refer to each other by keys local to the
 file ("N1" for a level, "K3" for a competency …), never by database ids. Lists keep their
 order and every object carries its `order`, so a round trip keeps the order exactly.
+A cluster under another cluster names it in `parent` (absent for one directly under the framework).
 The import lives in native_import.py.
 """
 
@@ -111,7 +112,10 @@ def framework_to_dict(framework: Framework) -> dict:
             "is_dictionary": framework.is_dictionary,
         },
         "levels": described(framework.levels.all(), level_keys),
-        "clusters": described(framework.clusters.all(), cluster_keys),
+        "clusters": [
+            entry | ({"parent": cluster_keys[cluster.parent_id]} if cluster.parent_id in cluster_keys else {})
+            for entry, cluster in zip(described(framework.clusters.all(), cluster_keys), framework.clusters.all())
+        ],
         "role_levels": described(framework.role_levels.all(), role_level_keys),
         "dilemmas": described(framework.dilemmas.all(), dilemma_keys),
         "competencies": [

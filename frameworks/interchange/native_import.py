@@ -185,6 +185,17 @@ def _build(document: dict, organisation: Organisation):
 
     levels = keyed("levels", ProficiencyLevel, _("niveau"), 100)
     clusters = keyed("clusters", Cluster, _("cluster"), 200)
+    for n, raw in enumerate(r.items(document, "clusters", "clusters"), start=1):
+        if isinstance(raw, dict) and raw.get("key") in clusters:
+            clusters[raw["key"]].parent = r.ref(raw, "parent", clusters, f"{_('cluster')} {n}")
+    for n, cluster in enumerate(clusters.values(), start=1):
+        seen, up = {id(cluster)}, cluster.parent
+        while up is not None:
+            if id(up) in seen:
+                r.error(f"{_('cluster')} {n}", _("de clusters vallen in een kring onder elkaar."))
+                break
+            seen.add(id(up))
+            up = up.parent
     role_levels = keyed("role_levels", RoleLevel, _("level"), 100)
     dilemmas = keyed("dilemmas", Dilemma, _("dilemma"), 200)
 
@@ -439,7 +450,13 @@ def framework_import_document(*, document: dict, organisation: Organisation) -> 
                 obj.framework = framework
             _clean_all(objects.values(), ["framework"])
         ProficiencyLevel.objects.bulk_create(levels.values())
-        Cluster.objects.bulk_create(clusters.values())
+        remaining = list(clusters.values())
+        while remaining:  # parents before the clusters under them, one query per level of the tree
+            ready = [c for c in remaining if c.parent is None or c.parent.pk is not None]
+            if not ready:  # a ring was refused above; never loop for ever
+                break
+            Cluster.objects.bulk_create(ready)
+            remaining = [c for c in remaining if c.pk is None]
         RoleLevel.objects.bulk_create(role_levels.values())
         Dilemma.objects.bulk_create(dilemmas.values())
 

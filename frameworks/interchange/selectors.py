@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from ..models import (
     Association,
     BehaviouralIndicator,
+    CaseImportJob,
     Cluster,
     Competency,
     DilemmaPosition,
@@ -102,3 +103,15 @@ def framework_pk_for_identifier(identifier: str) -> int | None:
             if pk is not None:
                 return pk
     return None
+
+
+def case_import_job_for(*, user: AbstractBaseUser, job_id) -> CaseImportJob:
+    """A queued CASE import: only its own uploader's, while they still import for its organisation."""
+    from .access import import_organisation_ids
+
+    return get_object_or_404(
+        CaseImportJob.objects.select_related("organisation", "framework"),
+        uuid=job_id,
+        user=user,
+        organisation_id__in=import_organisation_ids(user),
+    )

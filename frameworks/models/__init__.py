@@ -1,5 +1,6 @@
 from .authoring import FrameworkStep, ReviewComment, Reviewer
 from .frameworks import Association, BehaviouralIndicator, Cluster, Competency, Framework, ProficiencyLevel
+from .imports import CaseImportJob
 from .profiles import (
     Dilemma,
     DilemmaPosition,
@@ -16,6 +17,7 @@ from .subscriptions import FrameworkShare, Subscription, SubscriptionItem
 __all__ = [
     "Association",
     "BehaviouralIndicator",
+    "CaseImportJob",
     "Cluster",
     "Competency",
     "Dilemma",

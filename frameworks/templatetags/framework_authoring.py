@@ -2,7 +2,7 @@
 
 from django import template
 
-from .. import access
+from .. import access, selectors
 from ..services import STEPS, steps_progress
 
 register = template.Library()
@@ -40,3 +40,9 @@ def step_count():
 @register.simple_tag
 def can_create_framework(user) -> bool:
     return access.can_create_framework(user)
+
+
+@register.filter
+def in_tree(clusters):
+    """Clusters in the order of their tree, each with `depth` and `indent` (nested clusters, issue 29)."""
+    return selectors.clusters_in_tree(clusters)

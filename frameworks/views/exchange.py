@@ -1,4 +1,5 @@
-"""Exports (JSON, Moodle CSV, CASE 1.1), imports (JSON, Moodle CSV) and the indicator writing assistant."""
+"""Exports (JSON, Moodle CSV, CASE 1.1), imports (JSON, Moodle CSV, CASE; a CASE package over 2 MB on the
+task queue, see interchange/jobs.py) and the indicator writing assistant."""
 
 import base64
 import secrets
@@ -9,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -16,10 +18,12 @@ from competentie.organisations.selectors import organisation_choices
 
 from .. import access
 from ..indicator_hints import indicator_hints as hints_for
-from ..interchange import ImportErrors, case, case_import, moodle, native, native_import
+from ..interchange import ImportErrors, case, case_import, jobs, moodle, native, native_import
 from ..interchange.access import can_import_framework, import_organisation_ids
+from ..interchange.errors import MAX_UPLOAD_BYTES
 from ..interchange.forms import FrameworkImportForm
-from ..interchange.selectors import framework_for_export
+from ..interchange.selectors import case_import_job_for, framework_for_export
+from ..models import CaseImportJob
 
 
 def _filename(framework, extension: str) -> str:
@@ -107,6 +111,15 @@ def framework_import(request):
     if request.method == "POST" and form.is_valid():
         file_format = form.cleaned_data["file_format"]
         upload = form.cleaned_data["file"]
+        if file_format == "case" and upload.size > MAX_UPLOAD_BYTES:
+            # Too large for one request: stored as uploaded (in chunks), read by the task queue.
+            job = jobs.case_import_job_start(
+                upload=upload,
+                organisation=form.cleaned_data["organisation"],
+                user=request.user,
+                language=get_language() or "nl",
+            )
+            return redirect("frameworks:case-import-job", job.uuid)
         raw = upload.read()
         try:
             if file_format == "case":
@@ -139,6 +152,20 @@ def framework_import(request):
         {"form": form, "import_errors": import_errors},
         status=400 if form.errors else 200,
     )
+
+
+@require_http_methods(["GET", "POST"])
+def case_import_job(request, job_id):
+    """A CASE package read on the task queue: its progress (the page refreshes itself), then the
+    import summary to confirm, then the writing's progress and the new framework or why not."""
+    job = case_import_job_for(user=request.user, job_id=job_id)  # another's import is a 404
+    access.require(can_import_framework(request.user))
+    if request.method == "POST" and "bevestigen" in request.POST:
+        if not jobs.case_import_job_confirm(job=job, language=get_language() or "nl"):
+            messages.error(request, _("Deze import is al bevestigd of niet meer te bevestigen."))
+        return redirect("frameworks:case-import-job", job.uuid)
+    context = {"job": job, "statuses": CaseImportJob.Status}
+    return render(request, "frameworks/exchange/import_job.html", context)
 
 
 @require_GET

@@ -18,7 +18,7 @@ from competentie.people.learning import DESCRIPTIONS
 from competentie.people.models import LearningApproach
 from competentie.people.selectors import plan_goals
 
-from .. import access, exports, selectors, services
+from .. import access, exports, role_selectors, selectors, services
 
 
 def _reader_organisation(request, **kwargs) -> int | None:
@@ -202,6 +202,17 @@ def team_overview_pdf(request, pk):
         context,
         filename=f"teamoverzicht-{cycle.pk}.pdf",
         organisation_id=cycle.organisation_id,
+    )
+
+
+@logs_read("organisations.Organisation", kwarg=_reader_organisation, purpose="employee_assessment")
+def role_overview(request):
+    """The team overview per role of the management team's self-evaluation (the VTH role profiles)."""
+    # Without the MT's 1–5 score per role: it lives in zelfevaluatie, which medewerkers never imports.
+    manages = role_selectors.manages_anyone(user=request.user)
+    access.require(access.can_see_role_overview(request.user, manages))
+    return render(
+        request, "medewerkers/role_overview.html", {"blocks": role_selectors.role_overview(user=request.user)}
     )
 
 

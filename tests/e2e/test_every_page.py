@@ -56,14 +56,19 @@ GROUPS = {
     "mt-selecteur-beheerder": ["mt", "selecteur", "beheerder", "deelnemer"],
 }
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
+# The theme's own files: a 404 before the theme exists, its stylesheet or logo after (no error page to check).
+THEME_FILES = {"theme-css", "theme-logo"}
+# An organisation's theme adds one stylesheet line to the <head> (and its logo to the header).
+THEME_LINK = re.compile(r'<link rel="stylesheet" href="/organisatie/\d+/huisstijl\.css\?v=[^"]*">')
 
 
 def without_repeats(audit: PageAudit) -> PageAudit:
-    """The documents to validate: most pages differ between roles only in the menu and the form tokens.
-    Every distinct menu and every distinct rest of a page is validated once."""
+    """The documents to validate: most pages differ between roles only in the menu and the form tokens,
+    and between themes only in the header and the theme's stylesheet line. Every distinct header and
+    every distinct rest of a page is validated once (the first themed page carries its stylesheet line)."""
     distinct, seen = PageAudit(), set()
     for digest, document in audit.documents.items():
-        body = CSRF.sub("", document.body)
+        body = THEME_LINK.sub("", CSRF.sub("", document.body))
         header = HEADER.search(body)
         parts = {header.group() if header else "", HEADER.sub("", body)}
         if not parts <= seen:
@@ -126,7 +131,7 @@ def full_pages(world, people) -> list[Visit]:
             title = " ".join(html.unescape(title.group(1)).split()) if title else ""
             if response.status_code == 200:
                 visits.append(Visit(persona, name, url, len(body), title))
-            elif response.status_code in (403, 404):
+            elif response.status_code in (403, 404) and name not in THEME_FILES:
                 errors.setdefault(
                     response.status_code, Visit(persona, str(response.status_code), url, len(body), title)
                 )
@@ -172,11 +177,10 @@ def theme_apply(organisation, tokens: dict) -> None:
     Theme.objects.create(organisation=organisation, logo=logo.getvalue(), logo_content_type="image/png", **tokens)
 
 
-@pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("group", GROUPS)
-def test_every_page_passes_the_gates_for_every_role(browser, live_server, world, users, org_a, group, theme):
-    if THEMES[theme]:
-        theme_apply(org_a, THEMES[theme])
+def test_every_page_passes_the_gates_for_every_role_in_both_themes(browser, live_server, world, users, org_a, group):
+    """Both themes in one test: the pages and their roles are found once, and the documents of the
+    second theme that differ from the first only in the theme's stylesheet line are validated once."""
     people = personas(world, users)
     logger = logging.getLogger("django.request")
     level = logger.level
@@ -185,7 +189,7 @@ def test_every_page_passes_the_gates_for_every_role(browser, live_server, world,
         visits = full_pages(world, people)
     finally:
         logger.setLevel(level)
-    # axe once per route: the version of the page with the most on it.
+    # axe once per route and theme: the version of the page with the most on it.
     for_axe = {}
     for visit in visits:
         if visit.route not in for_axe or visit.size > for_axe[visit.route].size:
@@ -196,42 +200,47 @@ def test_every_page_passes_the_gates_for_every_role(browser, live_server, world,
     accessibility: list[str] = []
     # The titles come from the HTML of every role's pages: checked once, with the first half.
     problems = shared_titles(visits) if group == next(iter(GROUPS)) else []
-    for persona in GROUPS[group]:
-        user = people[persona]
-        mine = [visit for visit in visits if visit.persona == persona]
-        if not mine:
-            continue
-        context = browser.new_context(base_url=live_server.url, locale="nl-NL", viewport=PHONE)
-        if user is not None:
-            session = client_for(user).cookies[settings.SESSION_COOKIE_NAME].value
-            context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        page.on("response", audit.capture)
-        try:
-            for visit in mine:
-                label = f"{persona} {visit.route} {visit.url}"
-                if page.viewport_size != PHONE:
-                    page.set_viewport_size(PHONE)
-                page.goto(visit.url)
-                if wide := sideways_scroll(page):
-                    problems.append(f"{label}: scrolls sideways at 320 px, {wide}")
-                    shot = ARTIFACTS / "reflow" / f"{persona}-{visit.route.replace(':', '-')}.png"
-                    shot.parent.mkdir(parents=True, exist_ok=True)
-                    page.screenshot(path=shot, full_page=True)
-                if for_axe[visit.route] is visit:
-                    # The tablet, once per route: the layout changes with the width, hardly with the role.
-                    page.set_viewport_size(TABLET_UPRIGHT)
+    for theme, tokens in THEMES.items():
+        if tokens:
+            theme_apply(org_a, tokens)
+        for persona in GROUPS[group]:
+            user = people[persona]
+            mine = [visit for visit in visits if visit.persona == persona]
+            if not mine:
+                continue
+            context = browser.new_context(base_url=live_server.url, locale="nl-NL", viewport=PHONE)
+            if user is not None:
+                session = client_for(user).cookies[settings.SESSION_COOKIE_NAME].value
+                context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])
+            page = context.new_page()
+            page.set_default_timeout(15_000)
+            page.on("response", audit.capture)
+            try:
+                for visit in mine:
+                    label = f"{theme} {persona} {visit.route} {visit.url}"
+                    if page.viewport_size != PHONE:
+                        page.set_viewport_size(PHONE)
+                    page.goto(visit.url)
                     if wide := sideways_scroll(page):
-                        problems.append(f"{label}: scrolls sideways on an upright tablet (768 px), {wide}")
-                    page.set_viewport_size(TABLET_LANDSCAPE)
-                    found = axe_violations(page, axe, label=label)
-                    problems += found
-                    accessibility += found
-        finally:
-            context.close()
+                        problems.append(f"{label}: scrolls sideways at 320 px, {wide}")
+                        shot = ARTIFACTS / "reflow" / f"{theme}-{persona}-{visit.route.replace(':', '-')}.png"
+                        shot.parent.mkdir(parents=True, exist_ok=True)
+                        page.screenshot(path=shot, full_page=True)
+                    if for_axe[visit.route] is visit:
+                        # The tablet, once per route: the layout changes with the width, hardly with the role.
+                        page.set_viewport_size(TABLET_UPRIGHT)
+                        if wide := sideways_scroll(page):
+                            problems.append(f"{label}: scrolls sideways on an upright tablet (768 px), {wide}")
+                        page.set_viewport_size(TABLET_LANDSCAPE)
+                        found = axe_violations(page, axe, label=label)
+                        problems += found
+                        accessibility += found
+            finally:
+                context.close()
     problems += without_repeats(audit).html_errors(ARTIFACTS / "html" / f"every-page-{group}")
-    print(f"\n{len(visits)} pages ({len(for_axe)} routes, {len(people)} roles), of which {group}")
+    print(
+        f"\n{len(visits)} pages ({len(for_axe)} routes, {len(people)} roles) in {len(THEMES)} themes, of which {group}"
+    )
     # What `manage.py draft_document toegankelijkheid` builds the accessibility statement from.
     summary = ARTIFACTS / "accessibility" / f"sweep-{group}.json"
     summary.parent.mkdir(parents=True, exist_ok=True)
@@ -242,6 +251,7 @@ def test_every_page_passes_the_gates_for_every_role(browser, live_server, world,
                 "group": group,
                 "date": datetime.date.today().isoformat(),
                 "standard": "WCAG 2.0/2.1 A en AA",
+                "themes": list(THEMES),
                 "routes": len(axed),
                 "pages": len([visit for visit in visits if visit.persona in GROUPS[group]]),
                 "axe_violations": accessibility,

@@ -142,3 +142,105 @@ def test_shared_vocabulary_links_travel_in_json_and_case(users, org_a):
     again = copy.competencies.get(name=competency.name)
     assert (again.esco_uri, again.competentnl_uri) == (competency.esco_uri, competency.competentnl_uri)
     assert copy.profiles.get(name=profile.name).hr21_code == "BEL.1"
+
+
+def _number(value):
+    """CASE 1.0 tools wrote sequenceNumber as text ("1"); 1.1 wants the number, the same one."""
+    return int(value) if isinstance(value, str) and value.isdigit() else value
+
+
+def _edges(package: dict, kind: str, identify=lambda value: value) -> set:
+    return {
+        (
+            identify(a["originNodeURI"]["identifier"]),
+            identify(a["destinationNodeURI"]["identifier"]),
+            _number(a.get("sequenceNumber")),
+        )
+        for a in package["CFAssociations"]
+        if a["associationType"] == kind
+    }
+
+
+def _depth(package: dict) -> int:
+    parent = {}
+    for a in package["CFAssociations"]:
+        if a["associationType"] == "isChildOf":
+            parent.setdefault(a["originNodeURI"]["identifier"], a["destinationNodeURI"]["identifier"])
+    deepest = 0
+    for item in package["CFItems"]:
+        current, n = item["identifier"], 0
+        while current in parent:
+            current, n = parent[current], n + 1
+        deepest = max(deepest, n)
+    return deepest
+
+
+@pytest.mark.parametrize(
+    ("name", "depth"), [("opensalt-Ordering.json", 5), ("opensalt-sample-framework-20c5134f.json", 3)]
+)
+def test_a_deep_third_party_tree_keeps_its_shape_and_every_edge(name, depth, users, org_a):
+    """Items with grandchildren become nested clusters; every edge of every type comes back as it was."""
+    raw = (THIRD_PARTY / name).read_bytes()
+    source = json.loads(raw)
+    assert _depth(source) == depth
+    framework = framework_import_case(raw=raw, organisation=org_a, user=users["hr"], filename=name)
+    package = framework_to_case(framework_for_export(user=users["hr"], pk=framework.pk), absolute=absolute)
+
+    assert _depth(package) == depth
+    # every item once, with its statement, code, notes, type and education level
+    assert len(package["CFItems"]) == len(source["CFItems"])
+    exported = {item["identifier"]: item for item in package["CFItems"]}
+    for item in source["CFItems"]:
+        again = exported[case_identifier(item["identifier"])]
+        for key in ("fullStatement", "abbreviatedStatement", "humanCodingScheme", "notes", "CFItemType", "language"):
+            if key in item:
+                assert again[key] == item[key], (item["humanCodingScheme"], key)
+        if "educationalLevel" in item:  # CASE 1.0's name; 1.1 calls it educationLevel and makes it a list
+            assert again["educationLevel"] == [item["educationalLevel"]]
+    # every association of every type: same ends, same sequenceNumber, same identifier, nothing added
+    for kind in {a["associationType"] for a in source["CFAssociations"] + package["CFAssociations"]}:
+        assert _edges(package, kind) == _edges(source, kind, case_identifier), kind
+    assert {a["identifier"] for a in package["CFAssociations"]} == {
+        case_identifier(a["identifier"]) for a in source["CFAssociations"]
+    }
+    assert schema_errors(package) == []
+
+    # in the model: clusters under clusters, the competencies under the deepest ones
+    clusters = {c.pk: c for c in framework.clusters.all()}
+    depth_of = {}
+    for cluster in clusters.values():
+        n, up = 1, cluster.parent_id
+        while up is not None:
+            n, up = n + 1, clusters[up].parent_id
+        depth_of[cluster.pk] = n
+    assert max(depth_of.values()) == depth - 2  # clusters, then the competency, then its indicators
+
+    # and a second round trip, through our own export, gives the same package
+    again = framework_import_case(raw=json.dumps(package).encode(), organisation=org_a, user=users["hr"])
+    second = framework_to_case(framework_for_export(user=users["hr"], pk=again.pk), absolute=absolute)
+    assert _depth(second) == depth
+    assert len(second["CFItems"]) == len(source["CFItems"])
+    codes = {i["humanCodingScheme"] for i in second["CFItems"]}
+    assert codes == {i["humanCodingScheme"] for i in source["CFItems"]}
+
+
+def test_nested_clusters_show_indented_on_the_page_and_in_the_printed_framework(client_as, users, org_a):
+    import re
+
+    from django.urls import reverse
+
+    raw = (THIRD_PARTY / "opensalt-Ordering.json").read_bytes()
+    framework = framework_import_case(raw=raw, organisation=org_a, user=users["hr"])
+    page = client_as("hr").get(reverse("frameworks:framework-detail", args=[framework.pk])).content.decode()
+    headings = re.findall(r"<h([3-6]) class=\"h5 mt-3\">([^<]+?)\s*<", page)
+    # the tree in order, each level one heading deeper: Geometry > Plane Figures > 2-D Figures
+    assert headings[:3] == [
+        ("3", "Geometry and Measurement"),
+        ("4", "Plane Figures"),
+        ("5", "2-D Figures and Their Properties"),
+    ]
+    assert 'class="ps-2 border-start"' in page
+    printed = client_as("hr").get(reverse("frameworks:framework-print", args=[framework.pk])).content.decode()
+    order = [printed.index(name) for name in ("Geometry and Measurement", "Plane Figures", "2-D Figures and")]
+    assert order == sorted(order)
+    assert "cluster-depth-2" in printed and "Level 1" in printed

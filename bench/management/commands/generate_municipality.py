@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.urls import reverse
 
+from bench.generate import medewerkers as medewerkers_generate
 from bench.generate import selectie as selectie_generate
 from bench.generate import zelfevaluatie as zelfevaluatie_generate
 from bench.generate.frameworks import BENCH_PASSWORD, generate_frameworks
@@ -15,7 +16,8 @@ from bench.generate.frameworks import BENCH_PASSWORD, generate_frameworks
 class Command(BaseCommand):
     help = (
         "Maakt een grote, realistische gemeente aan (frameworks, profielen, procedures, kandidaten, "
-        "scores, zelfevaluaties) voor metingen. Zelfde --seed geeft dezelfde gegevens."
+        "scores, zelfevaluaties, medewerkers met een beoordelingscyclus) voor metingen. "
+        "Zelfde --seed geeft dezelfde gegevens."
     )
 
     def add_arguments(self, parser):
@@ -50,7 +52,12 @@ class Command(BaseCommand):
                 "profiles": [profile.pk for profile in base.profiles],
                 "profile_pdf_url": reverse("frameworks:profile-pdf", args=[0]).replace("/0/", "/{pk}/"),
             }
-            for app_label, module in (("selectie", selectie_generate), ("zelfevaluatie", zelfevaluatie_generate)):
+            # medewerkers last: the parts before it keep their random draws (and their measured pages).
+            for app_label, module in (
+                ("selectie", selectie_generate),
+                ("zelfevaluatie", zelfevaluatie_generate),
+                ("medewerkers", medewerkers_generate),
+            ):
                 summary, app_manifest = module.generate(base=base, rng=rng, scale=scale)
                 self.stdout.write(f"{app_label}: {summary}")
                 contents.update(app_manifest)
