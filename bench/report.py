@@ -1,7 +1,11 @@
 """Turn locust's CSV and the per-page query counts into bench/RESULTS.md, checked against the targets."""
 
+import contextlib
 import csv
+import datetime
 import json
+import os
+import platform
 import sys
 from pathlib import Path
 
@@ -20,6 +24,24 @@ def load(directory: Path):
 
 
 SAME_WITHIN = 0.10  # small and large ratios within 10 %: the cost does not grow with the data
+
+
+def machine_line() -> str:
+    """When and where: absolute times vary between machines, so RESULTS.md names both."""
+    cpu = "?"
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory = "?"
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        kib = int(Path("/proc/meminfo").read_text().split("MemTotal:", 1)[1].split()[0])
+        memory = f"{kib / 1024 / 1024:.0f} GiB"
+    return (
+        f"Gemeten op {datetime.date.today().isoformat()} op {platform.node() or '?'}: {os.cpu_count()} kernen "
+        f"({cpu}), {memory} geheugen, Python {platform.python_version()}, {platform.system()} {platform.release()}."
+    )
 
 
 def ratio_lines(out: Path) -> list[str]:
@@ -48,6 +70,8 @@ def ratio_lines(out: Path) -> list[str]:
 
     lines = [
         "# Benchmark",
+        "",
+        machine_line(),
         "",
         "## Kosten per pagina, als veelvoud van de vloer",
         "",

@@ -205,6 +205,8 @@ OIDC_TIMEOUT = envint("OIDC_TIMEOUT", 10)
 OIDC_USE_PKCE = True
 OIDC_AUTHENTICATION_CALLBACK_URL = "oidc-callback"
 OIDC_CREATE_USER = True
+# The ID token stays in the (server-side) session as the hint for the provider's logout.
+OIDC_STORE_ID_TOKEN = True
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from . import views
+from .notifications.forms import PasswordResetForm
 from .oidc import views as oidc_views
 from .security import twofactor
 from .security.sessions import session_expire, session_keepalive
@@ -21,15 +22,13 @@ urlpatterns = [
     # Login through the organisation's identity provider (OpenID Connect): start and callback.
     path("inloggen/organisatie/", oidc_views.ProviderLoginStart.as_view(), name="oidc-start"),
     path("inloggen/organisatie/terug/", oidc_views.ProviderLoginCallback.as_view(), name="oidc-callback"),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    # Logging out; after a provider login also at the provider (competentie/oidc/views.py).
+    path("uitloggen/", oidc_views.LogoutView.as_view(), name="logout"),
     # Password reset (Django's flow, Dutch templates under templates/registration/).
     path(
         "wachtwoord-vergeten/",
-        auth_views.PasswordResetView.as_view(
-            email_template_name="registration/password_reset_email.txt",
-            html_email_template_name="registration/password_reset_email.html",
-            subject_template_name="registration/password_reset_subject.txt",
-        ),
+        # The e-mail goes through the notification queue in the house style (notifications/forms.py).
+        auth_views.PasswordResetView.as_view(form_class=PasswordResetForm),
         name="password_reset",
     ),
     path("wachtwoord-vergeten/verstuurd/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),

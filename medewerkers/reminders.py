@@ -27,6 +27,7 @@ def _context(cycle, employee, *, due_on, url, as_manager=False, as_rater=False) 
     return {
         "cycle_name": cycle.name,
         "organisation": str(cycle.organisation),
+        "organisation_id": cycle.organisation_id,
         "employee_name": employee.name,
         "due_on": due_on,
         "as_manager": as_manager,

@@ -31,6 +31,7 @@ def _context(window, participant, *, as_manager: bool) -> dict:
     return {
         "programme_name": programme.name,
         "organisation": str(programme.organisation),
+        "organisation_id": programme.organisation_id,
         "moment": window.get_moment_display(),
         "due_on": window.due_on,
         "participant_name": display_name(participant.user),

@@ -31,15 +31,28 @@ def selection_day_reminders(today: date) -> list[Reminder]:
             ],
         )
         .exclude(Exists(handed_in))
-        .values_list("procedure_id", "procedure__name", "procedure__selection_date", "selecteur_id", "candidate_id")
+        .values_list(
+            "procedure_id",
+            "procedure__name",
+            "procedure__selection_date",
+            "procedure__organisation_id",
+            "selecteur_id",
+            "candidate_id",
+        )
         .order_by()
         .distinct()
     )
     grouped: dict[tuple[int, int], dict] = {}
-    for procedure_id, name, selection_date, selecteur_id, candidate_id in open_work:
+    for procedure_id, name, selection_date, organisation_id, selecteur_id, candidate_id in open_work:
         entry = grouped.setdefault(
             (procedure_id, selecteur_id),
-            {"procedure_name": name, "selection_date": selection_date, "candidates": set(), "pk": procedure_id},
+            {
+                "procedure_name": name,
+                "selection_date": selection_date,
+                "organisation_id": organisation_id,
+                "candidates": set(),
+                "pk": procedure_id,
+            },
         )
         entry["candidates"].add(candidate_id)
     users = get_user_model().objects.in_bulk({selecteur_id for _p, selecteur_id in grouped})
@@ -51,6 +64,7 @@ def selection_day_reminders(today: date) -> list[Reminder]:
             context={
                 "procedure_name": entry["procedure_name"],
                 "selection_date": entry["selection_date"],
+                "organisation_id": entry["organisation_id"],
                 "open_count": len(entry["candidates"]),
                 "url": absolute_url("selectie:procedure-detail", procedure_id),
             },
@@ -107,6 +121,7 @@ def rejection_letter_reminders(today: date) -> list[Reminder]:
             context={
                 "procedure_name": entry["name"],
                 "selection_date": entry["selection_date"],
+                "organisation_id": entry["organisation_id"],
                 "open_count": entry["count"],
                 "url": absolute_url("selectie:results", procedure_id),
             },

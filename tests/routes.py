@@ -421,4 +421,20 @@ READS_PERSONAL_DATA = {
     "ontwikkeling:plan": "participant_user",
     "ontwikkeling:measurement": "participant_user",
     "ontwikkeling:follow-up": "mt",
+    "selectie:insight": "hr",
+    "selectie:fairness": "hr",
+    "selectie:fairness-csv": "hr",
+    "selectie:fairness-pdf": "hr",
+    "selectie:practice-cases": "hr",
+    "selectie:assignment-list": "hr",
+    "zelfevaluatie:peer-reviews": "mt",
+    # The outside rater's own page: no account, so the line has no actor ("anonymous").
+    "feedback:link": "anonymous",
+}
+# Decorated pages whose GET in the world above shows no one (the world's dossier waits on the queue:
+# a redirect, a progress page), each with the test that checks its read line instead: the dossier's
+# download, at once (inline tasks) or after the background build.
+READS_PERSONAL_DATA_ELSEWHERE = {
+    "selectie:dossier": "tests/selectie/test_dossier_reads.py",
+    "selectie:dossier-build": "tests/selectie/test_dossier_reads.py",
 }

@@ -68,6 +68,8 @@ def test_an_account_is_switched_off_only_with_the_box_ticked(client_as, users):
     client.post(reverse("access-review-disable", args=[membership.pk]), {"confirm": "1"})
     users["selecteur"].refresh_from_db()
     assert not users["selecteur"].is_active
+    line = AuditEvent.objects.filter(action="membership.deactivated").get()
+    assert (line.actor, line.content_id, line.params) == (users["beheerder"], membership.pk, {"role": "selecteur"})
 
 
 @pytest.mark.parametrize("role", [r for r in ROLES if r != "beheerder"])

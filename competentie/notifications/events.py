@@ -121,21 +121,35 @@ class Addressee:
         return self.name
 
 
-def fairness_questionnaire(*, to_name: str, to_email: str, organisation: str, procedure_name: str, url: str) -> None:
+def fairness_questionnaire(
+    *, to_name: str, to_email: str, organisation: str, organisation_id: int, procedure_name: str, url: str
+) -> None:
     """A candidate is asked, voluntarily, to state a few characteristics for fairness monitoring."""
     send_on_commit(
         "fairness_questionnaire",
         [Addressee(to_name, to_email)],
-        {"organisation": organisation, "procedure_name": procedure_name, "url": url},
+        {
+            "organisation": organisation,
+            "organisation_id": organisation_id,
+            "procedure_name": procedure_name,
+            "url": url,
+        },
     )
 
 
-def rejection_letter(*, to_name: str, to_email: str, organisation: str, procedure_name: str, body: str) -> None:
+def rejection_letter(
+    *, to_name: str, to_email: str, organisation: str, organisation_id: int, procedure_name: str, body: str
+) -> None:
     """The letter HR wrote to a rejected candidate, as HR edited it."""
     send_on_commit(
         "rejection_letter",
         [Addressee(to_name, to_email)],
-        {"organisation": organisation, "procedure_name": procedure_name, "body": body},
+        {
+            "organisation": organisation,
+            "organisation_id": organisation_id,
+            "procedure_name": procedure_name,
+            "body": body,
+        },
     )
 
 
@@ -164,7 +178,15 @@ def programme_invited(*, user, cohort, as_coach: bool, first_window, invited_by,
 
 
 def rater_invited(
-    *, recipients, url: str, outside: bool, employee_name: str, organisation: str, cycle_name: str, expires_on
+    *,
+    recipients,
+    url: str,
+    outside: bool,
+    employee_name: str,
+    organisation: str,
+    organisation_id: int,
+    cycle_name: str,
+    expires_on,
 ) -> None:
     """A colleague (by account) or someone outside the organisation (a personal link) asked for 360° feedback."""
     send_on_commit(
@@ -173,6 +195,7 @@ def rater_invited(
         {
             "employee_name": employee_name,
             "organisation": organisation,
+            "organisation_id": organisation_id,
             "cycle_name": cycle_name,
             "expires_on": expires_on,
             "outside": outside,
@@ -181,10 +204,34 @@ def rater_invited(
     )
 
 
-def manager_assessment_written(*, employee_user, manager, cycle_name: str, organisation: str, url: str) -> None:
+def manager_assessment_written(
+    *, employee_user, manager, cycle_name: str, organisation: str, organisation_id: int, url: str
+) -> None:
     """The employee hears that their manager handed in the assessment (the conversation can be planned)."""
     send_on_commit(
         "manager_assessment_written",
         [employee_user],
-        {"manager_name": display_name(manager), "cycle_name": cycle_name, "organisation": organisation, "url": url},
+        {
+            "manager_name": display_name(manager),
+            "cycle_name": cycle_name,
+            "organisation": organisation,
+            "organisation_id": organisation_id,
+            "url": url,
+        },
     )
+
+
+def password_reset(*, user, url: str) -> None:
+    """The one-time link to choose a new password, asked for on the login page. Queued at once (the
+    request writes nothing to wait for), in the house style of the person's organisation when they
+    belong to exactly one."""
+    from .mail import render_message
+    from .tasks import mail_send, message_data
+
+    organisations = {membership.organisation_id for membership in user.memberships.all()}
+    context = {
+        "organisation_id": organisations.pop() if len(organisations) == 1 else None,
+        "username": user.get_username(),
+        "url": url,
+    }
+    mail_send.enqueue(messages=[message_data(render_message("password_reset", user, context))])

@@ -25,8 +25,14 @@ def absolute_url(viewname: str, *args, **kwargs) -> str:
 
 
 def render_message(name: str, recipient: AbstractBaseUser, context: dict) -> EmailMultiAlternatives:
+    """One message in the house style of the organisation it is about.
+
+    Every context names that organisation as `organisation_id` (None: no organisation, the default
+    style), so that no e-mail leaves without the theme by someone forgetting to pass it."""
+    if "organisation_id" not in context:
+        raise ValueError(f"e-mail {name!r}: the context must name its organisation_id (None for none)")
     context = {"recipient_name": display_name(recipient), "site_url": settings.SITE_URL, **context}
-    context.setdefault("theme", email_theme(context.get("organisation_id")))
+    context.setdefault("theme", email_theme(context["organisation_id"]))
     with translation.override(settings.LANGUAGE_CODE):
         subject = " ".join(render_to_string(f"notifications/email/{name}.subject.txt", context).split())
         context["subject"] = subject
@@ -63,7 +69,8 @@ def email_theme(organisation_id: int | None) -> dict:
 
 def render_messages(name: str, recipients: Iterable[AbstractBaseUser], context: dict) -> list[EmailMultiAlternatives]:
     """One message per active recipient with an e-mail address (the theme is read once for all)."""
-    context = {**context, "theme": email_theme(context.get("organisation_id"))}
+    if "organisation_id" in context:
+        context = {**context, "theme": email_theme(context["organisation_id"])}
     return [render_message(name, user, context) for user in recipients if user.email and user.is_active]
 
 

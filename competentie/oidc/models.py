@@ -57,6 +57,13 @@ class IdentityProvider(models.Model):
         _("amr-waarden die als tweestapsverificatie tellen"), max_length=200, default="mfa,otp,hwk,swk"
     )
     mfa_acr_values = models.CharField(_("acr-waarden die als tweestapsverificatie tellen"), max_length=300, blank=True)
+    logout_at_provider = models.BooleanField(
+        _("bij uitloggen ook uitloggen bij de provider"),
+        default=True,
+        help_text=_(
+            "Aan: wie via de provider inlogde, wordt bij het uitloggen ook daar uitgelogd (als de provider dat aanbiedt)."
+        ),
+    )
     enabled = models.BooleanField(_("in gebruik"), default=True)
 
     class Meta:

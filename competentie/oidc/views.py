@@ -1,13 +1,15 @@
 """The start of a provider login (from the e-mail domain or the choice list) and its callback."""
 
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -20,6 +22,8 @@ from competentie.security.twofactor import PROVIDER_MFA_SESSION_KEY
 from . import discovery, selectors, services
 
 UNAVAILABLE = "unavailable"
+# The provider this session logged in through (its primary key), for the logout.
+PROVIDER_SESSION_KEY = "oidc_login_provider"
 
 
 def _refusal_message(code: str | None) -> str:
@@ -102,7 +106,42 @@ class ProviderLoginCallback(OIDCAuthenticationCallbackView):
         outcome = getattr(self.request, "oidc_outcome", None)
         # The provider's MFA is this session's second step (competentie.security.twofactor).
         self.request.session[PROVIDER_MFA_SESSION_KEY] = bool(outcome and outcome.mfa)
+        # Logging out here also ends the session at this provider (LogoutView below).
+        self.request.session[PROVIDER_SESSION_KEY] = self.request.oidc_provider_pk
         return response
+
+
+def provider_logout_url(request) -> str:
+    """Where to end the session at the provider this session logged in through (OpenID Connect
+    RP-Initiated Logout): its end_session_endpoint with the ID token as hint and the login page as
+    the way back; "" for a password login, a provider that does not offer it, or one set not to."""
+    provider = selectors.provider_get(pk=request.session.get(PROVIDER_SESSION_KEY))
+    if provider is None or not provider.logout_at_provider:
+        return ""
+    try:
+        endpoint = discovery.configuration(provider.issuer).get("end_session_endpoint")
+    except discovery.ProviderUnavailable:
+        return ""  # logging out here must never wait for, or fail on, the provider
+    if not endpoint:
+        return ""
+    params = {"client_id": provider.client_id, "post_logout_redirect_uri": request.build_absolute_uri(reverse("login"))}
+    if request.session.get("oidc_id_token"):
+        params["id_token_hint"] = request.session["oidc_id_token"]
+    return endpoint + ("&" if "?" in endpoint else "?") + urlencode(params)
+
+
+class LogoutView(auth_views.LogoutView):
+    """Django's logout; after a provider login the person is sent on to the provider to log out there.
+
+    The logout form's answer is a page that goes on at once (a meta refresh, and a link), not a
+    redirect: CSP's form-action would refuse a redirect of the form to another origin."""
+
+    def post(self, request, *args, **kwargs):
+        provider_url = provider_logout_url(request)  # read before the session ends
+        response = super().post(request, *args, **kwargs)
+        if not provider_url:
+            return response
+        return render(request, "registration/provider_logout.html", {"provider_url": provider_url})
 
 
 class PasswordLoginForm(AuthenticationForm):

@@ -29,5 +29,7 @@ audit.register(
         "membership.role_changed": _membership(_("Rol van %(user)s gewijzigd van %(old)s in %(role)s.")),
         "membership.confirmed": _membership(_("Rol %(role)s bevestigd bij de toegangscontrole.")),
         "membership.removed": _membership(_("%(user)s (%(role)s) uit de organisatie gehaald.")),
+        "membership.deactivated": _membership(_("Account uitgezet (rol %(role)s): inloggen kan niet meer.")),
+        "membership.activated": _membership(_("Account weer aangezet (rol %(role)s).")),
     }
 )

@@ -30,6 +30,7 @@ def access_review_reminders(today: date) -> list[Reminder]:
         if membership.role == Membership.Role.BEHEERDER and count:
             context = {
                 "organisation": membership.organisation.name,
+                "organisation_id": membership.organisation_id,
                 "count": count,
                 "url": absolute_url("access-review"),
             }

@@ -205,6 +205,7 @@ def member_deactivate(*, membership: Membership, deactivated_by: AbstractBaseUse
     user = membership.user
     user.is_active = False
     user.save(update_fields=["is_active"])
+    audit.record(deactivated_by, membership, "membership.deactivated", role=membership.role)
 
 
 @transaction.atomic
@@ -212,3 +213,4 @@ def member_activate(*, membership: Membership, activated_by: AbstractBaseUser) -
     user = membership.user
     user.is_active = True
     user.save(update_fields=["is_active"])
+    audit.record(activated_by, membership, "membership.activated", role=membership.role)

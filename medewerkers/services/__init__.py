@@ -262,6 +262,7 @@ def assessment_hand_in(*, assessment: Assessment, user: AbstractBaseUser | None)
             manager=assessment.rater or user or employee.manager,
             cycle_name=assessment.cycle.name,
             organisation=assessment.cycle.organisation.name,
+            organisation_id=assessment.cycle.organisation_id,
             url=absolute_url("medewerkers:conversation", assessment.cycle_id, employee.pk),
         )
     return assessment

@@ -60,6 +60,7 @@ def _context(invitation: RaterInvitation) -> dict:
     return {
         "employee_name": invitation.employee.name,
         "organisation": str(invitation.cycle.organisation),
+        "organisation_id": invitation.cycle.organisation_id,
         "cycle_name": invitation.cycle.name,
         "expires_on": timezone.localdate(invitation.expires_at) - timedelta(days=1),
     }

@@ -144,10 +144,23 @@ def feedback_respond(request, invitation_pk):
     return _rater_form(request, invitation, public=False)
 
 
+def _link_invitation(request, link_token):
+    """The invitation behind the link, kept on the request for the view: its id names the read line
+    (never the token); a wrong or replaced link names nothing and writes no line."""
+    request.rater_invitation = selectors.invitation_for_token(token=link_token)
+    return request.rater_invitation.pk if request.rater_invitation else None
+
+
 @login_not_required
+@logs_read("medewerkers.RaterInvitation", kwarg=_link_invitation, purpose="employee_assessment")
 def feedback_link(request, link_token):
-    """An outside rater's form: no account, the personal link from the e-mail; once, until it expires."""
-    return _rater_form(request, selectors.invitation_for_token(token=link_token), public=True)
+    """An outside rater's form: no account, the personal link from the e-mail; once, until it expires.
+    The page shows the employee's name and profile, so a GET writes a read line without an actor."""
+    if hasattr(request, "rater_invitation"):  # looked up by the read line (GET)
+        invitation = request.rater_invitation
+    else:
+        invitation = selectors.invitation_for_token(token=link_token)
+    return _rater_form(request, invitation, public=True)
 
 
 @logs_read("people.Employee", kwarg="employee_pk", purpose="employee_assessment")

@@ -63,6 +63,7 @@ def fairness_invite(*, procedure: SelectionProcedure, user: AbstractBaseUser) ->
             to_name=candidate.personal_data.name,
             to_email=candidate.personal_data.email,
             organisation=str(procedure.organisation),
+            organisation_id=procedure.organisation_id,
             procedure_name=procedure.name,
             url=absolute_url("selectie:fairness-form", token),
         )

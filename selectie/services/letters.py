@@ -168,6 +168,7 @@ def letter_send(*, candidate: Candidate, user: AbstractBaseUser) -> RejectionLet
         to_name=personal.name,
         to_email=personal.email,
         organisation=str(procedure.organisation),
+        organisation_id=procedure.organisation_id,
         procedure_name=procedure.name,
         body=letter.body,
     )

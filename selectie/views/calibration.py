@@ -236,6 +236,7 @@ def score_revise(request, pk, score_pk):
     )
 
 
+@logs_read("selectie.SelectionProcedure", purpose="selection")
 def insight(request, pk):
     """Rater insight for HR: how scores compare, agreement with its interval, and coverage.
 

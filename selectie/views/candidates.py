@@ -114,6 +114,7 @@ def candidate_purge(request, pk, candidate_pk):
     return render(request, "selectie/candidate_purge.html", {"procedure": procedure, "candidate": candidate})
 
 
+@logs_read("selectie.SelectionProcedure", purpose="selection")
 def assignment_list(request, pk):
     procedure = hr_procedure(request, pk)
     form = AssignmentForm(

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 
 from competentie import pdfbuild
+from competentie.audit.reads import logs_read
 
 from .. import tasks
 from .chair import chair_procedure
@@ -23,6 +24,7 @@ def _progress(request, procedure, result):
     )
 
 
+@logs_read("selectie.SelectionProcedure", purpose="selection")
 def dossier(request, pk):
     procedure, is_hr = chair_procedure(request, pk)
     return pdfbuild.start(
@@ -34,6 +36,12 @@ def dossier(request, pk):
     )
 
 
+def _downloaded_procedure(request, pk, build_id):
+    """Only the download shows the dossier; the progress page (polled every few seconds) shows no one."""
+    return pk if request.GET.get("download") else None
+
+
+@logs_read("selectie.SelectionProcedure", kwarg=_downloaded_procedure, purpose="selection")
 def dossier_build(request, pk, build_id):
     """Progress of the build, and the download once it is ready (?download=1). Someone else's
     build (another procedure, or HR's copy for a chair who is no HR) is not found."""

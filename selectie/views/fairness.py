@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from competentie.audit.reads import logs_read
 from competentie.pdf import pdf_response
 from competentie.safecsv import safe_writer
 
@@ -24,6 +25,7 @@ def _labels(codes) -> list[str]:
     return [str(fairness.CHARACTERISTICS[code]["label"]) for code in codes]
 
 
+@logs_read("selectie.SelectionProcedure", purpose="selection")
 def fairness_report(request, pk):
     procedure = hr_procedure(request, pk)
     report = selectors.fairness_report(procedure=procedure)
@@ -39,6 +41,7 @@ def fairness_report(request, pk):
     )
 
 
+@logs_read("selectie.SelectionProcedure", purpose="selection")
 def fairness_csv(request, pk):
     procedure = hr_procedure(request, pk)
     out = io.StringIO()
@@ -49,6 +52,7 @@ def fairness_csv(request, pk):
     return response
 
 
+@logs_read("selectie.SelectionProcedure", purpose="selection")
 def fairness_pdf(request, pk):
     procedure = hr_procedure(request, pk)
     context = {

@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from competentie.audit.reads import logs_read
+
 from .. import selectors, services
 from ..forms import PracticeCaseForm
 from ..services.practice import PRACTICE_MINIMUM
@@ -20,6 +22,7 @@ def _posted(request, rows) -> tuple[dict, dict]:
     return values, indicators
 
 
+@logs_read("selectie.SelectionProcedure", purpose="selection")
 def practice_cases(request, pk):
     """HR: the procedure's practice cases, a form to add one, and who has practised how closely."""
     procedure = hr_procedure(request, pk)

@@ -56,6 +56,7 @@ def oidc_providers(live_server, tmp_path_factory):
                 "CLIENT_ID": f"competentie-{name}",
                 "CLIENT_SECRET": f"geheim-{name}-" + "x" * 32,
                 "REDIRECT_URI": f"{live_server.url}/inloggen/organisatie/terug/",
+                "POST_LOGOUT_REDIRECT_URI": f"{live_server.url}/inloggen/",
                 "ACCOUNTS": str(accounts),
             }
             process = subprocess.Popen(
@@ -119,8 +120,13 @@ def provider_login(page, username, password="wachtwoord"):
 
 
 def log_out(page):
+    """Out of Competentie, and on to the provider's end_session_endpoint to log out there too."""
     page.get_by_role("button", name="Uitloggen").click()
+    expect(page.get_by_role("heading", name="Uitloggen bij de testprovider")).to_be_visible()
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("button", name="Ja, uitloggen").click()
     expect(page.get_by_role("heading", name="Inloggen", exact=True)).to_be_visible()
+    assert page.url.endswith("/inloggen/")
     page.context.clear_cookies()  # also the providers' sessions: the next login asks again
 
 

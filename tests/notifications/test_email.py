@@ -284,7 +284,8 @@ def test_settings_from_the_environment_deliver_through_a_real_smtp_server(tmp_pa
             "from competentie.notifications.tasks import mail_send, message_data;"
             "user = User(username='sara', first_name='Sara', last_name='El Amrani', email='sara@aadorp.nl');"
             "message = render_message('review_request', user, {'framework_name': 'Kader Aadorp',"
-            " 'sender_name': 'Hanna Rutten', 'url': 'https://competentie.example.nl/frameworks/1/review/'});"
+            " 'sender_name': 'Hanna Rutten', 'organisation_id': None,"
+            " 'url': 'https://competentie.example.nl/frameworks/1/review/'});"
             "print(mail_send.call(messages=[message_data(message)]))"
         )
         env = {

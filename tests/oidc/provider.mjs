@@ -1,6 +1,7 @@
 // A real OpenID Connect provider (the certified npm package oidc-provider) for the login tests.
 // Never for production. Configured by environment variables:
-//   ISSUER (http://127.0.0.1:PORT), PORT, CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, ACCOUNTS (a JSON file).
+//   ISSUER (http://127.0.0.1:PORT), PORT, CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, POST_LOGOUT_REDIRECT_URI,
+//   ACCOUNTS (a JSON file).
 // The accounts file is read at every login, so a test can change a person's groups between logins:
 //   {"ilse": {"password": "...", "sub": "...", "email": "...", "groups": [...], "amr": ["pwd", "mfa"]}}
 import fs from "node:fs";
@@ -8,7 +9,7 @@ import http from "node:http";
 import { URLSearchParams } from "node:url";
 import Provider from "oidc-provider";
 
-const { ISSUER, PORT, CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, ACCOUNTS } = process.env;
+const { ISSUER, PORT, CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, POST_LOGOUT_REDIRECT_URI, ACCOUNTS } = process.env;
 
 function accounts() {
   return JSON.parse(fs.readFileSync(ACCOUNTS, "utf8"));
@@ -24,6 +25,7 @@ const configuration = {
       client_id: CLIENT_ID,
       client_secret: CLIENT_SECRET,
       redirect_uris: [REDIRECT_URI],
+      post_logout_redirect_uris: [POST_LOGOUT_REDIRECT_URI],
       grant_types: ["authorization_code"],
       response_types: ["code"],
       token_endpoint_auth_method: "client_secret_post",
@@ -38,7 +40,22 @@ const configuration = {
   },
   acrValues: ["laag", "substantieel", "hoog"],
   scopes: ["openid", "email", "profile", "groups"],
-  features: { devInteractions: { enabled: false } },
+  features: {
+    devInteractions: { enabled: false },
+    // The end_session_endpoint (RP-Initiated Logout): logging out of Competentie ends the session here too.
+    rpInitiatedLogout: {
+      enabled: true,
+      async logoutSource(ctx, form) {
+        ctx.body = `<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Uitloggen bij de testprovider</title></head>
+<body><main><h1>Uitloggen bij de testprovider</h1>
+${form}
+<p><button type="submit" form="op.logoutForm" value="yes" name="logout">Ja, uitloggen</button></p>
+</main></body></html>`;
+      },
+    },
+  },
   pkce: { methods: ["S256"], required: () => true },
   cookies: { keys: ["test-only-cookie-key"] },
   interactions: { url: (ctx, interaction) => `/interaction/${interaction.uid}` },

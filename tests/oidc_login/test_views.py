@@ -1,5 +1,7 @@
 """The login page and the start of a provider login, through Django's test client."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -76,3 +78,77 @@ def test_discovery_refuses_a_document_that_names_another_issuer(monkeypatch):
     with pytest.raises(discovery.ProviderUnavailable):
         discovery.configuration(ISSUER)
     assert ISSUER not in discovery._CACHE
+
+
+# --- Logging out also at the provider (RP-Initiated Logout) ------------------------------------------
+
+
+def _logged_in_through(client, provider, *, id_token="header.payload.signature"):
+    from competentie.oidc.views import PROVIDER_SESSION_KEY
+
+    user = make_user("ilse", organisation=provider.organisation)
+    client.force_login(user)
+    session = client.session
+    session[PROVIDER_SESSION_KEY] = provider.pk
+    session["oidc_id_token"] = id_token
+    session.save()
+    return user
+
+
+def test_logging_out_after_a_provider_login_goes_on_to_the_providers_end_session(client, provider):
+    from urllib.parse import parse_qs, urlsplit
+
+    discovery._CACHE[ISSUER] = (float("inf"), {**CONFIG, "end_session_endpoint": f"{ISSUER}/session/end"})
+    _logged_in_through(client, provider)
+    response = client.post(reverse("logout"))
+    assert response.status_code == 200 and "_auth_user_id" not in client.session
+    page = response.content.decode()
+    assert "U bent uitgelogd" in page
+    link = re.search(r'<a href="([^"]+)" data-provider-logout>', page).group(1).replace("&amp;", "&")
+    assert f'<meta http-equiv="refresh" content="0; url={link.replace("&", "&amp;")}">' in page
+    parts = urlsplit(link)
+    assert f"{parts.scheme}://{parts.netloc}{parts.path}" == f"{ISSUER}/session/end"
+    assert parse_qs(parts.query) == {
+        "client_id": ["competentie"],
+        "post_logout_redirect_uri": ["http://testserver/inloggen/"],
+        "id_token_hint": ["header.payload.signature"],
+    }
+
+
+def test_a_provider_set_not_to_or_without_end_session_logs_out_here_only(client, provider):
+    _logged_in_through(client, provider)  # CONFIG has no end_session_endpoint
+    response = client.post(reverse("logout"))
+    assert response.status_code == 302 and response.url == reverse("login")
+    discovery._CACHE[ISSUER] = (float("inf"), {**CONFIG, "end_session_endpoint": f"{ISSUER}/session/end"})
+    provider.logout_at_provider = False
+    provider.save()
+    client.force_login(make_user("joost", organisation=provider.organisation))
+    session = client.session
+    session["oidc_login_provider"] = provider.pk
+    session.save()
+    response = client.post(reverse("logout"))
+    assert response.status_code == 302 and response.url == reverse("login")
+
+
+def test_a_password_login_logs_out_here_only(client, provider):
+    discovery._CACHE[ISSUER] = (float("inf"), {**CONFIG, "end_session_endpoint": f"{ISSUER}/session/end"})
+    client.force_login(make_user("hanna", organisation=provider.organisation))
+    response = client.post(reverse("logout"))
+    assert response.status_code == 302 and response.url == reverse("login")
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_provider_login_remembers_its_provider_for_the_logout(rf, provider):
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from competentie.oidc.views import PROVIDER_SESSION_KEY, ProviderLoginCallback
+
+    request = rf.get(reverse("oidc-callback"))
+    request.session = SessionStore()
+    request.oidc_provider_pk = provider.pk
+    view = ProviderLoginCallback()
+    view.setup(request)
+    view.user = make_user("ilse", organisation=provider.organisation)
+    view.user.backend = "competentie.oidc.backends.OrganisationOIDCBackend"
+    view.login_success()
+    assert request.session[PROVIDER_SESSION_KEY] == provider.pk

@@ -6,7 +6,6 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.db.models import Count
 
 from bench.generate import selectie as selectie_generate
@@ -22,6 +21,8 @@ from selectie.models import (
     SelectionProcedure,
     Submission,
 )
+
+from ..once import built_once
 
 SCALE = 0.05  # 8 procedures, 500 candidates, 3 selecteurs, about 20,000 scores
 Status = SelectionProcedure.Status
@@ -84,9 +85,16 @@ def digest() -> str:
     return hashlib.sha256(repr(rows).encode()).hexdigest()
 
 
+@pytest.fixture(scope="module")
+def generated_once(django_db_setup, django_db_blocker):
+    with built_once(django_db_blocker):
+        yield run()
+
+
 @pytest.fixture
-def generated(db):
-    return run()
+def generated(generated_once, db):
+    """The generated municipality, built once for this module's tests (tests/once.py)."""
+    return generated_once
 
 
 def test_counts_are_proportional_to_the_scale(generated):
@@ -147,21 +155,6 @@ def test_statuses_decide_what_exists(generated):
         ):
             assert score.value is not None
             assert score.evidence or score.observed_indicators.exists()
-
-
-def test_the_same_seed_gives_the_same_data(db):
-    fingerprints = []
-    for _run in range(2):
-        with transaction.atomic():
-            run(seed=7)
-            fingerprints.append(digest())
-            transaction.set_rollback(True)
-    with transaction.atomic():
-        run(seed=8)
-        other = digest()
-        transaction.set_rollback(True)
-    assert fingerprints[0] == fingerprints[1]
-    assert other != fingerprints[0]
 
 
 def test_the_manifest_has_work_for_every_selecteur_and_calibration_and_pdf_links(generated):

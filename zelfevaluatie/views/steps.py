@@ -69,6 +69,7 @@ def profile_findings(request, round):
 # --- step 2 ------------------------------------------------------------------------------------
 
 
+@logs_read("zelfevaluatie.EvaluationRound", purpose="self_evaluation")
 def peer_reviews(request, pk):
     round = selectors.round_full(user=request.user, pk=pk)
     access.require(access.can_read_round(request.user, round))
