@@ -284,6 +284,10 @@ FEEDBACK_RETENTION_DAYS = envint("FEEDBACK_RETENTION_DAYS", 90)
 # Uploaded evidence (EVC portfolio): private files, never served directly (competentie/uploads.py).
 PRIVATE_MEDIA_ROOT = os.environ.get("PRIVATE_MEDIA_ROOT", "")  # empty: MEDIA_ROOT/private
 UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+# A subscription reads another installation's CASE address from this server. Addresses on this
+# machine or the internal network (loopback, private, link-local) are refused unless allowed here:
+# an author could otherwise make the server probe what only it can reach (development, tests: 1).
+SUBSCRIPTIONS_ALLOW_INTERNAL_HOSTS = envbool("SUBSCRIPTIONS_ALLOW_INTERNAL_HOSTS", DEBUG)
 # `setup_demo` (development only): each app builds its part of the demo story.
 DEMO_BUILDERS = [
     "selectie.demo.demo_build",

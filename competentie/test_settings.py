@@ -24,6 +24,7 @@ STORAGES = {  # noqa: F405
 STATIC_ROOT = None  # tests serve static files from the finders; nothing is collected
 WHITENOISE_USE_FINDERS = True
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+SUBSCRIPTIONS_ALLOW_INTERNAL_HOSTS = True  # the subscription tests serve CASE from 127.0.0.1
 # The test client and the live server speak plain HTTP; production settings are checked
 # separately (tests/test_settings.py runs check --deploy).
 SECURE_SSL_REDIRECT = False

@@ -52,6 +52,13 @@ audit.register(
         "framework.profile_competency_remove": _("Competentie “%(competency)s” uit profiel “%(profile)s” gehaald."),
         "framework.reviewer_invite": _("%(name)s uitgenodigd om mee te lezen."),
         "framework.comment_add": _("Opmerking van een meelezer geplaatst bij %(subject)s."),
+        "framework.subscription_create": _("Abonnement genomen op “%(source)s” (versie %(version)s)."),
+        "framework.subscription_adopt": _(
+            "Versie %(version)s van “%(source)s” overgenomen: %(added)s toegevoegd, %(removed)s verwijderd, "
+            "%(reworded)s gewijzigd, %(kept)s eigen wijzigingen behouden."
+        ),
+        "framework.share": _("“%(name)s” gedeeld: andere organisaties kunnen zich erop abonneren."),
+        "framework.unshare": _("“%(name)s” wordt niet meer gedeeld."),
         "framework.comment_resolve": _("Opmerking van een meelezer afgehandeld: “%(text)s”."),
     }
 )

@@ -408,6 +408,17 @@ def published_frameworks(*, user: AbstractBaseUser) -> QuerySet[Framework]:
     return Framework.objects.visible_to(user).frozen().select_related("organisation").order_by("name", "version")
 
 
+def case_frameworks(*, user: AbstractBaseUser) -> QuerySet[Framework]:
+    """What the CASE binding lists: the user's published versions, the libraries and what others share."""
+    readable = Framework.objects.visible_to(user) | Framework.objects.open_to_all()
+    return readable.frozen().select_related("organisation", "first_version").order_by("name", "version")
+
+
+def shared_framework_get(*, pk: int) -> Framework:
+    """A framework another organisation shares for subscription, or a library (else 404)."""
+    return get_object_or_404(Framework.objects.open_to_all().frozen().select_related("organisation"), pk=pk)
+
+
 def comment_get(*, user: AbstractBaseUser, pk: int) -> ReviewComment:
     return get_object_or_404(
         ReviewComment.objects.filter(framework__in=Framework.objects.visible_to(user)).select_related(

@@ -30,3 +30,24 @@ def framework_pdf_build(context, *, framework_id: int, language: str = "nl") -> 
             return pdfbuild.store(draft_pdf_name(str(context.task_result.id)), content)
         pdf.framework_pdf_bytes(framework)  # renders and keeps it, unless an earlier build did
         return name
+
+
+@task()
+def subscriptions_check_all() -> int:
+    """Look for a new version of every subscription's source (cron: manage.py check_subscriptions).
+
+    A source that cannot be read keeps its Dutch message on the subscription, for its page; returns
+    how many subscriptions have a version waiting to be adopted.
+    """
+    from django.core.exceptions import ValidationError
+
+    from . import subscriptions
+
+    waiting = 0
+    for subscription in subscriptions.subscriptions_all():
+        try:
+            subscriptions.subscription_check(subscription=subscription)
+        except ValidationError:
+            continue
+        waiting += bool(subscription.pending)
+    return waiting

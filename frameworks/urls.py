@@ -2,6 +2,7 @@ from django.urls import path
 
 from .urls_authoring import urlpatterns as authoring_urlpatterns
 from .urls_exchange import urlpatterns as exchange_urlpatterns
+from .urls_subscriptions import urlpatterns as subscription_urlpatterns
 from .views import browse
 
 app_name = "frameworks"
@@ -16,4 +17,4 @@ urlpatterns = [
 ]
 
 # Authoring and exports/imports keep their own route lists, so each module stays small.
-urlpatterns += authoring_urlpatterns + exchange_urlpatterns
+urlpatterns += authoring_urlpatterns + exchange_urlpatterns + subscription_urlpatterns

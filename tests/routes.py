@@ -62,6 +62,7 @@ PK_KINDS = {
     ("frameworks", "profielcompetenties"): "profile_competency",
     ("frameworks", "opmerkingen"): "comment",
     ("frameworks", "clusters"): "cluster",
+    ("frameworks", "abonnementen"): "subscription",
     ("frameworks", "hulpvragensets"): "question_set",
     ("frameworks", "hulpvragen"): "question",
     ("selectie", ""): "procedure",
@@ -142,6 +143,16 @@ def kinds_for(name: str, route: str) -> dict[str, str]:
             assert kind, f"{name} ({route}): add {argument!r} to KWARG_KINDS in {__file__}"
         kinds[argument] = kind
     return kinds
+
+
+def _subscription(org_a, users):
+    """Organisation A follows a library; its copy is an own concept (frameworks/subscriptions.py)."""
+    from frameworks.models import Subscription
+
+    copy = make_framework(org_a, name="Kopie Aadorp", profiles=0)
+    return Subscription.objects.create(
+        organisation=org_a, title="Bibliotheek", copy=copy, snapshot={"items": {}}, created_by=users["hr"]
+    )
 
 
 def build_world(users, org_a, org_b) -> dict:
@@ -243,6 +254,7 @@ def build_world(users, org_a, org_b) -> dict:
         "case_association": package["CFAssociations"][0]["identifier"],
         "case_import_job": str(_case_import_job(users, org_a)),
         "framework": framework.pk,
+        "subscription": _subscription(org_a, users).pk,
         "question_set": question_set.pk,
         "question": question.pk,
         "competency": competency.pk,

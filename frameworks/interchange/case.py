@@ -27,7 +27,7 @@ from collections.abc import Callable
 
 from django.urls import reverse
 
-from ..models import Framework
+from ..models import Competency, Framework
 from .native import framework_to_dict
 
 NAMESPACE = uuid.UUID("6f0c5d1e-7a52-4c36-9a0e-2b1f3c4d5e6f")
@@ -91,6 +91,22 @@ def _stored_identifiers(framework: Framework) -> dict[str, str]:
         for position, indicator in enumerate(competency.indicators.all(), start=1):
             found[f"K{n}.{position}"] = str(indicator.uuid)
     return found
+
+
+def lineage_key(obj) -> str:
+    """The identifier an item had in the first version it appeared in: the same in every later version."""
+    kept = obj.interchange.get("lineage") if isinstance(obj.interchange, dict) else None
+    return str(kept or obj.uuid)
+
+
+def _lineages(framework: Framework) -> dict[str, str]:
+    """{identifier: lineage key} of the items that came from an earlier version (see lineage_key)."""
+    found = {}
+    for obj in [*framework.levels.all(), *framework.clusters.all(), *framework.competencies.all()]:
+        found[str(obj.uuid)] = lineage_key(obj)
+        for indicator in obj.indicators.all() if isinstance(obj, Competency) else ():
+            found[str(indicator.uuid)] = lineage_key(indicator)
+    return {identifier: key for identifier, key in found.items() if identifier != key}
 
 
 def _predecessor(framework: Framework) -> dict | None:
@@ -347,6 +363,9 @@ def framework_to_case(framework: Framework, *, absolute: Callable[[str], str]) -
                     "is_dictionary": native["framework"]["is_dictionary"],
                 },
                 "predecessor": _predecessor(framework),
+                # Versions of one framework share these, so a subscriber compares item by item.
+                "lineage": str((framework.first_version or framework).uuid),
+                "item_lineage": _lineages(framework),
                 "role_levels": native["role_levels"],
                 "dilemmas": native["dilemmas"],
                 "profiles": native["profiles"],

@@ -27,19 +27,24 @@ ITEM_TABLES = [
 ]
 
 
-def framework_for_export(*, user: AbstractBaseUser, pk: int, frozen_only: bool = False) -> Framework:
+def framework_for_export(
+    *, user: AbstractBaseUser, pk: int, frozen_only: bool = False, shared: bool = False
+) -> Framework:
     """A readable framework (library, or of one of the user's organisations) with everything in it.
 
     Queries: framework, levels, clusters, role levels, dilemmas, competencies (with cluster and
     origin), their indicators, profiles, tasks, expertise areas, dilemma positions, profile
     competencies, their indicators, stored associations: 14, whatever the size. Another organisation's framework is a 404;
-    with `frozen_only` (the public CASE endpoints) so is a version that is not published.
+    with `frozen_only` (the public CASE endpoints) so is a version that is not published. With
+    `shared` the published versions another organisation shares for subscription are readable too.
     """
     readable = Framework.objects.visible_to(user)
+    if shared:
+        readable = readable | Framework.objects.open_to_all()
     if frozen_only:
         readable = readable.frozen()
     indicators = BehaviouralIndicator.objects.order_by("order", "pk")
-    queryset = readable.select_related("organisation", "based_on").prefetch_related(
+    queryset = readable.select_related("organisation", "based_on", "first_version").prefetch_related(
         "levels",
         "clusters",
         "role_levels",

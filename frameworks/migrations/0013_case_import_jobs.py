@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('frameworks', '0012_content_stamp'),
-        ('organisations', '0004_membership_review'),
+        ('organisations', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -12,6 +12,7 @@ from .profiles import (
 )
 from .questions import GuidingQuestion, GuidingQuestionSet
 from .scales import RatingScale, ScalePoint
+from .subscriptions import FrameworkShare, Subscription, SubscriptionItem
 
 __all__ = [
     "Association",
@@ -23,6 +24,7 @@ __all__ = [
     "DilemmaPosition",
     "ExpertiseArea",
     "Framework",
+    "FrameworkShare",
     "FrameworkStep",
     "GuidingQuestion",
     "GuidingQuestionSet",
@@ -35,4 +37,6 @@ __all__ = [
     "Reviewer",
     "RoleLevel",
     "ScalePoint",
+    "Subscription",
+    "SubscriptionItem",
 ]

@@ -40,6 +40,20 @@ class FrameworkQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published_at__isnull=False)
 
+    def owned_by(self, organisation_ids):
+        """The frameworks of these organisations (an access module's ids), libraries not included."""
+        return self.filter(organisation__in=organisation_ids)
+
+    def shared(self):
+        """Published versions of frameworks their organisation shares for subscription (FrameworkShare)."""
+        return self.published().filter(
+            Q(first_version__isnull=True, share__isnull=False) | Q(first_version__share__isnull=False)
+        )
+
+    def open_to_all(self):
+        """What anyone may read, also another organisation or a CASE reader elsewhere: libraries and shared versions."""
+        return self.filter(Q(organisation__isnull=True) | Q(pk__in=self.model.objects.shared().values("pk")))
+
     def drafts(self):
         """Versions that can still change: an organisation's unpublished frameworks."""
         return self.filter(organisation__isnull=False, published_at__isnull=True)

@@ -38,6 +38,11 @@ def _copy_rows(model, rows, **overrides):
     return {row.pk: copy.pk for row, copy in zip(rows, created)}
 
 
+def _with_lineage(row) -> dict:
+    kept = row.interchange if isinstance(row.interchange, dict) else {}
+    return {**kept, "lineage": kept.get("lineage") or str(row.uuid)}
+
+
 def _copy_tree(model, rows, **overrides):
     """_copy_rows for rows with a `parent` in the same table: parents first, each child re-pointed."""
     mapping: dict[int, int] = {}
@@ -76,7 +81,9 @@ def framework_copy_contents(
     of the same framework) it keeps the origin the source competency had. Returns {old pk: new pk}
     for "competency" and "indicator" (generic and profile indicators), for whatever follows the copy.
     """
-    level_map = _copy_rows(ProficiencyLevel, list(source.levels.all()), framework_id=target.pk, revision=1)
+    # A new version's items are the same items: each remembers the identifier it first had (lineage_key).
+    lineage = {} if link_to_source else {"interchange": _with_lineage}
+    level_map = _copy_rows(ProficiencyLevel, list(source.levels.all()), framework_id=target.pk, revision=1, **lineage)
     role_level_map = _copy_rows(RoleLevel, list(source.role_levels.all()), framework_id=target.pk)
     dilemma_map = _copy_rows(Dilemma, list(source.dilemmas.all()), framework_id=target.pk)
 
@@ -88,7 +95,7 @@ def framework_copy_contents(
         used = ProfileCompetency.objects.filter(profile_id__in=profile_ids).values("competency_id")
         competencies = competencies.filter(pk__in=used)
         clusters = clusters.filter(pk__in=competencies.values("cluster_id"))
-    cluster_map = _copy_tree(Cluster, list(clusters), framework_id=target.pk)
+    cluster_map = _copy_tree(Cluster, list(clusters), framework_id=target.pk, **lineage)
 
     competencies = list(competencies)
     competency_map = _copy_rows(
@@ -98,6 +105,7 @@ def framework_copy_contents(
         revision=1,
         cluster_id=lambda c: cluster_map.get(c.cluster_id),
         derived_from_id=(lambda c: c.pk) if link_to_source else (lambda c: c.derived_from_id),
+        **lineage,
     )
     indicator_map = _copy_rows(
         BehaviouralIndicator,
@@ -105,6 +113,7 @@ def framework_copy_contents(
         revision=1,
         competency_id=lambda i: competency_map[i.competency_id],
         level_id=lambda i: level_map.get(i.level_id),
+        **lineage,
     )
 
     # Profiles level by level, so that a hoofdtaak's parent exists before the hoofdtaak.

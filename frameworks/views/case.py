@@ -1,8 +1,9 @@
 """CASE 1.1 REST read endpoints (getCFDocuments, getCFDocument, getCFPackage, getCFItem, getCFAssociation).
 
 Public on purpose (`login_not_required`): the seeded libraries are readable by anyone, an
-organisation's published versions only by its members (the read API's `visible_to(user)`), and a
-version that is not published by no one. Whatever is not readable is a 404 in the binding's
+organisation's published versions only by its members (the read API's `visible_to(user)`) unless
+the organisation shares them for subscription (`open_to_all()`), and a version that is not
+published by no one. Whatever is not readable is a 404 in the binding's
 status format, never a hint that it exists.
 """
 
@@ -12,7 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from .. import selectors
-from ..interchange.case import document_identifier, framework_to_case
+from ..interchange.case import EXTENSION, document_identifier, framework_to_case
 from ..interchange.selectors import framework_for_export, framework_pk_for_identifier
 
 
@@ -43,7 +44,9 @@ def _package(request, identifier: str) -> dict:
         raise Http404
     # Anyone reads what is published; the owner's members also read their concepts, so the links
     # in a concept's export work for them (visible_to keeps everyone else out).
-    framework = framework_for_export(user=request.user, pk=pk, frozen_only=not request.user.is_authenticated)
+    framework = framework_for_export(
+        user=request.user, pk=pk, frozen_only=not request.user.is_authenticated, shared=True
+    )
     return framework_to_case(framework, absolute=request.build_absolute_uri)
 
 
@@ -65,7 +68,7 @@ def _document_link(package: dict) -> dict:
 @login_not_required
 @require_GET
 def document_list(request):
-    frameworks = selectors.published_frameworks(user=request.user)
+    frameworks = selectors.case_frameworks(user=request.user)
     documents = []
     for framework in frameworks:
         identifier = document_identifier(framework)
@@ -85,6 +88,8 @@ def document_list(request):
                     "identifier": identifier,
                     "uri": request.build_absolute_uri(reverse("case:package", args=[identifier])),
                 },
+                # Every version of one framework names its first version: a subscriber finds the newest.
+                "extensions": {EXTENSION: {"lineage": str((framework.first_version or framework).uuid)}},
             }
         )
     return _json({"CFDocuments": documents})
