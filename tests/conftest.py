@@ -14,6 +14,7 @@ from ontwikkeling.models import GuideText
 
 from .factories import make_framework, make_user
 from .routes import build_world
+from .walk import walk_of_organisation_a  # noqa: F401 (a fixture: the scans' shared walk)
 
 ROLES = [role.value for role in Membership.Role]
 
@@ -66,12 +67,17 @@ def org_b(db):
     return Organisation.objects.create(name="Gemeente Beekdal")
 
 
-@pytest.fixture
-def users(org_a, org_b):
+def personas_create(org_a, org_b) -> dict:
+    """One user of organisation A per role, an HR author of B ("outsider") and a user without organisation."""
     people = {role: make_user(role, organisation=org_a, role=role) for role in ROLES}
     people["outsider"] = make_user("hr_beekdal", organisation=org_b, role=Membership.Role.HR)
     people["nobody"] = make_user("zonder_organisatie")
     return people
+
+
+@pytest.fixture
+def users(org_a, org_b):
+    return personas_create(org_a, org_b)
 
 
 @pytest.fixture

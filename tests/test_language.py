@@ -2,23 +2,17 @@
 
 import pytest
 
-from .routes import LOGS_OUT, ROUTES, url_for, visit
+from .walk import walked
 
 pytestmark = pytest.mark.django_db
 
 
-def test_no_form_shows_the_empty_placeholder(client, world, users):
-    found = []
-    for persona in ("hr", "selecteur", "mt", "beheerder"):
-        client.force_login(users[persona])
-        for name, route in ROUTES:
-            if name in LOGS_OUT:
-                continue
-            response = visit(client, url_for(name, route, world))
-            if response.status_code != 200 or not response.get("Content-Type", "").startswith("text/html"):
-                continue
-            if "---------" in response.content.decode(errors="replace"):
-                found.append((persona, name))
+def test_no_form_shows_the_empty_placeholder(walk_of_organisation_a):
+    found = [
+        (answer.persona, answer.route)
+        for answer in walked(walk_of_organisation_a, ("hr", "selecteur", "mt", "beheerder"))
+        if answer.status == 200 and answer.content_type.startswith("text/html") and "---------" in answer.body
+    ]
     assert found == [], "\n".join(map(str, sorted(set(found))))
 
 
