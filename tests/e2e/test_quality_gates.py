@@ -1,9 +1,10 @@
-"""The gates themselves: the Nu Html Checker service the browser tests share finds real errors, and the
-reflow check sees a page that scrolls sideways at 320 px, also when a hidden label causes it."""
+"""The gates themselves: the Nu Html Checker service the browser tests share finds real errors, axe-core
+checks the document a test received (not what the server would send now), and the reflow check sees a
+page that scrolls sideways at 320 px, also when a hidden label causes it."""
 
 import pytest
 
-from .quality import sideways_scroll, vnu_server
+from .quality import Document, PageAudit, sideways_scroll, vnu_server
 
 
 def test_the_html_checker_reports_an_invalid_document_and_passes_a_valid_one():
@@ -12,6 +13,27 @@ def test_the_html_checker_reports_an_invalid_document_and_passes_a_valid_one():
     errors = [m["message"] for m in vnu_server().check(invalid) if m.get("type") == "error"]
     assert any("“div” not allowed as child of element “span”" in error for error in errors)
     assert [m for m in vnu_server().check(valid) if m.get("type") == "error"] == []
+
+
+def test_axe_checks_each_captured_document_at_its_own_address(browser, live_server):
+    """A test's documents are rendered again after it, at their own address with the stylesheets of
+    the live server: the captured body is what axe checks, even where the server now sends another."""
+    login = live_server.url + "/inloggen/"
+    stylesheet = f'<link rel="stylesheet" href="{live_server.url}/static/vendor/bootstrap/bootstrap.min.css">'
+    head = f'<!DOCTYPE html><html lang="nl"><head><title>Inloggen</title>{stylesheet}</head>'
+    without_alt = head + '<body><main><h1>Inloggen</h1><img src="/static/favicon.svg"></main></body></html>'
+    audit = PageAudit(documents={"zonder-alt": Document(url=login, body=without_alt)})
+    context = browser.new_context()
+    try:
+        problems = audit.accessibility_violations(context)
+        page = context.new_page()
+        page.goto(login)  # what the live server itself sends there: the real login page, which passes
+        live = page.content()
+    finally:
+        context.close()
+    assert [problem for problem in problems if "image-alt" in problem], problems
+    assert all(problem.startswith(login) for problem in problems)
+    assert "Gebruikersnaam" in live and 'favicon.svg"></main>' not in live
 
 
 TABLE = '<div class="table-responsive"><table class="table"><tr>{cells}<td><span class="visually-hidden">Acties</span></td></tr></table></div>'
