@@ -59,6 +59,18 @@ def fragment(owner: FragmentOwner, *, name: str, render: Callable[[], str], vari
     return mark_safe(html)
 
 
+def fragments_many(wanted: list[tuple[FragmentOwner, str, str, Callable[[], str]]]) -> list[SafeString]:
+    """Several fragments at once, each as ``fragment(owner, name=, variant=, render=)``: one cache read
+    for all of them (a page with a fragment per line or per group costs one query, not one per part);
+    those missing are rendered and stored together."""
+    keys = [_key(owner, name, variant) for owner, name, variant, _render in wanted]
+    found = cache.get_many(keys)
+    rendered = {key: str(render()) for key, (_owner, _name, _variant, render) in zip(keys, wanted) if key not in found}
+    if rendered:
+        cache.set_many(rendered, timeout=FRAGMENT_SECONDS)
+    return [mark_safe(found[key] if key in found else rendered[key]) for key in keys]
+
+
 def kept(owner: FragmentOwner, *, name: str, compute: Callable[[], dict], variant: str = "") -> dict:
     """Like ``fragment``, for a rendered part that comes with a few plain values the page needs beside it
     (counts, which rows it shows): ``compute()`` returns a dict of plain values (strings, numbers, lists),

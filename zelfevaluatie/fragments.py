@@ -12,11 +12,15 @@ from collections.abc import Callable
 from competentie import fragments
 
 
-def growth_fragment(rounds, *, name: str, render: Callable[[], str], variant: str = ""):
-    """The fragment for a line of rounds (oldest first), kept until any of them changes."""
-    stamps = ",".join(f"{round.pk}.{round.content_stamp}" for round in rounds)
-    digest = hashlib.sha256(f"{stamps}|{variant}".encode()).hexdigest()[:32]
-    return fragments.fragment(rounds[-1], name=name, variant=digest, render=render)
+def growth_fragments(lines: list[tuple[list, str, Callable[[], str]]], *, name: str) -> list:
+    """The fragments of several lines of rounds (each oldest first, with its variant and render), in one
+    cache read; each is kept until any round of its line changes."""
+    wanted = []
+    for rounds, variant, render in lines:
+        stamps = ",".join(f"{round.pk}.{round.content_stamp}" for round in rounds)
+        digest = hashlib.sha256(f"{stamps}|{variant}".encode()).hexdigest()[:32]
+        wanted.append((rounds[-1], name, digest, render))
+    return fragments.fragments_many(wanted)
 
 
 def content_changed(round) -> None:

@@ -39,8 +39,28 @@ def test_round_overview_costs_the_same_with_one_round_or_five(
     grow(org_a, users["mt"], vth, rounds=4, participants=6)
     assert count(client, url) == small
     # Expect 8 queries: session, user, memberships, the overview's rounds (only the columns that place
-    # them), the listed page with its counts, the growth chart from the cache (one read per framework
-    # line), "may start a round?", rounds the user reviews for others.
+    # them), the listed page with its counts, the growth charts from the cache (one read for every
+    # framework line), "may start a round?", rounds the user reviews for others.
+    with django_assert_max_num_queries(8):
+        client.get(url)
+
+
+def test_round_overview_reads_the_charts_of_every_framework_line_at_once(
+    client_as, users, org_a, vth, django_assert_max_num_queries
+):
+    """Each framework line the organisation ever evaluated has its growth chart on the overview: they
+    come from the cache in one read, so a second line costs no query more than one."""
+    from frameworks.models import Framework
+
+    client = client_as("mt")
+    url = reverse("zelfevaluatie:round-list")
+    grow(org_a, users["mt"], vth, rounds=2, participants=1)
+    one_line = count(client, url)
+    divosa = Framework.objects.get(organisation__isnull=True, name__startswith="Divosa")
+    grow(org_a, users["mt"], divosa, rounds=2, participants=1)
+    response = client.get(url)
+    assert response.content.decode().count("Groei: afgesproken scores per profiel (") == 2
+    assert count(client, url) == one_line
     with django_assert_max_num_queries(8):
         client.get(url)
 

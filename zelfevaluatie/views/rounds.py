@@ -24,7 +24,7 @@ def _growth_charts(user, organisation, index_rounds):
     lines: dict[int, list] = {}
     for round in reversed(index_rounds):  # oldest first
         lines.setdefault(round.lineage_id or round.framework.lineage_id, []).append(round)
-    charts = []
+    wanted = []
     for rounds in lines.values():
         framework_name = rounds[-1].framework.name
 
@@ -42,12 +42,9 @@ def _growth_charts(user, organisation, index_rounds):
                 },
             )
 
-        charts.append(
-            fragments.growth_fragment(
-                rounds, name="growth", variant=f"{organisation.pk}|{organisation.name}|{framework_name}", render=render
-            )
-        )
-    return [chart for chart in charts if chart]
+        wanted.append((rounds, f"{organisation.pk}|{organisation.name}|{framework_name}", render))
+    # One cache read for the charts of every line, however many lines the organisation has used.
+    return [chart for chart in fragments.growth_fragments(wanted, name="growth") if chart]
 
 
 def round_list(request):
