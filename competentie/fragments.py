@@ -51,12 +51,7 @@ def _key(owner: FragmentOwner, name: str, variant: str) -> str:
 def fragment(owner: FragmentOwner, *, name: str, render: Callable[[], str], variant: str = "") -> SafeString:
     """The fragment's HTML from the cache (one read), or ``render()`` (which reads the database) when
     the owner changed since it was stored."""
-    key = _key(owner, name, variant)
-    html = cache.get(key)
-    if html is None:
-        html = str(render())
-        cache.set(key, html, timeout=FRAGMENT_SECONDS)
-    return mark_safe(html)
+    return fragments_many([(owner, name, variant, render)])[0]
 
 
 def fragments_many(wanted: list[tuple[FragmentOwner, str, str, Callable[[], str]]]) -> list[SafeString]:
