@@ -123,35 +123,39 @@ def test_a_round_transition_is_recorded_and_shown_on_the_rounds_history(seeded, 
 
 @pytest.mark.django_db(transaction=True)
 def test_the_old_history_tables_are_copied_into_the_audit_log():
+    """An installation from before the audit log, with one framework change in the old history table,
+    migrated to the newest version: the change is an event in the one audit log."""
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
+
+    from frameworks.models import Framework as CurrentFramework
+
+    from .db.fresh import fresh_database
 
     before = [("audit", "0001_audit_event"), ("frameworks", "0003_cluster_revision"), ("selectie", "0001_initial")]
     after = [("audit", "0002_from_old_logs"), ("frameworks", "0005_history_moves_to_audit_log")]
     after += [("selectie", "0003_history_moves_to_audit_log")]
-    executor = MigrationExecutor(connection)
-    executor.migrate(before)
-    old = executor.loader.project_state(before).apps
-    Organisation = old.get_model("frameworks", "Organisation")
-    Framework = old.get_model("frameworks", "Framework")
-    FrameworkChange = old.get_model("frameworks", "FrameworkChange")
-    User = old.get_model("auth", "User")
-    hr = User.objects.create(username="hr_oud")
-    framework = Framework.objects.create(name="Oud kader", organisation=Organisation.objects.create(name="Oudorp"))
-    FrameworkChange.objects.create(
-        framework=framework, user=hr, action="framework_create", description="Framework “Oud kader” aangemaakt."
-    )
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(after)
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    with fresh_database():
+        executor = MigrationExecutor(connection)
+        executor.migrate(before)
+        old = executor.loader.project_state(before).apps
+        Organisation = old.get_model("frameworks", "Organisation")
+        Framework = old.get_model("frameworks", "Framework")
+        FrameworkChange = old.get_model("frameworks", "FrameworkChange")
+        User = old.get_model("auth", "User")
+        hr = User.objects.create(username="hr_oud")
+        framework = Framework.objects.create(name="Oud kader", organisation=Organisation.objects.create(name="Oudorp"))
+        FrameworkChange.objects.create(
+            framework=framework, user=hr, action="framework_create", description="Framework “Oud kader” aangemaakt."
+        )
+        executor = MigrationExecutor(connection)
+        executor.migrate(after)
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
 
-    from frameworks.models import Framework as CurrentFramework
-
-    (event,) = audit.history_for(CurrentFramework.objects.get(name="Oud kader"))
-    assert (event.action, event.actor.username, event.text) == (
-        "framework.create",
-        "hr_oud",
-        "Framework “Oud kader” aangemaakt.",
-    )
+        (event,) = audit.history_for(CurrentFramework.objects.get(name="Oud kader"))
+        assert (event.action, event.actor.username, event.text) == (
+            "framework.create",
+            "hr_oud",
+            "Framework “Oud kader” aangemaakt.",
+        )
