@@ -151,34 +151,49 @@ class Matrix:
     rows: list  # (employee, {competency id: (required, agreed)})
 
 
-def team_matrix(*, user: AbstractBaseUser, cycle: AssessmentCycle, profile_id: int | None = None) -> Matrix:
-    """Required versus agreed level, per person × competency of their profile (a fixed number of queries)."""
-    conversations = (
-        Conversation.objects.filter(cycle=cycle, employee__in=employees_visible_to(user=user))
-        .select_related("employee__profile")
-        .prefetch_related(Prefetch("items", queryset=ConversationItem.objects.select_related("profile_competency")))
-        .order_by("employee__name", "employee_id")
-    )
+def team_index(*, user: AbstractBaseUser, cycle: AssessmentCycle, profile_id: int | None = None) -> QuerySet:
+    """The ids of the cycle's conversations the user may overview, in the order of the team overview."""
+    conversations = Conversation.objects.filter(cycle=cycle, employee__in=employees_visible_to(user=user))
     if profile_id:
         conversations = conversations.filter(employee__profile=profile_id)
-    conversations = list(conversations)
+    return conversations.order_by("employee__name", "employee_id").values_list("pk", flat=True)
+
+
+def team_matrix(
+    *,
+    user: AbstractBaseUser,
+    cycle: AssessmentCycle,
+    profile_id: int | None = None,
+    conversation_ids: list[int] | None = None,
+) -> Matrix:
+    """Required versus agreed level, per person × competency of their profile (a fixed number of queries).
+
+    Of every conversation in team_index, or of the listed ones (a page of the overview)."""
+    conversations = Conversation.objects.filter(pk__in=team_index(user=user, cycle=cycle, profile_id=profile_id))
+    if conversation_ids is not None:
+        conversations = conversations.filter(pk__in=conversation_ids)
+    conversations = list(conversations.select_related("employee__profile").order_by("employee__name", "employee_id"))
+    agreed: dict[int, dict[int, int | None]] = {}
+    for conversation_id, competency_id, value in ConversationItem.objects.filter(
+        conversation__in=[c.pk for c in conversations]
+    ).values_list("conversation_id", "profile_competency__competency_id", "agreed_value"):
+        agreed.setdefault(conversation_id, {})[competency_id] = value
     profile_ids = {c.employee.profile_id for c in conversations if c.employee.profile_id}
-    pcs = list(
+    pcs = (
         ProfileCompetency.objects.filter(profile__in=profile_ids)
-        .select_related("competency")
         .order_by("competency__order", "competency_id")
+        .values_list("profile_id", "competency_id", "competency__name")
     )
-    competencies = list(dict.fromkeys((pc.competency_id, pc.competency.name) for pc in pcs))
-    per_profile: dict[int, set[int]] = {}
-    for pc in pcs:
-        per_profile.setdefault(pc.profile_id, set()).add(pc.competency_id)
+    competencies, per_profile = {}, {}
+    for profile, competency_id, name in pcs:
+        competencies.setdefault(competency_id, name)
+        per_profile.setdefault(profile, set()).add(competency_id)
     rows = []
     for conversation in conversations:
-        agreed = {i.profile_competency.competency_id: i.agreed_value for i in conversation.items.all()}
+        levels = agreed.get(conversation.pk, {})
         own = per_profile.get(conversation.employee.profile_id, set())
-        cells = {cid: (cycle.required_value, agreed.get(cid)) for cid in own}
-        rows.append((conversation.employee, cells))
-    return Matrix(competencies=competencies, rows=rows)
+        rows.append((conversation.employee, {cid: (cycle.required_value, levels.get(cid)) for cid in own}))
+    return Matrix(competencies=list(competencies.items()), rows=rows)
 
 
 @dataclass

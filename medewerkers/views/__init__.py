@@ -4,6 +4,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -146,19 +147,49 @@ def conversation(request, pk, employee_pk):
     )
 
 
-def _overview(request, pk):
+def _overview_cycle(request, pk):
+    """The cycle of a team overview, after the access check, and the profile filter's choice."""
     cycle = selectors.cycle_get(user=request.user, pk=pk)
     manages = selectors.manages_someone_in(user=request.user, cycle=cycle)
     access.require(access.can_see_team_overview(request.user, cycle.organisation_id, manages))
     profile = request.GET.get("profiel", "")
-    return cycle, selectors.team_matrix(
-        user=request.user, cycle=cycle, profile_id=int(profile) if profile.isdigit() else None
-    )
+    return cycle, int(profile) if profile.isdigit() else None
+
+
+def _overview(request, pk):
+    """The whole team overview (the CSV and the PDF)."""
+    cycle, profile_id = _overview_cycle(request, pk)
+    return cycle, selectors.team_matrix(user=request.user, cycle=cycle, profile_id=profile_id)
+
+
+#: People per page of the team overview: a page costs the people it shows, not the size of the team.
+TEAM_OVERVIEW_PAGE_SIZE = 10
+
+
+def _judgements():
+    return {
+        None: _("nog niet afgesproken"),
+        True: _("op het vereiste niveau"),
+        False: _("onder het vereiste niveau"),
+    }
+
+
+def overview_rows(matrix) -> list:
+    """Per employee the plain values of their table: (competency, required, agreed or —, judgement in words)."""
+    names, words = dict(matrix.competencies), _judgements()
+    rows = []
+    for employee, cells in matrix.rows:
+        lines = []
+        for cid, (required, agreed) in sorted(cells.items()):
+            reached = None if agreed is None else agreed >= required
+            lines.append((names[cid], required, "—" if agreed is None else agreed, words[reached]))
+        rows.append((employee, lines))
+    return rows
 
 
 @logs_read("medewerkers.AssessmentCycle", kwarg="pk", purpose="employee_assessment")
 def team_overview(request, pk):
-    cycle, matrix = _overview(request, pk)
+    cycle, profile_id = _overview_cycle(request, pk)
     teams = selectors.overview_teams(user=request.user)
     team = request.GET.get("team", "")
     chosen = next((t for t in teams if str(t[0]) == team and t[0] != cycle.team_id), None)
@@ -167,19 +198,21 @@ def team_overview(request, pk):
         target = reverse("medewerkers:team-overview", args=[chosen[2]])
         profile = request.GET.get("profiel", "")
         return redirect(f"{target}?profiel={profile}" if profile.isdigit() else target)
-    names = dict(matrix.competencies)
-    rows = [
-        (employee, [(names[cid], required, agreed) for cid, (required, agreed) in sorted(cells.items())])
-        for employee, cells in matrix.rows
-    ]
+    index = selectors.team_index(user=request.user, cycle=cycle, profile_id=profile_id)
+    page = Paginator(index, TEAM_OVERVIEW_PAGE_SIZE).get_page(request.GET.get("pagina"))
+    matrix = selectors.team_matrix(
+        user=request.user, cycle=cycle, profile_id=profile_id, conversation_ids=list(page.object_list)
+    )
+    filters = request.GET.copy()
+    filters.pop("pagina", None)
     context = {
         "cycle": cycle,
-        "matrix": matrix,
-        "rows": rows,
+        "rows": overview_rows(matrix),
+        "page": page,
         "profiles": selectors.overview_profiles(user=request.user, cycle=cycle),
         "teams": teams,
         "profile": request.GET.get("profiel", ""),
-        "query": request.GET.urlencode(),
+        "query": filters.urlencode(),
     }
     return render(request, "medewerkers/team_overview.html", context)
 

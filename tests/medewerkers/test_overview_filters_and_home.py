@@ -116,3 +116,33 @@ def test_the_plan_form_asks_for_a_competency_in_dutch_and_the_conversation_title
     conversation = client.get(reverse("medewerkers:conversation", args=[cycle.pk, employees[0].pk])).content.decode()
     title = conversation.split("<title>", 1)[1].split("</title>", 1)[0]
     assert "Gesprek" in title and "<" not in title and conversation.count('name="action" value="respond"') <= 1
+
+
+@pytest.mark.parametrize("size", [3, 23])
+def test_the_overview_shows_ten_people_a_page_and_a_page_costs_the_same_for_a_small_and_a_large_team(
+    seeded, org_a, users, size
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    team, _manager, employees = build_team(org_a, size=size, manager=users["mt"], name=f"Team {size}")
+    cycle = open_cycle(team)
+    client = _client(users["hr"])
+    url = reverse("medewerkers:team-overview", args=[cycle.pk])
+    client.get(url)  # the very first line of an empty audit log also creates the chain head
+    with CaptureQueriesContext(connection) as queries:
+        first = client.get(url).content.decode()
+    assert len(queries) == 15, [q["sql"][:80] for q in queries.captured_queries]
+    names = sorted(e.name for e in employees)
+    shown = [name for name in names if f">{name}</a>" in first]
+    assert shown == names[:10]
+    if size <= 10:
+        assert "Pagina 1 van" not in first and "Volgende medewerkers" not in first
+        return
+    assert f"{size} medewerkers; u ziet 1 tot en met 10." in first
+    assert "Pagina 1 van 3." in first and "pagina=2" in first and "Vorige medewerkers" not in first
+    last = client.get(url, {"pagina": 3, "profiel": employees[0].profile_id}).content.decode()
+    assert [name for name in names if f">{name}</a>" in last] == names[20:]
+    assert f"u ziet 21 tot en met {size}." in last and "Volgende medewerkers" not in last
+    assert f"profiel={employees[0].profile_id}&amp;pagina=2" in last  # the filter stays when paging
+    assert client.get(url, {"pagina": "x"}).status_code == 200  # nonsense: the first page

@@ -141,6 +141,7 @@ def test_the_page_costs_the_same_queries_for_5_and_50_people(seeded, org_a, user
         Employee.objects.filter(organisation=org_a).exclude(team=team).update(left_on="2026-01-01")
         cycle = open_cycle(team)
         agree(cycle, people[0], users["mt"], 3)
+        client.get(URL)  # the very first line of an empty audit log also creates the chain head
         with CaptureQueriesContext(connection) as queries:
             response = client.get(URL)
         assert response.status_code == 200 and f"Mw {size}-{size - 1}" in response.content.decode()
