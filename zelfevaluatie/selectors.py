@@ -12,6 +12,7 @@ from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, p
 from django.shortcuts import get_object_or_404
 
 from competentie import audit
+from competentie.accounts.names import name_from_parts
 from competentie.db import subquery_count
 from competentie.organisations.access import organisation_ids
 from competentie.organisations.models import Membership, Organisation
@@ -72,7 +73,7 @@ def _rounds(
     if ratings:
         round_profiles = round_profiles.prefetch_related("scorers")
     queryset = EvaluationRound.objects.select_related(
-        "organisation", "framework", "scale", "previous_round", "created_by", "chair", "team_opened_by"
+        "organisation", "framework", "scale", "previous_round", "chair", "team_opened_by"
     ).prefetch_related(
         Prefetch("participants", queryset=participants),
         Prefetch("peer_reviews", queryset=peer_reviews),
@@ -361,6 +362,13 @@ def invitable_members(*, round: EvaluationRound):
         .exclude(evaluation_participations__round=round)
         .order_by("username")
     )
+
+
+def invitable_member_choices(*, round: EvaluationRound) -> list[tuple[int, str]]:
+    """(user id, name) of invitable_members, as the round page's list shows them: plain values, one query,
+    however many members the organisation has."""
+    rows = invitable_members(round=round).values_list("pk", "first_name", "last_name", "username")
+    return [(pk, name_from_parts(first, last, username)) for pk, first, last, username in rows]
 
 
 def score_form_questions(

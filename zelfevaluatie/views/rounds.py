@@ -152,9 +152,8 @@ def round_detail(request, pk):
         "profiles": profiles,
         "previous": previous,
         "changes": changes,
-        "participant_form": ParticipantAddForm(members=selectors.invitable_members(round=round))
-        if me.can_edit
-        else None,
+        # The form (ParticipantAddForm) checks the choice on POST; the page lists the members as plain values.
+        "invitable": selectors.invitable_member_choices(round=round) if me.can_edit else None,
         "peer_organisations": sorted({review.organisation.name for review in round.peer_reviews.all()}),
     }
     if previous:
