@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from competentie.organisations.access import organisation_ids
@@ -118,19 +118,20 @@ def procedure_competencies(*, procedure: SelectionProcedure) -> list[Competency]
 
 def indicators_for(*, profile_ids: list[int], competency_ids) -> dict[int, list[BehaviouralIndicator]]:
     """Generic indicators of each competency, then those specific to the profile (1 query)."""
-    # Two plain column tests (not an OR across a join), so both indexes serve the query.
+    # Two queries joined by UNION ALL, not one with an OR: with the OR PostgreSQL read every indicator of
+    # the installation (18,939 in the bench, 2.4 ms, and more with each organisation); apart, each part
+    # uses its own index (0.2 ms). `of_competency` is the competency an indicator belongs to.
     specific = ProfileCompetency.objects.filter(profile_id__in=profile_ids, competency_id__in=competency_ids)
-    indicators = (
-        BehaviouralIndicator.objects.filter(
-            Q(competency_id__in=competency_ids) | Q(profile_competency_id__in=specific.values("pk"))
-        )
-        .select_related("level", "profile_competency")
-        .order_by("profile_competency_id", "order", "pk")
+    indicators = BehaviouralIndicator.objects.select_related("level").order_by()  # a part of a UNION has none
+    generic = indicators.filter(competency_id__in=competency_ids).annotate(of_competency=F("competency_id"))
+    own = indicators.filter(profile_competency_id__in=specific.values("pk")).annotate(
+        of_competency=F("profile_competency__competency_id")
     )
+    indicators = generic.union(own, all=True).order_by("profile_competency_id", "order", "pk")
     result: dict[int, list[BehaviouralIndicator]] = defaultdict(list)
     seen_texts: dict[int, set[str]] = defaultdict(set)
     for indicator in indicators:
-        competency_id = indicator.competency_id or indicator.profile_competency.competency_id
+        competency_id = indicator.of_competency
         # A Divosa competency can appear under several hoofdtaken with the same example.
         if indicator.text in seen_texts[competency_id]:
             continue
