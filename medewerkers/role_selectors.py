@@ -81,7 +81,7 @@ def manages_anyone(*, user: AbstractBaseUser) -> bool:
 
 
 def role_overview(*, user: AbstractBaseUser) -> list[RoleBlock]:
-    """The role blocks, ordered by role name (four queries, whatever the number of people)."""
+    """The role blocks, ordered by role name (at most four queries, whatever the number of people)."""
     employees = role_employees(user=user)
     people = list(employees.select_related("team", "profile__framework").order_by("profile__name", "name", "pk"))
     if not people:
