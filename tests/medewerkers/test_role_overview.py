@@ -150,7 +150,9 @@ def test_the_page_costs_the_same_queries_for_5_and_50_people(seeded, org_a, user
 
 
 @pytest.mark.parametrize("size", [5, 50])
-def test_the_role_overview_reads_in_two_queries_before_any_conversation(seeded, org_a, users, size, django_assert_num_queries):
+def test_the_role_overview_reads_in_two_queries_before_any_conversation(
+    seeded, org_a, users, size, django_assert_num_queries
+):
     team = Team.objects.create(organisation=org_a, name="Team Rollen")
     roles = list(Profile.objects.libraries().filter(framework__name=VTH).order_by("order"))
     for n in range(size):
