@@ -174,7 +174,7 @@ def _judgements():
     }
 
 
-def overview_rows(matrix) -> list:
+def _overview_rows(matrix) -> list:
     """Per employee the plain values of their table: (competency, required, agreed or —, judgement in words)."""
     names, words = dict(matrix.competencies), _judgements()
     rows = []
@@ -207,7 +207,7 @@ def team_overview(request, pk):
     filters.pop("pagina", None)
     context = {
         "cycle": cycle,
-        "rows": overview_rows(matrix),
+        "rows": _overview_rows(matrix),
         "page": page,
         "profiles": selectors.overview_profiles(user=request.user, cycle=cycle),
         "teams": teams,

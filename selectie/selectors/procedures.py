@@ -119,8 +119,8 @@ def procedure_competencies(*, procedure: SelectionProcedure) -> list[Competency]
 def indicators_for(*, profile_ids: list[int], competency_ids) -> dict[int, list[BehaviouralIndicator]]:
     """Generic indicators of each competency, then those specific to the profile (1 query)."""
     # Two queries joined by UNION ALL, not one with an OR: with the OR PostgreSQL read every indicator of
-    # the installation (18,939 in the bench, 2.4 ms, and more with each organisation); apart, each part
-    # uses its own index (0.2 ms). `of_competency` is the competency an indicator belongs to.
+    # the installation (18,939 in the bench: 2.8 ms, and more with each organisation); apart, each part
+    # uses its own index (0.6 ms with planning). `of_competency` is the competency an indicator belongs to.
     specific = ProfileCompetency.objects.filter(profile_id__in=profile_ids, competency_id__in=competency_ids)
     indicators = BehaviouralIndicator.objects.select_related("level").order_by()  # a part of a UNION has none
     generic = indicators.filter(competency_id__in=competency_ids).annotate(of_competency=F("competency_id"))
