@@ -25,7 +25,7 @@ def test_the_list_names_every_member_not_yet_taking_part_and_the_choice_is_accep
 ):
     named = make_user("lid_met_naam", organisation=org_a, first_name="Noor", last_name="Bakker")
     unnamed = make_user("lid_zonder_naam", organisation=org_a, role=Membership.Role.SELECTEUR)
-    make_user("lid_elders", organisation=org_b)
+    elsewhere = make_user("lid_elders", organisation=org_b)
     round = start_round(org_a, users["mt"], vth, participants=[users["selecteur"]])
     client = client_as("mt")
     url = reverse("zelfevaluatie:round-detail", args=[round.pk])
@@ -35,7 +35,13 @@ def test_the_list_names_every_member_not_yet_taking_part_and_the_choice_is_accep
     taking_part = {str(p.user_id) for p in Participant.objects.filter(round=round)}
     assert not taking_part & {value for value, _name in options}
     assert all(name != "lid_elders" for _value, name in options)  # another organisation's member
-    client.post(reverse("zelfevaluatie:participant-add", args=[round.pk]), {"user": named.pk})
+    add = reverse("zelfevaluatie:participant-add", args=[round.pk])
+    before = Participant.objects.filter(round=round).count()
+    for nonsense in (elsewhere.pk, "", "iemand"):  # not in the list: refused in Dutch, nobody added
+        page = client.post(add, {"user": nonsense}, follow=True).content.decode()
+        assert "Kies een collega uit de lijst." in page
+    assert Participant.objects.filter(round=round).count() == before
+    client.post(add, {"user": named.pk})
     assert Participant.objects.filter(round=round, user=named).exists()
     assert (str(named.pk), "Noor Bakker") not in invite_options(client.get(url).content.decode())
 
