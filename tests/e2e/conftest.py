@@ -91,3 +91,21 @@ def wait_all_saved(page):
     from playwright.sync_api import expect
 
     expect(page.locator("[data-autosave-status]")).to_have_attribute("data-state", "success")
+
+
+def answer_questionnaire(page, pick="first"):
+    """Choose the first (or last) option of every question on a measurement form and hand it in.
+
+    `locator.all()` does not wait: right after the click that opened the form it can see the previous
+    page, or half of this one. The submit button is the form's last element, so once it is visible every
+    question is in the DOM.
+    """
+    from playwright.sync_api import expect
+
+    submit = page.get_by_role("button", name="Antwoorden versturen")
+    expect(submit).to_be_visible()
+    for fieldset in page.locator("form fieldset").all():
+        radios = fieldset.locator("input[type=radio]")
+        (radios.first if pick == "first" else radios.last).check()
+    submit.click()
+    expect(page.get_by_role("status").first).to_contain_text("Uw antwoorden zijn opgeslagen")

@@ -18,7 +18,7 @@ from ontwikkeling.models import Participant
 
 from ..factories import make_user
 from ..ontwikkeling.conftest import build_programme, fill_in
-from .conftest import ARTIFACTS, log_in
+from .conftest import ARTIFACTS, answer_questionnaire, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 TODAY = timezone.localdate()
@@ -133,17 +133,11 @@ def test_owner_invites_by_email_each_finds_their_work_and_a_removed_participant_
         expect(card).to_contain_text("uiterlijk")
         page.screenshot(path=SCREENS / f"home-{address.split('@')[0]}.png", full_page=True)
         card.get_by_role("link", name="Vragenlijst voormeting invullen").click()
-        for fieldset in page.locator("form fieldset").all():
-            fieldset.locator("input[type=radio]").first.check()
-        page.get_by_role("button", name="Antwoorden versturen").click()
-        expect(page.get_by_role("status").first).to_contain_text("Uw antwoorden zijn opgeslagen")
+        answer_questionnaire(page, "first")
         page.goto("/")
         expect(page.locator("[data-werk=ontwikkeling]")).to_contain_text("Vragenlijst aan het einde van het programma")
         page.locator("[data-werk=ontwikkeling]").get_by_role("link", name=re.compile("aan het einde")).click()
-        for fieldset in page.locator("form fieldset").all():
-            fieldset.locator("input[type=radio]").last.check()
-        page.get_by_role("button", name="Antwoorden versturen").click()
-        expect(page.get_by_role("status").first).to_contain_text("Uw antwoorden zijn opgeslagen")
+        answer_questionnaire(page, "last")
         log_out(page)
 
     # The coach sets a password and sees both participants with their status.

@@ -13,7 +13,7 @@ from ontwikkeling.models import Measurement, Participant, PrincipleNote, Program
 
 from ..factories import make_framework, make_user
 from ..ontwikkeling.conftest import fill_in
-from .conftest import log_in
+from .conftest import answer_questionnaire, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -43,14 +43,6 @@ def people():
 def save_and_next(page, number):
     page.get_by_role("button", name="Opslaan en naar de volgende stap").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(f"Stap {number}")
-
-
-def fill_questionnaire(page, choice):
-    for fieldset in page.locator("form fieldset").all():
-        radios = fieldset.locator("input[type=radio]")
-        (radios.first if choice == "first" else radios.last).check()
-    page.get_by_role("button", name="Antwoorden versturen").click()
-    expect(page.get_by_role("status").first).to_contain_text("Uw antwoorden zijn opgeslagen")
 
 
 def test_hr_designs_participants_measure_the_coach_sees_growth_hr_sees_cohort_results(page, people):
@@ -147,9 +139,9 @@ def test_hr_designs_participants_measure_the_coach_sees_growth_hr_sees_cohort_re
     page.get_by_role("link", name="Ontwikkeling").click()
     page.get_by_role("link", name="Mijn ontwikkeling in Traineeship Aadorp").click()
     page.get_by_role("link", name="Vragenlijst voormeting invullen").click()
-    fill_questionnaire(page, "first")
+    answer_questionnaire(page, "first")
     page.get_by_role("link", name="Vragenlijst aan het einde van het programma invullen").click()
-    fill_questionnaire(page, "last")
+    answer_questionnaire(page, "last")
     expect(page.locator("svg.growth-chart")).to_be_visible()
     # ... and writes a personal development plan on the programme's competencies.
     page.get_by_role("link", name="Ontwikkelplan bewerken").click()
