@@ -14,7 +14,10 @@ from dataclasses import dataclass
 DEFAULT_THRESHOLD = 2
 
 
-def _mean(values: list) -> float | int:
+def rounded_mean(values: list) -> float | int:
+    """The mean to two decimals; whole numbers stay int (a selecteur's mean over exercises, a ranking's
+    mean over competencies). Not statistics.mean: it computes in fractions and costs 20× more, and the
+    calibration matrix takes thousands."""
     result = round(sum(values) / len(values), 2)
     return int(result) if result == int(result) else result
 
@@ -47,7 +50,7 @@ def selecteur_means(values_by_selecteur: Mapping[object, Iterable]) -> dict:
             values = [values]
         values = [v for v in values if v is not None]
         if values:
-            means[selecteur] = _mean(values)
+            means[selecteur] = rounded_mean(values)
     return means
 
 
@@ -57,7 +60,12 @@ def panel_disagreement(values_by_selecteur: Mapping[object, Iterable], *, thresh
     `values_by_selecteur` maps a selecteur to their values for one candidate × competency (a list
     over exercises, or one number already averaged).
     """
-    means = list(selecteur_means(values_by_selecteur).values())
+    return disagreement_of_means(list(selecteur_means(values_by_selecteur).values()), threshold=threshold)
+
+
+def disagreement_of_means(means: list, *, threshold: int) -> Disagreement:
+    """The same rule on selecteur means already computed (one per selecteur with a value): what the
+    calibration matrix holds per cell, so it does not average its averages again."""
     spread = max(means) - min(means) if len(means) >= 2 else 0
     spread = int(spread) if spread == int(spread) else round(spread, 2)
     return Disagreement(spread=spread, selecteurs=len(means), threshold=threshold)

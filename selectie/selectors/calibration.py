@@ -11,18 +11,19 @@ from competentie import audit
 from frameworks.models import Competency
 
 from .. import evidence
-from ..disagreement import DEFAULT_THRESHOLD, Disagreement, panel_disagreement, threshold_of
+from ..disagreement import (
+    DEFAULT_THRESHOLD,
+    Disagreement,
+    disagreement_of_means,
+    panel_disagreement,
+    rounded_mean,
+    threshold_of,
+)
 from ..insight import mechanical_combination, signed
 from ..models import Assignment, Candidate, ConsensusProposal, ConsensusScore, Score, SelectionProcedure, Submission
 from .procedures import procedure_competencies
 
 # --- Calibration --------------------------------------------------------------------------------
-
-
-def _average(values) -> float | int:
-    """Mean without statistics.mean (which computes in fractions and costs 20× more); whole numbers stay int."""
-    result = round(sum(values) / len(values), 2)
-    return int(result) if result == int(result) else result
 
 
 #: The default threshold; a procedure sets its own (see selectie.disagreement).
@@ -41,7 +42,8 @@ class CalibrationCell:
     disagreement: bool = False
 
     def __post_init__(self):
-        result = panel_disagreement(self.by_selecteur, threshold=self.threshold)
+        means = [mean for mean in self.by_selecteur.values() if mean is not None]
+        result = disagreement_of_means(means, threshold=self.threshold)
         self.spread, self.disagreement = result.spread, result.flagged
 
 
@@ -136,6 +138,7 @@ def calibration_matrix(*, procedure: SelectionProcedure, user: AbstractBaseUser,
         for candidate_id, competency_id, value in consensus_scores.values_list("candidate_id", "competency_id", "value")
     }
     threshold = threshold_of(procedure)
+    competency_ids = [competency.pk for competency in competencies]
     rows = []
     for candidate in candidates:
         selecteurs = list(selecteurs_of[candidate.pk].values())
@@ -147,16 +150,16 @@ def calibration_matrix(*, procedure: SelectionProcedure, user: AbstractBaseUser,
             rows.append(CalibrationRow(candidate=candidate, selecteurs=[], cells=[], submitted_ids=set(), blind=True))
             continue
         cells = []
-        for competency in competencies:
+        for competency_id in competency_ids:
             by_selecteur = {}
-            for selecteur in selecteurs:
-                found = values.get((candidate.pk, competency.pk, selecteur.pk))
-                by_selecteur[selecteur.pk] = _average(found) if found else None
+            for selecteur_id in (s.pk for s in selecteurs):
+                found = values.get((candidate.pk, competency_id, selecteur_id))
+                by_selecteur[selecteur_id] = rounded_mean(found) if found else None
             cells.append(
                 CalibrationCell(
-                    competency_id=competency.pk,
+                    competency_id=competency_id,
                     by_selecteur=by_selecteur,
-                    consensus=consensus.get((candidate.pk, competency.pk)),
+                    consensus=consensus.get((candidate.pk, competency_id)),
                     threshold=threshold,
                 )
             )

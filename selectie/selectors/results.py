@@ -7,8 +7,8 @@ from frameworks.models import ProficiencyLevel, ProfileCompetency
 
 from .. import evidence
 from ..charts import level_bar
+from ..disagreement import rounded_mean
 from ..models import Candidate, ConsensusScore, Decision, SelectionProcedure
-from .calibration import _average
 from .procedures import procedure_competencies, procedure_profile_ids
 from .scoring import scale_points
 
@@ -41,7 +41,7 @@ def results(*, procedure: SelectionProcedure) -> tuple[list, list]:
             {
                 "candidate": candidate,
                 "scores": per_competency,
-                "overall": _average(values) if values else None,
+                "overall": rounded_mean(values) if values else None,
                 "complete": len(values) == len(competencies) and not ungrounded,
                 "ungrounded": ungrounded,
                 "decision": getattr(candidate, "decision", None) if hasattr(candidate, "decision") else None,
