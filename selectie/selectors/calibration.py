@@ -21,7 +21,7 @@ from ..disagreement import (
 )
 from ..insight import mechanical_combination, signed
 from ..models import Assignment, Candidate, ConsensusProposal, ConsensusScore, Score, SelectionProcedure, Submission
-from .procedures import procedure_competencies
+from .procedures import procedure_competencies, submitted_selecteur_ids
 
 # --- Calibration --------------------------------------------------------------------------------
 
@@ -265,10 +265,16 @@ class ConsensusBlock:
 
 
 def consensus_blocks(
-    *, candidate: Candidate, selecteur_ids=None, competencies=None, history: list | None = None
+    *,
+    candidate: Candidate,
+    selecteur_ids=None,
+    competencies=None,
+    history: list | None = None,
+    handed_in: set | None = None,
 ) -> list[ConsensusBlock]:
     """Every profile competency for one candidate. Queries: competencies (1–2), scores with their
-    indicators (2), the candidate's history (1, unless given), consensus (1), proposals (1), evidence and hand-ins (2)."""
+    indicators (2), the candidate's history (1, unless given), consensus (1), proposals (1), evidence (1)
+    and the selecteurs who handed in (1, unless given: panel_of_candidate's second set)."""
     procedure = candidate.procedure
     competencies = competencies if competencies is not None else procedure_competencies(procedure=procedure)
     scores = candidate_scores_detail(candidate=candidate, selecteur_ids=selecteur_ids, history=history)
@@ -278,7 +284,8 @@ def consensus_blocks(
         proposals[proposal.competency_id].append(proposal)
     threshold = threshold_of(procedure)
     grounded = {k for _c, k in evidence.grounded_pairs(procedure=procedure, candidate_ids=[candidate.pk])}
-    handed_in = set(candidate.submissions.values_list("selecteur_id", flat=True))
+    if handed_in is None:
+        handed_in = submitted_selecteur_ids(candidate=candidate)
     blocks = []
     for competency in competencies:
         own = [s for s in scores if s.competency_id == competency.pk]

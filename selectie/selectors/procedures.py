@@ -169,9 +169,17 @@ def candidate_list_for_hr(*, procedure: SelectionProcedure) -> QuerySet[Candidat
 
 
 def candidate_get(*, procedure: SelectionProcedure, pk: int) -> Candidate:
-    return get_object_or_404(
+    candidate = get_object_or_404(
         Candidate.objects.filter(procedure=procedure).select_related("personal_data", "decision"), pk=pk
     )
+    return _with_procedure(candidate, procedure)
+
+
+def _with_procedure(candidate: Candidate, procedure: SelectionProcedure) -> Candidate:
+    """The candidate's procedure is the one the view already fetched (with its profile and scale):
+    `candidate.procedure` then costs no second query."""
+    candidate.procedure = procedure
+    return candidate
 
 
 def personal_data_of(*, candidate: Candidate) -> CandidatePersonalData | None:
@@ -181,9 +189,10 @@ def personal_data_of(*, candidate: Candidate) -> CandidatePersonalData | None:
 
 def candidate_get_for_selecteur(*, user: AbstractBaseUser, procedure: SelectionProcedure, pk: int) -> Candidate:
     """A candidate the selecteur is assigned to; anyone else's is not found."""
-    return get_object_or_404(
+    candidate = get_object_or_404(
         Candidate.objects.filter(procedure=procedure, assignments__selecteur=user).distinct(), pk=pk
     )
+    return _with_procedure(candidate, procedure)
 
 
 def assignment_get_for_selecteur(*, user: AbstractBaseUser, procedure: SelectionProcedure, pk: int) -> Assignment:

@@ -201,7 +201,9 @@ def calibration_candidate(request, pk, candidate_pk):
     # Panel members see colleagues' scores once those colleagues handed them in; the chair sees all.
     visible = None if access.is_chair(request.user, procedure) else submitted
     history = selectors.candidate_history(candidate=candidate)
-    blocks = selectors.consensus_blocks(candidate=candidate, selecteur_ids=visible, history=history)
+    blocks = selectors.consensus_blocks(
+        candidate=candidate, selecteur_ids=visible, history=history, handed_in=submitted
+    )
     if _shows_colleagues({s.assignment.selecteur_id for b in blocks for s in b.scores}, request.user):
         services.scores_seen(user=request.user, procedure=procedure, candidates=[candidate], where=_("kalibratie"))
     for block in blocks:

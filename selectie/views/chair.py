@@ -101,7 +101,7 @@ def meeting_item(request, pk, candidate_pk, competency_pk):
     columns = []
     indicator_rows = []
     if can_see:
-        block = selectors.consensus_blocks(candidate=candidate, competencies=[competency])[0]
+        block = selectors.consensus_blocks(candidate=candidate, competencies=[competency], handed_in=submitted)[0]
         if any(s.assignment.selecteur_id != request.user.pk for s in block.scores):
             services.scores_seen(user=request.user, procedure=procedure, candidates=[candidate], where=_("overleg"))
         block.early = bool(assigned - submitted)

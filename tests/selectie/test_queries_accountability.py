@@ -84,3 +84,26 @@ def test_the_dossier_reads_the_same_number_of_queries_for_2_and_6_candidates(siz
             [len(s["items"]) for s in data["sections"]]
         counts.append(len(context.captured_queries))
     assert counts[0] == counts[1], counts
+
+
+@pytest.mark.parametrize(
+    "name,args",
+    [
+        ("selectie:calibration-candidate", lambda d: [d.procedure.pk, d.candidates[0].pk]),
+        ("selectie:meeting-item", lambda d: [d.procedure.pk, d.candidates[0].pk, d.competencies[0].pk]),
+    ],
+    ids=["calibration-candidate", "meeting-item"],
+)
+def test_one_candidates_consensus_pages_read_the_procedure_and_the_hand_ins_once(sizes, client_for, name, args):
+    """The candidate carries the procedure the view fetched, and the hand-ins the access check read
+    are the ones the blocks use: no second query for either."""
+    client = client_for("hr")
+    url = reverse(name, args=args(sizes[1]))
+    client.get(url)
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    sql = [query["sql"] for query in context.captured_queries]
+    procedure_reads = [query for query in sql if query.startswith('SELECT "selectie_selectionprocedure".')]
+    hand_in_reads = [query for query in sql if query.startswith('SELECT "selectie_submission".')]
+    assert len(procedure_reads) == 1, "\n".join(procedure_reads)
+    assert len(hand_in_reads) == 1, "\n".join(hand_in_reads)
