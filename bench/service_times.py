@@ -7,8 +7,9 @@
 On a shared machine absolute times say little; a ratio to the floor measured in the same run (a
 logged-in 404 page, bench/pages.py) holds. Every page is requested over HTTP from one gunicorn
 worker, one request at a time: warmed up, then timed REPEAT times, each time followed by a floor
-request. bench/report.py divides by the floor measured on its own (the first page): the floor right
-after a heavy page pays for that page's garbage collection and drifts upwards. The query count is the server's X-Query-Count
+request. bench/report.py divides by the floor measured on its own, at the start (the first page) and
+again at the end, the lower of the two: the floor right after a heavy page pays for that page's garbage
+collection and drifts upwards, and a start while the machine is still busy must not flatter the ratios. The query count is the server's X-Query-Count
 header (BENCHMARK=1). Writes JSON for bench/report.py.
 """
 
@@ -117,8 +118,14 @@ def main() -> None:
             f"{row['bytes'] // 1024} kB",
             flush=True,
         )
+    end = measure(floor, floor, base_url=args.base_url, password=manifest["password"], sessions=sessions)
+    print(f"{args.label:6} {'floor-404 (einde)':22} HTTP {end['status']} {end['median_ms']:7.1f} ms", flush=True)
     if args.out:
-        Path(args.out).write_text(json.dumps({"label": args.label, "repeat": REPEAT, "pages": rows}, indent=1))
+        Path(args.out).write_text(
+            json.dumps(
+                {"label": args.label, "repeat": REPEAT, "pages": rows, "floor_end_ms": end["median_ms"]}, indent=1
+            )
+        )
 
 
 if __name__ == "__main__":
