@@ -186,7 +186,9 @@ def _moment(year: int, rng: random.Random, now: datetime) -> datetime:
 
 def generate(*, base: GeneratedFrameworks, rng: random.Random, scale: float) -> tuple[str, dict]:
     now = timezone.now()
-    total = max(1, round(ROUNDS * scale))
+    # At least two: the small set's newest round then has a previous one, as every large-set round page
+    # the bench opens does, so both sizes measure the same page (the comparison with the previous round).
+    total = max(2, round(ROUNDS * scale))
     chains = _chains(base=base, total=total)
     longest = max(chain.length for chain in chains)
     current_start = now.year - (now.year - FIRST_YEAR) % 2  # the biennial period we are in now

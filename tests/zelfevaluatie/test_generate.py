@@ -26,7 +26,7 @@ from ..once import built_once
 SCALE = 0.2  # 8 rounds: 4 on the VTH framework and 4 on a generated framework
 
 
-def run(seed: int = 7):
+def run(seed: int = 7, scale: float = SCALE):
     rng = random.Random(seed)
     base = generate_frameworks(
         rng=rng,
@@ -38,7 +38,7 @@ def run(seed: int = 7):
         hr=1,
         management=5,
     )
-    summary, manifest = zelfevaluatie_generate.generate(base=base, rng=rng, scale=SCALE)
+    summary, manifest = zelfevaluatie_generate.generate(base=base, rng=rng, scale=scale)
     return base, summary, manifest
 
 
