@@ -196,12 +196,14 @@ def candidate_get_for_selecteur(*, user: AbstractBaseUser, procedure: SelectionP
 
 
 def assignment_get_for_selecteur(*, user: AbstractBaseUser, procedure: SelectionProcedure, pk: int) -> Assignment:
-    return get_object_or_404(
-        Assignment.objects.filter(procedure=procedure, selecteur=user).select_related(
-            "candidate", "exercise", "procedure__scale", "procedure__profile"
-        ),
+    """The selecteur's own assignment; it carries the procedure already fetched (with its profile and scale)."""
+    assignment = get_object_or_404(
+        Assignment.objects.filter(procedure=procedure, selecteur=user).select_related("candidate", "exercise"),
         pk=pk,
     )
+    assignment.procedure = procedure
+    assignment.candidate.procedure = procedure
+    return assignment
 
 
 def assignments_of_procedure(*, procedure: SelectionProcedure) -> QuerySet[Assignment]:

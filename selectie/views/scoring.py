@@ -36,7 +36,8 @@ def score_screen(request, pk, assignment_pk):
     With JavaScript every change is saved at once (score_autosave); without it, the
     "Opslaan" button posts the whole screen here.
     """
-    procedure, _is_hr = member_procedure(request, pk)
+    # The selecteur's own assignment in this procedure is the access check: anyone else's is not found.
+    procedure = selectors.procedure_get(user=request.user, pk=pk)
     assignment = selectors.assignment_get_for_selecteur(user=request.user, procedure=procedure, pk=assignment_pk)
     if request.method == "POST":
         errors = []

@@ -71,12 +71,12 @@ def test_scoring_screen_costs_the_same_for_a_small_and_a_large_procedure(
         score_all(day, selecteur, day.candidates[0])
         sizes.append(count(client, reverse("selectie:score-screen", args=[day.procedure.pk, assignment.pk])))
     assert sizes[0] == sizes[1]
-    # Expect 17 queries: session, user, memberships (3); procedure, "is assigned here", the assignment (3);
+    # Expect 16 queries: session, user, memberships (3); procedure, the selecteur's own assignment (2);
     # profile competencies (own or of its hoofdtaken), exercise competencies, indicators, scores, their
     # observed indicators (5); scale points, "handed in yet", the candidate's other exercises (3).
     # "2 van 3 compleet" is counted from the scores already read. The read line of the Logboek
     # Dataverwerkingen: lock the chain's head, write the line, move the head (3).
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(16):
         client.get(reverse("selectie:score-screen", args=[day.procedure.pk, assignment.pk]))
 
 
