@@ -182,8 +182,12 @@ def _with_procedure(candidate: Candidate, procedure: SelectionProcedure) -> Cand
     return candidate
 
 
-def personal_data_of(*, candidate: Candidate) -> CandidatePersonalData | None:
-    """A fresh copy of the candidate's personal data for HR's form (None once purged)."""
+def personal_data_of(*, candidate: Candidate, for_change: bool = False) -> CandidatePersonalData | None:
+    """The candidate's personal data (None once purged): as candidate_get read it, or, `for_change`, a
+    copy of its own for HR's form to validate (a form that refuses a change has already written it into
+    its instance, and the page around the form shows what is stored)."""
+    if not for_change:
+        return getattr(candidate, "personal_data", None)
     return CandidatePersonalData.objects.filter(candidate=candidate).first()
 
 

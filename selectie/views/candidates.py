@@ -72,7 +72,7 @@ def candidate_detail(request, pk, candidate_pk):
     """HR only: the candidate's personal data, consent and retention."""
     procedure = hr_procedure(request, pk)
     candidate = selectors.candidate_get(procedure=procedure, pk=candidate_pk)
-    personal = selectors.personal_data_of(candidate=candidate)
+    personal = selectors.personal_data_of(candidate=candidate, for_change=request.method == "POST")
     form = PersonalDataForm(request.POST or None, instance=personal) if personal else None
     if request.method == "POST" and form is not None and form.is_valid():
         try:

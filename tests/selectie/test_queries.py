@@ -184,3 +184,20 @@ def test_score_autosave_touches_five_queries_for_a_small_and_a_large_procedure(
     # assigned", assignment, competency, the assignment locked again, submission, exercise, "observes",
     # score, scale point, criteria version, update).
     assert sizes == [5, 5]
+
+
+def test_the_candidate_page_costs_the_same_for_2_and_8_candidates(
+    users, org_a, vth_profile, client_for, django_assert_max_num_queries
+):
+    days = [grow(users, org_a, vth_profile, size, [users["selecteur"]]) for size in (2, 8)]
+    client = client_for("hr")
+    counts = []
+    for day in days:
+        url = reverse("selectie:candidate-detail", args=[day.procedure.pk, day.candidates[0].pk])
+        client.get(url)
+        counts.append(count(client, url))
+    assert counts[0] == counts[1], counts
+    # Session, user, memberships (3); procedure, the candidate with its personal data (2), the panel and
+    # the candidate's history (2); the read line of the Logboek Dataverwerkingen (3).
+    with django_assert_max_num_queries(10):
+        client.get(url)
