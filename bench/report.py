@@ -82,14 +82,16 @@ def ratio_lines(out: Path) -> list[str]:
         "de mediaan van de vloer: een 404-pagina voor een ingelogde gebruiker, in dezelfde run op zichzelf",
         "gemeten aan het begin en aan het eind, de laagste van de twee",
         "(`bench/service_times.py`; de kolom 'vloer erna' is de vloer direct na de pagina, die de",
-        "opruimkosten van een zware pagina meebetaalt). Doel: elke HTML-pagina ≤ 3 × de vloer, opslaan ≤ 2 ×,",
+        "opruimkosten van een zware pagina meebetaalt; '× vloer erna' is de verhouding daartoe, die minder",
+        "last heeft van een machine die tijdens de run trager of sneller wordt). Het oordeel gaat op '× vloer'.",
+        "Doel: elke HTML-pagina ≤ 3 × de vloer, opslaan ≤ 2 ×,",
         "en bij de kleine dataset dezelfde verhouding binnen 10 %. *Groot* is één gemeente",
         "(`generate_municipality`), *klein* 2 % daarvan, *landelijk* dezelfde gemeente tussen 24 andere",
         "op één installatie (`generate_national`). EXPLAIN-plannen van de zwaarste queries: `EXPLAIN.md`.",
         "",
-        "| pagina | groot: ms | vloer erna ms | × vloer | klein | landelijk | queries groot / klein / landelijk "
-        "| doel | gehaald |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| pagina | groot: ms | vloer erna ms | × vloer | × vloer erna | klein | landelijk "
+        "| queries groot / klein / landelijk | doel | gehaald |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, row in runs["large"].items():
         if name == "floor-404":
@@ -100,7 +102,7 @@ def ratio_lines(out: Path) -> list[str]:
         verdict = "ja" if met and not grows else ("NEE (groeit)" if met else "NEE")
         lines.append(
             f"| {name} | {row['median_ms']:.0f} | {row['floor_median_ms']:.1f} | {row['ratio']:.1f} "
-            f"| {ratio(other)} | {ratio(national.get(name))} "
+            f"| {row['median_ms'] / row['floor_median_ms']:.1f} | {ratio(other)} | {ratio(national.get(name))} "
             f"| {row['queries']} / {queries(other)} / {queries(national.get(name))} "
             f"| ≤ {row['target']:.0f} × | {verdict} |"
         )

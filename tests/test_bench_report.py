@@ -30,4 +30,5 @@ def test_the_lower_floor_counts_either_way_and_a_run_without_an_end_floor_uses_t
     service_file(tmp_path, "large", floor_start=6.0, floor_end=12.0, page_ms=18.0)
     service_file(tmp_path, "small", floor_start=6.0, floor_end=None, page_ms=18.0)
     row = table_row(ratio_lines(tmp_path), "score-screen")
-    assert row[3] == "3.0" and row[4] == "3.0" and row[-1] == "ja |"
+    assert row[3] == "3.0" and row[5] == "3.0" and row[-1] == "ja |"
+    assert row[4] == "2.6"  # against the floor right after the page (7 ms): a column to read, not the verdict
