@@ -149,10 +149,11 @@ def calibration_matrix(*, procedure: SelectionProcedure, user: AbstractBaseUser,
         if blind:
             rows.append(CalibrationRow(candidate=candidate, selecteurs=[], cells=[], submitted_ids=set(), blind=True))
             continue
+        selecteur_ids = [selecteur.pk for selecteur in selecteurs]
         cells = []
         for competency_id in competency_ids:
             by_selecteur = {}
-            for selecteur_id in (s.pk for s in selecteurs):
+            for selecteur_id in selecteur_ids:
                 found = values.get((candidate.pk, competency_id, selecteur_id))
                 by_selecteur[selecteur_id] = rounded_mean(found) if found else None
             cells.append(

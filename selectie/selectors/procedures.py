@@ -206,7 +206,7 @@ def assignment_get_for_selecteur(*, user: AbstractBaseUser, procedure: Selection
         pk=pk,
     )
     assignment.procedure = procedure
-    assignment.candidate.procedure = procedure
+    _with_procedure(assignment.candidate, procedure)
     return assignment
 
 
