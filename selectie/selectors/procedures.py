@@ -4,7 +4,8 @@ from collections import defaultdict
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from competentie.organisations.access import organisation_ids
@@ -17,15 +18,29 @@ from ..models import Assignment, Candidate, CandidatePersonalData, Exercise, Sel
 
 
 def procedure_list(*, user: AbstractBaseUser) -> QuerySet[SelectionProcedure]:
-    """HR sees every procedure of their organisation; others only those they assess in."""
-    members = organisation_ids(user)
-    ids = SelectionProcedure.objects.filter(
-        Q(organisation__in=hr_organisation_ids(user)) | Q(organisation__in=members, assignments__selecteur=user)
-    ).values("pk")
+    """HR sees every procedure of their organisation; others only those they assess in. Newest first.
+
+    Only the columns the list shows, and the candidates counted per listed procedure in a subquery:
+    the list does not join and group every candidate and assignment the organisation ever had."""
+    assesses = Exists(Assignment.objects.filter(procedure=OuterRef("pk"), selecteur=user))
+    candidates = (
+        Candidate.objects.filter(procedure=OuterRef("pk")).order_by().values("procedure").annotate(n=Count("pk"))
+    )
     return (
-        SelectionProcedure.objects.filter(pk__in=ids)
-        .select_related("organisation", "profile__framework", "scale")
-        .annotate(candidate_count=Count("candidates", distinct=True))
+        SelectionProcedure.objects.filter(
+            Q(organisation__in=hr_organisation_ids(user)) | Q(assesses, organisation__in=organisation_ids(user))
+        )
+        .select_related("profile__framework")
+        .only(
+            "name",
+            "organisation_id",
+            "status",
+            "selection_date",
+            "created_at",
+            "profile__name",
+            "profile__framework__name",
+        )
+        .annotate(candidate_count=Coalesce(Subquery(candidates.values("n")), 0))
         .order_by("-created_at", "-pk")
     )
 

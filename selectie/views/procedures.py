@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,15 +13,21 @@ from ..forms import ExerciseForm, ProcedureForm
 from ..models import SelectionProcedure
 from .common import add_errors, hr_procedure, member_procedure
 
+# The list shows the newest procedures; older ones are on further pages, so the page costs what it shows.
+PROCEDURES_PER_PAGE = 25
+
 
 def procedure_list(request):
-    procedures = selectors.procedure_list(user=request.user)
+    page = Paginator(selectors.procedure_list(user=request.user), PROCEDURES_PER_PAGE).get_page(
+        request.GET.get("pagina")
+    )
     hr_ids = set(access.hr_organisation_ids(request.user))
     return render(
         request,
         "selectie/procedure_list.html",
         {
-            "procedures": procedures,
+            "procedures": page.object_list,
+            "page": page,
             "hr_ids": hr_ids,
             "can_create": access.can_create_procedure(request.user),
         },
