@@ -23,7 +23,8 @@ def scoring_work(*, user: AbstractBaseUser) -> list[dict]:
     if not rows:
         return []  # nothing assigned: no hand-ins to count (one query for everyone who does not score)
     handed_in = dict(
-        Submission.objects.filter(selecteur=user, candidate__procedure__status__in=SCORING_STATUSES)
+        # The procedures just read, not their status again: only their candidates are joined.
+        Submission.objects.filter(selecteur=user, candidate__procedure_id__in=[row["procedure_id"] for row in rows])
         .values("candidate__procedure_id")
         .annotate(n=Count("pk"))
         .values_list("candidate__procedure_id", "n")
