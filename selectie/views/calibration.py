@@ -206,12 +206,18 @@ def calibration_candidate(request, pk, candidate_pk):
     )
     if _shows_colleagues({s.assignment.selecteur_id for b in blocks for s in b.scores}, request.user):
         services.scores_seen(user=request.user, procedure=procedure, candidates=[candidate], where=_("kalibratie"))
+    can_decide = not procedure.is_closed
     for block in blocks:
         prefix = block.competency.pk
         block.early = not everyone_in
-        block.form = ConsensusForm(instance=block.consensus, prefix=f"c{prefix}", points=points, early=block.early)
-        block.proposal_form = ProposalForm(prefix=f"p{prefix}", points=points)
         block.revision = revisions.revision_of(block.consensus)
+        if not (can_decide and block.grounded):
+            continue  # the page shows no form for this competency
+        # The chair records the consensus; a panel member proposes: each sees only their own form.
+        if is_chair:
+            block.form = ConsensusForm(instance=block.consensus, prefix=f"c{prefix}", points=points, early=block.early)
+        else:
+            block.proposal_form = ProposalForm(prefix=f"p{prefix}", points=points)
     return render(
         request,
         "selectie/calibration_candidate.html",
@@ -225,7 +231,7 @@ def calibration_candidate(request, pk, candidate_pk):
             "waiting_for": len(assigned - submitted),
             "disagreement": threshold_of(procedure),
             "history": selectors.consensus_history(history=history),
-            "can_decide": not procedure.is_closed,
+            "can_decide": can_decide,
             "no_evidence": evidence.no_evidence_message(),
         },
     )
