@@ -1,9 +1,25 @@
 """Form habits shared by every app."""
 
 from django import forms
+from django.forms.renderers import DjangoTemplates, Jinja2
+from django.template import TemplateDoesNotExist
 from django.utils.translation import gettext_lazy as _
 
 DJANGO_BLANK = "---------"
+
+
+class FormRenderer(Jinja2):
+    """Django's own form and widget templates through their Jinja2 versions (django/forms/jinja2): the
+    same markup, without an include per option and attribute. Templates that exist only for Django's
+    template language (the admin's widget wrappers) are rendered by it."""
+
+    fallback = DjangoTemplates()
+
+    def get_template(self, template_name):
+        try:
+            return super().get_template(template_name)
+        except TemplateDoesNotExist:
+            return self.fallback.get_template(template_name)
 
 
 class PlainChoicesMixin:
