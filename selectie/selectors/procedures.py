@@ -4,10 +4,10 @@ from collections import defaultdict
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from competentie.db import subquery_count
 from competentie.organisations.access import organisation_ids
 from frameworks.models import BehaviouralIndicator, Competency, Profile, ProfileCompetency, RatingScale
 
@@ -23,9 +23,6 @@ def procedure_list(*, user: AbstractBaseUser) -> QuerySet[SelectionProcedure]:
     Only the columns the list shows, and the candidates counted per listed procedure in a subquery:
     the list does not join and group every candidate and assignment the organisation ever had."""
     assesses = Exists(Assignment.objects.filter(procedure=OuterRef("pk"), selecteur=user))
-    candidates = (
-        Candidate.objects.filter(procedure=OuterRef("pk")).order_by().values("procedure").annotate(n=Count("pk"))
-    )
     return (
         SelectionProcedure.objects.filter(
             Q(organisation__in=hr_organisation_ids(user)) | Q(assesses, organisation__in=organisation_ids(user))
@@ -40,7 +37,7 @@ def procedure_list(*, user: AbstractBaseUser) -> QuerySet[SelectionProcedure]:
             "profile__name",
             "profile__framework__name",
         )
-        .annotate(candidate_count=Coalesce(Subquery(candidates.values("n")), 0))
+        .annotate(candidate_count=subquery_count(Candidate.objects.all(), on="procedure"))
         .order_by("-created_at", "-pk")
     )
 
