@@ -150,7 +150,7 @@ def score_autosave(
             .annotate(
                 status=F("procedure__status"),
                 scale_name=F("procedure__scale__name"),
-                competency_name=Subquery(Competency.objects.filter(pk=competency_id).values("name")[:1]),
+                competency_name=Subquery(Competency.objects.filter(pk=competency_id).order_by().values("name")[:1]),
                 observed=Exists(
                     Exercise.competencies.through.objects.filter(
                         exercise_id=OuterRef("exercise_id"), competency_id=competency_id
@@ -160,15 +160,20 @@ def score_autosave(
                     Submission.objects.filter(candidate_id=OuterRef("candidate_id"), selecteur_id=user.pk)
                 ),
                 score_id=Subquery(
-                    Score.objects.filter(assignment_id=OuterRef("pk"), competency_id=competency_id).values("pk")[:1]
+                    Score.objects.filter(assignment_id=OuterRef("pk"), competency_id=competency_id)
+                    .order_by()
+                    .values("pk")[:1]
                 ),
                 on_scale=Exists(ScalePoint.objects.filter(scale_id=OuterRef("procedure__scale_id"), value=number))
                 if number is not None
                 else Value(True),
             )
             .values("status", "scale_name", "competency_name", "observed", "submitted", "score_id", "on_scale")
-            .first()
+            # At most one row (a primary key, and one score per assignment and competency): no ORDER BY
+            # to compile or sort, where .first() would order by the models' four-column default.
+            .order_by()[:1]
         )
+        row = next(iter(row), None)
         if row is None:
             raise NotFound
         if unknown_field:
