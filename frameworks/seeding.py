@@ -60,9 +60,9 @@ def _insert(filename: str) -> None:
 
     `loaddata` saves object by object: about a second for the libraries, paid again by every test
     that follows a flush. The rows are inserted as `loaddata` would: with their own primary keys,
-    foreign keys checked once at the end, and the sequences moved past the highest key. No model
-    of the fixtures has a signal receiver or a many-to-many field, which `loaddata` would handle
-    and a plain insert does not (checked below, so a new fixture cannot silently lose them).
+    foreign keys checked once at the end, and the sequences moved past the highest key. Unlike
+    `loaddata` it sends no save signals (no model of the fixtures has a receiver) and writes no
+    many-to-many rows (none of the fixtures has any; one that does is refused below, not lost).
     """
     by_model = defaultdict(list)
     for item in serializers.deserialize("json", (FIXTURE_DIR / filename).read_text(encoding="utf-8")):
