@@ -249,6 +249,11 @@ class ConsensusBlock:
     grounded: bool = True  # at least one handed-in score: a consensus may rest on it (selectie.evidence)
     combined: float | None = None  # the mechanical combination: mean of the handed-in selecteurs' means
     combined_from: int = 0  # how many selecteurs it rests on
+    # Set by the calibration page of one candidate for the person who opens it (selectie/views/calibration.py):
+    early: bool = False  # not every selecteur has handed in yet: a consensus needs a reason
+    revision: int = 0  # the consensus' revision, for the stale-edit check (competentie.revisions)
+    form: object | None = None  # the chair's consensus form, where the chair may record one
+    proposal_form: object | None = None  # a panel member's proposal form, likewise
 
     @property
     def difference(self):
