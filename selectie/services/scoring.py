@@ -139,7 +139,7 @@ def score_autosave(
     except ValidationError as error:  # refused after the access check, like everything else
         number, invalid = None, error
     with transaction.atomic():
-        row = (
+        rows = (
             Assignment.objects.select_for_update(of=("self",))
             .filter(
                 pk=assignment_id,
@@ -173,7 +173,7 @@ def score_autosave(
             # to compile or sort, where .first() would order by the models' four-column default.
             .order_by()[:1]
         )
-        row = next(iter(row), None)
+        row = next(iter(rows), None)
         if row is None:
             raise NotFound
         if unknown_field:
