@@ -50,12 +50,12 @@ def seed_libraries_load() -> list[str]:
                 f"{filename}: de database bevat al andere gegevens op dezelfde sleutels "
                 f"({', '.join(taken[:5])}…). Laad de bibliotheken in een lege database."
             )
-        _insert(filename)
+        _insert(filename, rows)
         loaded.append(name)
     return loaded
 
 
-def _insert(filename: str) -> None:
+def _insert(filename: str, rows: list[dict]) -> None:
     """What `loaddata` does for rows whose keys are free, in one INSERT per model instead of one per row.
 
     `loaddata` saves object by object: about a second for the libraries, paid again by every test
@@ -65,7 +65,7 @@ def _insert(filename: str) -> None:
     many-to-many rows (none of the fixtures has any; one that does is refused below, not lost).
     """
     by_model = defaultdict(list)
-    for item in serializers.deserialize("json", (FIXTURE_DIR / filename).read_text(encoding="utf-8")):
+    for item in serializers.deserialize("python", rows):
         if any(item.m2m_data.values()):
             raise CommandError(f"{filename}: many-to-many data for {item.object._meta.label}; extend _insert")
         by_model[type(item.object)].append(item.object)

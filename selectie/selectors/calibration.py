@@ -8,6 +8,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.shortcuts import get_object_or_404
 
 from competentie import audit
+from competentie.revisions import NEW
 from frameworks.models import Competency
 
 from .. import evidence
@@ -251,7 +252,7 @@ class ConsensusBlock:
     combined_from: int = 0  # how many selecteurs it rests on
     # Set by the calibration page of one candidate for the person who opens it (selectie/views/calibration.py):
     early: bool = False  # not every selecteur has handed in yet: a consensus needs a reason
-    revision: int = 0  # the consensus' revision, for the stale-edit check (competentie.revisions)
+    revision: int = NEW  # the consensus' revision, for the stale-edit check
     form: object | None = None  # the chair's consensus form, where the chair may record one
     proposal_form: object | None = None  # a panel member's proposal form, likewise
 
