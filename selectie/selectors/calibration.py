@@ -189,19 +189,41 @@ def candidate_history(*, candidate: Candidate) -> list:
     return list(audit.history_for(candidate))
 
 
+@dataclass(frozen=True)
+class TickedIndicator:
+    pk: int
+    text: str
+
+
+def _ticked_indicators(*, score_ids: list[int]) -> dict[int, list[TickedIndicator]]:
+    """Score id -> the indicators its selecteur ticked, in the indicators' order: 1 query of plain values
+    (a prefetch builds a related manager and a model instance per score and indicator)."""
+    ticked = defaultdict(list)
+    rows = (
+        Score.observed_indicators.through.objects.filter(score_id__in=score_ids)
+        .order_by("behaviouralindicator__order", "behaviouralindicator_id")
+        .values_list("score_id", "behaviouralindicator_id", "behaviouralindicator__text")
+    )
+    for score_id, pk, text in rows:
+        ticked[score_id].append(TickedIndicator(pk, text))
+    return ticked
+
+
 def candidate_scores_detail(*, candidate: Candidate, selecteur_ids=None, history: list | None = None) -> list[Score]:
-    """Every score for a candidate (or those of the given selecteurs) with its selecteur, exercise,
-    indicators and, as `revisions`, its changes after handing in (from the candidate's history)."""
+    """Every score for a candidate (or those of the given selecteurs) with its selecteur and exercise, as
+    `ticked` the indicators its selecteur ticked, and as `revisions` its changes after handing in (from
+    the candidate's history)."""
     scores = Score.objects.filter(assignment__candidate=candidate)
     if selecteur_ids is not None:
         scores = scores.filter(assignment__selecteur_id__in=selecteur_ids)
     scores = list(
-        scores.select_related("assignment__selecteur", "assignment__exercise", "competency")
-        .prefetch_related("observed_indicators")
-        .order_by(
+        scores.select_related("assignment__selecteur", "assignment__exercise").order_by(
             "competency__order", "competency__pk", "assignment__selecteur__username", "assignment__exercise__order"
         )
     )
+    ticked = _ticked_indicators(score_ids=[score.pk for score in scores])
+    for score in scores:
+        score.ticked = ticked[score.pk]
     if history is None:
         history = candidate_history(candidate=candidate)
     revisions = defaultdict(list)

@@ -120,10 +120,7 @@ def meeting_item(request, pk, candidate_pk, competency_pk):
             by_selecteur.setdefault(score.assignment.selecteur, []).append(score)
         columns = list(by_selecteur.items())
         # Which of the competency's indicators each selecteur ticked, side by side.
-        ticked = {
-            selecteur: {i.pk for score in scores for i in score.observed_indicators.all()}
-            for selecteur, scores in columns
-        }
+        ticked = {selecteur: {i.pk for score in scores for i in score.ticked} for selecteur, scores in columns}
         indicator_rows = [
             (indicator, [indicator.pk in ticked[selecteur] for selecteur, _scores in columns])
             for indicator in selectors.indicators_for(

@@ -5,10 +5,11 @@ import subprocess
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils.html import escape
 
 from competentie import audit
 from selectie import selectors, services
-from selectie.models import Candidate, ConsensusProposal, ConsensusScore, Decision
+from selectie.models import Candidate, ConsensusProposal, ConsensusScore, Decision, Score
 
 from .conftest import score_all
 
@@ -55,6 +56,21 @@ def test_selecteur_sees_only_candidates_they_handed_in_for(calibrated, client_fo
     score_all(calibrated, selecteurs["selecteur2"], calibrated.candidates[1], submit=True)
     content = client_for("selecteur").get(reverse("selectie:calibration", args=[calibrated.procedure.pk])).content
     assert b"K-001" in content and b"K-002" not in content
+
+
+def test_the_candidate_page_lists_the_indicators_each_score_ticked_in_their_order(calibrated, client_for):
+    candidate, competency = calibrated.candidates[0], calibrated.competencies[0]
+    first, second, third = selectors.indicators_for(profile_ids=competency.profile_ids, competency_ids=[competency.pk])[
+        competency.pk
+    ][:3]
+    ticking, other = Score.objects.filter(assignment__candidate=candidate, competency=competency).order_by("pk")[:2]
+    ticking.observed_indicators.add(second)
+    ticking.observed_indicators.add(first)  # ticked later, shown first
+    other.observed_indicators.add(third)
+    url = reverse("selectie:calibration-candidate", args=[calibrated.procedure.pk, candidate.pk])
+    page = client_for("hr").get(url).content.decode()
+    assert f'<ul class="mb-1"><li>{escape(first.text)}</li><li>{escape(second.text)}</li></ul>' in page
+    assert f'<ul class="mb-1"><li>{escape(third.text)}</li></ul>' in page
 
 
 def test_consensus_is_recorded_with_rationale_and_changes_are_kept(calibrated, users, client_for):
