@@ -409,6 +409,22 @@ class TestTeamViewOneProfileAtATime:
         assert f"Oordeel-van-mt-{first.pk}" not in chosen
         assert 'aria-current="page"' in chosen
 
+    def test_the_chooser_counts_the_hand_ins_of_each_profiles_own_scorers(self, evaluation, client_as, users):
+        first, second = [rp.profile for rp in evaluation.round_profiles.select_related("profile")][:2]
+        mt, selecteur = participant(evaluation, users["mt"]), participant(evaluation, users["selecteur"])
+        client_as("mt").post(
+            reverse("zelfevaluatie:scorers", args=[evaluation.pk]), {f"scorers-{first.pk}": [str(mt.pk)]}
+        )
+        services.rating_save(participant=mt, profile=first, score=2, justification="Eigen oordeel.")
+        services.rating_submit(participant=mt, profile=first)
+        for who in (mt, selecteur):
+            services.rating_save(participant=who, profile=second, score=3, justification="Eigen oordeel.")
+            services.rating_submit(participant=who, profile=second)
+        page = client_as("selecteur").get(reverse("zelfevaluatie:team", args=[evaluation.pk])).content.decode()
+        # The first profile has one scorer (the MT member), the others both participants.
+        assert "1 van 1 ingeleverd" in page and "2 van 2 ingeleverd" in page
+        assert page.count("0 van 2 ingeleverd") == len(evaluation.round_profiles.all()) - 2
+
     def test_a_profile_outside_the_round_is_not_found(self, evaluation, client_as, vth):
         outside = vth.profiles.exclude(pk__in=evaluation.round_profiles.values("profile")).first()
         url = reverse("zelfevaluatie:team", args=[evaluation.pk])

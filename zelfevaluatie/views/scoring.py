@@ -190,24 +190,19 @@ def _team_url(round, profile_id) -> str:
     return reverse("zelfevaluatie:team", args=[round.pk]) + f"?profiel={profile_id}#profiel-{profile_id}"
 
 
-def _team_chooser(round, selected_id):
+def _team_chooser(round, selected_id, visibility):
     """Every profile of the round as a link, with how many of its scorers handed in (no scores: those
-    are only shown for the selected profile, under the blindness rule)."""
+    are only shown for the selected profile, under the blindness rule). Who handed in comes from the
+    visibility the page was built with, not from a second pass over every rating."""
     participants = list(round.participants.all())
     chooser = []
     for rp in round.round_profiles.all():
-        scorers = scorers_of(rp, participants)
-        handed_in = sum(
-            1
-            for participant in scorers
-            for rating in participant.ratings.all()
-            if rating.profile_id == rp.profile_id and rating.is_submitted
-        )
+        scorer_ids = {participant.pk for participant in scorers_of(rp, participants)}
         chooser.append(
             {
                 "profile": rp.profile,
-                "handed_in": handed_in,
-                "total": len(scorers),
+                "handed_in": len(scorer_ids & visibility.handed_in.get(rp.profile_id, set())),
+                "total": len(scorer_ids),
                 "url": _team_url(round, rp.profile_id),
                 "current": rp.profile_id == selected_id,
             }
@@ -221,7 +216,7 @@ def _team_context(request, round, selected_id, bound_forms=None, stale=None):
         "round": round,
         "me": involvement(request.user, round),
         "profiles": _team_profiles(round, visibility, bound_forms, stale, only_profile_id=selected_id),
-        "chooser": _team_chooser(round, selected_id),
+        "chooser": _team_chooser(round, selected_id, visibility),
         "can_agree": access.can_record_agreement(request.user, round),
         "is_chair": access.is_chair(request.user, round),
         "open_form": TeamOpenForm(),
