@@ -45,14 +45,27 @@ def _management_organisation_ids(user: AbstractBaseUser) -> list[int]:
     return organisation_ids(user, Membership.Role.MANAGEMENT)
 
 
+#: The round's own relations, joined in: every one of them is shown or checked by some page.
+ROUND_RELATIONS = ("organisation", "framework", "scale", "previous_round", "chair", "team_opened_by")
+#: What the round page and the team view (with the meeting mode) read of them; each join costs the
+#: planner and the ORM about a millisecond. The chair is checked by id (access.is_chair).
+ROUND_PAGE_RELATIONS = ("organisation", "framework", "scale", "previous_round", "chair")
+TEAM_RELATIONS = ("organisation", "scale", "team_opened_by")
+
+
 def _rounds(
-    *, ratings: bool = False, answers: bool = False, full: bool = False, notes_of=None
+    *,
+    ratings: bool = False,
+    answers: bool = False,
+    full: bool = False,
+    notes_of=None,
+    relations: tuple[str, ...] = ROUND_RELATIONS,
 ) -> QuerySet[EvaluationRound]:
     """Rounds with their people and profiles.
 
     `ratings` adds what the round page and the blindness rule read (ratings, scorers, agreed
     scores); `answers` adds the notes per hulpvraag (the team view); `full` adds everything the
-    steps, the PDF and the exports show.
+    steps, the PDF and the exports show. `relations` are the round's own relations to join.
     """
     answers = answers or full
     ratings = ratings or answers
@@ -72,9 +85,7 @@ def _rounds(
     round_profiles = RoundProfile.objects.select_related("profile")
     if ratings:
         round_profiles = round_profiles.prefetch_related("scorers")
-    queryset = EvaluationRound.objects.select_related(
-        "organisation", "framework", "scale", "previous_round", "chair", "team_opened_by"
-    ).prefetch_related(
+    queryset = EvaluationRound.objects.select_related(*relations).prefetch_related(
         Prefetch("participants", queryset=participants),
         Prefetch("peer_reviews", queryset=peer_reviews),
         Prefetch("round_profiles", queryset=round_profiles),
@@ -119,7 +130,8 @@ def round_get(*, user: AbstractBaseUser, pk: int, allow_reviewer: bool = True) -
 
 def round_with_ratings(*, user: AbstractBaseUser, pk: int) -> EvaluationRound:
     """A round with its ratings, scorers and agreed scores: what the round page shows."""
-    return get_object_or_404(_rounds(ratings=True).filter(_scope(user, True)), pk=pk)
+    rounds = _rounds(ratings=True, relations=ROUND_PAGE_RELATIONS)
+    return get_object_or_404(rounds.filter(_scope(user, True)), pk=pk)
 
 
 def round_with_answers(*, user: AbstractBaseUser, pk: int, profile_id: int | None = None) -> EvaluationRound:
@@ -130,7 +142,8 @@ def round_with_answers(*, user: AbstractBaseUser, pk: int, profile_id: int | Non
         profile_id = Subquery(
             RoundProfile.objects.filter(round_id=OuterRef("round_id")).order_by("order", "pk").values("profile_id")[:1]
         )
-    return get_object_or_404(_rounds(answers=True, notes_of=profile_id).filter(_scope(user, True)), pk=pk)
+    rounds = _rounds(answers=True, notes_of=profile_id, relations=TEAM_RELATIONS)
+    return get_object_or_404(rounds.filter(_scope(user, True)), pk=pk)
 
 
 def round_full(*, user: AbstractBaseUser, pk: int, allow_reviewer: bool = True) -> EvaluationRound:

@@ -100,3 +100,21 @@ def test_round_pages_cost_the_same_with_few_or_many_participants(client_as, user
 # The team view and the meeting show everyone's scores and notes: each writes its read line (lock the
 # chain's head, write, move it: 3).
 BUDGETS = {"round-detail": 15, "team": 15, "meeting": 15}
+
+
+@pytest.mark.parametrize("name", ["round-detail", "team", "meeting"])
+def test_a_chair_and_a_team_view_opened_early_cost_no_query_more(client_as, users, org_a, vth, name):
+    """The pages join the round's relations they show (zelfevaluatie.selectors.ROUND_PAGE_RELATIONS and
+    TEAM_RELATIONS): naming a chair and opening the team view early add nothing to read."""
+    client = client_as("mt")
+    first = start_round(org_a, users["mt"], vth, period="eerste")
+    score_everything(first)
+    services.round_advance(round=first)
+    round = start_round(org_a, users["mt"], vth, period="tweede")
+    before = count(client, url_of(name, round))
+    services.round_update(round=round, period=round.period, contact_name="", contact_function="", chair=users["mt"])
+    services.round_open_team_view(round=round, user=users["mt"], reason="Afgesproken in het MT.")
+    page = client.get(url_of(name, round)).content.decode()
+    if name == "team":
+        assert "Het teamoverzicht is vroeg geopend door" in page
+    assert count(client, url_of(name, round)) == before
