@@ -101,8 +101,11 @@ def _assessed_rows(profile: Profile) -> tuple[list[ProfileCompetency], list[int]
     A profile with competencies of its own assesses those; a Divosa profile (its competencies
     live on its hoofdtaken) assesses those of its children.
     """
+    # The profile and its hoofdtaken first, then their competencies: with one OR across the join,
+    # PostgreSQL read every profile competency of the installation (3,289 in the bench) to find 8.
+    profiles = Profile.objects.filter(Q(pk=profile.pk) | Q(parent=profile.pk)).values("pk")
     rows = list(
-        ProfileCompetency.objects.filter(Q(profile=profile) | Q(profile__parent=profile))
+        ProfileCompetency.objects.filter(profile__in=profiles)
         .select_related("competency", "profile")
         .order_by("profile__parent_id", "profile__order", "profile_id", "order", "pk")
     )
