@@ -91,9 +91,9 @@ def board(*, procedure: SelectionProcedure, user: AbstractBaseUser) -> dict:
         panel[candidate_id].add(selecteur_id)
     complete = complete_counts(procedure=procedure)
     submitted = defaultdict(set)
-    for candidate_id, selecteur_id in Submission.objects.filter(candidate__procedure=procedure).values_list(
-        "candidate_id", "selecteur_id"
-    ):
+    # Unordered: ordered by time, PostgreSQL read every submission of the installation (selectors/calibration.py).
+    hand_ins = Submission.objects.filter(candidate__procedure=procedure).order_by()
+    for candidate_id, selecteur_id in hand_ins.values_list("candidate_id", "selecteur_id"):
         submitted[candidate_id].add(selecteur_id)
     flagged_of = defaultdict(set)
     for (candidate_id, competency_id), disagreement in procedure_disagreements(procedure=procedure).items():

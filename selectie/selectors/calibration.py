@@ -99,8 +99,10 @@ def calibration_matrix(*, procedure: SelectionProcedure, user: AbstractBaseUser,
     candidates = [
         CandidateCode(pk, code) for pk, code in procedure.candidates.order_by("number").values_list("pk", "code")
     ]
+    # Unordered: Submission's default ordering (by time) made PostgreSQL read every submission of the
+    # installation; without it, the unique (candidate, selecteur) index answers alone.
     submissions = list(
-        Submission.objects.filter(candidate__procedure=procedure).values_list("candidate_id", "selecteur_id")
+        Submission.objects.filter(candidate__procedure=procedure).order_by().values_list("candidate_id", "selecteur_id")
     )
     submitted: dict[int, set[int]] = defaultdict(set)
     for candidate_id, selecteur_id in submissions:

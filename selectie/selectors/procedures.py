@@ -245,7 +245,9 @@ def my_assignments(*, user: AbstractBaseUser, procedure: SelectionProcedure) -> 
     for assignment in assignments:
         assignment.complete = complete.get(assignment.pk, 0)
     submitted = set(
-        Submission.objects.filter(candidate__procedure=procedure, selecteur=user).values_list("candidate_id", flat=True)
+        Submission.objects.filter(candidate__procedure=procedure, selecteur=user)
+        .order_by()
+        .values_list("candidate_id", flat=True)
     )
     rows: dict[int, dict] = {}
     for assignment in assignments:
