@@ -47,8 +47,8 @@ def _management_organisation_ids(user: AbstractBaseUser) -> list[int]:
 
 #: The round's own relations, joined in: every one of them is shown or checked by some page.
 ROUND_RELATIONS = ("organisation", "framework", "scale", "previous_round", "chair", "team_opened_by")
-#: What the round page and the team view (with the meeting mode) read of them; each join costs the
-#: planner and the ORM about a millisecond. The chair is checked by id (access.is_chair).
+#: What the round page shows of them, and what the team view and the meeting mode show (they check the
+#: chair by id, access.is_chair). Each join costs the planner and the ORM about a millisecond.
 ROUND_PAGE_RELATIONS = ("organisation", "framework", "scale", "previous_round", "chair")
 TEAM_RELATIONS = ("organisation", "scale", "team_opened_by")
 
