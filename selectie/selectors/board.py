@@ -7,9 +7,9 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Q
 
 from .. import evidence
-from ..models import Assignment, ConsensusScore, Score, SelectionProcedure, Submission
+from ..models import Assignment, ConsensusScore, Score, SelectionProcedure
 from .calibration import Assessor, procedure_disagreements
-from .procedures import exercises_with_competencies, procedure_competencies
+from .procedures import exercises_with_competencies, procedure_competencies, procedure_hand_ins
 
 
 def complete_scores(queryset):
@@ -90,11 +90,7 @@ def board(*, procedure: SelectionProcedure, user: AbstractBaseUser) -> dict:
         by_key[(candidate_id, selecteur_id, exercise_id)] = pk
         panel[candidate_id].add(selecteur_id)
     complete = complete_counts(procedure=procedure)
-    submitted = defaultdict(set)
-    # Unordered: ordered by time, PostgreSQL read every submission of the installation (selectors/calibration.py).
-    hand_ins = Submission.objects.filter(candidate__procedure=procedure).order_by()
-    for candidate_id, selecteur_id in hand_ins.values_list("candidate_id", "selecteur_id"):
-        submitted[candidate_id].add(selecteur_id)
+    submitted = procedure_hand_ins(procedure=procedure)
     flagged_of = defaultdict(set)
     for (candidate_id, competency_id), disagreement in procedure_disagreements(procedure=procedure).items():
         if disagreement.flagged:

@@ -21,8 +21,8 @@ from ..disagreement import (
     threshold_of,
 )
 from ..insight import mechanical_combination, signed
-from ..models import Assignment, Candidate, ConsensusProposal, ConsensusScore, Score, SelectionProcedure, Submission
-from .procedures import procedure_competencies, submitted_selecteur_ids
+from ..models import Assignment, Candidate, ConsensusProposal, ConsensusScore, Score, SelectionProcedure
+from .procedures import procedure_competencies, procedure_hand_ins, submitted_selecteur_ids
 
 # --- Calibration --------------------------------------------------------------------------------
 
@@ -99,14 +99,7 @@ def calibration_matrix(*, procedure: SelectionProcedure, user: AbstractBaseUser,
     candidates = [
         CandidateCode(pk, code) for pk, code in procedure.candidates.order_by("number").values_list("pk", "code")
     ]
-    # Unordered: Submission's default ordering (by time) made PostgreSQL read every submission of the
-    # installation; without it, the unique (candidate, selecteur) index answers alone.
-    submissions = list(
-        Submission.objects.filter(candidate__procedure=procedure).order_by().values_list("candidate_id", "selecteur_id")
-    )
-    submitted: dict[int, set[int]] = defaultdict(set)
-    for candidate_id, selecteur_id in submissions:
-        submitted[candidate_id].add(selecteur_id)
+    submitted = procedure_hand_ins(procedure=procedure)
     if not is_hr:
         candidates = [c for c in candidates if user.pk in submitted[c.pk]]
     # HR sees every candidate: no need to send a long list of ids to the database.

@@ -14,7 +14,7 @@ from .. import evidence
 from ..insight import mechanical_combination, signed
 from ..models import ConsensusScore, Decision, Score, SelectionProcedure, Submission
 from .criteria import criteria_versions
-from .procedures import procedure_competencies
+from .procedures import procedure_competencies, procedure_hand_ins
 
 SEEN = "scores.first_seen"
 
@@ -71,11 +71,7 @@ def dossier(*, procedure: SelectionProcedure) -> dict:
     decisions = {
         d.candidate_id: d for d in Decision.objects.filter(candidate__procedure=procedure).select_related("decided_by")
     }
-    handed_in = defaultdict(set)
-    for candidate_id, selecteur_id in Submission.objects.filter(candidate__procedure=procedure).values_list(
-        "candidate_id", "selecteur_id"
-    ):
-        handed_in[candidate_id].add(selecteur_id)
+    handed_in = procedure_hand_ins(procedure=procedure)
     grounded = evidence.grounded_pairs(procedure=procedure)
     by_cell = defaultdict(list)
     for score in scores:
